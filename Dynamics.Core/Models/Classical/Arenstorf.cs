@@ -1,0 +1,53 @@
+using Dynamics.Fields;
+
+namespace Dynamics.Models.Classical;
+
+/// <summary>
+/// The restricted three-body problem in the rotating frame (Hairer, Nørsett &amp; Wanner, "Solving ODEs I", eq. (0.1)),
+/// state (x, y, x', y'):
+/// x'' = x + 2y' − μ'(x + μ)/D₁ − μ(x − μ')/D₂, y'' = y − 2x' − μ'y/D₁ − μy/D₂,
+/// D₁ = ((x + μ)² + y²)^{3/2}, D₂ = ((x − μ')² + y²)^{3/2}, μ' = 1 − μ.
+/// From <see cref="PeriodicInitialState"/> the Arenstorf orbit closes after <see cref="Period"/>.
+/// </summary>
+/// <param name="Mu">The mass ratio μ (Earth–Moon: 0.012277471).</param>
+public readonly record struct Arenstorf(double Mu) : IModel
+{
+    /// <summary>The Earth–Moon mass ratio μ = 0.012277471. (A struct's default value has every parameter 0; use this constructor.)</summary>
+    public Arenstorf()
+        : this(0.012277471)
+    {
+    }
+
+    /// <summary>The period of the Arenstorf orbit for μ = 0.012277471.</summary>
+    public const double Period = 17.0652165601579625588917206249;
+
+    /// <summary>The initial state (0.994, 0, 0, −2.00158510637908252240537862224) of the periodic Arenstorf orbit.</summary>
+    public static ReadOnlySpan<double> PeriodicInitialState => [0.994, 0.0, 0.0, -2.00158510637908252240537862224];
+
+    /// <inheritdoc/>
+    public int Dimension => 4;
+
+    /// <inheritdoc/>
+    public string Name => "Arenstorf orbit (restricted three-body)";
+
+    /// <inheritdoc/>
+    public string Parameters => $"μ = {ParameterText.Number(Mu, 9)}";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ComponentNames => ["x", "y", "dx/dt", "dy/dt"];
+
+    /// <inheritdoc/>
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    {
+        double mu = Mu, muPrime = 1 - mu;
+        double x = y[0], q = y[1], vx = y[2], vy = y[3];
+        double r1Squared = (x + mu) * (x + mu) + q * q;
+        double r2Squared = (x - muPrime) * (x - muPrime) + q * q;
+        double d1 = r1Squared * Math.Sqrt(r1Squared);
+        double d2 = r2Squared * Math.Sqrt(r2Squared);
+        dydt[0] = vx;
+        dydt[1] = vy;
+        dydt[2] = x + 2 * vy - muPrime * (x + mu) / d1 - mu * (x - muPrime) / d2;
+        dydt[3] = q - 2 * vx - muPrime * q / d1 - mu * q / d2;
+    }
+}

@@ -1,0 +1,53 @@
+using Dynamics.Fields;
+
+namespace Dynamics.Models.Classical;
+
+/// <summary>
+/// The harmonic oscillator x'' = −ω²x as the first-order system (x, v)' = (v, −ω²x).
+/// Exact: x(t) = x₀cos ωt + (v₀/ω) sin ωt; the energy ½v² + ½ω²x² is conserved.
+/// </summary>
+/// <param name="Omega">The angular frequency ω (rad/time), positive.</param>
+public readonly record struct HarmonicOscillator(double Omega) : IModel
+{
+    /// <summary>The oscillator with ω = 1. (A struct's default value has every parameter 0; use this constructor.)</summary>
+    public HarmonicOscillator()
+        : this(1.0)
+    {
+    }
+
+    /// <inheritdoc/>
+    public int Dimension => 2;
+
+    /// <inheritdoc/>
+    public string Name => "Harmonic oscillator";
+
+    /// <inheritdoc/>
+    public string Parameters => ParameterText.Of(("ω", Omega));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ComponentNames => ["x", "v"];
+
+    /// <inheritdoc/>
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    {
+        dydt[0] = y[1];
+        dydt[1] = -Omega * Omega * y[0];
+    }
+
+    /// <summary>Writes the exact state after <paramref name="elapsed"/> time from <paramref name="initialState"/>.</summary>
+    /// <param name="initialState">(x₀, v₀).</param>
+    /// <param name="elapsed">t − t₀.</param>
+    /// <param name="state">Receives (x, v).</param>
+    public void Exact(ReadOnlySpan<double> initialState, double elapsed, Span<double> state)
+    {
+        double c = Math.Cos(Omega * elapsed), s = Math.Sin(Omega * elapsed);
+        double x0 = initialState[0], v0 = initialState[1];
+        state[0] = x0 * c + v0 / Omega * s;
+        state[1] = -x0 * Omega * s + v0 * c;
+    }
+
+    /// <summary>The conserved energy ½v² + ½ω²x².</summary>
+    /// <param name="state">(x, v).</param>
+    /// <returns>The energy.</returns>
+    public double Energy(ReadOnlySpan<double> state) => 0.5 * state[1] * state[1] + 0.5 * Omega * Omega * state[0] * state[0];
+}

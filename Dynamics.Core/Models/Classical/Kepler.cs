@@ -1,0 +1,58 @@
+using Dynamics.Fields;
+
+namespace Dynamics.Models.Classical;
+
+/// <summary>
+/// The planar Kepler problem q'' = −q/|q|³ (GM = 1), state (q₁, q₂, p₁, p₂). Energy H = ½|p|² − 1/|q| and angular
+/// momentum L = q₁p₂ − q₂p₁ are conserved; from <see cref="InitialStateForEccentricity"/> the orbit is an ellipse of
+/// eccentricity e and semi-major axis 1 with period 2π (Hairer, Lubich &amp; Wanner, "Geometric Numerical Integration", I.2).
+/// </summary>
+public readonly record struct Kepler : IModel
+{
+    /// <summary>The orbital period 2π for semi-major axis 1.</summary>
+    public const double Period = 2 * Math.PI;
+
+    /// <inheritdoc/>
+    public int Dimension => 4;
+
+    /// <inheritdoc/>
+    public string Name => "Kepler problem";
+
+    /// <inheritdoc/>
+    public string Parameters => "GM = 1";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ComponentNames => ["q₁", "q₂", "p₁", "p₂"];
+
+    /// <inheritdoc/>
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    {
+        double r2 = y[0] * y[0] + y[1] * y[1];
+        double r3 = r2 * Math.Sqrt(r2);
+        dydt[0] = y[2];
+        dydt[1] = y[3];
+        dydt[2] = -y[0] / r3;
+        dydt[3] = -y[1] / r3;
+    }
+
+    /// <summary>The pericentre start (1 − e, 0, 0, √((1 + e)/(1 − e))) of an orbit of eccentricity e ∈ [0, 1).</summary>
+    /// <param name="eccentricity">e, in [0, 1).</param>
+    /// <returns>The initial state.</returns>
+    public static double[] InitialStateForEccentricity(double eccentricity)
+    {
+        if (!(eccentricity >= 0 && eccentricity < 1))
+            throw new ArgumentOutOfRangeException(nameof(eccentricity), eccentricity, $"eccentricity must lie in [0, 1), but was {eccentricity}.");
+        return [1 - eccentricity, 0, 0, Math.Sqrt((1 + eccentricity) / (1 - eccentricity))];
+    }
+
+    /// <summary>The energy H = ½|p|² − 1/|q|.</summary>
+    /// <param name="state">(q₁, q₂, p₁, p₂).</param>
+    /// <returns>H.</returns>
+    public static double Energy(ReadOnlySpan<double> state) =>
+        0.5 * (state[2] * state[2] + state[3] * state[3]) - 1 / Math.Sqrt(state[0] * state[0] + state[1] * state[1]);
+
+    /// <summary>The angular momentum L = q₁p₂ − q₂p₁.</summary>
+    /// <param name="state">(q₁, q₂, p₁, p₂).</param>
+    /// <returns>L.</returns>
+    public static double AngularMomentum(ReadOnlySpan<double> state) => state[0] * state[3] - state[1] * state[2];
+}

@@ -1,0 +1,43 @@
+using Dynamics.Fields;
+
+namespace Dynamics.Models.Classical;
+
+/// <summary>
+/// The Van der Pol oscillator x'' − μ(1 − x²)x' + x = 0 as (x, y)' = (y, μ(1 − x²)y − x).
+/// For μ &gt; 0 it has one attracting limit cycle; for μ = 1 its period is 6.6632868593231301896996820305 and its
+/// amplitude (largest |x|) 2.00861986087484313650964018836 (MODELS.md §10, E10).
+/// </summary>
+/// <param name="Mu">The nonlinearity and damping parameter μ ≥ 0.</param>
+public readonly record struct VanDerPol(double Mu) : IModel
+{
+    /// <summary>The oscillator with μ = 1. (A struct's default value has every parameter 0; use this constructor.)</summary>
+    public VanDerPol()
+        : this(1.0)
+    {
+    }
+
+    /// <summary>The period of the μ = 1 limit cycle.</summary>
+    public const double PeriodAtMuOne = 6.6632868593231301896996820305;
+
+    /// <summary>The amplitude (largest |x|) of the μ = 1 limit cycle.</summary>
+    public const double AmplitudeAtMuOne = 2.00861986087484313650964018836;
+
+    /// <inheritdoc/>
+    public int Dimension => 2;
+
+    /// <inheritdoc/>
+    public string Name => "Van der Pol oscillator";
+
+    /// <inheritdoc/>
+    public string Parameters => ParameterText.Of(("μ", Mu));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ComponentNames => ["x", "y = dx/dt"];
+
+    /// <inheritdoc/>
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    {
+        dydt[0] = y[1];
+        dydt[1] = Mu * (1 - y[0] * y[0]) * y[1] - y[0];
+    }
+}

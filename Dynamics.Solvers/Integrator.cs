@@ -1,0 +1,365 @@
+using Dynamics.Fields;
+using Dynamics.Problems;
+using Dynamics.Solvers.Events;
+using Dynamics.Solvers.Methods;
+using Dynamics.Solvers.StepSize;
+using Dynamics.Validation;
+
+namespace Dynamics.Solvers;
+
+/// <summary>
+/// Manual stepping: <see cref="Step"/> advances one accepted step (adapting the step size, locating events and
+/// applying their actions), after which <see cref="Time"/>, <see cref="State"/> and <see cref="Interpolate"/> describe
+/// the step just taken. <see cref="Ode.Solve{TField}"/> is this loop plus recording. All buffers are allocated here;
+/// a step allocates nothing unless an event occurs. Not thread-safe: one integrator per trajectory.
+/// </summary>
+/// <typeparam name="TField">The field type; a struct field is devirtualised and inlined.</typeparam>
+public sealed class Integrator<TField> where TField : IVectorField
+{
+    private const double Epsilon = 2.220446049250313e-16;
+
+    private readonly TField _field;
+    private readonly IStepper _stepper;
+    private readonly SolverOptions _options;
+    private readonly StepSizeController _controller;
+    private readonly ErrorNorm _norm;
+    private readonly EventTracker? _events;
+    private readonly List<EventOccurrence> _occurrences = [];
+    private readonly double[] _absoluteTolerances, _error, _eventStepEnd;
+    private readonly int _direction, _errorExponent;
+    private readonly double _endTime, _relativeTolerance, _fixedStep;
+    private readonly bool _adaptive, _throwOnFailure;
+    private double[] _y, _yPrevious, _yTrial, _stepEnd;
+    private double _t, _tPrevious, _h, _lastStep, _gridOrigin;
+    private double _previousError = 1, _errorBeforeThat = 1;
+    private long _attempts, _accepted, _rejected, _ownEvaluations, _gridIndex;
+    private bool _lastAttemptRejected, _lastRejectionNonFinite;
+
+    /// <summary>Creates an integrator positioned at the problem's initial state.</summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="method">The method.</param>
+    /// <param name="options">The options (default <see cref="SolverOptions.Default"/>).</param>
+    public Integrator(OdeProblem<TField> problem, IOdeMethod method, SolverOptions? options = null)
+        : this(problem, method, options ?? SolverOptions.Default, (options ?? SolverOptions.Default).ThrowOnFailure)
+    {
+    }
+
+    internal Integrator(OdeProblem<TField> problem, IOdeMethod method, SolverOptions options, bool throwOnFailure)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate(problem.Dimension, problem.StartTime, problem.EndTime, method.EmbeddedOrder is not null, method.Name);
+        _field = problem.Field;
+        _options = options;
+        _throwOnFailure = throwOnFailure;
+        Method = method;
+        Dimension = problem.Dimension;
+        StartTime = problem.StartTime;
+        _endTime = problem.EndTime;
+        _direction = problem.Direction;
+        _controller = options.Controller;
+        _norm = options.ErrorNorm;
+        _relativeTolerance = options.RelativeTolerance;
+        _absoluteTolerances = new double[Dimension];
+        for (int i = 0; i < Dimension; i++) _absoluteTolerances[i] = options.AbsoluteTolerances?[i] ?? options.AbsoluteTolerance;
+        _adaptive = options.StepSize is null;
+        _fixedStep = options.StepSize ?? 0;
+        _errorExponent = Math.Min(method.Order, method.EmbeddedOrder ?? method.Order) + 1;
+
+        _stepper = method.CreateStepper(_field);
+        _y = problem.InitialState.ToArray();
+        _yPrevious = (double[])_y.Clone();
+        _yTrial = new double[Dimension];
+        _error = new double[Dimension];
+        _eventStepEnd = new double[Dimension];
+        _stepEnd = _y;
+        _t = _tPrevious = _gridOrigin = StartTime;
+
+        if (options.Events.Count > 0)
+        {
+            _events = new EventTracker(options.Events, options.EventSamplesPerStep, Dimension);
+            _events.Reset(_t, _y);
+        }
+
+        var f0 = _stepper.EnsureDerivative(_t, _y);
+        int bad = FirstNonFinite(f0);
+        if (bad >= 0) Fail(SolveStatus.NonFiniteDerivative, DerivativeMessage(bad, f0[bad]));
+        else if (_adaptive) _h = options.InitialStep ?? InitialStepSize(f0);
+    }
+
+    /// <summary>The method.</summary>
+    public IOdeMethod Method { get; }
+
+    /// <summary>The state dimension n.</summary>
+    public int Dimension { get; }
+
+    /// <summary>t₀.</summary>
+    public double StartTime { get; }
+
+    /// <summary>The final time.</summary>
+    public double EndTime => _endTime;
+
+    /// <summary>The current time.</summary>
+    public double Time => _t;
+
+    /// <summary>The current state.</summary>
+    public ReadOnlySpan<double> State => _y;
+
+    /// <summary>The time at the start of the last step.</summary>
+    public double PreviousTime => _tPrevious;
+
+    /// <summary>The size of the last accepted step (signed; an event may have ended the step before its end).</summary>
+    public double LastStepSize => _lastStep;
+
+    /// <summary>The step size the controller proposes next (signed; 0 for a fixed-step solve before the first step).</summary>
+    public double NextStepSize => _adaptive ? _h : _fixedStep;
+
+    /// <summary><see cref="SolveStatus.Running"/> until the end is reached, a stop event fires or the solve fails.</summary>
+    public SolveStatus Status { get; private set; } = SolveStatus.Running;
+
+    /// <summary>A sentence explaining <see cref="Status"/>.</summary>
+    public string Message { get; private set; } = "Running.";
+
+    /// <summary>True once the solve has ended, successfully or not.</summary>
+    public bool IsFinished => Status != SolveStatus.Running;
+
+    /// <summary>The work done so far.</summary>
+    public SolverStatistics Statistics => new(_stepper.RhsEvaluations + _ownEvaluations, _accepted, _rejected);
+
+    /// <summary>The events located so far, in time order.</summary>
+    public IReadOnlyList<EventOccurrence> Events => _occurrences;
+
+    /// <summary>
+    /// Advances one accepted step. Returns true when a step was taken (including the one that finishes the solve) and
+    /// false when nothing more can be done: the solve has finished or failed (see <see cref="Status"/>). With
+    /// <see cref="SolverOptions.ThrowOnFailure"/> a failure throws <see cref="OdeSolveException"/> instead.
+    /// </summary>
+    /// <returns>Whether a step was taken.</returns>
+    public bool Step()
+    {
+        if (Status != SolveStatus.Running) return false;
+        var f0 = _stepper.EnsureDerivative(_t, _y);
+        int bad = FirstNonFinite(f0);
+        if (bad >= 0) return Fail(SolveStatus.NonFiniteDerivative, DerivativeMessage(bad, f0[bad]));
+        return _adaptive ? AdaptiveStep() : FixedStep();
+    }
+
+    /// <summary>Interpolates the last step: y(t) for t between <see cref="PreviousTime"/> and <see cref="Time"/>.</summary>
+    /// <param name="t">The time.</param>
+    /// <param name="state">Receives y(t).</param>
+    public void Interpolate(double t, Span<double> state)
+    {
+        Require.Finite(t, nameof(t));
+        Require.Length(state.Length, Dimension, nameof(state));
+        if (_accepted == 0)
+        {
+            if (t != StartTime)
+                throw new InvalidOperationException($"No step has been taken yet, so only t = {Require.Format(StartTime)} can be interpolated.");
+            _y.CopyTo(state);
+            return;
+        }
+
+        double slack = 8 * Epsilon * Math.Max(Math.Abs(_t), Math.Abs(_tPrevious));
+        if (_direction * (t - _tPrevious) < -slack || _direction * (t - _t) > slack)
+            throw new ArgumentOutOfRangeException(nameof(t), t,
+                $"t = {Require.Format(t)} lies outside the last step [{Require.Format(_tPrevious)}, {Require.Format(_t)}].");
+        _stepper.Interpolate((t - _tPrevious) / _lastStep, _yPrevious, _stepEnd, state);
+    }
+
+    /// <summary>The monomial coefficients of the last step's interpolant, for dense output.</summary>
+    internal void CopyInterpolant(Span<double> coefficients) => _stepper.CopyInterpolant(_yPrevious, _stepEnd, coefficients);
+
+    internal int InterpolantDegree => _stepper.InterpolantDegree;
+
+    private bool AdaptiveStep()
+    {
+        while (true)
+        {
+            if (_attempts >= _options.MaxSteps) return FailMaxSteps();
+            double h = _direction * Math.Min(Math.Abs(_h), _options.MaxStep);
+            // Take the rest of the span when it is within 1% of the proposal, so no sliver of a step is left (Hairer).
+            bool landsOnEnd = _direction * (_t + 1.01 * h - _endTime) >= 0;
+            if (landsOnEnd) h = _endTime - _t;
+            double minStep = Math.Max(_options.MinStep, 16 * Epsilon * Math.Abs(_t));
+            if (!landsOnEnd && Math.Abs(h) < minStep)
+            {
+                return _lastRejectionNonFinite
+                    ? Fail(SolveStatus.NonFiniteState,
+                        $"The trial state or its derivative became non-finite (NaN or ±∞) near t = {Require.Format(_t)}, and shrinking the step to |h| = {Require.Format(Math.Abs(h))} did not help.")
+                    : Fail(SolveStatus.StepSizeTooSmall,
+                        $"Step size underflow at t = {Require.Format(_t)}: |h| = {Require.Format(Math.Abs(h))} is below the minimum {Require.Format(minStep)}. The problem may be stiff or singular there.");
+            }
+
+            _attempts++;
+            _stepper.Attempt(_t, _y, h, _yTrial, _error);
+            double error = _norm.Measure(_error, _y, _yTrial, _relativeTolerance, _absoluteTolerances);
+            if (error <= 1 && FirstNonFinite(_yTrial) < 0)
+            {
+                double factor = _controller.AcceptedFactor(error, _previousError, _errorBeforeThat, _errorExponent);
+                if (_lastAttemptRejected) factor = Math.Min(factor, 1.0);
+                // Floor the remembered error as Hairer's DOPRI5 does, so one tiny error cannot dominate the history.
+                _errorBeforeThat = _previousError;
+                _previousError = Math.Max(error, 1e-4);
+                _h = h * factor;
+                AcceptStep(h, landsOnEnd);
+                return true;
+            }
+
+            _rejected++;
+            _lastAttemptRejected = true;
+            _lastRejectionNonFinite = !double.IsFinite(error) || FirstNonFinite(_yTrial) >= 0;
+            _h = h * _controller.RejectedFactor(_lastRejectionNonFinite ? double.PositiveInfinity : error, _errorExponent);
+        }
+    }
+
+    private bool FixedStep()
+    {
+        if (_attempts >= _options.MaxSteps) return FailMaxSteps();
+        // Step ends on the grid origin + k·h, computed by multiplication so long runs do not drift.
+        double target = _gridOrigin + (_gridIndex + 1) * _fixedStep;
+        bool landsOnEnd = _direction * (target - _endTime) >= -1e-10 * Math.Abs(_fixedStep);
+        double h = (landsOnEnd ? _endTime : target) - _t;
+        _attempts++;
+        _stepper.Attempt(_t, _y, h, _yTrial, _error);
+        int bad = FirstNonFinite(_yTrial);
+        if (bad >= 0)
+        {
+            return Fail(SolveStatus.NonFiniteState,
+                $"The state became non-finite (component {bad} is {Require.Format(_yTrial[bad])}) in the fixed step from t = {Require.Format(_t)} to {Require.Format(_t + h)}; the step size may be too large for this problem.");
+        }
+
+        _gridIndex++;
+        AcceptStep(h, landsOnEnd);
+        return true;
+    }
+
+    private void AcceptStep(double h, bool landsOnEnd)
+    {
+        _accepted++;
+        _lastAttemptRejected = false;
+        _lastRejectionNonFinite = false;
+        _tPrevious = _t;
+        _lastStep = h;
+        (_yPrevious, _y, _yTrial) = (_y, _yTrial, _yPrevious);
+        _stepEnd = _y;
+        _t = landsOnEnd ? _endTime : _t + h;
+        _stepper.Accept();
+        if (_events is not null) HandleEvents();
+        if (Status == SolveStatus.Running && _t == _endTime)
+        {
+            Status = SolveStatus.Success;
+            Message = $"Reached the final time t = {Require.Format(_endTime)}.";
+        }
+    }
+
+    private void HandleEvents()
+    {
+        var crossings = _events!.Locate(_stepper, _tPrevious, _lastStep, _t, _yPrevious, _y);
+        foreach (var crossing in crossings)
+        {
+            var ev = _events.Events[crossing.EventIndex];
+            var stateAtEvent = new double[Dimension];
+            if (crossing.Time == _t) _y.CopyTo(stateAtEvent);
+            else _stepper.Interpolate((crossing.Time - _tPrevious) / _lastStep, _yPrevious, _y, stateAtEvent);
+
+            if (ev.Action == EventAction.Continue)
+            {
+                _occurrences.Add(new EventOccurrence(ev.Name, crossing.EventIndex, crossing.Time, stateAtEvent, stateAtEvent, crossing.Direction, ev.Action));
+                continue;
+            }
+
+            // The step ends at the event: keep the full step's end for interpolation, then move the current point.
+            _y.CopyTo(_eventStepEnd);
+            _stepEnd = _eventStepEnd;
+            _t = crossing.Time;
+            if (ev.Action == EventAction.Stop)
+            {
+                stateAtEvent.CopyTo(_y);
+                _occurrences.Add(new EventOccurrence(ev.Name, crossing.EventIndex, crossing.Time, stateAtEvent, stateAtEvent, crossing.Direction, ev.Action));
+                Status = SolveStatus.StoppedByEvent;
+                Message = $"Event '{ev.Name}' stopped the solve at t = {Require.Format(crossing.Time)}.";
+                return;
+            }
+
+            var stateAfter = (double[])stateAtEvent.Clone();
+            ev.StateChange!(crossing.Time, stateAfter);
+            _occurrences.Add(new EventOccurrence(ev.Name, crossing.EventIndex, crossing.Time, stateAtEvent, stateAfter, crossing.Direction, ev.Action));
+            stateAfter.CopyTo(_y);
+            int bad = FirstNonFinite(_y);
+            if (bad >= 0)
+            {
+                Fail(SolveStatus.NonFiniteState,
+                    $"Event '{ev.Name}' set component {bad} of the state to {Require.Format(_y[bad])} at t = {Require.Format(crossing.Time)}.");
+                return;
+            }
+
+            _stepper.Invalidate();
+            _events.Reset(_t, _y, crossing.EventIndex);
+            _gridOrigin = _t;
+            _gridIndex = 0;
+            return;
+        }
+    }
+
+    // Hairer, Nørsett & Wanner I, II.4 ("Starting step size"): balance the first step between ‖y₀‖/‖f₀‖ and an
+    // estimate of the second derivative, using one extra evaluation of f.
+    private double InitialStepSize(ReadOnlySpan<double> f0)
+    {
+        double span = Math.Abs(_endTime - StartTime);
+        double d0 = 0, d1 = 0;
+        for (int i = 0; i < Dimension; i++)
+        {
+            double scale = _absoluteTolerances[i] + _relativeTolerance * Math.Abs(_y[i]);
+            d0 += (_y[i] / scale) * (_y[i] / scale);
+            d1 += (f0[i] / scale) * (f0[i] / scale);
+        }
+
+        d0 = Math.Sqrt(d0 / Dimension);
+        d1 = Math.Sqrt(d1 / Dimension);
+        double h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * d0 / d1;
+        h0 = Math.Min(Math.Min(h0, span), _options.MaxStep);
+
+        for (int i = 0; i < Dimension; i++) _yTrial[i] = _y[i] + _direction * h0 * f0[i];
+        _field.Evaluate(StartTime + _direction * h0, _yTrial, _error);
+        _ownEvaluations++;
+        double d2 = 0;
+        for (int i = 0; i < Dimension; i++)
+        {
+            double scale = _absoluteTolerances[i] + _relativeTolerance * Math.Abs(_y[i]);
+            double difference = (_error[i] - f0[i]) / scale;
+            d2 += difference * difference;
+        }
+
+        d2 = Math.Sqrt(d2 / Dimension) / h0;
+        double dMax = Math.Max(d1, d2);
+        double h1 = !double.IsFinite(dMax) ? h0
+            : dMax <= 1e-15 ? Math.Max(1e-6, h0 * 1e-3)
+            : Math.Pow(0.01 / dMax, 1.0 / (Method.Order + 1));
+        return _direction * Math.Min(Math.Min(100 * h0, h1), Math.Min(span, _options.MaxStep));
+    }
+
+    private bool FailMaxSteps() => Fail(SolveStatus.MaxStepsReached,
+        $"Reached MaxSteps = {_options.MaxSteps} step attempts at t = {Require.Format(_t)} before the final time {Require.Format(_endTime)}.");
+
+    private bool Fail(SolveStatus status, string message)
+    {
+        Status = status;
+        Message = message;
+        if (_throwOnFailure) throw new OdeSolveException(status, message, null);
+        return false;
+    }
+
+    private string DerivativeMessage(int component, double value) =>
+        $"The derivative f(t, y) is non-finite at t = {Require.Format(_t)}: component {component} is {Require.Format(value)}.";
+
+    private static int FirstNonFinite(ReadOnlySpan<double> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i])) return i;
+        }
+
+        return -1;
+    }
+}

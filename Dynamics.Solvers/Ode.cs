@@ -1,0 +1,44 @@
+using Dynamics.Fields;
+using Dynamics.Problems;
+using Dynamics.Solvers.Internal;
+using Dynamics.Solvers.Methods;
+
+namespace Dynamics.Solvers;
+
+/// <summary>
+/// The one-call facade: <c>Ode.Solve(problem, new DormandPrince5(), options)</c> creates an
+/// <see cref="Integrator{TField}"/>, steps it to the end and records what <see cref="SolverOptions.SaveAt"/> asks for.
+/// </summary>
+public static class Ode
+{
+    /// <summary>Solves an initial-value problem.</summary>
+    /// <typeparam name="TField">The field type.</typeparam>
+    /// <param name="problem">The problem.</param>
+    /// <param name="method">The method, e.g. <c>new DormandPrince5()</c>.</param>
+    /// <param name="options">The options (default <see cref="SolverOptions.Default"/>).</param>
+    /// <returns>
+    /// The solution. A numerical failure is a <see cref="Solution.Status"/> with everything computed so far, or an
+    /// <see cref="OdeSolveException"/> carrying that solution when <see cref="SolverOptions.ThrowOnFailure"/> is set.
+    /// </returns>
+    public static Solution Solve<TField>(OdeProblem<TField> problem, IOdeMethod method, SolverOptions? options = null)
+        where TField : IVectorField
+    {
+        options ??= SolverOptions.Default;
+        var integrator = new Integrator<TField>(problem, method, options, throwOnFailure: false);
+        var recorder = new SolutionRecorder<TField>(integrator, options.SaveAt);
+        while (integrator.Step()) recorder.RecordStep();
+        var solution = recorder.Finish();
+        if (options.ThrowOnFailure && !solution.IsSuccess)
+            throw new OdeSolveException(solution.Status, solution.Message, solution);
+        return solution;
+    }
+
+    /// <summary>Creates an integrator for manual stepping.</summary>
+    /// <typeparam name="TField">The field type.</typeparam>
+    /// <param name="problem">The problem.</param>
+    /// <param name="method">The method.</param>
+    /// <param name="options">The options (default <see cref="SolverOptions.Default"/>).</param>
+    /// <returns>The integrator, positioned at the initial state.</returns>
+    public static Integrator<TField> CreateIntegrator<TField>(OdeProblem<TField> problem, IOdeMethod method, SolverOptions? options = null)
+        where TField : IVectorField => new(problem, method, options);
+}

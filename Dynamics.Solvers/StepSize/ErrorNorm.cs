@@ -1,0 +1,68 @@
+namespace Dynamics.Solvers.StepSize;
+
+/// <summary>
+/// How a local error vector is measured against the tolerances. Each component is scaled by
+/// sᵢ = atolᵢ + rtol · max(|y₀ᵢ|, |y₁ᵢ|) (Hairer, Nørsett &amp; Wanner I, eq. II.4.10); a step is accepted when the
+/// norm of eᵢ/sᵢ is at most 1.
+/// </summary>
+public abstract class ErrorNorm
+{
+    /// <summary>The root-mean-square norm √(Σ(eᵢ/sᵢ)²/n), Hairer's choice and the default.</summary>
+    public static ErrorNorm Rms { get; } = new RmsNorm();
+
+    /// <summary>The maximum norm maxᵢ |eᵢ/sᵢ|: every component individually within tolerance.</summary>
+    public static ErrorNorm Max { get; } = new MaxNorm();
+
+    /// <summary>The norm's name.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Measures <paramref name="errorEstimate"/> against the tolerances.</summary>
+    /// <param name="errorEstimate">The local error estimate.</param>
+    /// <param name="y0">The state at the step's start.</param>
+    /// <param name="y1">The proposed state at the step's end.</param>
+    /// <param name="relativeTolerance">rtol.</param>
+    /// <param name="absoluteTolerances">atolᵢ, one per component.</param>
+    /// <returns>The normalised error (≤ 1 accepts the step).</returns>
+    public abstract double Measure(ReadOnlySpan<double> errorEstimate, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1,
+        double relativeTolerance, ReadOnlySpan<double> absoluteTolerances);
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+
+    private sealed class RmsNorm : ErrorNorm
+    {
+        public override string Name => "RMS";
+
+        public override double Measure(ReadOnlySpan<double> errorEstimate, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1,
+            double relativeTolerance, ReadOnlySpan<double> absoluteTolerances)
+        {
+            double sum = 0;
+            for (int i = 0; i < errorEstimate.Length; i++)
+            {
+                double scaled = errorEstimate[i] / (absoluteTolerances[i] + relativeTolerance * Math.Max(Math.Abs(y0[i]), Math.Abs(y1[i])));
+                sum += scaled * scaled;
+            }
+
+            return Math.Sqrt(sum / errorEstimate.Length);
+        }
+    }
+
+    private sealed class MaxNorm : ErrorNorm
+    {
+        public override string Name => "max";
+
+        public override double Measure(ReadOnlySpan<double> errorEstimate, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1,
+            double relativeTolerance, ReadOnlySpan<double> absoluteTolerances)
+        {
+            double max = 0;
+            for (int i = 0; i < errorEstimate.Length; i++)
+            {
+                double scaled = Math.Abs(errorEstimate[i]) / (absoluteTolerances[i] + relativeTolerance * Math.Max(Math.Abs(y0[i]), Math.Abs(y1[i])));
+                // NaN must propagate so a non-finite step is rejected, which Math.Max would not guarantee.
+                if (!(scaled <= max)) max = scaled;
+            }
+
+            return max;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Dynamics.Models.Classical;
+using Dynamics.Problems;
+using Dynamics.Solvers;
+using Dynamics.Solvers.RungeKutta;
+using Dynamics.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Dynamics.Tests.Solvers;
+
+public class ToleranceProportionalityTests(ITestOutputHelper output)
+{
+    private static readonly OdeProblem<Arenstorf> ArenstorfOrbit =
+        OdeProblem.Create(new Arenstorf(), Arenstorf.PeriodicInitialState, 0.0, Arenstorf.Period);
+
+    public static TheoryData<string> AdaptiveMethods => ["Dormand–Prince 5(4)", "Tsitouras 5(4)", "Verner 8(7)", "Bogacki–Shampine 3(2)"];
+
+    [Theory]
+    [MemberData(nameof(AdaptiveMethods))]
+    public void Tighter_tolerance_lowers_the_Arenstorf_return_error_and_raises_the_work(string name)
+    {
+        // The orbit is periodic, so the state after one period must equal the initial state. Above 1e-6 the close
+        // approach to the Earth is not resolved and the computed orbit is qualitatively wrong (error 1e-2 to 1), so
+        // proportionality is checked from 1e-6 down.
+        AssertProportional(name, 6, tolerance =>
+        {
+            var solution = Ode.Solve(ArenstorfOrbit, Tableaus.Method(name), SolverOptions.WithTolerance(tolerance) with { SaveAt = SaveAt.End });
+            return (Norms.MaxDifference(solution.FinalState, Arenstorf.PeriodicInitialState), solution.Statistics.RhsEvaluations);
+        }, name == "Bogacki–Shampine 3(2)" ? 10 : 12);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdaptiveMethods))]
+    public void Tighter_tolerance_lowers_the_Van_der_Pol_error_and_raises_the_work(string name)
+    {
+        var problem = OdeProblem.Create(new VanDerPol(), [2.0, 0.0], 0.0, 20.0);
+        var reference = Ode.Solve(problem, new Verner8(), SolverOptions.WithTolerance(1e-14) with { SaveAt = SaveAt.End }).FinalState.ToArray();
+        AssertProportional(name, 4, tolerance =>
+        {
+            var solution = Ode.Solve(problem, Tableaus.Method(name), SolverOptions.WithTolerance(tolerance) with { SaveAt = SaveAt.End });
+            return (Norms.MaxDifference(solution.FinalState, reference), solution.Statistics.RhsEvaluations);
+        }, name == "Bogacki–Shampine 3(2)" ? 8 : 10);
+    }
+
+    [Fact]
+    public void Dormand_Prince_returns_the_Arenstorf_orbit_within_1e_5_at_tolerance_1e_10()
+    {
+        var solution = Ode.Solve(ArenstorfOrbit, new DormandPrince5(), SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.End });
+        double error = Norms.MaxDifference(solution.FinalState, Arenstorf.PeriodicInitialState);
+        output.WriteLine($"DP5 Arenstorf return error {error:E3}, {solution.Statistics}");
+        Assert.True(error < 1e-5, $"return error {error:E3}");
+    }
+
+    [Fact]
+    public void Verner_returns_the_Arenstorf_orbit_within_1e_7_at_tolerance_1e_10()
+    {
+        var solution = Ode.Solve(ArenstorfOrbit, new Verner8(), SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.End });
+        double error = Norms.MaxDifference(solution.FinalState, Arenstorf.PeriodicInitialState);
+        output.WriteLine($"Verner 8 Arenstorf return error {error:E3}, {solution.Statistics}");
+        Assert.True(error < 1e-7, $"return error {error:E3}");
+    }
+
+    private void AssertProportional(string name, int loosestExponent, Func<double, (double Error, long Work)> run, int tightestExponent)
+    {
+        var results = Enumerable.Range(loosestExponent, tightestExponent - loosestExponent + 1).Select(k => (Tolerance: Math.Pow(10, -k), Result: run(Math.Pow(10, -k)))).ToList();
+        foreach (var (tolerance, result) in results) output.WriteLine($"{name} tol {tolerance:E0}: error {result.Error:E2}, {result.Work} f evaluations");
+        for (int i = 1; i < results.Count; i++)
+        {
+            Assert.True(results[i].Result.Error < results[i - 1].Result.Error,
+                $"{name}: error did not fall from tol {results[i - 1].Tolerance:E0} to {results[i].Tolerance:E0}.");
+            Assert.True(results[i].Result.Work > results[i - 1].Result.Work,
+                $"{name}: work did not rise from tol {results[i - 1].Tolerance:E0} to {results[i].Tolerance:E0}.");
+        }
+    }
+}
