@@ -1,0 +1,132 @@
+using System.Globalization;
+using Dynamics.Examples.Gallery;
+using Spectre.Console;
+
+namespace Dynamics.Examples;
+
+/// <summary>
+/// The examples program: <c>list</c>, <c>all</c> or one experiment by name, with <c>--out DIR</c> (default ./out).
+/// Exit codes: 0 all checks passed, 1 a check failed or an experiment threw, 2 bad arguments.
+/// </summary>
+public static class CommandLine
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code when a check against theory failed or an experiment threw.</summary>
+    public const int CheckFailed = 1;
+
+    /// <summary>Exit code for bad arguments.</summary>
+    public const int BadArguments = 2;
+
+    /// <summary>Parses the arguments and runs the command.</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="output">Where results go.</param>
+    /// <param name="error">Where problems go.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        string? command = null;
+        string outputRoot = "out";
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--help" or "-h" or "help":
+                    output.WriteLine(Usage());
+                    return Success;
+                case "--out" or "-o":
+                    if (i + 1 >= args.Length || args[i + 1].StartsWith('-'))
+                        return Fail(error, "--out needs a folder, e.g. --out ./out");
+                    outputRoot = args[++i];
+                    break;
+                default:
+                    if (args[i].StartsWith('-')) return Fail(error, $"Unknown option '{args[i]}'.");
+                    if (command is not null) return Fail(error, $"Only one command at a time, but got '{command}' and '{args[i]}'.");
+                    command = args[i];
+                    break;
+            }
+        }
+
+        if (command is null) return Fail(error, "No command given.");
+        if (command == "list")
+        {
+            foreach (var experiment in ExperimentCatalog.All) output.WriteLine($"{experiment.Name,-20} {experiment.Description}");
+            return Success;
+        }
+
+        IReadOnlyList<IExperiment> selected;
+        if (command == "all")
+        {
+            selected = ExperimentCatalog.All;
+        }
+        else if (ExperimentCatalog.Find(command) is { } one)
+        {
+            selected = [one];
+        }
+        else
+        {
+            return Fail(error, $"Unknown experiment '{command}'. Known: {string.Join(", ", ExperimentCatalog.All.Select(e => e.Name))}.");
+        }
+
+        return RunAll(selected, outputRoot, output, error);
+    }
+
+    private static int RunAll(IReadOnlyList<IExperiment> experiments, string outputRoot, TextWriter output, TextWriter error)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        var table = new Table().AddColumns("experiment", "checks", "figures", "seconds", "result");
+        bool allPassed = true;
+        for (int i = 0; i < experiments.Count; i++)
+        {
+            var experiment = experiments[i];
+            output.WriteLine($"[{i + 1}/{experiments.Count}] {experiment.Name}: {experiment.Description}");
+            try
+            {
+                var summary = ExperimentRunner.Run(experiment, outputRoot, message => output.WriteLine($"    {message}"));
+                foreach (var check in summary.Checks.Where(c => !c.Passed))
+                    error.WriteLine($"    FAILED {check.Name}: computed {Format(check.Computed)}, expected {Format(check.Expected)} ± {Format(check.Tolerance)}");
+                allPassed &= summary.Passed;
+                table.AddRow(
+                    experiment.Name,
+                    $"{summary.Checks.Count(c => c.Passed)}/{summary.Checks.Count}",
+                    summary.Figures.Count.ToString(CultureInfo.InvariantCulture),
+                    summary.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture),
+                    summary.Passed ? "passed" : "FAILED");
+            }
+#pragma warning disable CA1031 // One experiment's crash is reported and must not stop the rest of the gallery.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                allPassed = false;
+                error.WriteLine($"    {experiment.Name} threw {ex.GetType().Name}: {ex.Message}");
+                table.AddRow(experiment.Name, "-", "-", "-", "ERROR");
+            }
+        }
+
+        console.Write(table);
+        output.WriteLine($"Output in {Path.GetFullPath(outputRoot)}");
+        return allPassed ? Success : CheckFailed;
+    }
+
+    private static int Fail(TextWriter error, string message)
+    {
+        error.WriteLine($"error: {message}");
+        error.WriteLine(Usage());
+        return BadArguments;
+    }
+
+    private static string Usage() =>
+        """
+        usage: dotnet run --project Dynamics.Examples -c Release -- <command> [--out DIR]
+          list          list the experiments
+          all           run the whole gallery
+          <name>        run one experiment (see 'list')
+          --out DIR     output folder (default ./out); each experiment writes DIR/<name>/*.png and summary.json
+        """;
+
+    private static string Format(double value) => value.ToString("G10", CultureInfo.InvariantCulture);
+}

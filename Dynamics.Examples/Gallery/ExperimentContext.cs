@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dynamics.Plotting.Files;
+using Dynamics.Validation;
+
+namespace Dynamics.Examples.Gallery;
+
+/// <summary>What an experiment sees while it runs: its output folder, the checks it records and a progress sink.</summary>
+public sealed class ExperimentContext
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // Keep σ, ρ and the like readable in the JSON instead of \u escapes.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly List<Check> _checks = [];
+    private readonly List<string> _figures = [];
+    private readonly Dictionary<string, double> _values = [];
+    private readonly Action<string> _progress;
+
+    /// <summary>Creates a context writing into <paramref name="outputDirectory"/>.</summary>
+    /// <param name="outputDirectory">The experiment's own folder (created if needed).</param>
+    /// <param name="progress">Receives progress lines.</param>
+    public ExperimentContext(string outputDirectory, Action<string>? progress = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
+        OutputDirectory = Path.GetFullPath(outputDirectory);
+        Directory.CreateDirectory(OutputDirectory);
+        _progress = progress ?? (_ => { });
+    }
+
+    /// <summary>The experiment's folder.</summary>
+    public string OutputDirectory { get; }
+
+    /// <summary>The checks recorded so far.</summary>
+    public IReadOnlyList<Check> Checks => _checks;
+
+    /// <summary>The figures registered so far (file names).</summary>
+    public IReadOnlyList<string> Figures => _figures;
+
+    /// <summary>Records a comparison with theory: passed when |computed − expected| ≤ tolerance.</summary>
+    /// <param name="name">What is compared.</param>
+    /// <param name="computed">The computed value.</param>
+    /// <param name="expected">The predicted value.</param>
+    /// <param name="tolerance">The accepted error (≥ 0), justified where the experiment calls this.</param>
+    /// <returns>The check.</returns>
+    public Check Check(string name, double computed, double expected, double tolerance)
+    {
+        Require.NonNegative(tolerance, nameof(tolerance));
+        var check = new Check(name, computed, expected, tolerance, Math.Abs(computed - expected) <= tolerance);
+        _checks.Add(check);
+        return check;
+    }
+
+    /// <summary>
+    /// Records a check that a quantity that should ideally be 0 (a drift, a residual) is at most a bound: expected 0,
+    /// tolerance = the bound, passed when computed ≤ bound.
+    /// </summary>
+    /// <param name="name">What is bounded.</param>
+    /// <param name="computed">The computed value.</param>
+    /// <param name="bound">The largest accepted value (≥ 0).</param>
+    /// <returns>The check.</returns>
+    public Check CheckAtMost(string name, double computed, double bound)
+    {
+        Require.NonNegative(bound, nameof(bound));
+        var check = new Check(name, computed, 0, bound, computed <= bound);
+        _checks.Add(check);
+        return check;
+    }
+
+    /// <summary>Records another number for the summary (statistics, settings).</summary>
+    /// <param name="name">The key.</param>
+    /// <param name="value">The value.</param>
+    public void Report(string name, double value) => _values[name] = value;
+
+    /// <summary>Returns the path for a figure file in the experiment's folder and registers it in the summary.</summary>
+    /// <param name="fileName">The file name, e.g. "phase-portrait.png".</param>
+    /// <returns>The full path.</returns>
+    public string FigurePath(string fileName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        _figures.Add(fileName);
+        return Path.Combine(OutputDirectory, fileName);
+    }
+
+    /// <summary>Sends a progress line (plain text) to the console or log.</summary>
+    /// <param name="message">The message.</param>
+    public void Progress(string message) => _progress(message);
+
+    /// <summary>Builds the summary and writes it as summary.json (atomically).</summary>
+    /// <param name="experiment">The experiment.</param>
+    /// <param name="elapsedSeconds">The run's wall-clock time.</param>
+    /// <returns>The summary.</returns>
+    public ExperimentSummary WriteSummary(IExperiment experiment, double elapsedSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        var summary = new ExperimentSummary(experiment.Name, experiment.Description, _checks.TrueForAll(c => c.Passed),
+            [.. _checks], [.. _figures], new Dictionary<string, double>(_values), elapsedSeconds);
+        AtomicFile.Write(Path.Combine(OutputDirectory, "summary.json"), JsonSerializer.SerializeToUtf8Bytes(summary, JsonOptions));
+        return summary;
+    }
+}

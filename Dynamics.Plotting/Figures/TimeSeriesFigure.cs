@@ -1,0 +1,65 @@
+using Dynamics.Plotting.Styling;
+using Dynamics.Solvers;
+using Dynamics.Validation;
+using ScottPlot;
+
+namespace Dynamics.Plotting.Figures;
+
+/// <summary>Components of one or more solutions against time, one line each, with a legend.</summary>
+public sealed class TimeSeriesFigure
+{
+    private readonly Plot _plot;
+    private int _series;
+
+    /// <summary>Creates an empty figure.</summary>
+    /// <param name="title">The title (system name and parameters).</param>
+    /// <param name="yLabel">The vertical axis label.</param>
+    /// <param name="timeLabel">The time axis label (default "t").</param>
+    public TimeSeriesFigure(string title, string yLabel, string timeLabel = "t")
+    {
+        _plot = FigureStyle.NewPlot(title, timeLabel, yLabel);
+    }
+
+    /// <summary>The underlying ScottPlot plot, for additions this type does not cover.</summary>
+    public Plot Plot => _plot;
+
+    /// <summary>Adds one component of a solution as a line.</summary>
+    /// <param name="solution">The solution (its recorded times and states).</param>
+    /// <param name="component">The component index.</param>
+    /// <param name="label">The legend entry.</param>
+    /// <returns>This figure.</returns>
+    public TimeSeriesFigure AddComponent(Solution solution, int component, string label)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+        return AddSeries([.. solution.Times], solution.Component(component), label);
+    }
+
+    /// <summary>Adds a series of (t, value) points as a line.</summary>
+    /// <param name="times">The times.</param>
+    /// <param name="values">The values, same length.</param>
+    /// <param name="label">The legend entry.</param>
+    /// <param name="dashed">Draw dashed (for reference curves such as closed forms).</param>
+    /// <returns>This figure.</returns>
+    public TimeSeriesFigure AddSeries(double[] times, double[] values, string label, bool dashed = false)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        ArgumentNullException.ThrowIfNull(values);
+        Require.Length(values.Length, times.Length, nameof(values));
+        var line = _plot.Add.ScatterLine(times, values, dashed ? FigureColors.Reference : FigureColors.At(_series++));
+        line.LineWidth = 2;
+        line.LegendText = label;
+        if (dashed) line.LinePattern = LinePattern.Dashed;
+        return this;
+    }
+
+    /// <summary>Writes the figure as a PNG file (atomically).</summary>
+    /// <param name="path">The target file.</param>
+    /// <param name="width">Width in pixels.</param>
+    /// <param name="height">Height in pixels.</param>
+    /// <returns>The full path written.</returns>
+    public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
+    {
+        _plot.ShowLegend(Edge.Right);
+        return PngFile.Save(_plot, path, width, height);
+    }
+}

@@ -1,0 +1,126 @@
+using Dynamics.Plotting.Styling;
+using Dynamics.Solvers;
+using Dynamics.Validation;
+using ScottPlot;
+
+namespace Dynamics.Plotting.Figures;
+
+/// <summary>
+/// Trajectories projected onto two state components: each path with a start marker and arrowheads showing the
+/// direction of motion, plus labelled reference points (equilibria, targets).
+/// </summary>
+public sealed class TrajectoryFigure
+{
+    private readonly Plot _plot;
+    private int _series;
+
+    /// <summary>Creates an empty figure.</summary>
+    /// <param name="title">The title (system name and parameters).</param>
+    /// <param name="xLabel">The horizontal axis label, with units.</param>
+    /// <param name="yLabel">The vertical axis label, with units.</param>
+    public TrajectoryFigure(string title, string xLabel, string yLabel)
+    {
+        _plot = FigureStyle.NewPlot(title, xLabel, yLabel);
+    }
+
+    /// <summary>The underlying ScottPlot plot, for additions this type does not cover.</summary>
+    public Plot Plot => _plot;
+
+    /// <summary>Adds the projection of a solution onto components (<paramref name="xComponent"/>, <paramref name="yComponent"/>).</summary>
+    /// <param name="solution">The solution.</param>
+    /// <param name="xComponent">The component on the horizontal axis.</param>
+    /// <param name="yComponent">The component on the vertical axis.</param>
+    /// <param name="label">The legend entry.</param>
+    /// <param name="arrows">How many direction arrows to place along the path.</param>
+    /// <returns>This figure.</returns>
+    public TrajectoryFigure AddTrajectory(Solution solution, int xComponent, int yComponent, string label, int arrows = 3)
+    {
+        ArgumentNullException.ThrowIfNull(solution);
+        return AddPath(solution.Component(xComponent), solution.Component(yComponent), label, arrows);
+    }
+
+    /// <summary>Adds a path given by coordinates, with a start marker and direction arrows.</summary>
+    /// <param name="xs">Horizontal coordinates in order of time.</param>
+    /// <param name="ys">Vertical coordinates, same length.</param>
+    /// <param name="label">The legend entry.</param>
+    /// <param name="arrows">How many direction arrows to place, evenly by arc length.</param>
+    /// <param name="lineWidth">The line width in pixels.</param>
+    /// <returns>This figure.</returns>
+    public TrajectoryFigure AddPath(double[] xs, double[] ys, string label, int arrows = 3, float lineWidth = 2)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        ArgumentNullException.ThrowIfNull(ys);
+        Require.Length(ys.Length, xs.Length, nameof(ys));
+        if (xs.Length < 2) throw new ArgumentException($"A path needs at least 2 points, but has {xs.Length}.", nameof(xs));
+        var color = FigureColors.At(_series++);
+        var line = _plot.Add.ScatterLine(xs, ys, color);
+        line.LineWidth = lineWidth;
+        line.LegendText = label;
+        var start = _plot.Add.Marker(xs[0], ys[0], MarkerShape.OpenCircle, 11, color);
+        start.MarkerLineWidth = 2;
+        foreach (int i in ArrowIndices(xs, ys, arrows)) AddArrowhead(xs[i], ys[i], xs[i + 1], ys[i + 1], color);
+        return this;
+    }
+
+    /// <summary>Adds a labelled point, e.g. an equilibrium or a capture point.</summary>
+    /// <param name="x">Horizontal coordinate.</param>
+    /// <param name="y">Vertical coordinate.</param>
+    /// <param name="label">The legend entry.</param>
+    /// <param name="shape">The marker shape.</param>
+    /// <param name="color">The colour (default the reference grey).</param>
+    /// <returns>This figure.</returns>
+    public TrajectoryFigure AddPoint(double x, double y, string label, MarkerShape shape = MarkerShape.FilledCircle, Color? color = null)
+    {
+        var marker = _plot.Add.Marker(x, y, shape, 13, color ?? FigureColors.Reference);
+        marker.LegendText = label;
+        return this;
+    }
+
+    /// <summary>Writes the figure as a PNG file (atomically).</summary>
+    /// <param name="path">The target file.</param>
+    /// <param name="width">Width in pixels.</param>
+    /// <param name="height">Height in pixels.</param>
+    /// <returns>The full path written.</returns>
+    public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
+    {
+        _plot.ShowLegend(Edge.Right);
+        return PngFile.Save(_plot, path, width, height);
+    }
+
+    private void AddArrowhead(double x0, double y0, double x1, double y1, Color color)
+    {
+        // A short arrow along the local direction; its length is fixed in pixels so it reads at any zoom.
+        var arrow = _plot.Add.Arrow(new Coordinates(x0, y0), new Coordinates(x1, y1));
+        arrow.ArrowFillColor = color;
+        arrow.ArrowLineColor = color;
+        arrow.ArrowLineWidth = 0;
+        arrow.ArrowWidth = 0;
+        arrow.ArrowheadLength = 16;
+        arrow.ArrowheadWidth = 14;
+        arrow.ArrowheadAxisLength = 16;
+        arrow.ArrowMinimumLength = 16;
+        arrow.ArrowMaximumLength = 16;
+    }
+
+    // Indices i (with i + 1 valid) at equal fractions of the path's arc length, skipping degenerate segments.
+    private static List<int> ArrowIndices(double[] xs, double[] ys, int count)
+    {
+        var indices = new List<int>();
+        if (count <= 0) return indices;
+        var cumulative = new double[xs.Length];
+        for (int i = 1; i < xs.Length; i++) cumulative[i] = cumulative[i - 1] + Math.Sqrt(Square(xs[i] - xs[i - 1]) + Square(ys[i] - ys[i - 1]));
+        double total = cumulative[^1];
+        if (!(total > 0)) return indices;
+        int j = 0;
+        for (int k = 1; k <= count; k++)
+        {
+            double target = total * k / (count + 1);
+            while (j < xs.Length - 2 && (cumulative[j + 1] < target || cumulative[j + 1] == cumulative[j])) j++;
+            if (cumulative[j + 1] > cumulative[j] && !indices.Contains(j)) indices.Add(j);
+        }
+
+        return indices;
+    }
+
+    private static double Square(double v) => v * v;
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Dynamics.Examples;
+using Dynamics.Examples.Gallery;
+using Dynamics.Tests.Support;
+
+namespace Dynamics.Tests.Examples;
+
+/// <summary>Every gallery entry runs headless into a temporary folder, writes valid PNGs and a summary whose checks pass.</summary>
+public sealed class GalleryTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dynamics-gallery-" + Guid.NewGuid().ToString("N"));
+
+    public static TheoryData<string> Experiments()
+    {
+        var data = new TheoryData<string>();
+        foreach (var experiment in ExperimentCatalog.All) data.Add(experiment.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Experiments))]
+    public void Experiment_writes_its_figures_and_a_passing_summary(string name)
+    {
+        var summary = ExperimentRunner.Run(ExperimentCatalog.Find(name)!, _folder);
+        string folder = Path.Combine(_folder, name);
+        Assert.NotEmpty(summary.Figures);
+        foreach (var figure in summary.Figures) PngAssert.IsValid(Path.Combine(folder, figure));
+        Assert.NotEmpty(summary.Checks);
+        Assert.All(summary.Checks, check => Assert.True(check.Passed, $"{check.Name}: computed {check.Computed}, expected {check.Expected} ± {check.Tolerance}"));
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
+        var root = json.RootElement;
+        Assert.Equal(name, root.GetProperty("experiment").GetString());
+        Assert.True(root.GetProperty("passed").GetBoolean());
+        var firstCheck = root.GetProperty("checks")[0];
+        foreach (var field in new[] { "name", "computed", "expected", "tolerance", "passed" }) Assert.True(firstCheck.TryGetProperty(field, out _), $"check lacks '{field}'");
+    }
+
+    [Fact]
+    public void Catalogue_names_are_unique_command_words()
+    {
+        var names = ExperimentCatalog.All.Select(e => e.Name).ToList();
+        Assert.Equal(names.Count, names.Distinct().Count());
+        Assert.All(names, n => Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", n));
+        Assert.Contains("pendulum", names);
+        Assert.Contains("van-der-pol", names);
+        Assert.Contains("lorenz", names);
+    }
+
+    [Fact]
+    public void List_prints_every_experiment()
+    {
+        var (code, output, _) = RunCommand("list");
+        Assert.Equal(CommandLine.Success, code);
+        foreach (var experiment in ExperimentCatalog.All) Assert.Contains(experiment.Name, output);
+    }
+
+    [Fact]
+    public void One_experiment_by_name_runs_into_the_given_folder()
+    {
+        var (code, output, _) = RunCommand("pendulum", "--out", _folder);
+        Assert.Equal(CommandLine.Success, code);
+        Assert.Contains("passed", output);
+        Assert.True(File.Exists(Path.Combine(_folder, "pendulum", "summary.json")));
+    }
+
+    [Theory]
+    [InlineData(new[] { "no-such-experiment" }, "Unknown experiment 'no-such-experiment'")]
+    [InlineData(new[] { "list", "--colour" }, "Unknown option '--colour'")]
+    [InlineData(new[] { "all", "--out" }, "--out needs a folder")]
+    [InlineData(new string[0], "No command given")]
+    [InlineData(new[] { "list", "all" }, "Only one command at a time")]
+    public void Bad_arguments_exit_with_code_2_and_a_message(string[] args, string message)
+    {
+        var (code, _, error) = RunCommand(args);
+        Assert.Equal(CommandLine.BadArguments, code);
+        Assert.Contains(message, error);
+        Assert.Contains("usage:", error);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
+    }
+
+    private static (int Code, string Output, string Error) RunCommand(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = CommandLine.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
