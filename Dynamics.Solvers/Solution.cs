@@ -39,6 +39,9 @@ public sealed class Solution
     /// <summary>The recorded times.</summary>
     public IReadOnlyList<double> Times => _times;
 
+    /// <summary>All recorded states, row-major: state k occupies entries k·n … k·n + n − 1.</summary>
+    public ReadOnlySpan<double> States => _states;
+
     /// <summary>The number of recorded states.</summary>
     public int Count => _times.Length;
 
