@@ -1,0 +1,82 @@
+using Dynamics.Fields;
+using Dynamics.Simd;
+
+namespace Dynamics.Models.Classical;
+
+/// <summary>
+/// The <see cref="Lorenz"/> system for many members at once, SIMD across members (structure of arrays,
+/// <c>y[j * count + m]</c>): x' = σ(y − x), y' = x(ρ − z) − y, z' = xy − βz, with fused multiply-adds, so results
+/// differ from <see cref="Lorenz.Evaluate"/> only in the last bits. As an <see cref="ILaneVectorField{TMember}"/> it
+/// evaluates lanes that each hold a different <see cref="Lorenz"/> (parameter sweeps).
+/// </summary>
+/// <param name="Sigma">The Prandtl number σ, shared by all members.</param>
+/// <param name="Rho">The Rayleigh number ratio ρ, shared by all members.</param>
+/// <param name="Beta">The geometric factor β, shared by all members.</param>
+public readonly record struct LorenzBatch(double Sigma, double Rho, double Beta) : IBatchVectorField, ILaneVectorField<Lorenz>
+{
+    /// <summary>Lorenz's parameters σ = 10, ρ = 28, β = 8/3. (A struct's default value has every parameter 0; use this constructor.)</summary>
+    public LorenzBatch()
+        : this(new Lorenz())
+    {
+    }
+
+    /// <summary>The batch version of one <see cref="Lorenz"/> system's parameters.</summary>
+    /// <param name="member">The parameters every member shares.</param>
+    public LorenzBatch(Lorenz member)
+        : this(member.Sigma, member.Rho, member.Beta)
+    {
+    }
+
+    /// <inheritdoc/>
+    public int Dimension => 3;
+
+    /// <inheritdoc/>
+    public static int MemberDimension => 3;
+
+    /// <inheritdoc/>
+    public static int ParameterCount => 3;
+
+    /// <inheritdoc/>
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt, int count)
+    {
+        BatchLength.Check(3, y, dydt, count);
+        var kernel = new Kernel(this, y, dydt, count);
+        Lanes.ForEach(ref kernel, count);
+    }
+
+    /// <inheritdoc/>
+    public static void WriteParameters(in Lorenz member, Span<double> parameters)
+    {
+        parameters[0] = member.Sigma;
+        parameters[1] = member.Rho;
+        parameters[2] = member.Beta;
+    }
+
+    /// <inheritdoc/>
+    public static void EvaluateLanes<TLane>(ReadOnlySpan<double> parameters, TLane t, ReadOnlySpan<double> y, Span<double> dydt)
+        where TLane : struct, ILane<TLane>
+    {
+        int w = TLane.Count;
+        Lanewise(TLane.Load(parameters, 0), TLane.Load(parameters, w), TLane.Load(parameters, 2 * w), y, dydt, 0, w);
+    }
+
+    private static void Lanewise<TLane>(TLane sigma, TLane rho, TLane beta, ReadOnlySpan<double> y, Span<double> dydt, int m, int stride)
+        where TLane : struct, ILane<TLane>
+    {
+        var x = TLane.Load(y, m);
+        var v = TLane.Load(y, m + stride);
+        var z = TLane.Load(y, m + 2 * stride);
+        (sigma * (v - x)).Store(dydt, m);
+        TLane.MultiplyAdd(x, rho - z, -v).Store(dydt, m + stride);
+        TLane.MultiplyAdd(x, v, -(beta * z)).Store(dydt, m + 2 * stride);
+    }
+
+    private readonly ref struct Kernel(LorenzBatch field, ReadOnlySpan<double> y, Span<double> dydt, int count) : ILaneKernel
+    {
+        private readonly ReadOnlySpan<double> _y = y;
+        private readonly Span<double> _dydt = dydt;
+
+        public void Execute<TLane>(int offset) where TLane : struct, ILane<TLane> =>
+            Lanewise(TLane.Create(field.Sigma), TLane.Create(field.Rho), TLane.Create(field.Beta), _y, _dydt, offset, count);
+    }
+}
