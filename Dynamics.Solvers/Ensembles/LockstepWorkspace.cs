@@ -7,7 +7,7 @@ namespace Dynamics.Solvers.Ensembles;
 /// One worker's buffers for the lockstep solver, allocated once and reused for every batch it runs: a batch is copied
 /// from the ensemble's component-major array into contiguous buffers, advanced to the end, and copied back.
 /// </summary>
-internal sealed class LockstepWorkspace<TField> where TField : IBatchVectorField
+internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TField : IBatchVectorField
 {
     private const double Epsilon = 2.220446049250313e-16;
     private const int Stages = DormandPrinceCoefficients.Stages;
@@ -46,7 +46,7 @@ internal sealed class LockstepWorkspace<TField> where TField : IBatchVectorField
         for (int j = 0; j < _n; j++) states.AsSpan(j * count + first, size).CopyTo(y.Slice(j * size, size));
 
         var result = _options.CancellationToken.IsCancellationRequested
-            ? Outcome(first, size, SolveStatus.Cancelled, "The ensemble was cancelled before this batch started.", _startTime, default)
+            ? LockstepOutcome.NotStarted(first, size, _startTime)
             : _method == LockstepMethod.DormandPrince5 && _options.StepSize is null
                 ? Adaptive(first, size)
                 : Fixed(first, size);
@@ -70,10 +70,10 @@ internal sealed class LockstepWorkspace<TField> where TField : IBatchVectorField
         return result;
     }
 
-    // Steps end on the grid t₀ + k·h (by multiplication, so long runs do not drift), as Integrator's fixed-step mode does.
     private LockstepBatchResult Fixed(int first, int size)
     {
-        double step = _options.StepSize!.Value, t = _startTime;
+        var grid = new FixedGrid(_startTime, _endTime, _options.StepSize!.Value);
+        double t = _startTime;
         int length = _n * size, evaluationsPerStep = _method switch
         {
             LockstepMethod.ExplicitEuler => 1,
@@ -91,11 +91,10 @@ internal sealed class LockstepWorkspace<TField> where TField : IBatchVectorField
 
         while (true)
         {
-            if (steps >= _options.MaxSteps) return MaxStepsReached(first, size, t, steps, 0, evaluations);
-            if (_options.CancellationToken.IsCancellationRequested) return Cancelled(first, size, t, steps, 0, evaluations);
-            double target = _startTime + (steps + 1) * step;
-            bool landsOnEnd = _direction * (target - _endTime) >= -1e-10 * Math.Abs(step);
-            double h = (landsOnEnd ? _endTime : target) - t;
+            var statistics = new SolverStatistics(evaluations, steps, 0);
+            if (steps >= _options.MaxSteps) return LockstepOutcome.MaxStepsReached(first, size, t, _options.MaxSteps, statistics);
+            if (_options.CancellationToken.IsCancellationRequested) return LockstepOutcome.Cancelled(first, size, t, statistics);
+            bool landsOnEnd = grid.Step(steps, t, out double h);
             switch (_method)
             {
                 case LockstepMethod.ExplicitEuler:
@@ -114,7 +113,7 @@ internal sealed class LockstepWorkspace<TField> where TField : IBatchVectorField
             evaluations += evaluationsPerStep;
             t = landsOnEnd ? _endTime : t + h;
             _options.Observer?.Observe(first, size, t, _y.AsSpan(0, length));
-            if (landsOnEnd) return Outcome(first, size, SolveStatus.Success, Reached, t, new SolverStatistics(evaluations, steps, 0));
+            if (landsOnEnd) return LockstepOutcome.Success(first, size, t, new SolverStatistics(evaluations, steps, 0));
         }
     }
 
@@ -189,19 +188,19 @@ internal sealed class LockstepWorkspace<TField> where TField : IBatchVectorField
         bool lastRejected = false, lastNonFinite = false;
         while (true)
         {
-            if (accepted + rejected >= _options.MaxSteps) return MaxStepsReached(first, size, t, accepted, rejected, evaluations);
-            if (_options.CancellationToken.IsCancellationRequested) return Cancelled(first, size, t, accepted, rejected, evaluations);
+            var statistics = new SolverStatistics(evaluations, accepted, rejected);
+            if (accepted + rejected >= _options.MaxSteps) return LockstepOutcome.MaxStepsReached(first, size, t, _options.MaxSteps, statistics);
+            if (_options.CancellationToken.IsCancellationRequested) return LockstepOutcome.Cancelled(first, size, t, statistics);
             bool landsOnEnd = _direction * (t + 1.01 * h - _endTime) >= 0;
             if (landsOnEnd) h = _endTime - t;
             double minStep = 16 * Epsilon * Math.Abs(t);
             if (!landsOnEnd && Math.Abs(h) < minStep)
             {
-                var stats = new SolverStatistics(evaluations, accepted, rejected);
                 return lastNonFinite
-                    ? Outcome(first, size, SolveStatus.NonFiniteState,
-                        $"A member's trial state became non-finite near t = {Require.Format(t)}, and shrinking the shared step to |h| = {Require.Format(Math.Abs(h))} did not help.", t, stats)
-                    : Outcome(first, size, SolveStatus.StepSizeTooSmall,
-                        $"Step size underflow at t = {Require.Format(t)}: |h| = {Require.Format(Math.Abs(h))} is below the minimum {Require.Format(minStep)}.", t, stats);
+                    ? new LockstepBatchResult(first, size, SolveStatus.NonFiniteState,
+                        $"A member's trial state became non-finite near t = {Require.Format(t)}, and shrinking the shared step to |h| = {Require.Format(Math.Abs(h))} did not help.", t, statistics)
+                    : new LockstepBatchResult(first, size, SolveStatus.StepSizeTooSmall,
+                        $"Step size underflow at t = {Require.Format(t)}: |h| = {Require.Format(Math.Abs(h))} is below the minimum {Require.Format(minStep)}.", t, statistics);
             }
 
             DormandPrinceAttempt(t, h, size);
@@ -220,7 +219,7 @@ internal sealed class LockstepWorkspace<TField> where TField : IBatchVectorField
                 t = landsOnEnd ? _endTime : t + h;
                 h *= factor;
                 _options.Observer?.Observe(first, size, t, _y.AsSpan(0, length));
-                if (landsOnEnd) return Outcome(first, size, SolveStatus.Success, Reached, t, new SolverStatistics(evaluations, accepted, rejected));
+                if (landsOnEnd) return LockstepOutcome.Success(first, size, t, new SolverStatistics(evaluations, accepted, rejected));
                 continue;
             }
 
@@ -277,17 +276,4 @@ internal sealed class LockstepWorkspace<TField> where TField : IBatchVectorField
 
         return _direction * h;
     }
-
-    private const string Reached = "Reached the final time.";
-
-    private static LockstepBatchResult Outcome(int first, int size, SolveStatus status, string message, double t, SolverStatistics statistics) =>
-        new(first, size, status, message, t, statistics);
-
-    private LockstepBatchResult MaxStepsReached(int first, int size, double t, long accepted, long rejected, long evaluations) =>
-        Outcome(first, size, SolveStatus.MaxStepsReached, $"Reached MaxSteps = {_options.MaxSteps} step attempts at t = {Require.Format(t)}.", t,
-            new SolverStatistics(evaluations, accepted, rejected));
-
-    private static LockstepBatchResult Cancelled(int first, int size, double t, long accepted, long rejected, long evaluations) =>
-        Outcome(first, size, SolveStatus.Cancelled, $"The ensemble was cancelled at t = {Require.Format(t)}.", t,
-            new SolverStatistics(evaluations, accepted, rejected));
 }

@@ -41,6 +41,42 @@ public class LockstepEnsembleTests
         }
     }
 
+    public static TheoryData<int> Counts() => [.. Enumerable.Range(1, 64)];
+
+    [Theory]
+    [MemberData(nameof(Counts))]
+    public void Lane_kernel_path_gives_the_bits_of_the_batch_field_path_at_every_count(int count)
+    {
+        // Every count 1…64 exercises full and partly padded groups; the arithmetic is the same, so the bits are too
+        // (Lorenz through the register kernel, Van der Pol through the group-wise memory kernel).
+        var starts = EnsembleTestData.StructureOfArrays(EnsembleTestData.LorenzStarts(count, seed: count));
+        var lorenz = new Lorenz(10, 20 + count * 0.1, 8.0 / 3);
+        foreach (var method in new[] { LockstepMethod.ExplicitEuler, LockstepMethod.RungeKutta4 })
+        {
+            var options = new LockstepOptions { StepSize = 0.01, BatchSize = 24 };
+            var lanes = LockstepEnsemble.Solve<Lorenz, LorenzBatch>(lorenz, starts, count, 0, 0.3, method, options);
+            var passes = LockstepEnsemble.Solve(new LorenzBatch(lorenz), starts, count, 0, 0.3, method, options);
+            Assert.Equal(passes.FinalStates.ToArray(), lanes.FinalStates.ToArray());
+            Assert.Equal(passes.Batches, lanes.Batches);
+            // Van der Pol has no register kernel, so it takes the group-by-group memory path.
+            var oscillators = starts[..(2 * count)];
+            var vdpLanes = LockstepEnsemble.Solve<VanDerPol, VanDerPolBatch>(new VanDerPol(0.1), oscillators, count, 0, 0.3, method, options);
+            var vdpPasses = LockstepEnsemble.Solve(new VanDerPolBatch(0.1), oscillators, count, 0, 0.3, method, options);
+            Assert.Equal(vdpPasses.FinalStates.ToArray(), vdpLanes.FinalStates.ToArray());
+        }
+    }
+
+    [Fact]
+    public void Lane_kernel_path_observes_in_the_ensemble_layout_and_rejects_adaptive_steps()
+    {
+        var observer = new CountingObserver();
+        LockstepEnsemble.Solve<VanDerPol, VanDerPolBatch>(new VanDerPol(), [1, 2, 3, 0, 0, 0], 3, 0, 1, LockstepMethod.RungeKutta4,
+            new LockstepOptions { StepSize = 0.1, BatchSize = 2, Observer = observer });
+        Assert.Equal(2 * 11, observer.Calls);
+        Assert.Equal("method", Assert.Throws<ArgumentException>(() => LockstepEnsemble.Solve<VanDerPol, VanDerPolBatch>(new VanDerPol(), [1, 2], 1, 0, 1,
+            LockstepMethod.DormandPrince5)).ParamName);
+    }
+
     [Fact]
     public void Adaptive_batch_of_one_takes_the_steps_of_the_scalar_solver()
     {

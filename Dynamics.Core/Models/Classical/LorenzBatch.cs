@@ -12,7 +12,7 @@ namespace Dynamics.Models.Classical;
 /// <param name="Sigma">The Prandtl number σ, shared by all members.</param>
 /// <param name="Rho">The Rayleigh number ratio ρ, shared by all members.</param>
 /// <param name="Beta">The geometric factor β, shared by all members.</param>
-public readonly record struct LorenzBatch(double Sigma, double Rho, double Beta) : IBatchVectorField, ILaneVectorField<Lorenz>
+public readonly record struct LorenzBatch(double Sigma, double Rho, double Beta) : IBatchVectorField, ILaneVectorField3<Lorenz>
 {
     /// <summary>Lorenz's parameters σ = 10, ρ = 28, β = 8/3. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public LorenzBatch()
@@ -60,15 +60,29 @@ public readonly record struct LorenzBatch(double Sigma, double Rho, double Beta)
         Lanewise(TLane.Load(parameters, 0), TLane.Load(parameters, w), TLane.Load(parameters, 2 * w), y, dydt, 0, w);
     }
 
+    /// <inheritdoc/>
+    public static void EvaluateLanes<TLane>(ReadOnlySpan<double> parameters, TLane t, TLane y0, TLane y1, TLane y2, out TLane dy0, out TLane dy1, out TLane dy2)
+        where TLane : struct, ILane<TLane>
+    {
+        int w = TLane.Count;
+        Derivative(TLane.Load(parameters, 0), TLane.Load(parameters, w), TLane.Load(parameters, 2 * w), y0, y1, y2, out dy0, out dy1, out dy2);
+    }
+
     private static void Lanewise<TLane>(TLane sigma, TLane rho, TLane beta, ReadOnlySpan<double> y, Span<double> dydt, int m, int stride)
         where TLane : struct, ILane<TLane>
     {
-        var x = TLane.Load(y, m);
-        var v = TLane.Load(y, m + stride);
-        var z = TLane.Load(y, m + 2 * stride);
-        (sigma * (v - x)).Store(dydt, m);
-        TLane.MultiplyAdd(x, rho - z, -v).Store(dydt, m + stride);
-        TLane.MultiplyAdd(x, v, -(beta * z)).Store(dydt, m + 2 * stride);
+        Derivative(sigma, rho, beta, TLane.Load(y, m), TLane.Load(y, m + stride), TLane.Load(y, m + 2 * stride), out var dx, out var dv, out var dz);
+        dx.Store(dydt, m);
+        dv.Store(dydt, m + stride);
+        dz.Store(dydt, m + 2 * stride);
+    }
+
+    private static void Derivative<TLane>(TLane sigma, TLane rho, TLane beta, TLane x, TLane v, TLane z, out TLane dx, out TLane dv, out TLane dz)
+        where TLane : struct, ILane<TLane>
+    {
+        dx = sigma * (v - x);
+        dv = TLane.MultiplyAdd(x, rho - z, -v);
+        dz = TLane.MultiplyAdd(x, v, -(beta * z));
     }
 
     private readonly ref struct Kernel(LorenzBatch field, ReadOnlySpan<double> y, Span<double> dydt, int count) : ILaneKernel
