@@ -56,16 +56,36 @@ internal static class TrajectoryProblems
     };
 
     /// <summary>
-    /// Adaptive methods at rtol = atol = tolerance; RK4 (fixed step) with the step that gives about as many steps as DP5
-    /// needs at that tolerance, a step count fixed here so runs are comparable: span / (25 · 10^(−log₁₀ tol / 4)).
+    /// Adaptive methods at rtol = atol = tolerance. RK4 has no tolerance, so it gets a fixed ladder of step counts,
+    /// N = ⌈(25/3)·span·tol^(−1/4)⌉: each decade of tolerance adds the factor 10^(1/4) of steps a fourth-order method
+    /// needs for a decade of error.
     /// </summary>
     public static SolverOptions Options(string problem, string method, double tolerance)
     {
         if (method != "RK4") return SolverOptions.WithTolerance(tolerance) with { SaveAt = SaveAt.End, MaxSteps = 10_000_000 };
-        double span = problem switch { Lorenz => 20, Arenstorf => Models.Classical.Arenstorf.Period, _ => Models.Classical.Pleiades.EndTime };
+        double span = Span(problem);
         double steps = Math.Ceiling(25 * Math.Pow(10, -Math.Log10(tolerance) / 4) * span / 3);
         return SolverOptions.WithFixedStep(span / steps) with { SaveAt = SaveAt.End, MaxSteps = 10_000_000 };
     }
+
+    /// <summary>The number of fixed steps of size <paramref name="stepSize"/> over the problem's span.</summary>
+    public static int Steps(string problem, double stepSize) => (int)Math.Round(Span(problem) / stepSize);
+
+    /// <summary>Math.NET's RK4 on the problem with <paramref name="steps"/> equal steps; returns the final state.</summary>
+    public static double[] SolveMathNet(string problem, int steps) => problem switch
+    {
+        Lorenz => MathNetBaseline.Solve(LorenzProblem, steps),
+        Arenstorf => MathNetBaseline.Solve(ArenstorfProblem, steps),
+        Pleiades => MathNetBaseline.Solve(PleiadesProblem, steps),
+        _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, $"Unknown problem '{problem}'."),
+    };
+
+    private static double Span(string problem) => problem switch
+    {
+        Lorenz => 20,
+        Arenstorf => Models.Classical.Arenstorf.Period,
+        _ => Models.Classical.Pleiades.EndTime,
+    };
 
     public static double Error(string problem, ReadOnlySpan<double> finalState)
     {
