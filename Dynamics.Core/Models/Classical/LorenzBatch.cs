@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
 using Dynamics.Simd;
 
@@ -61,6 +62,7 @@ public readonly record struct LorenzBatch(double Sigma, double Rho, double Beta)
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void EvaluateLanes<TLane>(ReadOnlySpan<double> parameters, TLane t, TLane y0, TLane y1, TLane y2, out TLane dy0, out TLane dy1, out TLane dy2)
         where TLane : struct, ILane<TLane>
     {
@@ -77,6 +79,7 @@ public readonly record struct LorenzBatch(double Sigma, double Rho, double Beta)
         dz.Store(dydt, m + 2 * stride);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Derivative<TLane>(TLane sigma, TLane rho, TLane beta, TLane x, TLane v, TLane z, out TLane dx, out TLane dv, out TLane dz)
         where TLane : struct, ILane<TLane>
     {
