@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
 namespace Dynamics.Benchmarks;
@@ -17,7 +15,7 @@ public sealed class EnsembleColumnsConfig : ManualConfig
 
     public EnsembleColumnsConfig()
     {
-        AddColumn(new Column("Throughput", "Workload per second of median time: system-steps/s for (a), members/s otherwise", (summary, benchmark) =>
+        AddColumn(new DelegateColumn("Throughput", "Workload per second of median time: system-steps/s for (a), members/s otherwise", (summary, benchmark) =>
         {
             var report = summary[benchmark];
             if (report?.ResultStatistics is not { } statistics) return "-";
@@ -25,8 +23,8 @@ public sealed class EnsembleColumnsConfig : ManualConfig
             double units = rk4 ? 1000.0 * LorenzWorkload.Members : LorenzWorkload.Members;
             return (units / (statistics.Median * 1e-9)).ToString("E3", CultureInfo.InvariantCulture) + (rk4 ? " steps/s" : " members/s");
         }));
-        AddColumn(new Column("Accepted/member", "Mean accepted steps per member (shared steps for lockstep)", (_, b) => Format(b, s => s.Accepted)));
-        AddColumn(new Column("Rejected/member", "Mean rejected steps per member", (_, b) => Format(b, s => s.Rejected)));
+        AddColumn(new DelegateColumn("Accepted/member", "Mean accepted steps per member (shared steps for lockstep)", (_, b) => Format(b, s => s.Accepted)));
+        AddColumn(new DelegateColumn("Rejected/member", "Mean rejected steps per member", (_, b) => Format(b, s => s.Rejected)));
     }
 
     private static string Format(BenchmarkCase benchmark, Func<(double Accepted, double Rejected), double> pick)
@@ -64,21 +62,5 @@ public sealed class EnsembleColumnsConfig : ManualConfig
         }
 
         return new Solvers.SolverStatistics(solution.MemberEvaluations, accepted, rejected);
-    }
-
-    private sealed class Column(string name, string legend, Func<Summary, BenchmarkCase, string> value) : IColumn
-    {
-        public string Id => nameof(EnsembleColumnsConfig) + name;
-        public string ColumnName => name;
-        public bool AlwaysShow => true;
-        public ColumnCategory Category => ColumnCategory.Custom;
-        public int PriorityInCategory => 0;
-        public bool IsNumeric => false;
-        public UnitType UnitType => UnitType.Dimensionless;
-        public string Legend => legend;
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-        public bool IsAvailable(Summary summary) => true;
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => value(summary, benchmarkCase);
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => value(summary, benchmarkCase);
     }
 }

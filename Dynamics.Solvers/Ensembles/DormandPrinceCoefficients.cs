@@ -17,7 +17,7 @@ internal static class DormandPrinceCoefficients
 
     public static IReadOnlyList<(int[] Columns, double[] Weights)> Rows { get; } = BuildRows();
 
-    public static (int[] Columns, double[] Weights) ErrorRow { get; } = Sparse(Tableau.ErrorWeights);
+    public static (int[] Columns, double[] Weights) ErrorRow { get; } = SparseCoefficients.Of(Tableau.ErrorWeights);
 
     private static (int[] Columns, double[] Weights)[] BuildRows()
     {
@@ -26,23 +26,9 @@ internal static class DormandPrinceCoefficients
         {
             var row = new double[i];
             for (int j = 0; j < i; j++) row[j] = Tableau.A(i, j);
-            rows[i] = Sparse(row);
+            rows[i] = SparseCoefficients.Of(row);
         }
 
         return rows;
-    }
-
-    private static (int[] Columns, double[] Weights) Sparse(ReadOnlySpan<double> values)
-    {
-        var columns = new List<int>();
-        var weights = new List<double>();
-        for (int j = 0; j < values.Length; j++)
-        {
-            if (values[j] == 0) continue;
-            columns.Add(j);
-            weights.Add(values[j]);
-        }
-
-        return (columns.ToArray(), weights.ToArray());
     }
 }

@@ -50,8 +50,8 @@ internal sealed class ExplicitRungeKuttaStepper<TField> : IFieldStepper<TField> 
         }
 
         (_rowStart, _column, _coefficient) = Sparse(rows);
-        (_bColumn, _bCoefficient) = SparseVector(tableau.B);
-        (_errorColumn, _errorCoefficient) = SparseVector(tableau.ErrorWeights);
+        (_bColumn, _bCoefficient) = SparseCoefficients.Of(tableau.B);
+        (_errorColumn, _errorCoefficient) = SparseCoefficients.Of(tableau.ErrorWeights);
         _p = new double[_totalStages * _degree];
         for (int i = 0; i < _totalStages; i++)
         {
@@ -241,19 +241,5 @@ internal sealed class ExplicitRungeKuttaStepper<TField> : IFieldStepper<TField> 
 
         rowStart[rows.Length] = column.Count;
         return (rowStart, column.ToArray(), coefficient.ToArray());
-    }
-
-    private static (int[] Column, double[] Coefficient) SparseVector(ReadOnlySpan<double> weights)
-    {
-        var column = new List<int>();
-        var coefficient = new List<double>();
-        for (int j = 0; j < weights.Length; j++)
-        {
-            if (weights[j] == 0) continue;
-            column.Add(j);
-            coefficient.Add(weights[j]);
-        }
-
-        return (column.ToArray(), coefficient.ToArray());
     }
 }
