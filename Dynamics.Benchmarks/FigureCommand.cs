@@ -31,7 +31,7 @@ internal static class FigureCommand
         Console.WriteLine("problem,method,tolerance,seconds,rhs_evaluations,error");
         foreach (var problem in TrajectoryProblems.Names)
         {
-            var figure = new WorkPrecisionFigure($"Work-precision: {Title(problem)} ({Environment.ProcessorCount} cores, median wall time)");
+            var figure = new WorkPrecisionFigure($"Work-precision: {Title(problem)} (one thread, median wall time)");
             foreach (var method in TrajectoryProblems.MethodNames) AddMethod(figure, problem, method);
             AddMathNet(figure, problem);
             var path = Path.Combine(folder, $"work-precision-{problem.ToLowerInvariant()}.png");

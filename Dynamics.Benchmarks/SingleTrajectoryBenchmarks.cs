@@ -5,7 +5,7 @@ using Dynamics.Solvers.Methods;
 namespace Dynamics.Benchmarks;
 
 /// <summary>
-/// One trajectory to the end (final state only) for every problem, method and tolerance; the RHS and Error columns
+/// One trajectory to the end (final state only) for every problem, method and tolerance; the RHS and FinalError columns
 /// come from one extra solve in the host process (the runs are deterministic).
 /// </summary>
 [MemoryDiagnoser]
@@ -19,8 +19,9 @@ public class SingleTrajectoryBenchmarks
     [ParamsSource(nameof(ProblemNames))]
     public string Problem { get; set; } = TrajectoryProblems.Lorenz;
 
+    // Not "Method": BenchmarkDotNet's own column of that name would hide it.
     [ParamsSource(nameof(Methods))]
-    public string Method { get; set; } = "DP5";
+    public string Scheme { get; set; } = "DP5";
 
     [Params(1e-4, 1e-6, 1e-8, 1e-10)]
     public double Tolerance { get; set; }
@@ -32,8 +33,8 @@ public class SingleTrajectoryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _method = TrajectoryProblems.Method(Method);
-        _options = TrajectoryProblems.Options(Problem, Method, Tolerance);
+        _method = TrajectoryProblems.Method(Scheme);
+        _options = TrajectoryProblems.Options(Problem, Scheme, Tolerance);
     }
 
     [Benchmark]

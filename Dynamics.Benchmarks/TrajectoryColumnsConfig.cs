@@ -13,13 +13,13 @@ public sealed class TrajectoryColumnsConfig : ManualConfig
     public TrajectoryColumnsConfig()
     {
         AddColumn(new DelegateColumn("RHS", "Evaluations of f(t, y) for the whole solve", (_, b) => Measure(b).Rhs.ToString(CultureInfo.InvariantCulture)));
-        AddColumn(new DelegateColumn("Error", "Largest |y(T) − y_ref(T)| (reference: Verner 8 at 1e-14)",
+        AddColumn(new DelegateColumn("FinalError", "Largest |y(T) − y_ref(T)| (reference: Verner 8 at 1e-14)",
             (_, b) => Measure(b).Error.ToString("E2", CultureInfo.InvariantCulture)));
     }
 
     private static (long Rhs, double Error) Measure(BenchmarkCase benchmark)
     {
-        string problem = (string)benchmark.Parameters["Problem"], method = (string)benchmark.Parameters["Method"];
+        string problem = (string)benchmark.Parameters["Problem"], method = (string)benchmark.Parameters["Scheme"];
         double tolerance = (double)benchmark.Parameters["Tolerance"];
         return Cache.GetOrAdd($"{problem}/{method}/{tolerance}", _ =>
         {
