@@ -18,16 +18,18 @@ public sealed class Integrator<TField> where TField : IVectorField
 {
     private const double Epsilon = 2.220446049250313e-16;
 
-    private readonly TField _field;
-    private readonly IStepper _stepper;
+    private TField _field;
+    private IStepper _stepper;
     private readonly SolverOptions _options;
     private readonly StepSizeController _controller;
     private readonly ErrorNorm _norm;
     private readonly EventTracker? _events;
     private readonly List<EventOccurrence> _occurrences = [];
     private readonly double[] _absoluteTolerances, _error, _eventStepEnd;
-    private readonly int _direction, _errorExponent;
-    private readonly double _endTime, _relativeTolerance, _fixedStep;
+    private readonly int _errorExponent;
+    private readonly double _relativeTolerance, _fixedStep;
+    private int _direction;
+    private double _endTime;
     private readonly bool _adaptive, _throwOnFailure;
     private double[] _y, _yPrevious, _yTrial, _stepEnd;
     private double _t, _tPrevious, _h, _lastStep, _gridOrigin;
@@ -50,14 +52,10 @@ public sealed class Integrator<TField> where TField : IVectorField
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate(problem.Dimension, problem.StartTime, problem.EndTime, method.EmbeddedOrder is not null, method.Name);
-        _field = problem.Field;
         _options = options;
         _throwOnFailure = throwOnFailure;
         Method = method;
         Dimension = problem.Dimension;
-        StartTime = problem.StartTime;
-        _endTime = problem.EndTime;
-        _direction = problem.Direction;
         _controller = options.Controller;
         _norm = options.ErrorNorm;
         _relativeTolerance = options.RelativeTolerance;
@@ -67,25 +65,57 @@ public sealed class Integrator<TField> where TField : IVectorField
         _fixedStep = options.StepSize ?? 0;
         _errorExponent = Math.Min(method.Order, method.EmbeddedOrder ?? method.Order) + 1;
 
+        _field = problem.Field;
         _stepper = method.CreateStepper(_field);
-        _y = problem.InitialState.ToArray();
-        _yPrevious = (double[])_y.Clone();
+        _y = new double[Dimension];
+        _yPrevious = new double[Dimension];
         _yTrial = new double[Dimension];
         _error = new double[Dimension];
         _eventStepEnd = new double[Dimension];
         _stepEnd = _y;
-        _t = _tPrevious = _gridOrigin = StartTime;
+        if (options.Events.Count > 0) _events = new EventTracker(options.Events, options.EventSamplesPerStep, Dimension);
+        Start(problem);
+    }
 
-        if (options.Events.Count > 0)
-        {
-            _events = new EventTracker(options.Events, options.EventSamplesPerStep, Dimension);
-            _events.Reset(_t, _y);
-        }
+    /// <summary>
+    /// Starts over on another problem of the same dimension with the same method and options, reusing every buffer,
+    /// so a worker can integrate many ensemble members without allocating per member. Afterwards the integrator is
+    /// exactly as a new one created for <paramref name="problem"/> would be.
+    /// </summary>
+    /// <param name="problem">The next problem; its dimension must equal <see cref="Dimension"/>.</param>
+    public void Reset(OdeProblem<TField> problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        Require.Length(problem.Dimension, Dimension, nameof(problem));
+        _options.Validate(problem.Dimension, problem.StartTime, problem.EndTime, Method.EmbeddedOrder is not null, Method.Name);
+        _field = problem.Field;
+        if (_stepper is IFieldStepper<TField> reusable) reusable.Reset(_field);
+        else _stepper = Method.CreateStepper(_field);
+        _occurrences.Clear();
+        Start(problem);
+    }
+
+    private void Start(OdeProblem<TField> problem)
+    {
+        StartTime = problem.StartTime;
+        _endTime = problem.EndTime;
+        _direction = problem.Direction;
+        problem.InitialState.CopyTo(_y);
+        problem.InitialState.CopyTo(_yPrevious);
+        _stepEnd = _y;
+        _t = _tPrevious = _gridOrigin = StartTime;
+        _h = _lastStep = 0;
+        _previousError = _errorBeforeThat = 1;
+        _attempts = _accepted = _rejected = _ownEvaluations = _gridIndex = 0;
+        _lastAttemptRejected = _lastRejectionNonFinite = false;
+        Status = SolveStatus.Running;
+        Message = "Running.";
+        _events?.Reset(_t, _y);
 
         var f0 = _stepper.EnsureDerivative(_t, _y);
         int bad = FirstNonFinite(f0);
         if (bad >= 0) Fail(SolveStatus.NonFiniteDerivative, DerivativeMessage(bad, f0[bad]));
-        else if (_adaptive) _h = options.InitialStep ?? InitialStepSize(f0);
+        else if (_adaptive) _h = _options.InitialStep ?? InitialStepSize(f0);
     }
 
     /// <summary>The method.</summary>
@@ -95,7 +125,7 @@ public sealed class Integrator<TField> where TField : IVectorField
     public int Dimension { get; }
 
     /// <summary>t₀.</summary>
-    public double StartTime { get; }
+    public double StartTime { get; private set; }
 
     /// <summary>The final time.</summary>
     public double EndTime => _endTime;
@@ -302,41 +332,11 @@ public sealed class Integrator<TField> where TField : IVectorField
         }
     }
 
-    // Hairer, Nørsett & Wanner I, II.4 ("Starting step size"): balance the first step between ‖y₀‖/‖f₀‖ and an
-    // estimate of the second derivative, using one extra evaluation of f.
     private double InitialStepSize(ReadOnlySpan<double> f0)
     {
-        double span = Math.Abs(_endTime - StartTime);
-        double d0 = 0, d1 = 0;
-        for (int i = 0; i < Dimension; i++)
-        {
-            double scale = _absoluteTolerances[i] + _relativeTolerance * Math.Abs(_y[i]);
-            d0 += (_y[i] / scale) * (_y[i] / scale);
-            d1 += (f0[i] / scale) * (f0[i] / scale);
-        }
-
-        d0 = Math.Sqrt(d0 / Dimension);
-        d1 = Math.Sqrt(d1 / Dimension);
-        double h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * d0 / d1;
-        h0 = Math.Min(Math.Min(h0, span), _options.MaxStep);
-
-        for (int i = 0; i < Dimension; i++) _yTrial[i] = _y[i] + _direction * h0 * f0[i];
-        _field.Evaluate(StartTime + _direction * h0, _yTrial, _error);
         _ownEvaluations++;
-        double d2 = 0;
-        for (int i = 0; i < Dimension; i++)
-        {
-            double scale = _absoluteTolerances[i] + _relativeTolerance * Math.Abs(_y[i]);
-            double difference = (_error[i] - f0[i]) / scale;
-            d2 += difference * difference;
-        }
-
-        d2 = Math.Sqrt(d2 / Dimension) / h0;
-        double dMax = Math.Max(d1, d2);
-        double h1 = !double.IsFinite(dMax) ? h0
-            : dMax <= 1e-15 ? Math.Max(1e-6, h0 * 1e-3)
-            : Math.Pow(0.01 / dMax, 1.0 / (Method.Order + 1));
-        return _direction * Math.Min(Math.Min(100 * h0, h1), Math.Min(span, _options.MaxStep));
+        return StepSize.InitialStepSize.Hairer(_field, Method.Order, StartTime, _endTime, _y, f0, _relativeTolerance, _absoluteTolerances,
+            _options.MaxStep, _yTrial, _error);
     }
 
     private bool FailMaxSteps() => Fail(SolveStatus.MaxStepsReached,

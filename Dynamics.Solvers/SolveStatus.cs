@@ -23,4 +23,7 @@ public enum SolveStatus
 
     /// <summary>f(t, y) is NaN or infinite at an accepted state.</summary>
     NonFiniteDerivative,
+
+    /// <summary>An ensemble was cancelled before this member (or batch) finished; what it computed until then is kept.</summary>
+    Cancelled,
 }

@@ -8,9 +8,9 @@ namespace Dynamics.Solvers.RungeKutta;
 /// stored sparsely (most high-order tableaus are half zeros), all buffers are allocated here once, and the field type
 /// is a generic parameter so a struct field's <c>Evaluate</c> is inlined.
 /// </summary>
-internal sealed class ExplicitRungeKuttaStepper<TField> : IStepper where TField : IVectorField
+internal sealed class ExplicitRungeKuttaStepper<TField> : IFieldStepper<TField> where TField : IVectorField
 {
-    private readonly TField _field;
+    private TField _field;
     private readonly int _n, _stages, _totalStages, _degree, _endpointStage;
     private readonly bool _fsal;
     private readonly double[] _k, _stageState, _nodes, _coefficient, _bCoefficient, _errorCoefficient, _p, _q;
@@ -50,8 +50,8 @@ internal sealed class ExplicitRungeKuttaStepper<TField> : IStepper where TField 
         }
 
         (_rowStart, _column, _coefficient) = Sparse(rows);
-        (_bColumn, _bCoefficient) = SparseVector(tableau.B);
-        (_errorColumn, _errorCoefficient) = SparseVector(tableau.ErrorWeights);
+        (_bColumn, _bCoefficient) = SparseCoefficients.Of(tableau.B);
+        (_errorColumn, _errorCoefficient) = SparseCoefficients.Of(tableau.ErrorWeights);
         _p = new double[_totalStages * _degree];
         for (int i = 0; i < _totalStages; i++)
         {
@@ -104,6 +104,13 @@ internal sealed class ExplicitRungeKuttaStepper<TField> : IStepper where TField 
     }
 
     public void Accept() => _pendingAccept = true;
+
+    public void Reset(TField field)
+    {
+        _field = field;
+        RhsEvaluations = 0;
+        _k0Valid = _pendingAccept = _extrasReady = _interpolantReady = false;
+    }
 
     public void Invalidate()
     {
@@ -234,19 +241,5 @@ internal sealed class ExplicitRungeKuttaStepper<TField> : IStepper where TField 
 
         rowStart[rows.Length] = column.Count;
         return (rowStart, column.ToArray(), coefficient.ToArray());
-    }
-
-    private static (int[] Column, double[] Coefficient) SparseVector(ReadOnlySpan<double> weights)
-    {
-        var column = new List<int>();
-        var coefficient = new List<double>();
-        for (int j = 0; j < weights.Length; j++)
-        {
-            if (weights[j] == 0) continue;
-            column.Add(j);
-            coefficient.Add(weights[j]);
-        }
-
-        return (column.ToArray(), coefficient.ToArray());
     }
 }

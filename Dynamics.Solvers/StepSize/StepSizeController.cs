@@ -43,10 +43,10 @@ public sealed record StepSizeController(double Beta1, double Beta2 = 0, double B
     {
         // Floor the errors: an exact step (e = 0) asks for the largest growth, not for a division by zero.
         const double floor = 1e-300;
-        double factor = Safety
-            * Math.Pow(Math.Max(error, floor), -Beta1 / k)
-            * Math.Pow(Math.Max(previousError, floor), -Beta2 / k)
-            * Math.Pow(Math.Max(errorBeforeThat, floor), -Beta3 / k);
+        double factor = Safety * Math.Pow(Math.Max(error, floor), -Beta1 / k);
+        // A zero weight contributes exactly 1, so its power (a third of the controller's cost per step for PI) is skipped.
+        if (Beta2 != 0) factor *= Math.Pow(Math.Max(previousError, floor), -Beta2 / k);
+        if (Beta3 != 0) factor *= Math.Pow(Math.Max(errorBeforeThat, floor), -Beta3 / k);
         return Math.Clamp(double.IsNaN(factor) ? MaxFactor : factor, MinFactor, MaxFactor);
     }
 

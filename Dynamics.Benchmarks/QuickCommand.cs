@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Dynamics.Models.Classical;
+using Dynamics.Simd;
+using Dynamics.Solvers;
+using Dynamics.Solvers.Ensembles;
+using Dynamics.Solvers.RungeKutta;
+
+namespace Dynamics.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project Dynamics.Benchmarks -- quick</c>: the headline figures in well under two minutes,
+/// as one JSON object. Each figure is the median of several timed runs after a warm-up run (Stopwatch, not
+/// BenchmarkDotNet, to stay quick); the BenchmarkDotNet suites give the careful numbers.
+/// </summary>
+internal static class QuickCommand
+{
+    public static int Run()
+    {
+        var starts = LorenzWorkload.Starts(LorenzWorkload.Members);
+        var soa = LorenzWorkload.StructureOfArrays(starts);
+
+        // (a) fixed-step RK4, dt = 0.01, 1,000 steps, lockstep.
+        var rk4Options = new LockstepOptions { StepSize = 0.01 };
+        LockstepSolution? rk4 = null;
+        double rk4Seconds = Median(7, () => rk4 = LockstepEnsemble.Solve<Lorenz, LorenzBatch>(new Lorenz(), soa, LorenzWorkload.Members, 0, 10, LockstepMethod.RungeKutta4, rk4Options));
+
+        // (b) adaptive DP5, rtol = atol = 1e-6, t ∈ [0, 10], per-lane adaptive SIMD.
+        var problem = LorenzWorkload.Problem(starts, 10, sweep: false);
+        var dp5Options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-6) with { SaveAt = SaveAt.End } };
+        EnsembleSolution? dp5 = null;
+        double dp5Seconds = Median(5, () => dp5 = LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem, dp5Options));
+
+        // One trajectory: DP5 on Lorenz from (1, 1, 1) over [0, 20] at rtol = atol = 1e-8.
+        var single = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.End };
+        var method = new DormandPrince5();
+        Solution? trajectory = null;
+        double singleSeconds = Median(301, () => trajectory = Ode.Solve(TrajectoryProblems.LorenzProblem, method, single));
+
+        var result = new Dictionary<string, object>
+        {
+            ["rk4_ensemble_system_steps_per_s"] = Math.Round(rk4!.SystemSteps / rk4Seconds),
+            ["dp5_ensemble_members_per_s"] = Math.Round(LorenzWorkload.Members / dp5Seconds),
+            ["dp5_ensemble_mean_accepted_steps"] = Math.Round((double)dp5!.TotalStatistics.AcceptedSteps / dp5.Count, 1),
+            ["dp5_ensemble_mean_rejected_steps"] = Math.Round((double)dp5.TotalStatistics.RejectedSteps / dp5.Count, 1),
+            ["lorenz_dp5_1e-8_us"] = Math.Round(singleSeconds * 1e6, 1),
+            ["lorenz_dp5_1e-8_rhs"] = trajectory!.Statistics.RhsEvaluations,
+            ["lorenz_dp5_1e-8_error"] = TrajectoryProblems.Error(TrajectoryProblems.Lorenz, trajectory.FinalState),
+            ["lorenz_initial_state"] = new[] { 1.0, 1.0, 1.0 },
+            ["allocated_bytes_per_step"] = AllocatedBytesPerStep(),
+            ["cores"] = Environment.ProcessorCount,
+            ["vector_width_doubles"] = Lanes.Width,
+            ["avx512"] = Lane512.IsHardwareAccelerated,
+        };
+        Console.WriteLine(JsonSerializer.Serialize(result));
+        return 0;
+    }
+
+    /// <summary>The median wall time of <paramref name="runs"/> runs after one untimed warm-up run.</summary>
+    public static double Median(int runs, Action action)
+    {
+        action();
+        var seconds = new double[runs];
+        for (int i = 0; i < runs; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            action();
+            seconds[i] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        }
+
+        Array.Sort(seconds);
+        return seconds[runs / 2];
+    }
+
+    // Bytes the current thread allocates per DP5 step on Lorenz after set-up (the integrator every path builds on).
+    private static double AllocatedBytesPerStep()
+    {
+        var integrator = Ode.CreateIntegrator(TrajectoryProblems.LorenzProblem.WithTimeSpan(0, 1e6), new DormandPrince5(), SolverOptions.WithTolerance(1e-8));
+        for (int i = 0; i < 100; i++) integrator.Step();
+        const int steps = 100_000;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < steps; i++) integrator.Step();
+        return (double)(GC.GetAllocatedBytesForCurrentThread() - before) / steps;
+    }
+}

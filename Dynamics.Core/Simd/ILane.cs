@@ -1,0 +1,142 @@
+namespace Dynamics.Simd;
+
+/// <summary>
+/// A group of <see cref="Count"/> doubles processed together: a SIMD register (<see cref="Lane512"/>, <see cref="Lane256"/>)
+/// or one plain double (<see cref="ScalarLane"/>). A kernel written once as a generic method over <typeparamref name="TSelf"/>
+/// runs at every width; <see cref="Lanes.ForEach{TKernel}"/> picks the widest accelerated width at run time and finishes
+/// the remainder with narrower ones. Every width computes the same operations in the same order, including fused
+/// multiply-adds and the vectorised transcendental functions, so a member's result does not depend on which width or
+/// position processed it.
+/// </summary>
+/// <remarks>
+/// <see cref="Load"/> and <see cref="Store"/> do not check bounds, so that hot loops pay nothing for them: the caller
+/// guarantees that <c>offset + Count</c> lies inside the span (the batch entry points check the spans' lengths once).
+/// A mask is a lane value whose lanes are all bits set (true) or zero (false), as the hardware comparisons produce.
+/// </remarks>
+/// <typeparam name="TSelf">The implementing lane type.</typeparam>
+public interface ILane<TSelf> where TSelf : struct, ILane<TSelf>
+{
+    /// <summary>The number of doubles in the group: 8, 4 or 1.</summary>
+    static abstract int Count { get; }
+
+    /// <summary>Whether the hardware runs this width natively (the scalar lane always does).</summary>
+    static abstract bool IsHardwareAccelerated { get; }
+
+    /// <summary>Every lane set to <paramref name="value"/>.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The broadcast.</returns>
+    static abstract TSelf Create(double value);
+
+    /// <summary>Loads <see cref="Count"/> consecutive doubles starting at <paramref name="offset"/>, without a bounds check.</summary>
+    /// <param name="source">The values.</param>
+    /// <param name="offset">The index of the first lane's value.</param>
+    /// <returns>The group.</returns>
+    static abstract TSelf Load(ReadOnlySpan<double> source, int offset);
+
+    /// <summary>Stores the lanes at <paramref name="offset"/> onwards, without a bounds check.</summary>
+    /// <param name="destination">Receives the lanes.</param>
+    /// <param name="offset">The index receiving the first lane.</param>
+    void Store(Span<double> destination, int offset);
+
+    /// <summary>Lane-wise a + b.</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>The sum.</returns>
+    static abstract TSelf operator +(TSelf left, TSelf right);
+
+    /// <summary>Lane-wise a − b.</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>The difference.</returns>
+    static abstract TSelf operator -(TSelf left, TSelf right);
+
+    /// <summary>Lane-wise a · b.</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>The product.</returns>
+    static abstract TSelf operator *(TSelf left, TSelf right);
+
+    /// <summary>Lane-wise a / b.</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>The quotient.</returns>
+    static abstract TSelf operator /(TSelf left, TSelf right);
+
+    /// <summary>Lane-wise −a.</summary>
+    /// <param name="value">a.</param>
+    /// <returns>The negation.</returns>
+    static abstract TSelf operator -(TSelf value);
+
+    /// <summary>Lane-wise a · b + c rounded once (IEEE 754 fusedMultiplyAdd).</summary>
+    /// <param name="a">a.</param>
+    /// <param name="b">b.</param>
+    /// <param name="c">c.</param>
+    /// <returns>a · b + c.</returns>
+    static abstract TSelf MultiplyAdd(TSelf a, TSelf b, TSelf c);
+
+    /// <summary>Lane-wise |a|.</summary>
+    /// <param name="value">a.</param>
+    /// <returns>The absolute value.</returns>
+    static abstract TSelf Abs(TSelf value);
+
+    /// <summary>Lane-wise max(a, b) (IEEE 754 maximum: NaN propagates).</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>The larger value.</returns>
+    static abstract TSelf Max(TSelf left, TSelf right);
+
+    /// <summary>Lane-wise min(a, b) (IEEE 754 minimum: NaN propagates).</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>The smaller value.</returns>
+    static abstract TSelf Min(TSelf left, TSelf right);
+
+    /// <summary>Lane-wise √a, correctly rounded.</summary>
+    /// <param name="value">a.</param>
+    /// <returns>The square root.</returns>
+    static abstract TSelf Sqrt(TSelf value);
+
+    /// <summary>Lane-wise sin a (the runtime's vectorised sine, identical at every width; within 1 ulp of <see cref="Math.Sin"/>).</summary>
+    /// <param name="value">a in radians.</param>
+    /// <returns>The sine.</returns>
+    static abstract TSelf Sin(TSelf value);
+
+    /// <summary>Lane-wise eᵃ (the runtime's vectorised exponential, identical at every width).</summary>
+    /// <param name="value">a.</param>
+    /// <returns>The exponential.</returns>
+    static abstract TSelf Exp(TSelf value);
+
+    /// <summary>Lane-wise ln a (the runtime's vectorised logarithm, identical at every width).</summary>
+    /// <param name="value">a.</param>
+    /// <returns>The natural logarithm.</returns>
+    static abstract TSelf Log(TSelf value);
+
+    /// <summary>The mask a ≤ b (false where either is NaN).</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>The mask.</returns>
+    static abstract TSelf LessThanOrEqual(TSelf left, TSelf right);
+
+    /// <summary>The mask of finite lanes (false for NaN and ±∞).</summary>
+    /// <param name="value">a.</param>
+    /// <returns>The mask.</returns>
+    static abstract TSelf IsFinite(TSelf value);
+
+    /// <summary>Lane-wise mask ? a : b.</summary>
+    /// <param name="mask">The mask.</param>
+    /// <param name="whenTrue">Taken where the mask is set.</param>
+    /// <param name="whenFalse">Taken elsewhere.</param>
+    /// <returns>The blend.</returns>
+    static abstract TSelf ConditionalSelect(TSelf mask, TSelf whenTrue, TSelf whenFalse);
+
+    /// <summary>Lane-wise a AND b of two masks.</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>The conjunction.</returns>
+    static abstract TSelf BothTrue(TSelf left, TSelf right);
+
+    /// <summary>Bit i is set when lane i of the mask is set.</summary>
+    /// <param name="mask">The mask.</param>
+    /// <returns>The bits.</returns>
+    static abstract uint MaskBits(TSelf mask);
+}

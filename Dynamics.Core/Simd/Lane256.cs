@@ -1,0 +1,88 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Dynamics.Simd;
+
+/// <summary>Eight doubles in one AVX-256 register (<see cref="Vector256{T}"/>), with fused multiply-add.</summary>
+public readonly struct Lane256 : ILane<Lane256>
+{
+    private readonly Vector256<double> _value;
+
+    private Lane256(Vector256<double> value) => _value = value;
+
+    /// <inheritdoc/>
+    public static int Count => Vector256<double>.Count;
+
+    /// <inheritdoc/>
+    public static bool IsHardwareAccelerated => Vector256.IsHardwareAccelerated;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane256 Create(double value) => new(Vector256.Create(value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane256 Load(ReadOnlySpan<double> source, int offset) =>
+        new(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Store(Span<double> destination, int offset) => _value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
+
+    /// <inheritdoc/>
+    public static Lane256 operator +(Lane256 left, Lane256 right) => new(left._value + right._value);
+
+    /// <inheritdoc/>
+    public static Lane256 operator -(Lane256 left, Lane256 right) => new(left._value - right._value);
+
+    /// <inheritdoc/>
+    public static Lane256 operator *(Lane256 left, Lane256 right) => new(left._value * right._value);
+
+    /// <inheritdoc/>
+    public static Lane256 operator /(Lane256 left, Lane256 right) => new(left._value / right._value);
+
+    /// <inheritdoc/>
+    public static Lane256 operator -(Lane256 value) => new(-value._value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane256 MultiplyAdd(Lane256 a, Lane256 b, Lane256 c) => new(Vector256.FusedMultiplyAdd(a._value, b._value, c._value));
+
+    /// <inheritdoc/>
+    public static Lane256 Abs(Lane256 value) => new(Vector256.Abs(value._value));
+
+    /// <inheritdoc/>
+    public static Lane256 Max(Lane256 left, Lane256 right) => new(Vector256.Max(left._value, right._value));
+
+    /// <inheritdoc/>
+    public static Lane256 Min(Lane256 left, Lane256 right) => new(Vector256.Min(left._value, right._value));
+
+    /// <inheritdoc/>
+    public static Lane256 Sqrt(Lane256 value) => new(Vector256.Sqrt(value._value));
+
+    /// <inheritdoc/>
+    public static Lane256 Sin(Lane256 value) => new(Vector256.Sin(value._value));
+
+    /// <inheritdoc/>
+    public static Lane256 Exp(Lane256 value) => new(Vector256.Exp(value._value));
+
+    /// <inheritdoc/>
+    public static Lane256 Log(Lane256 value) => new(Vector256.Log(value._value));
+
+    /// <inheritdoc/>
+    public static Lane256 LessThanOrEqual(Lane256 left, Lane256 right) => new(Vector256.LessThanOrEqual(left._value, right._value));
+
+    /// <inheritdoc/>
+    public static Lane256 IsFinite(Lane256 value) => new(Vector256.IsFinite(value._value).AsDouble());
+
+    /// <inheritdoc/>
+    public static Lane256 ConditionalSelect(Lane256 mask, Lane256 whenTrue, Lane256 whenFalse) =>
+        new(Vector256.ConditionalSelect(mask._value, whenTrue._value, whenFalse._value));
+
+    /// <inheritdoc/>
+    public static Lane256 BothTrue(Lane256 left, Lane256 right) => new(left._value & right._value);
+
+    /// <inheritdoc/>
+    public static uint MaskBits(Lane256 mask) => (uint)mask._value.ExtractMostSignificantBits();
+}

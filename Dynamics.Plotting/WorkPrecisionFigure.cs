@@ -1,0 +1,106 @@
+using System.Globalization;
+using Dynamics.Validation;
+using ScottPlot;
+using ScottPlot.TickGenerators;
+
+namespace Dynamics.Plotting;
+
+/// <summary>
+/// A work-precision diagram: error against run time, both on log₁₀ axes, one line per method (Hairer, Nørsett &amp;
+/// Wanner I, II.10 draw them this way). Lower and further left is better; a method's slope reflects its order.
+/// </summary>
+public sealed class WorkPrecisionFigure
+{
+    private readonly List<(string Name, double[] LogSeconds, double[] LogErrors)> _methods = [];
+
+    /// <summary>Creates an empty figure.</summary>
+    /// <param name="title">The title, e.g. "Lorenz, t ∈ [0, 20]".</param>
+    public WorkPrecisionFigure(string title)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        Title = title;
+    }
+
+    /// <summary>The title.</summary>
+    public string Title { get; }
+
+    /// <summary>The number of methods added.</summary>
+    public int MethodCount => _methods.Count;
+
+    /// <summary>Adds one method's measurements, one point per tolerance (or step size).</summary>
+    /// <param name="name">The method's name, shown in the legend.</param>
+    /// <param name="seconds">Run times in seconds, each finite and &gt; 0.</param>
+    /// <param name="errors">The errors at those runs, same length, each finite and &gt; 0.</param>
+    public void AddMethod(string name, ReadOnlySpan<double> seconds, ReadOnlySpan<double> errors)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (seconds.Length == 0) throw new ArgumentException("seconds must hold at least one measurement.", nameof(seconds));
+        Require.Length(errors.Length, seconds.Length, nameof(errors));
+        var logSeconds = new double[seconds.Length];
+        var logErrors = new double[errors.Length];
+        for (int i = 0; i < seconds.Length; i++)
+        {
+            Require.Positive(seconds[i], $"{nameof(seconds)}[{i}]");
+            Require.Positive(errors[i], $"{nameof(errors)}[{i}]");
+            logSeconds[i] = Math.Log10(seconds[i]);
+            logErrors[i] = Math.Log10(errors[i]);
+        }
+
+        _methods.Add((name, logSeconds, logErrors));
+    }
+
+    /// <summary>
+    /// Writes the figure as a PNG. It is drawn into a temporary file beside <paramref name="path"/> and renamed into
+    /// place, so a failed run never leaves a half-written picture.
+    /// </summary>
+    /// <param name="path">The PNG's path; its folder is created if missing.</param>
+    /// <param name="width">The width in pixels (default 900).</param>
+    /// <param name="height">The height in pixels (default 650).</param>
+    public void SavePng(string path, int width = 900, int height = 650)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Require.AtLeast(width, 100, nameof(width));
+        Require.AtLeast(height, 100, nameof(height));
+        if (_methods.Count == 0) throw new InvalidOperationException("Add at least one method before saving the figure.");
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(folder);
+
+        var plot = new Plot();
+        foreach (var (name, logSeconds, logErrors) in _methods)
+        {
+            var line = plot.Add.Scatter(logSeconds, logErrors);
+            line.LegendText = name;
+            line.MarkerSize = 7;
+            line.LineWidth = 2;
+        }
+
+        plot.Axes.Bottom.TickGenerator = LogTicks();
+        plot.Axes.Left.TickGenerator = LogTicks();
+        plot.Grid.MajorLineColor = Colors.Black.WithOpacity(0.15);
+        plot.Grid.MinorLineColor = Colors.Black.WithOpacity(0.05);
+        plot.Grid.MinorLineWidth = 1;
+        plot.Title(Title);
+        plot.XLabel("run time (s)");
+        plot.YLabel("error: largest |y − y_ref| at the end");
+        plot.ShowLegend(Alignment.UpperRight);
+
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            plot.SavePng(temporary, width, height);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    // ScottPlot 5 draws log axes as log₁₀ data with decade ticks labelled 10ⁿ and log-spaced minor ticks.
+    private static NumericAutomatic LogTicks() => new()
+    {
+        MinorTickGenerator = new LogMinorTickGenerator(),
+        IntegerTicksOnly = true,
+        LabelFormatter = exponent => "1e" + exponent.ToString("0", CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,47 @@
+namespace Dynamics.Solvers.Ensembles;
+
+/// <summary>
+/// How an ensemble of independent members is solved: the per-member <see cref="SolverOptions"/> (whose
+/// <see cref="SolverOptions.SaveAt"/> chooses the output), parallelism, progress and cancellation.
+/// </summary>
+public sealed record EnsembleOptions
+{
+    /// <summary>The default options: default solver tolerances, final states only, all cores.</summary>
+    public static EnsembleOptions Default { get; } = new();
+
+    /// <summary>
+    /// The options of every member. Their <see cref="SolverOptions.SaveAt"/> is the output projection:
+    /// <see cref="SaveAt.End"/> (the default here) keeps only final states, <see cref="SaveAt.Times(double[])"/> keeps the
+    /// states at those times, and <see cref="SaveAt.EveryStep"/> or <see cref="SaveAt.Dense"/> keep each member's whole
+    /// <see cref="Solution"/> (opt-in: memory grows with steps). <see cref="SolverOptions.ThrowOnFailure"/> is ignored:
+    /// a member's failure is its status, and the other members go on.
+    /// </summary>
+    public SolverOptions Solver { get; init; } = SolverOptions.Default with { SaveAt = SaveAt.End };
+
+    /// <summary>The most threads to use; −1 (the default) uses every core.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>
+    /// Members per work item (default 64): a worker takes a block, solves its members in order and reports progress.
+    /// Reductions combine per-block partial results in block order, so results do not depend on the thread count.
+    /// </summary>
+    public int BlockSize { get; init; } = 64;
+
+    /// <summary>Receives the number of finished members after every block (default none).</summary>
+    public IProgress<EnsembleProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Stops the ensemble between members: finished members are kept, members not started are
+    /// <see cref="SolveStatus.Cancelled"/>.
+    /// </summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    internal void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Solver, nameof(Solver));
+        if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
+            throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism,
+                $"MaxDegreeOfParallelism must be -1 (all cores) or at least 1, but was {MaxDegreeOfParallelism}.");
+        Validation.Require.AtLeast(BlockSize, 1, nameof(BlockSize));
+    }
+}

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using Dynamics.Fields;
+using Dynamics.Simd;
+using Dynamics.Solvers.StepSize;
+
+namespace Dynamics.Solvers.Ensembles;
+
+/// <summary>
+/// Per-member adaptive SIMD ensembles with Dormand–Prince 5(4): every SIMD lane holds a different member with its own
+/// time, step size, error history and accept/reject decision, and a lane whose member finishes is refilled from the
+/// queue at once, so no lane waits for the slowest member. Each member takes the steps
+/// <see cref="Ensemble.Solve{TField}"/> would take with <see cref="RungeKutta.DormandPrince5"/> and the same options
+/// (Hairer's initial step, RMS norm, the configured controller, FSAL), and ends at the same state to round-off: the
+/// lanes use fused multiply-adds and evaluate the controller's powers as exp(β·ln e).
+/// </summary>
+/// <remarks>
+/// Lanes are 8 wide with AVX-512 (<see cref="Lane512"/>), 4 with AVX2, otherwise 1; the choice is made at run time
+/// and does not change results. Supported options: tolerances (per-component absolute ones included), controller,
+/// initial, minimum and maximum step, max steps, and <see cref="SaveAt.End"/> output. Events, dense or per-step output,
+/// the max norm and fixed steps need <see cref="Ensemble"/>.
+/// </remarks>
+public static class LaneEnsemble
+{
+    /// <summary>Solves every member; the final states, statuses and statistics come back as from <see cref="Ensemble.Solve{TField}"/>.</summary>
+    /// <typeparam name="TField">The members' field type, e.g. <c>Lorenz</c>.</typeparam>
+    /// <typeparam name="TLanes">Its lane kernel, e.g. <c>LorenzBatch</c>.</typeparam>
+    /// <param name="problem">The ensemble.</param>
+    /// <param name="options">The options (default <see cref="EnsembleOptions.Default"/>).</param>
+    /// <returns>Each member's outcome.</returns>
+    public static EnsembleSolution Solve<TField, TLanes>(EnsembleProblem<TField> problem, EnsembleOptions? options = null)
+        where TField : IVectorField where TLanes : ILaneVectorField<TField>
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        options ??= EnsembleOptions.Default;
+        options.Validate();
+        var solver = options.Solver;
+        var first = problem.MemberProblem(0) ?? throw new ArgumentException("memberProblem returned null for member 0.", nameof(problem));
+        int n = first.Dimension;
+        if (n != TLanes.MemberDimension)
+            throw new ArgumentException($"The members have dimension {n}, but {typeof(TLanes).Name} evaluates dimension {TLanes.MemberDimension}.", nameof(problem));
+        solver.Validate(n, first.StartTime, first.EndTime, adaptiveMethod: true, "Dormand–Prince 5(4)");
+        CheckSupported(solver);
+
+        var results = new LaneResults(problem.Count, n);
+        var queue = new MemberQueue(problem.Count, options);
+        int workers = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
+        try
+        {
+            Parallel.For(0, workers, parallel, _ =>
+            {
+                if (Lane512.IsHardwareAccelerated) new LaneWorkspace<TField, TLanes, Lane512>(problem, solver, queue, results).Run();
+                else if (Lane256.IsHardwareAccelerated) new LaneWorkspace<TField, TLanes, Lane256>(problem, solver, queue, results).Run();
+                else new LaneWorkspace<TField, TLanes, ScalarLane>(problem, solver, queue, results).Run();
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        return results.ToSolution();
+    }
+
+    private static void CheckSupported(SolverOptions solver)
+    {
+        if (solver.StepSize is not null)
+            throw new ArgumentException("LaneEnsemble adapts every member's step; for a fixed StepSize use Ensemble or LockstepEnsemble.", "StepSize");
+        if (solver.Events.Count > 0)
+            throw new ArgumentException($"LaneEnsemble does not locate events ({solver.Events.Count} given); use Ensemble.", "Events");
+        if (solver.SaveAt.Mode != SaveMode.End)
+            throw new ArgumentException($"LaneEnsemble keeps final states only (SaveAt.End), but SaveAt is {solver.SaveAt.Mode}; use Ensemble.", "SaveAt");
+        if (!ReferenceEquals(solver.ErrorNorm, ErrorNorm.Rms))
+            throw new ArgumentException($"LaneEnsemble measures errors with the RMS norm, but ErrorNorm is {solver.ErrorNorm}; use Ensemble.", "ErrorNorm");
+    }
+
+    /// <summary>Hands out member indices in increasing order until the ensemble ends or is cancelled.</summary>
+    internal sealed class MemberQueue(int count, EnsembleOptions options)
+    {
+        private const int ProgressInterval = 1024;
+        private int _next, _completed;
+
+        public bool TryTake(out int member)
+        {
+            member = -1;
+            if (options.CancellationToken.IsCancellationRequested) return false;
+            member = Interlocked.Increment(ref _next) - 1;
+            return member < count;
+        }
+
+        public void Completed()
+        {
+            int done = Interlocked.Increment(ref _completed);
+            if (done % ProgressInterval == 0 || done == count) options.Progress?.Report(new EnsembleProgress(done, count));
+        }
+    }
+
+    /// <summary>Per-member outcomes, written by whichever worker finished the member.</summary>
+    internal sealed class LaneResults(int count, int dimension)
+    {
+        private readonly double[] _finalTimes = new double[count], _finalStates = new double[(long)count * dimension];
+        private readonly SolveStatus[] _statuses = new SolveStatus[count];
+        private readonly SolverStatistics[] _statistics = new SolverStatistics[count];
+        private readonly ConcurrentDictionary<int, string> _messages = new();
+
+        public void Record(int member, double time, ReadOnlySpan<double> state, SolveStatus status, string? message, SolverStatistics statistics)
+        {
+            _finalTimes[member] = time;
+            state.CopyTo(_finalStates.AsSpan(member * dimension, dimension));
+            _statuses[member] = status;
+            _statistics[member] = statistics;
+            if (message is not null) _messages[member] = message;
+        }
+
+        public EnsembleSolution ToSolution()
+        {
+            for (int m = 0; m < count; m++)
+            {
+                if (_statuses[m] != SolveStatus.Running) continue;
+                _statuses[m] = SolveStatus.Cancelled;
+                _finalTimes[m] = double.NaN;
+                _finalStates.AsSpan(m * dimension, dimension).Fill(double.NaN);
+            }
+
+            return new EnsembleSolution(dimension, _finalTimes, _finalStates, _statuses, _statistics, _messages, [], [], null);
+        }
+    }
+}

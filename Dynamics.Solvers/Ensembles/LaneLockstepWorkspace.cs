@@ -1,0 +1,186 @@
+using Dynamics.Fields;
+using Dynamics.Simd;
+
+namespace Dynamics.Solvers.Ensembles;
+
+/// <summary>
+/// One worker's buffers for fixed-step lockstep solves of a field with a lane kernel: the batch is stored as groups of
+/// W = <c>TLane.Count</c> members (each group's components contiguous, the whole batch in L1) and each stage runs the
+/// inlined lane kernel over every group back to back, so the groups' independent dependency chains overlap in the
+/// processor and no call is made per group. The arithmetic is exactly that of <see cref="LockstepWorkspace{TField}"/>'s
+/// Euler and RK4, so both give the same bits.
+/// </summary>
+internal class LaneLockstepWorkspace<TMember, TLanes, TLane> : ILockstepWorkspace
+    where TMember : IVectorField where TLanes : ILaneVectorField<TMember> where TLane : struct, ILane<TLane>
+{
+    private readonly LockstepMethod _method;
+    private readonly LockstepOptions _options;
+    private readonly FixedGrid _grid;
+    private readonly int _groups;
+    private readonly double[] _k, _sum, _stage, _observed;
+
+    public LaneLockstepWorkspace(TMember member, LockstepMethod method, LockstepOptions options, int batchSize, double startTime, double endTime)
+    {
+        _method = method;
+        _options = options;
+        _grid = new FixedGrid(startTime, endTime, options.StepSize!.Value);
+        N = TLanes.MemberDimension;
+        W = TLane.Count;
+        _groups = (batchSize + W - 1) / W;
+        int size = _groups * N * W;
+        Y = new double[size];
+        _k = new double[size];
+        _sum = new double[size];
+        _stage = new double[size];
+        _observed = options.Observer is null ? [] : new double[N * batchSize];
+        int parameterCount = TLanes.ParameterCount;
+        Parameters = new double[Math.Max(1, parameterCount) * W];
+        Span<double> parameters = stackalloc double[Math.Max(1, parameterCount)];
+        TLanes.WriteParameters(member, parameters);
+        for (int p = 0; p < parameterCount; p++) Parameters.AsSpan(p * W, W).Fill(parameters[p]);
+    }
+
+    public LockstepBatchResult Run(double[] states, int count, int first, int size, SolveStatus[] memberStatus)
+    {
+        int groups = (size + W - 1) / W, nw = N * W;
+        // Members m → group m / W, lane m % W; padding lanes copy the batch's first member so they stay finite.
+        for (int slot = 0; slot < groups * W; slot++)
+        {
+            int m = slot < size ? slot : 0, g = slot / W, lane = slot % W;
+            for (int j = 0; j < N; j++) Y[g * nw + j * W + lane] = states[j * count + first + m];
+        }
+
+        double t = _grid.StartTime;
+        long steps = 0;
+        Observe(first, size, t);
+        LockstepBatchResult result;
+        while (true)
+        {
+            var statistics = new SolverStatistics(steps * EvaluationsPerStep, steps, 0);
+            if (steps >= _options.MaxSteps)
+            {
+                result = LockstepOutcome.MaxStepsReached(first, size, t, _options.MaxSteps, statistics);
+                break;
+            }
+
+            if (_options.CancellationToken.IsCancellationRequested)
+            {
+                result = steps == 0 ? LockstepOutcome.NotStarted(first, size, t) : LockstepOutcome.Cancelled(first, size, t, statistics);
+                break;
+            }
+
+            bool landsOnEnd = _grid.Step(steps, t, out double h);
+            if (_method == LockstepMethod.ExplicitEuler) EulerStep(groups, t, h);
+            else RungeKutta4Step(groups, t, h);
+
+            steps++;
+            t = landsOnEnd ? _grid.EndTime : t + h;
+            Observe(first, size, t);
+            if (landsOnEnd)
+            {
+                result = LockstepOutcome.Success(first, size, t, new SolverStatistics(steps * EvaluationsPerStep, steps, 0));
+                break;
+            }
+        }
+
+        for (int m = 0; m < size; m++)
+        {
+            int offset = m / W * nw + m % W;
+            var status = result.Status;
+            for (int j = 0; j < N; j++)
+            {
+                double value = Y[offset + j * W];
+                states[j * count + first + m] = value;
+                if (status == SolveStatus.Success && !double.IsFinite(value)) status = SolveStatus.NonFiniteState;
+            }
+
+            memberStatus[first + m] = status;
+        }
+
+        return result;
+    }
+
+    /// <summary>The member dimension n.</summary>
+    protected int N { get; }
+
+    /// <summary>The lanes per group W.</summary>
+    protected int W { get; }
+
+    /// <summary>The batch's states, group-major: component j of lane l of group g at [(g·n + j)·W + l].</summary>
+    protected double[] Y { get; }
+
+    /// <summary>Every lane's parameters (all lanes share the member's), parameter-major.</summary>
+    protected double[] Parameters { get; }
+
+    private int EvaluationsPerStep => _method == LockstepMethod.ExplicitEuler ? 1 : 4;
+
+    protected virtual void EulerStep(int groups, double t, double h)
+    {
+        int length = groups * N * W;
+        var y = Y.AsSpan(0, length);
+        var k = _k.AsSpan(0, length);
+        Evaluate(groups, t, y, k);
+        var step = TLane.Create(h);
+        for (int i = 0; i < length; i += W) TLane.MultiplyAdd(step, TLane.Load(k, i), TLane.Load(y, i)).Store(y, i);
+    }
+
+    // Kutta (1901) with the same operations as BatchKernels' RK4 passes: stage = y + a·k, sum = k₁ + 2k₂ + 2k₃, y += h/6·(sum + k₄).
+    protected virtual void RungeKutta4Step(int groups, double t, double h)
+    {
+        int length = groups * N * W;
+        var y = Y.AsSpan(0, length);
+        var k = _k.AsSpan(0, length);
+        var sum = _sum.AsSpan(0, length);
+        var stage = _stage.AsSpan(0, length);
+        var half = TLane.Create(0.5 * h);
+        var two = TLane.Create(2.0);
+        Evaluate(groups, t, y, k);
+        for (int i = 0; i < length; i += W)
+        {
+            var ki = TLane.Load(k, i);
+            TLane.MultiplyAdd(half, ki, TLane.Load(y, i)).Store(stage, i);
+            ki.Store(sum, i);
+        }
+
+        Evaluate(groups, t + 0.5 * h, stage, k);
+        for (int i = 0; i < length; i += W)
+        {
+            var ki = TLane.Load(k, i);
+            TLane.MultiplyAdd(half, ki, TLane.Load(y, i)).Store(stage, i);
+            TLane.MultiplyAdd(two, ki, TLane.Load(sum, i)).Store(sum, i);
+        }
+
+        Evaluate(groups, t + 0.5 * h, stage, k);
+        var full = TLane.Create(h);
+        for (int i = 0; i < length; i += W)
+        {
+            var ki = TLane.Load(k, i);
+            TLane.MultiplyAdd(full, ki, TLane.Load(y, i)).Store(stage, i);
+            TLane.MultiplyAdd(two, ki, TLane.Load(sum, i)).Store(sum, i);
+        }
+
+        Evaluate(groups, t + h, stage, k);
+        var sixth = TLane.Create(h / 6);
+        for (int i = 0; i < length; i += W) TLane.MultiplyAdd(sixth, TLane.Load(sum, i) + TLane.Load(k, i), TLane.Load(y, i)).Store(y, i);
+    }
+
+    // One stage for every group, back to back: the groups' chains are independent, so they overlap in the processor.
+    private void Evaluate(int groups, double t, ReadOnlySpan<double> y, Span<double> dydt)
+    {
+        int nw = N * W;
+        var time = TLane.Create(t);
+        for (int g = 0; g < groups; g++) TLanes.EvaluateLanes(Parameters, time, y.Slice(g * nw, nw), dydt.Slice(g * nw, nw));
+    }
+
+    private void Observe(int first, int size, double t)
+    {
+        if (_options.Observer is not { } observer) return;
+        int nw = N * W;
+        for (int m = 0; m < size; m++)
+        {
+            for (int j = 0; j < N; j++) _observed[j * size + m] = Y[m / W * nw + j * W + m % W];
+        }
+
+        observer.Observe(first, size, t, _observed.AsSpan(0, N * size));
+    }
+}

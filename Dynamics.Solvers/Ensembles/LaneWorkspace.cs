@@ -1,0 +1,292 @@
+using Dynamics.Fields;
+using Dynamics.Simd;
+using Dynamics.Solvers.StepSize;
+using Dynamics.Validation;
+
+namespace Dynamics.Solvers.Ensembles;
+
+/// <summary>
+/// One worker of <see cref="LaneEnsemble"/>: W = <c>TLane.Count</c> lanes, each integrating its own member with
+/// Dormand–Prince 5(4) and its own step control, refilled from the queue as members finish. Every line mirrors
+/// <see cref="Integrator{TField}"/>'s adaptive loop (same checks in the same order), lane-wise; all buffers are
+/// allocated here, once.
+/// </summary>
+internal sealed class LaneWorkspace<TField, TLanes, TLane>
+    where TField : IVectorField where TLanes : ILaneVectorField<TField> where TLane : struct, ILane<TLane>
+{
+    private const double Epsilon = 2.220446049250313e-16;
+    private const int Stages = DormandPrinceCoefficients.Stages, K = DormandPrinceCoefficients.ErrorExponent;
+    private static readonly double TrueBits = BitConverter.Int64BitsToDouble(-1);
+
+    private readonly EnsembleProblem<TField> _problem;
+    private readonly SolverOptions _options;
+    private readonly LaneEnsemble.MemberQueue _queue;
+    private readonly LaneEnsemble.LaneResults _results;
+    private readonly int _n, _w;
+    private readonly double _logErrorFloor, _beta1, _beta2, _beta3;
+    private readonly double[] _y, _yNew, _stage, _k, _error, _parameters, _absoluteTolerances;
+    private readonly double[] _t, _h, _endTime, _direction, _logPrevious, _logBefore, _lastRejected, _lastNonFinite, _active, _accepted, _rejected;
+    private readonly int[] _member, _startEvaluations;
+    private readonly double[] _y0, _f0, _trialState, _trialDerivative, _parameterScratch, _laneState;
+    private uint _activeBits;
+
+    public LaneWorkspace(EnsembleProblem<TField> problem, SolverOptions options, LaneEnsemble.MemberQueue queue, LaneEnsemble.LaneResults results)
+    {
+        _problem = problem;
+        _options = options;
+        _queue = queue;
+        _results = results;
+        _n = TLanes.MemberDimension;
+        _w = TLane.Count;
+        int nw = _n * _w;
+        _y = new double[nw];
+        _yNew = new double[nw];
+        _stage = new double[nw];
+        _error = new double[nw];
+        _k = new double[Stages * nw];
+        _parameters = new double[Math.Max(1, TLanes.ParameterCount) * _w];
+        _absoluteTolerances = new double[_n];
+        for (int j = 0; j < _n; j++) _absoluteTolerances[j] = options.AbsoluteTolerances?[j] ?? options.AbsoluteTolerance;
+        _t = new double[_w];
+        _h = new double[_w];
+        _endTime = new double[_w];
+        _direction = new double[_w];
+        _logPrevious = new double[_w];
+        _logBefore = new double[_w];
+        _lastRejected = new double[_w];
+        _lastNonFinite = new double[_w];
+        _active = new double[_w];
+        _accepted = new double[_w];
+        _rejected = new double[_w];
+        _member = new int[_w];
+        _startEvaluations = new int[_w];
+        _y0 = new double[_n];
+        _f0 = new double[_n];
+        _trialState = new double[_n];
+        _trialDerivative = new double[_n];
+        _laneState = new double[_n];
+        _parameterScratch = new double[Math.Max(1, TLanes.ParameterCount)];
+        Span<double> floor = stackalloc double[_w];
+        TLane.Log(TLane.Create(1e-4)).Store(floor, 0);
+        _logErrorFloor = floor[0];
+        var controller = options.Controller;
+        _beta1 = -controller.Beta1 / K;
+        _beta2 = -controller.Beta2 / K;
+        _beta3 = -controller.Beta3 / K;
+    }
+
+    public void Run()
+    {
+        for (int lane = 0; lane < _w; lane++) Fill(lane);
+        while (_activeBits != 0) Attempt();
+    }
+
+    private void Attempt()
+    {
+        var controller = _options.Controller;
+        var zero = TLane.Create(0.0);
+        var one = TLane.Create(1.0);
+        var allTrue = TLane.LessThanOrEqual(zero, zero);
+        var active = TLane.Load(_active, 0);
+        var t = TLane.Load(_t, 0);
+        var endTime = TLane.Load(_endTime, 0);
+        var direction = TLane.Load(_direction, 0);
+        var accepted = TLane.Load(_accepted, 0);
+        var rejected = TLane.Load(_rejected, 0);
+
+        uint tooMany = TLane.MaskBits(TLane.LessThanOrEqual(TLane.Create(_options.MaxSteps), accepted + rejected)) & _activeBits;
+        var h = direction * TLane.Min(TLane.Abs(TLane.Load(_h, 0)), TLane.Create(_options.MaxStep));
+        var lands = TLane.LessThanOrEqual(zero, direction * (t + TLane.Create(1.01) * h - endTime));
+        h = TLane.ConditionalSelect(lands, endTime - t, h);
+        var minStep = TLane.Max(TLane.Create(_options.MinStep), TLane.Create(16 * Epsilon) * TLane.Abs(t));
+        uint tooSmall = ~TLane.MaskBits(lands) & ~TLane.MaskBits(TLane.LessThanOrEqual(minStep, TLane.Abs(h))) & _activeBits;
+        if ((tooMany | tooSmall) != 0)
+        {
+            FailLanes(tooMany, tooSmall, h);
+            return;
+        }
+
+        AttemptStages(t, h);
+        var error = RmsError();
+
+        var accept = TLane.BothTrue(TLane.LessThanOrEqual(error, one), active);
+        var finite = TLane.IsFinite(error);
+        var logError = TLane.Log(TLane.Max(error, TLane.Create(1e-300)));
+        var logPrevious = TLane.Load(_logPrevious, 0);
+        var logBefore = TLane.Load(_logBefore, 0);
+        // StepSizeController: accepted safety·eₙ^{−β₁/k}·eₙ₋₁^{−β₂/k}·eₙ₋₂^{−β₃/k} (at most 1 after a rejection),
+        // rejected safety·eₙ^{−1/k} (at most safety), non-finite the smallest factor; each power as exp(β·ln e).
+        var exponent = TLane.ConditionalSelect(accept,
+            TLane.Create(_beta1) * logError + TLane.Create(_beta2) * logPrevious + TLane.Create(_beta3) * logBefore,
+            TLane.Create(-1.0 / K) * logError);
+        var upper = TLane.ConditionalSelect(accept,
+            TLane.ConditionalSelect(TLane.Load(_lastRejected, 0), TLane.Create(Math.Min(controller.MaxFactor, 1.0)), TLane.Create(controller.MaxFactor)),
+            TLane.Create(controller.Safety));
+        var factor = TLane.Min(TLane.Max(TLane.Create(controller.Safety) * TLane.Exp(exponent), TLane.Create(controller.MinFactor)), upper);
+        factor = TLane.ConditionalSelect(finite, factor, TLane.Create(controller.MinFactor));
+
+        var notAccepted = TLane.ConditionalSelect(accept, zero, allTrue);
+        (h * factor).Store(_h, 0);
+        TLane.ConditionalSelect(accept, TLane.ConditionalSelect(lands, endTime, t + h), t).Store(_t, 0);
+        TLane.ConditionalSelect(accept, TLane.Max(logError, TLane.Create(_logErrorFloor)), logPrevious).Store(_logPrevious, 0);
+        TLane.ConditionalSelect(accept, logPrevious, logBefore).Store(_logBefore, 0);
+        notAccepted.Store(_lastRejected, 0);
+        TLane.ConditionalSelect(finite, zero, allTrue).Store(_lastNonFinite, 0);
+        (accepted + TLane.ConditionalSelect(accept, one, zero)).Store(_accepted, 0);
+        (rejected + TLane.ConditionalSelect(TLane.BothTrue(active, notAccepted), one, zero)).Store(_rejected, 0);
+        int lastStage = (Stages - 1) * _n * _w;
+        for (int j = 0; j < _n; j++)
+        {
+            int i = j * _w;
+            TLane.ConditionalSelect(accept, TLane.Load(_yNew, i), TLane.Load(_y, i)).Store(_y, i);
+            TLane.ConditionalSelect(accept, TLane.Load(_k, lastStage + i), TLane.Load(_k, i)).Store(_k, i);
+        }
+
+        uint finished = TLane.MaskBits(TLane.BothTrue(accept, lands));
+        while (finished != 0)
+        {
+            int lane = System.Numerics.BitOperations.TrailingZeroCount(finished);
+            finished &= finished - 1;
+            Finish(lane, SolveStatus.Success, null);
+            Fill(lane);
+        }
+    }
+
+    // Stages 2…7 of Dormand–Prince from k₁ (in place); the seventh is f at the new state (FSAL), built in _yNew.
+    private void AttemptStages(TLane t, TLane h)
+    {
+        int nw = _n * _w;
+        var rows = DormandPrinceCoefficients.Rows;
+        var nodes = DormandPrinceCoefficients.Tableau.C;
+        for (int s = 1; s < Stages; s++)
+        {
+            var (columns, weights) = rows[s];
+            var state = s == Stages - 1 ? _yNew : _stage;
+            for (int j = 0; j < _n; j++)
+            {
+                int i = j * _w;
+                var acc = TLane.Create(weights[0]) * TLane.Load(_k, columns[0] * nw + i);
+                for (int c = 1; c < columns.Length; c++) acc = TLane.MultiplyAdd(TLane.Create(weights[c]), TLane.Load(_k, columns[c] * nw + i), acc);
+                TLane.MultiplyAdd(h, acc, TLane.Load(_y, i)).Store(state, i);
+            }
+
+            TLanes.EvaluateLanes(_parameters, t + TLane.Create(nodes[s]) * h, state, _k.AsSpan(s * nw, nw));
+        }
+
+        var (errorColumns, errorWeights) = DormandPrinceCoefficients.ErrorRow;
+        for (int j = 0; j < _n; j++)
+        {
+            int i = j * _w;
+            var acc = TLane.Create(errorWeights[0]) * TLane.Load(_k, errorColumns[0] * nw + i);
+            for (int c = 1; c < errorColumns.Length; c++) acc = TLane.MultiplyAdd(TLane.Create(errorWeights[c]), TLane.Load(_k, errorColumns[c] * nw + i), acc);
+            (h * acc).Store(_error, i);
+        }
+    }
+
+    // ErrorNorm.Rms lane-wise: √(Σⱼ (eⱼ/sⱼ)²/n), sⱼ = atolⱼ + rtol·max(|y₀ⱼ|, |y₁ⱼ|); NaN when the new state is not finite.
+    private TLane RmsError()
+    {
+        var rtol = TLane.Create(_options.RelativeTolerance);
+        var sum = TLane.Create(0.0);
+        var finite = TLane.IsFinite(sum);
+        for (int j = 0; j < _n; j++)
+        {
+            int i = j * _w;
+            var y1 = TLane.Load(_yNew, i);
+            var scaled = TLane.Load(_error, i) / (TLane.Create(_absoluteTolerances[j]) + rtol * TLane.Max(TLane.Abs(TLane.Load(_y, i)), TLane.Abs(y1)));
+            sum += scaled * scaled;
+            finite = TLane.BothTrue(finite, TLane.IsFinite(y1));
+        }
+
+        return TLane.ConditionalSelect(finite, TLane.Sqrt(sum / TLane.Create(_n)), TLane.Create(double.NaN));
+    }
+
+    private void FailLanes(uint tooMany, uint tooSmall, TLane h)
+    {
+        Span<double> step = stackalloc double[_w];
+        h.Store(step, 0);
+        for (int lane = 0; lane < _w; lane++)
+        {
+            uint bit = 1u << lane;
+            if ((tooMany & bit) != 0)
+            {
+                Finish(lane, SolveStatus.MaxStepsReached,
+                    $"Reached MaxSteps = {_options.MaxSteps} step attempts at t = {Require.Format(_t[lane])} before the final time {Require.Format(_endTime[lane])}.");
+            }
+            else if ((tooSmall & bit) != 0)
+            {
+                bool nonFinite = BitConverter.DoubleToInt64Bits(_lastNonFinite[lane]) != 0;
+                Finish(lane, nonFinite ? SolveStatus.NonFiniteState : SolveStatus.StepSizeTooSmall, nonFinite
+                    ? $"The trial state or its derivative became non-finite (NaN or ±∞) near t = {Require.Format(_t[lane])}, and shrinking the step to |h| = {Require.Format(Math.Abs(step[lane]))} did not help."
+                    : $"Step size underflow at t = {Require.Format(_t[lane])}: |h| = {Require.Format(Math.Abs(step[lane]))} is below the minimum. The problem may be stiff or singular there.");
+            }
+            else
+            {
+                continue;
+            }
+
+            Fill(lane);
+        }
+    }
+
+    private void Finish(int lane, SolveStatus status, string? message)
+    {
+        for (int j = 0; j < _n; j++) _laneState[j] = _y[j * _w + lane];
+        long accepted = (long)_accepted[lane], rejected = (long)_rejected[lane];
+        var statistics = new SolverStatistics(_startEvaluations[lane] + (Stages - 1) * (accepted + rejected), accepted, rejected);
+        _results.Record(_member[lane], _t[lane], _laneState, status, message, statistics);
+        _queue.Completed();
+    }
+
+    // Loads the next member into the lane exactly as Integrator starts: f₀ and Hairer's initial step in scalar arithmetic.
+    private void Fill(int lane)
+    {
+        while (_queue.TryTake(out int member))
+        {
+            var problem = _problem.Member(member, _n);
+            _options.Validate(_n, problem.StartTime, problem.EndTime, adaptiveMethod: true, "Dormand–Prince 5(4)");
+            var field = problem.Field;
+            problem.InitialState.CopyTo(_y0);
+            field.Evaluate(problem.StartTime, _y0, _f0);
+            _member[lane] = member;
+            _t[lane] = problem.StartTime;
+            _accepted[lane] = _rejected[lane] = 0;
+            for (int j = 0; j < _n; j++) _y[j * _w + lane] = _y0[j];
+            int bad = FirstNonFinite(_f0);
+            if (bad >= 0)
+            {
+                _startEvaluations[lane] = 1;
+                Finish(lane, SolveStatus.NonFiniteDerivative,
+                    $"The derivative f(t, y) is non-finite at t = {Require.Format(problem.StartTime)}: component {bad} is {Require.Format(_f0[bad])}.");
+                continue;
+            }
+
+            _startEvaluations[lane] = _options.InitialStep is null ? 2 : 1;
+            _h[lane] = _options.InitialStep ?? InitialStepSize.Hairer(field, DormandPrinceCoefficients.Tableau.Order, problem.StartTime, problem.EndTime,
+                _y0, _f0, _options.RelativeTolerance, _absoluteTolerances, _options.MaxStep, _trialState, _trialDerivative);
+            _endTime[lane] = problem.EndTime;
+            _direction[lane] = problem.Direction;
+            _logPrevious[lane] = _logBefore[lane] = 0;
+            _lastRejected[lane] = _lastNonFinite[lane] = 0;
+            TLanes.WriteParameters(field, _parameterScratch);
+            for (int p = 0; p < TLanes.ParameterCount; p++) _parameters[p * _w + lane] = _parameterScratch[p];
+            for (int j = 0; j < _n; j++) _k[j * _w + lane] = _f0[j];
+            _active[lane] = TrueBits;
+            _activeBits |= 1u << lane;
+            return;
+        }
+
+        _active[lane] = 0;
+        _activeBits &= ~(1u << lane);
+    }
+
+    private static int FirstNonFinite(ReadOnlySpan<double> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i])) return i;
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Dynamics.Solvers.Ensembles;
+
+/// <summary>The methods of the lockstep batch solver, each a hand-written SIMD kernel over the whole batch.</summary>
+public enum LockstepMethod
+{
+    /// <summary>Explicit Euler, order 1, fixed step.</summary>
+    ExplicitEuler,
+
+    /// <summary>The classical Runge–Kutta method (Kutta 1901), order 4, fixed step.</summary>
+    RungeKutta4,
+
+    /// <summary>
+    /// Dormand–Prince 5(4) (Dormand &amp; Prince 1980) with one shared adaptive step per batch, controlled by the
+    /// batch's largest RMS error, or a fixed step when <see cref="LockstepOptions.StepSize"/> is set.
+    /// </summary>
+    DormandPrince5,
+}

@@ -1,0 +1,93 @@
+using Dynamics.Models.Classical;
+using Dynamics.Problems;
+using Dynamics.Simd;
+using Dynamics.Solvers;
+using Dynamics.Solvers.Ensembles;
+using Dynamics.Solvers.RungeKutta;
+
+namespace Dynamics.Tests.Ensembles;
+
+/// <summary>
+/// Every ensemble path allocates nothing per step after set-up. Each worker is run directly on the test thread, so the
+/// thread's allocation counter sees everything it does (thread-pool scheduling is set-up, outside the measurement).
+/// </summary>
+public class EnsembleAllocationTests
+{
+    [Theory]
+    [InlineData(LockstepMethod.RungeKutta4, 0.001)]
+    [InlineData(LockstepMethod.DormandPrince5, null)]
+    public void Lockstep_batches_allocate_nothing(LockstepMethod method, double? step)
+    {
+        const int count = 37;
+        var states = EnsembleTestData.StructureOfArrays(EnsembleTestData.LorenzStarts(count));
+        var options = new LockstepOptions { StepSize = step, RelativeTolerance = 1e-9, AbsoluteTolerance = 1e-9 };
+        var workspace = new LockstepWorkspace<LorenzBatch>(new LorenzBatch(), method, options, count, 0, 2);
+        var statuses = new SolveStatus[count];
+        workspace.Run(states, count, 0, count, statuses);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var result = workspace.Run(states, count, 0, count, statuses);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(SolveStatus.Success, result.Status);
+        Assert.True(result.Statistics.AcceptedSteps > 100);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void A_reused_integrator_allocates_nothing_to_start_and_step_the_next_member()
+    {
+        var first = OdeProblem.Create(new Lorenz(), [1.0, 1, 1], 0.0, 5.0);
+        var second = OdeProblem.Create(new Lorenz(10, 21, 8.0 / 3), [2.0, 1, 9], 0.0, 5.0);
+        var integrator = Ode.CreateIntegrator(first, new DormandPrince5(), SolverOptions.WithTolerance(1e-9));
+        while (integrator.Step())
+        {
+        }
+
+        // Measured up to just before the end: the last step writes the member's closing message, once per member.
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        integrator.Reset(second);
+        while (integrator.Time < 4.9) Assert.True(integrator.Step());
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(SolveStatus.Running, integrator.Status);
+        Assert.True(integrator.Statistics.AcceptedSteps > 100);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Lane_workers_allocate_nothing_once_members_exist()
+    {
+        // Member problems are built beforehand, so what is measured is the lanes' stepping and refilling.
+        var problems = Enumerable.Range(0, 30).Select(m => OdeProblem.Create(new Lorenz(10, 28 - m * 0.1, 8.0 / 3), [1.0 + m, 1, 20], 0.0, 3.0)).ToArray();
+        var ensemble = new EnsembleProblem<Lorenz>(problems.Length, m => problems[m]);
+        var solver = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.End };
+        RunLanes(ensemble, solver);
+        long allocated = RunLanes(ensemble, solver);
+        Assert.Equal(0, allocated);
+    }
+
+    private static long RunLanes(EnsembleProblem<Lorenz> ensemble, SolverOptions solver)
+    {
+        var options = new EnsembleOptions { Solver = solver };
+        var queue = new LaneEnsemble.MemberQueue(ensemble.Count, options);
+        var results = new LaneEnsemble.LaneResults(ensemble.Count, 3);
+        long before, after;
+        if (Lane512.IsHardwareAccelerated)
+        {
+            var workspace = new LaneWorkspace<Lorenz, LorenzBatch, Lane512>(ensemble, solver, queue, results);
+            before = GC.GetAllocatedBytesForCurrentThread();
+            workspace.Run();
+            after = GC.GetAllocatedBytesForCurrentThread();
+        }
+        else
+        {
+            var workspace = new LaneWorkspace<Lorenz, LorenzBatch, ScalarLane>(ensemble, solver, queue, results);
+            before = GC.GetAllocatedBytesForCurrentThread();
+            workspace.Run();
+            after = GC.GetAllocatedBytesForCurrentThread();
+        }
+
+        var solution = results.ToSolution();
+        Assert.Equal(ensemble.Count, solution.SucceededCount);
+        Assert.True(solution.TotalStatistics.AcceptedSteps > 1000);
+        return after - before;
+    }
+}

@@ -1,0 +1,163 @@
+using Dynamics.Fields;
+using Dynamics.Models.Classical;
+using Dynamics.Problems;
+using Dynamics.Simd;
+using Dynamics.Solvers;
+using Dynamics.Solvers.Ensembles;
+using Dynamics.Solvers.Events;
+using Dynamics.Solvers.RungeKutta;
+using Dynamics.Solvers.StepSize;
+using Dynamics.Tests.Support;
+
+namespace Dynamics.Tests.Ensembles;
+
+public class LaneEnsembleTests
+{
+    private const int Count = 45;  // not a multiple of the lane width, so lanes run empty at the end
+
+    public static TheoryData<string> Controllers() => ["PI", "I", "PID"];
+
+    [Theory]
+    [MemberData(nameof(Controllers))]
+    public void Each_lane_takes_the_steps_of_the_independent_member(string controllerName)
+    {
+        var controller = controllerName switch { "I" => StepSizeController.I, "PID" => StepSizeController.PID, _ => StepSizeController.PI };
+        var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-6) with { SaveAt = SaveAt.End, Controller = controller } };
+        // Different ρ (a sweep over [0, 21]) and different end times per member, so lanes finish and refill at different times.
+        var problem = EnsembleTestData.LorenzSweep(Count, 4.0, varyEnd: true);
+        var lanes = LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem, options);
+        var independent = Ensemble.Solve(problem, new DormandPrince5(), options);
+        for (int m = 0; m < Count; m++)
+        {
+            Assert.Equal(SolveStatus.Success, lanes.Status(m));
+            Assert.Equal(independent.Statistics(m), lanes.Statistics(m));
+            Assert.Equal(independent.FinalTime(m), lanes.FinalTime(m));
+            // Same steps; the lanes fuse multiply-adds and take powers as exp(β·ln e), an ulp or two per step, which the
+            // chaotic members (ρ > 24.74) amplify by at most e^(0.9·4) ≈ 37 over the span: |y| ≲ 50 gives < 1e-10.
+            Assert.True(Norms.MaxDifference(independent.FinalState(m), lanes.FinalState(m)) < 1e-10,
+                $"member {m}: {Norms.MaxDifference(independent.FinalState(m), lanes.FinalState(m))}");
+        }
+    }
+
+    [Fact]
+    public void Van_der_Pol_lanes_match_backwards_and_with_per_component_tolerances()
+    {
+        var solver = new SolverOptions { RelativeTolerance = 1e-9, AbsoluteTolerances = [1e-9, 1e-6], MaxStep = 0.3, SaveAt = SaveAt.End };
+        var problem = new EnsembleProblem<VanDerPol>(13, m => OdeProblem.Create(new VanDerPol(0.5 + m), [2.0 - 0.1 * m, 0.1 * m], 3.0, -2.0));
+        var lanes = LaneEnsemble.Solve<VanDerPol, VanDerPolBatch>(problem, new EnsembleOptions { Solver = solver });
+        var independent = Ensemble.Solve(problem, new DormandPrince5(), new EnsembleOptions { Solver = solver });
+        for (int m = 0; m < 13; m++)
+        {
+            Assert.Equal(independent.Statistics(m), lanes.Statistics(m));
+            // Not chaotic: round-off differences stay at round-off over the span (|y| ≲ 10).
+            Assert.True(Norms.MaxDifference(independent.FinalState(m), lanes.FinalState(m)) < 1e-12);
+        }
+    }
+
+    [Fact]
+    public void Parallel_and_serial_runs_are_identical()
+    {
+        var problem = EnsembleTestData.LorenzSweep(Count, 2.0, varyEnd: true);
+        var serial = LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem, new EnsembleOptions { MaxDegreeOfParallelism = 1 });
+        var parallel = LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem, new EnsembleOptions { MaxDegreeOfParallelism = 3 });
+        for (int m = 0; m < Count; m++)
+        {
+            Assert.Equal(serial.FinalState(m).ToArray(), parallel.FinalState(m).ToArray());
+            Assert.Equal(serial.Statistics(m), parallel.Statistics(m));
+        }
+    }
+
+    [Fact]
+    public void A_member_that_blows_up_gets_its_own_status_while_the_rest_finish()
+    {
+        double[] starts = [0.1, 0.5, 0.9, 2.0, 0.3, 0.2, 0.4, 0.6, 0.7, 0.8, 0.05];
+        var problem = new EnsembleProblem<BlowUp>(starts.Length, m => OdeProblem.Create(new BlowUp(), [starts[m]], 0.0, 1.0));
+        var lanes = LaneEnsemble.Solve<BlowUp, BlowUpLanes>(problem);
+        var independent = Ensemble.Solve(problem, new DormandPrince5());
+        for (int m = 0; m < starts.Length; m++)
+        {
+            Assert.Equal(m == 3 ? SolveStatus.StepSizeTooSmall : SolveStatus.Success, lanes.Status(m));
+            Assert.Equal(independent.Statistics(m), lanes.Statistics(m));
+            Assert.Equal(independent.FinalTime(m), lanes.FinalTime(m), 1e-12);
+        }
+
+        Assert.Contains("underflow", lanes.Message(3));
+    }
+
+    [Fact]
+    public void Max_steps_ends_a_member_with_its_partial_result()
+    {
+        var solver = SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.End, MaxSteps = 50 };
+        var problem = new EnsembleProblem<Lorenz>(3, m => OdeProblem.Create(new Lorenz(), [1.0 + m, 1, 1], 0.0, m == 1 ? 0.01 : 10));
+        var lanes = LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem, new EnsembleOptions { Solver = solver });
+        var independent = Ensemble.Solve(problem, new DormandPrince5(), new EnsembleOptions { Solver = solver });
+        Assert.Equal([SolveStatus.MaxStepsReached, SolveStatus.Success, SolveStatus.MaxStepsReached], Enumerable.Range(0, 3).Select(lanes.Status));
+        // Step sizes differ by ulps (exp(β·ln e) for the powers), so the times they add up to do too.
+        Assert.Equal(independent.FinalTime(0), lanes.FinalTime(0), 1e-12);
+        Assert.Equal(independent.Statistics(2), lanes.Statistics(2));
+    }
+
+    [Fact]
+    public void Cancellation_keeps_finished_members()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var problem = EnsembleTestData.LorenzSweep(2000, 0.2);
+        var solution = LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem,
+            new EnsembleOptions { MaxDegreeOfParallelism = 1, Progress = new CancelAfterFirstReport(cancellation), CancellationToken = cancellation.Token });
+        // Progress is reported every 1,024 members; the lanes in flight then finish, so only a few more complete.
+        Assert.InRange(solution.SucceededCount, 1024, 1024 + Lanes.Width);
+        Assert.Equal(2000 - solution.SucceededCount, solution.CancelledCount);
+        var alone = Ode.Solve(problem.MemberProblem(7), new DormandPrince5(), SolverOptions.Default with { SaveAt = SaveAt.End });
+        Assert.True(Norms.MaxDifference(alone.FinalState, solution.FinalState(7)) < 1e-12);
+        Assert.Equal(SolveStatus.Cancelled, solution.Status(1999));
+    }
+
+    [Fact]
+    public void Unsupported_options_and_mismatched_kernels_are_rejected()
+    {
+        var problem = EnsembleTestData.LorenzSweep(3, 1);
+        Assert.Equal("Events", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem,
+            new EnsembleOptions { Solver = SolverOptions.Default with { SaveAt = SaveAt.End, Events = [OdeEvent.Record("x", (t, y) => y[0])] } })).ParamName);
+        Assert.Equal("SaveAt", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem,
+            new EnsembleOptions { Solver = SolverOptions.Default })).ParamName);
+        Assert.Equal("StepSize", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem,
+            new EnsembleOptions { Solver = SolverOptions.WithFixedStep(0.1) with { SaveAt = SaveAt.End } })).ParamName);
+        Assert.Equal("ErrorNorm", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem,
+            new EnsembleOptions { Solver = SolverOptions.Default with { SaveAt = SaveAt.End, ErrorNorm = ErrorNorm.Max } })).ParamName);
+        var wrongKernel = new EnsembleProblem<BlowUp>(2, m => OdeProblem.Create(new BlowUp(), [1.0], 0, 1));
+        Assert.Equal("problem", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve<BlowUp, WrongDimensionLanes>(wrongKernel)).ParamName);
+    }
+
+    /// <summary>y' = y² in lanes.</summary>
+    public readonly struct BlowUpLanes : ILaneVectorField<BlowUp>
+    {
+        public static int MemberDimension => 1;
+
+        public static int ParameterCount => 0;
+
+        public static void WriteParameters(in BlowUp member, Span<double> parameters)
+        {
+        }
+
+        public static void EvaluateLanes<TLane>(ReadOnlySpan<double> parameters, TLane t, ReadOnlySpan<double> y, Span<double> dydt)
+            where TLane : struct, ILane<TLane>
+        {
+            var value = TLane.Load(y, 0);
+            (value * value).Store(dydt, 0);
+        }
+    }
+
+    public readonly struct WrongDimensionLanes : ILaneVectorField<BlowUp>
+    {
+        public static int MemberDimension => 2;
+
+        public static int ParameterCount => 0;
+
+        public static void WriteParameters(in BlowUp member, Span<double> parameters)
+        {
+        }
+
+        public static void EvaluateLanes<TLane>(ReadOnlySpan<double> parameters, TLane t, ReadOnlySpan<double> y, Span<double> dydt)
+            where TLane : struct, ILane<TLane> => throw new InvalidOperationException("never called");
+    }
+}
