@@ -31,6 +31,35 @@ public static class OptimizerRun
         return IterateFrom(optimizer, loss, state, steps, recordEvery);
     }
 
+    /// <summary>
+    /// Runs until the accumulated flow time reaches <paramref name="flowTime"/> (the last step may overshoot it by less
+    /// than one step), for optimizers whose steps cover varying times such as scalar RMSprop.
+    /// </summary>
+    /// <typeparam name="TOptimizer">The optimizer type.</typeparam>
+    /// <typeparam name="TLoss">The loss type.</typeparam>
+    /// <param name="optimizer">The optimizer.</param>
+    /// <param name="loss">The loss.</param>
+    /// <param name="theta0">θ₀, length d, finite.</param>
+    /// <param name="flowTime">The flow time T &gt; 0 to reach.</param>
+    /// <param name="maxSteps">A bound on the number of steps (≥ 1); reaching it first is reported as a failure.</param>
+    /// <param name="recordEvery">Record every k-th state (k ≥ 1), plus the first and the last; 0 records only those two.</param>
+    /// <returns>The trajectory.</returns>
+    public static MapTrajectory IterateFor<TOptimizer, TLoss>(TOptimizer optimizer, TLoss loss, ReadOnlySpan<double> theta0, double flowTime, long maxSteps = 10_000_000, int recordEvery = 1)
+        where TOptimizer : IOptimizer
+        where TLoss : ILoss
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(loss);
+        Require.Length(theta0.Length, loss.Dimension, nameof(theta0));
+        Require.AllFinite(theta0, nameof(theta0));
+        Require.Positive(flowTime, nameof(flowTime));
+        if (maxSteps < 1) throw new ArgumentOutOfRangeException(nameof(maxSteps), maxSteps, $"maxSteps must be at least 1, but was {maxSteps}.");
+        Require.AtLeast(recordEvery, 0, nameof(recordEvery));
+        var state = new double[optimizer.StateLength(loss.Dimension)];
+        optimizer.Initialize(loss, theta0, state);
+        return Loop(optimizer, loss, state, maxSteps, recordEvery, flowTime);
+    }
+
     /// <summary>Runs <paramref name="steps"/> steps from a given full optimizer state (θ, auxiliary variables).</summary>
     /// <typeparam name="TOptimizer">The optimizer type.</typeparam>
     /// <typeparam name="TLoss">The loss type.</typeparam>
@@ -52,7 +81,14 @@ public static class OptimizerRun
         if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be at least 0, but was {steps}.");
         Require.AtLeast(recordEvery, 0, nameof(recordEvery));
 
-        var state = initialState.ToArray();
+        return Loop(optimizer, loss, initialState.ToArray(), steps, recordEvery, double.PositiveInfinity);
+    }
+
+    private static MapTrajectory Loop<TOptimizer, TLoss>(TOptimizer optimizer, TLoss loss, double[] state, long steps, int recordEvery, double flowTime)
+        where TOptimizer : IOptimizer
+        where TLoss : ILoss
+    {
+        int n = state.Length;
         var workspace = new double[optimizer.WorkspaceLength(loss.Dimension)];
         var recorder = new MapRecorder(n, recordEvery, steps);
         double time = 0;
@@ -67,9 +103,11 @@ public static class OptimizerRun
                     $"{optimizer.Name} diverged: state component {bad} became {Require.Format(state[bad])} at step {k} (flow time {Require.Format(time)}).");
             }
 
+            if (time >= flowTime) return recorder.Finish(k, time, state, null);
             recorder.Offer(k, time, state);
         }
 
-        return recorder.Finish(steps, time, state, null);
+        return recorder.Finish(steps, time, state,
+            double.IsPositiveInfinity(flowTime) ? null : $"{optimizer.Name} reached maxSteps = {steps} at flow time {Require.Format(time)} before {Require.Format(flowTime)}.");
     }
 }
