@@ -103,7 +103,7 @@ public class LearningBadInputTests
             case "nesterov r": _ = new NesterovFlow<QuadraticLoss>(Loss, 0); break;
             case "modified rate": _ = new ModifiedGradientFlow<QuadraticLoss>(Loss, -0.1); break;
             case "langevin sigma": _ = new LangevinDynamics<QuadraticLoss>(Loss, -1); break;
-            case "adam flow rate": _ = new AdamFlow<QuadraticLoss>(Loss, 0); break;
+            case "adam flow rate": _ = new AdamFlow<QuadraticLoss>(Loss, new Adam(0)); break;
             case "sign epsilon": _ = new SignGradientFlow<QuadraticLoss>(Loss, double.NaN); break;
             case "wgan-gp lambda": _ = new WganGpDiracGan(-0.1, 0); break;
             case "wgan-gp center": _ = new WganGpDiracGan() with { Center = -1 }; break;

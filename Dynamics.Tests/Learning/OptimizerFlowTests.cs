@@ -40,8 +40,9 @@ public class OptimizerFlowTests
         double[] rates = [0.004, 0.002, 0.001];
         var scaling = MapFlowComparison.Scaling(rates, g =>
         {
-            var flow = new AdamFlow<RosenbrockLoss>(loss, g, beta1: Math.Pow(0.9, g / 0.004), beta2: Math.Pow(0.99, g / 0.004), epsilon: 1e-8);
-            var run = OptimizerRun.Iterate(new Adam(g, flow.Beta1, flow.Beta2, 1e-8), loss, theta0, (long)Math.Round(0.4 / g));
+            var adam = new Adam(g, beta1: Math.Pow(0.9, g / 0.004), beta2: Math.Pow(0.99, g / 0.004), epsilon: 1e-8);
+            var flow = new AdamFlow<RosenbrockLoss>(loss, adam);
+            var run = OptimizerRun.Iterate(adam, loss, theta0, (long)Math.Round(0.4 / g));
             return MapFlowComparison.Compare(run, flow, flow.InitialState(theta0), 2);
         });
         // β scaled as β^{γ/γ₀} keeps the moment rates a, b fixed, so the maps converge to one ODE; Euler-like, O(γ).
@@ -51,7 +52,7 @@ public class OptimizerFlowTests
     [Fact]
     public void Adam_flow_starts_with_unit_speed_per_coordinate()
     {
-        var flow = new AdamFlow<RosenbrockLoss>(new RosenbrockLoss(), 0.01);
+        var flow = new AdamFlow<RosenbrockLoss>(new RosenbrockLoss(), new Adam(0.01));
         var f = new double[6];
         flow.Evaluate(0, flow.InitialState([-1.0, 2.0]), f);
         // m̂ → g and v̂ → g² at t = 0, so θ̇ = −g/(|g| + ε) = −sign g up to ε/|g| ≈ 1e-10.

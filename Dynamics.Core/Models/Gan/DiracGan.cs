@@ -112,8 +112,6 @@ public static class DiracGan
     internal static string[] ComponentNames(int playerDimension) =>
         [.. Fields.ComponentLabels.Indexed("φ", playerDimension), .. Fields.ComponentLabels.Indexed("θ", playerDimension)];
 
-    internal static void RequirePlayerDimension(int value, string name) => Require.AtLeast(value, 1, name);
-
     /// <summary>The invariants every Dirac GAN with φ̇ ∥ (θ, φ) shares: J₂·e^{rt} (2-D only) and the energy.</summary>
     internal static Invariant[] AngularMomentumAndEnergy(int playerDimension, double rate, InvariantKind energyKind)
     {

@@ -14,7 +14,7 @@ namespace Dynamics.Models.Gan;
 /// is [[−μI, −I], [I, 0]] with eigenvalues (−μ ± √(μ² − 4))/2 (±i at μ = 0). Where the denominator vanishes the
 /// quadratic term (which tends to 0) is taken as 0.
 /// </summary>
-public readonly record struct GanQpDiracGan : IModel, IHasInvariants
+public sealed record GanQpDiracGan : DiracGanFlow
 {
     /// <summary>The article's GAN-QP: λ = 1, ‖θ‖ denominator, no weight decay, d = 2.</summary>
     public GanQpDiracGan()
@@ -28,11 +28,10 @@ public readonly record struct GanQpDiracGan : IModel, IHasInvariants
     /// <param name="denominator">Which norm divides the quadratic term.</param>
     /// <param name="playerDimension">d ≥ 1.</param>
     public GanQpDiracGan(double lambda, double weightDecay = 0, GanQpDenominator denominator = GanQpDenominator.Generator, int playerDimension = 2)
+        : base(weightDecay, playerDimension)
     {
         Lambda = lambda;
-        WeightDecay = weightDecay;
         Denominator = denominator;
-        PlayerDimension = playerDimension;
     }
 
     /// <summary>The scale λ &gt; 0 of the quadratic potential.</summary>
@@ -46,67 +45,33 @@ public readonly record struct GanQpDiracGan : IModel, IHasInvariants
         }
     }
 
-    /// <summary>The L2 weight decay μ ≥ 0 on the discriminator.</summary>
-    public double WeightDecay
-    {
-        get;
-        init
-        {
-            Require.NonNegative(value, nameof(WeightDecay));
-            field = value;
-        }
-    }
-
     /// <summary>Which norm divides the quadratic term.</summary>
     public GanQpDenominator Denominator
     {
         get;
         init
         {
-            if (!Enum.IsDefined(value)) throw new ArgumentOutOfRangeException(nameof(Denominator), value, $"Denominator must be a GanQpDenominator value, but was {value}.");
-            field = value;
-        }
-    }
-
-    /// <summary>The dimension d of φ and of θ.</summary>
-    public int PlayerDimension
-    {
-        get;
-        init
-        {
-            DiracGan.RequirePlayerDimension(value, nameof(PlayerDimension));
+            RequireDefined.Value(value, nameof(Denominator));
             field = value;
         }
     }
 
     /// <inheritdoc/>
-    public int Dimension => 2 * PlayerDimension;
-
-    /// <inheritdoc/>
-    public string Name => "GAN-QP Dirac GAN";
-
-    /// <inheritdoc/>
-    public string Parameters
-    {
-        get
-        {
-            string text = ParameterText.Of(("λ", Lambda)) + (Denominator == GanQpDenominator.Generator ? ", ‖θ‖ denominator" : ", ‖φ‖ denominator");
-            return WeightDecay == 0 ? text : $"{text}, L2 μ = {ParameterText.Number(WeightDecay)}";
-        }
-    }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<string> ComponentNames => DiracGan.ComponentNames(PlayerDimension);
+    public override string Name => "GAN-QP Dirac GAN";
 
     /// <summary>J₂·e^{μt} (2-D) conserved; the energy non-increasing.</summary>
-    public IReadOnlyList<Invariant> Invariants => DiracGan.AngularMomentumAndEnergy(PlayerDimension, WeightDecay, InvariantKind.NonIncreasing);
+    public override IReadOnlyList<Invariant> Invariants => DiracGan.AngularMomentumAndEnergy(PlayerDimension, WeightDecay, InvariantKind.NonIncreasing);
 
     /// <summary>The closed-form eigenvalues at the equilibrium: (−μ ± √(μ² − 4))/2, each d times.</summary>
     /// <returns>The eigenvalues, sorted.</returns>
     public Complex[] EquilibriumEigenvalues() => DiracGan.EquilibriumEigenvalues(WeightDecay, 1, PlayerDimension);
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    protected override string VariantParameters =>
+        ParameterText.Of(("λ", Lambda)) + (Denominator == GanQpDenominator.Generator ? ", ‖θ‖ denominator" : ", ‖φ‖ denominator");
+
+    /// <inheritdoc/>
+    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
     {
         int d = PlayerDimension;
         var phi = y[..d];

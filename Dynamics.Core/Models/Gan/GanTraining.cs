@@ -40,7 +40,7 @@ public sealed record GanTraining
         get;
         init
         {
-            if (!Enum.IsDefined(value)) throw new ArgumentOutOfRangeException(nameof(Scheme), value, $"Scheme must be a GanUpdateScheme value, but was {value}.");
+            RequireDefined.Value(value, nameof(Scheme));
             field = value;
         }
     }

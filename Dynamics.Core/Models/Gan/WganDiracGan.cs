@@ -1,6 +1,4 @@
 using Dynamics.Analysis;
-using Dynamics.Fields;
-using Dynamics.Validation;
 
 namespace Dynamics.Models.Gan;
 
@@ -11,7 +9,7 @@ namespace Dynamics.Models.Gan;
 /// and θ moves at unit speed forever: there is no equilibrium, only circulation. The field is singular at φ = 0,
 /// where it returns 0.
 /// </summary>
-public readonly record struct WganDiracGan : IModel, IHasInvariants
+public sealed record WganDiracGan : DiracGanFlow
 {
     /// <summary>The 2-D WGAN without weight decay.</summary>
     public WganDiracGan()
@@ -23,47 +21,15 @@ public readonly record struct WganDiracGan : IModel, IHasInvariants
     /// <param name="weightDecay">μ ≥ 0.</param>
     /// <param name="playerDimension">d ≥ 1.</param>
     public WganDiracGan(double weightDecay, int playerDimension = 2)
+        : base(weightDecay, playerDimension)
     {
-        WeightDecay = weightDecay;
-        PlayerDimension = playerDimension;
-    }
-
-    /// <summary>The L2 weight decay μ ≥ 0 on the discriminator.</summary>
-    public double WeightDecay
-    {
-        get;
-        init
-        {
-            Require.NonNegative(value, nameof(WeightDecay));
-            field = value;
-        }
-    }
-
-    /// <summary>The dimension d of φ and of θ.</summary>
-    public int PlayerDimension
-    {
-        get;
-        init
-        {
-            DiracGan.RequirePlayerDimension(value, nameof(PlayerDimension));
-            field = value;
-        }
     }
 
     /// <inheritdoc/>
-    public int Dimension => 2 * PlayerDimension;
-
-    /// <inheritdoc/>
-    public string Name => "WGAN Dirac GAN (exact Lipschitz)";
-
-    /// <inheritdoc/>
-    public string Parameters => WeightDecay == 0 ? $"d = {PlayerDimension}" : $"L2 μ = {ParameterText.Number(WeightDecay)}, d = {PlayerDimension}";
-
-    /// <inheritdoc/>
-    public IReadOnlyList<string> ComponentNames => DiracGan.ComponentNames(PlayerDimension);
+    public override string Name => "WGAN Dirac GAN (exact Lipschitz)";
 
     /// <summary>‖φ‖·e^{μt}, conserved (‖φ‖ itself without weight decay).</summary>
-    public IReadOnlyList<Invariant> Invariants
+    public override IReadOnlyList<Invariant> Invariants
     {
         get
         {
@@ -74,7 +40,10 @@ public readonly record struct WganDiracGan : IModel, IHasInvariants
     }
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    protected override string VariantParameters => "";
+
+    /// <inheritdoc/>
+    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
     {
         int d = PlayerDimension;
         var phi = y[..d];

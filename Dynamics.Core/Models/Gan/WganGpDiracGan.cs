@@ -16,7 +16,7 @@ namespace Dynamics.Models.Gan;
 /// ("converges to a circle"); it is singular at φ = 0 (the penalty's direction φ/‖φ‖), where that term is taken as 0.</item>
 /// </list>
 /// </summary>
-public readonly record struct WganGpDiracGan : IModel, IHasInvariants, IJacobianField
+public sealed record WganGpDiracGan : DiracGanFlow, IJacobianField
 {
     /// <summary>The article's zero-centred WGAN-GP: λ = 0.1, c = 0, no weight decay, d = 2.</summary>
     public WganGpDiracGan()
@@ -30,11 +30,10 @@ public readonly record struct WganGpDiracGan : IModel, IHasInvariants, IJacobian
     /// <param name="weightDecay">μ ≥ 0.</param>
     /// <param name="playerDimension">d ≥ 1.</param>
     public WganGpDiracGan(double lambda, double center, double weightDecay = 0, int playerDimension = 2)
+        : base(weightDecay, playerDimension)
     {
         Lambda = lambda;
         Center = center;
-        WeightDecay = weightDecay;
-        PlayerDimension = playerDimension;
     }
 
     /// <summary>The gradient-penalty weight λ ≥ 0.</summary>
@@ -59,49 +58,11 @@ public readonly record struct WganGpDiracGan : IModel, IHasInvariants, IJacobian
         }
     }
 
-    /// <summary>The L2 weight decay μ ≥ 0 on the discriminator.</summary>
-    public double WeightDecay
-    {
-        get;
-        init
-        {
-            Require.NonNegative(value, nameof(WeightDecay));
-            field = value;
-        }
-    }
-
-    /// <summary>The dimension d of φ and of θ.</summary>
-    public int PlayerDimension
-    {
-        get;
-        init
-        {
-            DiracGan.RequirePlayerDimension(value, nameof(PlayerDimension));
-            field = value;
-        }
-    }
-
     /// <inheritdoc/>
-    public int Dimension => 2 * PlayerDimension;
-
-    /// <inheritdoc/>
-    public string Name => "WGAN-GP Dirac GAN";
-
-    /// <inheritdoc/>
-    public string Parameters
-    {
-        get
-        {
-            string text = ParameterText.Of(("λ", Lambda), ("c", Center));
-            return WeightDecay == 0 ? text : $"{text}, L2 μ = {ParameterText.Number(WeightDecay)}";
-        }
-    }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<string> ComponentNames => DiracGan.ComponentNames(PlayerDimension);
+    public override string Name => "WGAN-GP Dirac GAN";
 
     /// <summary>For c = 0: J₂·e^{(2λ + μ)t} (2-D) conserved and the energy non-increasing. For c ≠ 0 there is no closed law.</summary>
-    public IReadOnlyList<Invariant> Invariants =>
+    public override IReadOnlyList<Invariant> Invariants =>
         Center == 0 ? DiracGan.AngularMomentumAndEnergy(PlayerDimension, 2 * Lambda + WeightDecay, InvariantKind.NonIncreasing) : [];
 
     /// <summary>The closed-form eigenvalues at the equilibrium for c = 0: (−k ± √(k² − 4))/2 with k = 2λ + μ, each d times.</summary>
@@ -136,7 +97,10 @@ public readonly record struct WganGpDiracGan : IModel, IHasInvariants, IJacobian
     }
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    protected override string VariantParameters => ParameterText.Of(("λ", Lambda), ("c", Center));
+
+    /// <inheritdoc/>
+    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
     {
         int d = PlayerDimension;
         var phi = y[..d];

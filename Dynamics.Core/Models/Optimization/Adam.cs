@@ -113,7 +113,7 @@ public sealed record Adam : IOptimizer
         return LearningRate;
     }
 
-    internal static void RequireDecay(double value, string name)
+    private static void RequireDecay(double value, string name)
     {
         if (!(value > 0 && value < 1))
             throw new ArgumentOutOfRangeException(name, value, $"{name} must lie in (0, 1), but was {Require.Format(value)}.");

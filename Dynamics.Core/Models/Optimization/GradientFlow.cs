@@ -34,14 +34,7 @@ public readonly record struct GradientFlow<TLoss> : IModel, IHasInvariants where
     public IReadOnlyList<string> ComponentNames => ComponentLabels.Indexed("θ", Loss.Dimension);
 
     /// <summary>The loss itself, non-increasing along the flow.</summary>
-    public IReadOnlyList<Invariant> Invariants
-    {
-        get
-        {
-            var loss = Loss;
-            return [new Invariant("L(θ)", (t, y) => loss.Value(y[..loss.Dimension]), InvariantKind.NonIncreasing)];
-        }
-    }
+    public IReadOnlyList<Invariant> Invariants => [FlowInvariants.Loss(Loss)];
 
     /// <inheritdoc/>
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)

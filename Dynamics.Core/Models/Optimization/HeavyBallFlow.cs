@@ -86,13 +86,7 @@ public readonly record struct HeavyBallFlow<TLoss> : IModel, IHasInvariants, ISe
     /// <summary>½‖η‖² + L(θ).</summary>
     /// <param name="state">(θ, η).</param>
     /// <returns>The energy.</returns>
-    public double Energy(ReadOnlySpan<double> state)
-    {
-        int d = Loss.Dimension;
-        double kinetic = 0;
-        for (int i = 0; i < d; i++) kinetic += state[d + i] * state[d + i];
-        return 0.5 * kinetic + Loss.Value(state[..d]);
-    }
+    public double Energy(ReadOnlySpan<double> state) => FlowInvariants.Energy(Loss, state);
 
     internal static string Combine(string first, string second) =>
         string.IsNullOrWhiteSpace(second) ? first : string.IsNullOrWhiteSpace(first) ? second : $"{first}; {second}";

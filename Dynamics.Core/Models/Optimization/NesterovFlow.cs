@@ -59,16 +59,7 @@ public readonly record struct NesterovFlow<TLoss> : IModel, IHasInvariants where
         get
         {
             var loss = Loss;
-            return
-            [
-                new Invariant("E = ½‖η‖² + L(θ)", (t, y) =>
-                {
-                    int d = loss.Dimension;
-                    double kinetic = 0;
-                    for (int i = 0; i < d; i++) kinetic += y[d + i] * y[d + i];
-                    return 0.5 * kinetic + loss.Value(y[..d]);
-                }, InvariantKind.NonIncreasing),
-            ];
+            return [new Invariant("E = ½‖η‖² + L(θ)", (t, y) => FlowInvariants.Energy(loss, y), InvariantKind.NonIncreasing)];
         }
     }
 

@@ -7,10 +7,10 @@ namespace Dynamics.Models.Optimization;
 /// Nesterov momentum in Su's framework (kexue.fm/archives/5655, MODELS.md §3.1(b)): the heavy ball
 /// θ̈ + λθ̇ = −∇L discretised with β = 1 − λγ and α = γ², evaluating the gradient at a look-ahead point,
 /// vₙ₊₁ = βvₙ − α∇L(θₙ + cβvₙ), θₙ₊₁ = θₙ + vₙ₊₁. Su's midpoint variant has c = ½; standard Nesterov has c = 1.
-/// The state is (θ, v) and each step covers flow time γ; v₀ follows <see cref="MomentumStart"/> like
-/// <see cref="MomentumDescent"/>.
+/// The state is (θ, v) and each step covers flow time γ. Since β = 1 − λγ matches e^{−λγ} only to O(γ²) per step, the
+/// scheme is first order in γ.
 /// </summary>
-public sealed record NesterovMomentum : IOptimizer
+public sealed record NesterovMomentum : MomentumScheme
 {
     /// <summary>Nesterov momentum for the heavy ball with friction λ sampled with time step γ.</summary>
     /// <param name="learningRate">The time step γ &gt; 0.</param>
@@ -18,33 +18,9 @@ public sealed record NesterovMomentum : IOptimizer
     /// <param name="lookahead">The look-ahead fraction c ∈ [0, 1] (½ for Su's midpoint form, 1 for standard Nesterov).</param>
     /// <param name="start">How v₀ is chosen.</param>
     public NesterovMomentum(double learningRate, double friction, double lookahead = 0.5, MomentumStart start = MomentumStart.HalfStep)
+        : base(learningRate, friction, start)
     {
-        LearningRate = learningRate;
-        Friction = friction;
         Lookahead = lookahead;
-        Start = start;
-    }
-
-    /// <summary>The time step γ &gt; 0.</summary>
-    public double LearningRate
-    {
-        get;
-        init
-        {
-            Require.Positive(value, nameof(LearningRate));
-            field = value;
-        }
-    }
-
-    /// <summary>The friction λ ≥ 0.</summary>
-    public double Friction
-    {
-        get;
-        init
-        {
-            Require.NonNegative(value, nameof(Friction));
-            field = value;
-        }
     }
 
     /// <summary>The look-ahead fraction c ∈ [0, 1].</summary>
@@ -59,17 +35,6 @@ public sealed record NesterovMomentum : IOptimizer
         }
     }
 
-    /// <summary>How the velocity is started.</summary>
-    public MomentumStart Start
-    {
-        get;
-        init
-        {
-            if (!Enum.IsDefined(value)) throw new ArgumentOutOfRangeException(nameof(Start), value, $"Start must be a MomentumStart value, but was {value}.");
-            field = value;
-        }
-    }
-
     /// <summary>The momentum β = 1 − λγ.</summary>
     public double Beta => 1 - Friction * LearningRate;
 
@@ -77,23 +42,16 @@ public sealed record NesterovMomentum : IOptimizer
     public double Alpha => LearningRate * LearningRate;
 
     /// <inheritdoc/>
-    public string Name => Lookahead == 0.5 ? "Nesterov (Su's midpoint)" : "Nesterov";
+    public override string Name => Lookahead == 0.5 ? "Nesterov (Su's midpoint)" : "Nesterov";
 
     /// <inheritdoc/>
-    public string Parameters => ParameterText.Of(("γ", LearningRate), ("λ", Friction), ("c", Lookahead));
+    public override string Parameters => ParameterText.Of(("γ", LearningRate), ("λ", Friction), ("c", Lookahead));
 
     /// <inheritdoc/>
-    public int StateLength(int dimension) => 2 * dimension;
+    public override int WorkspaceLength(int dimension) => 2 * dimension;
 
     /// <inheritdoc/>
-    public int WorkspaceLength(int dimension) => 2 * dimension;
-
-    /// <inheritdoc/>
-    public void Initialize<TLoss>(TLoss loss, ReadOnlySpan<double> theta0, Span<double> state) where TLoss : ILoss =>
-        new MomentumDescent(LearningRate, Friction, Start).Initialize(loss, theta0, state);
-
-    /// <inheritdoc/>
-    public double Advance<TLoss>(TLoss loss, Span<double> state, Span<double> workspace) where TLoss : ILoss
+    public override double Advance<TLoss>(TLoss loss, Span<double> state, Span<double> workspace)
     {
         int d = loss.Dimension;
         var ahead = workspace[..d];

@@ -72,7 +72,7 @@ public readonly record struct PolyakFlow<TLoss> : IModel, IHasInvariants where T
         {
             var loss = Loss;
             double optimum = OptimalValue;
-            var decreasing = new Invariant("L(θ)", (t, y) => loss.Value(y[..loss.Dimension]), InvariantKind.NonIncreasing);
+            var decreasing = FlowInvariants.Loss(loss);
             if (!double.IsPositiveInfinity(Clip)) return [decreasing];
             return [decreasing, new Invariant("(L − L*)·e^t", (t, y) => (loss.Value(y[..loss.Dimension]) - optimum) * Math.Exp(t))];
         }

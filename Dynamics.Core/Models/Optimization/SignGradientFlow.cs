@@ -50,14 +50,7 @@ public readonly record struct SignGradientFlow<TLoss> : IModel, IHasInvariants w
     public IReadOnlyList<string> ComponentNames => ComponentLabels.Indexed("θ", Loss.Dimension);
 
     /// <summary>The loss, non-increasing (dL/dt = −Σ gᵢ²/√(gᵢ² + ε) ≤ 0).</summary>
-    public IReadOnlyList<Invariant> Invariants
-    {
-        get
-        {
-            var loss = Loss;
-            return [new Invariant("L(θ)", (t, y) => loss.Value(y[..loss.Dimension]), InvariantKind.NonIncreasing)];
-        }
-    }
+    public IReadOnlyList<Invariant> Invariants => [FlowInvariants.Loss(Loss)];
 
     /// <inheritdoc/>
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)

@@ -19,7 +19,7 @@ internal static class LearningFigures
     /// <summary>Light contour lines of log₁₀(1 + L) behind a loss-landscape plot, so valleys and basins show without hiding the paths.</summary>
     public static void AddLossContours<TLoss>(Plot plot, TLoss loss, double xMin, double xMax, double yMin, double yMax, int levels = 16) where TLoss : ILoss
     {
-        const int n = 160;
+        const int n = 100;
         var grid = new Coordinates3d[n, n];
         for (int i = 0; i < n; i++)
         {
