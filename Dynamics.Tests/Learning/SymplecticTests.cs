@@ -20,7 +20,7 @@ public class SymplecticTests
     {
         var method = (SymplecticComposition)Activator.CreateInstance(methodType)!;
         Assert.Equal(order, method.Order);
-        var system = new OscillatorSecondOrder(1.3, friction);
+        var system = new HeavyBallFlow<QuadraticLoss>(QuadraticLoss.Diagonal(1.69), friction);
         double[] steps = [0.1, 0.05, 0.025, 0.0125];
         var errors = new List<double>();
         var (x, v) = DampedOscillator.Solve(friction, 1.69, 1.0, 0.4, 6.0);
@@ -37,7 +37,7 @@ public class SymplecticTests
     [Fact]
     public void Verlet_energy_error_stays_bounded_on_the_harmonic_oscillator_while_RK4_drifts()
     {
-        var system = new OscillatorSecondOrder(1.0, 0.0);
+        var system = new HarmonicOscillator();
         double h = 0.1, periods = 1000, end = periods * 2 * Math.PI;
         var verlet = Ode.Solve(OdeProblem.Create(system, [1.0, 0.0], 0, end), new VelocityVerlet(), SolverOptions.WithFixedStep(h) with { SaveAt = SaveAt.EveryStep });
         double worst = 0, late = 0;
@@ -64,7 +64,7 @@ public class SymplecticTests
         var method = (SymplecticComposition)Activator.CreateInstance(methodType)!;
         var start = Kepler.InitialStateForEccentricity(0.5);
         double end = 100 * Kepler.Period, e0 = Kepler.Energy(start), l0 = Kepler.AngularMomentum(start);
-        var solution = Ode.Solve(OdeProblem.Create(new KeplerSecondOrder(), start, 0, end), method, SolverOptions.WithFixedStep(h) with { SaveAt = SaveAt.EveryStep });
+        var solution = Ode.Solve(OdeProblem.Create(new Kepler(), start, 0, end), method, SolverOptions.WithFixedStep(h) with { SaveAt = SaveAt.EveryStep });
         double energyError = 0, momentumError = 0, firstHalf = 0;
         for (int i = 0; i < solution.Count; i++)
         {
@@ -114,17 +114,37 @@ public class SymplecticTests
     public void Symplectic_methods_reject_first_order_fields_and_adaptive_use()
     {
         var error = Assert.Throws<ArgumentException>(() =>
-            Ode.Solve(OdeProblem.Create(new HarmonicOscillator(), [1.0, 0.0], 0, 1), new VelocityVerlet(), SolverOptions.WithFixedStep(0.1)));
+            Ode.Solve(OdeProblem.Create(new VanDerPol(), [1.0, 0.0], 0, 1), new VelocityVerlet(), SolverOptions.WithFixedStep(0.1)));
         Assert.Contains("ISecondOrderField", error.Message);
         var noStep = Assert.Throws<ArgumentException>(() =>
-            Ode.Solve(OdeProblem.Create(new OscillatorSecondOrder(1, 0), [1.0, 0.0], 0, 1), new Yoshida4()));
+            Ode.Solve(OdeProblem.Create(new HarmonicOscillator(), [1.0, 0.0], 0, 1), new Yoshida4()));
         Assert.Equal("StepSize", noStep.ParamName);
+    }
+
+    [Theory]
+    [InlineData(typeof(VelocityVerlet))]
+    [InlineData(typeof(Yoshida4))]
+    public void Ten_thousand_symplectic_steps_allocate_nothing(Type methodType)
+    {
+        var method = (SymplecticComposition)Activator.CreateInstance(methodType)!;
+        var problem = OdeProblem.Create(new HeavyBallFlow<RosenbrockLoss>(new RosenbrockLoss(), 0.5), [-1.2, 1.0, 0.0, 0.0], 0, 1e6);
+        var integrator = Ode.CreateIntegrator(problem, method, SolverOptions.WithFixedStep(1e-4));
+        var state = new double[4];
+        for (int i = 0; i < 200; i++) Assert.True(integrator.Step());
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10_000; i++)
+        {
+            integrator.Step();
+            integrator.Interpolate(0.5 * (integrator.PreviousTime + integrator.Time), state);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     [Fact]
     public void Dense_output_and_events_work_with_a_symplectic_method()
     {
-        var system = new OscillatorSecondOrder(1.0, 0.0);
+        var system = new HarmonicOscillator();
         var options = SolverOptions.WithFixedStep(0.01) with
         {
             SaveAt = SaveAt.Dense,

@@ -22,13 +22,7 @@ public static class OptimizerRun
         where TOptimizer : IOptimizer
         where TLoss : ILoss
     {
-        ArgumentNullException.ThrowIfNull(optimizer);
-        ArgumentNullException.ThrowIfNull(loss);
-        Require.Length(theta0.Length, loss.Dimension, nameof(theta0));
-        Require.AllFinite(theta0, nameof(theta0));
-        var state = new double[optimizer.StateLength(loss.Dimension)];
-        optimizer.Initialize(loss, theta0, state);
-        return IterateFrom(optimizer, loss, state, steps, recordEvery);
+        return IterateFrom(optimizer, loss, InitialState(optimizer, loss, theta0), steps, recordEvery);
     }
 
     /// <summary>
@@ -48,15 +42,10 @@ public static class OptimizerRun
         where TOptimizer : IOptimizer
         where TLoss : ILoss
     {
-        ArgumentNullException.ThrowIfNull(optimizer);
-        ArgumentNullException.ThrowIfNull(loss);
-        Require.Length(theta0.Length, loss.Dimension, nameof(theta0));
-        Require.AllFinite(theta0, nameof(theta0));
+        var state = InitialState(optimizer, loss, theta0);
         Require.Positive(flowTime, nameof(flowTime));
         if (maxSteps < 1) throw new ArgumentOutOfRangeException(nameof(maxSteps), maxSteps, $"maxSteps must be at least 1, but was {maxSteps}.");
         Require.AtLeast(recordEvery, 0, nameof(recordEvery));
-        var state = new double[optimizer.StateLength(loss.Dimension)];
-        optimizer.Initialize(loss, theta0, state);
         return Loop(optimizer, loss, state, maxSteps, recordEvery, flowTime);
     }
 
@@ -82,6 +71,19 @@ public static class OptimizerRun
         Require.AtLeast(recordEvery, 0, nameof(recordEvery));
 
         return Loop(optimizer, loss, initialState.ToArray(), steps, recordEvery, double.PositiveInfinity);
+    }
+
+    private static double[] InitialState<TOptimizer, TLoss>(TOptimizer optimizer, TLoss loss, ReadOnlySpan<double> theta0)
+        where TOptimizer : IOptimizer
+        where TLoss : ILoss
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(loss);
+        Require.Length(theta0.Length, loss.Dimension, nameof(theta0));
+        Require.AllFinite(theta0, nameof(theta0));
+        var state = new double[optimizer.StateLength(loss.Dimension)];
+        optimizer.Initialize(loss, theta0, state);
+        return state;
     }
 
     private static MapTrajectory Loop<TOptimizer, TLoss>(TOptimizer optimizer, TLoss loss, double[] state, long steps, int recordEvery, double flowTime)

@@ -1,6 +1,5 @@
 using Dynamics.Analysis;
 using Dynamics.Examples.Gallery;
-using Dynamics.Fields;
 using Dynamics.Models.Classical;
 using Dynamics.Models.Optimization;
 using Dynamics.Plotting.Figures;
@@ -146,8 +145,7 @@ public sealed class MomentumExperiment : IExperiment
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
         foreach (IOdeMethod method in new IOdeMethod[] { new VelocityVerlet(), new Yoshida4(), new RungeKutta4() })
         {
-            IVectorField field = method is SymplecticComposition ? new KeplerSecondOrder() : new Kepler();
-            var solution = Ode.Solve(OdeProblem.Create(field, start, 0, orbits * Kepler.Period), method, SolverOptions.WithFixedStep(h2) with { SaveAt = SaveAt.EveryStep });
+            var solution = Ode.Solve(OdeProblem.Create(new Kepler(), start, 0, orbits * Kepler.Period), method, SolverOptions.WithFixedStep(h2) with { SaveAt = SaveAt.EveryStep });
             var errors = Enumerable.Range(0, solution.Count).Select(i => Math.Abs(Kepler.Energy(solution.State(i)) - e0)).ToArray();
             double firstHalf = 0, secondHalf = 0, momentumDrift = 0;
             for (int i = 0; i < errors.Length; i++)
@@ -227,23 +225,5 @@ public sealed class MomentumExperiment : IExperiment
         var ly = errors.Select(e => Math.Log(e)).ToArray();
         double mx = lx.Average(), my = ly.Average();
         return lx.Zip(ly).Sum(p => (p.First - mx) * (p.Second - my)) / lx.Sum(x => (x - mx) * (x - mx));
-    }
-
-    /// <summary>The Kepler problem's force −q/|q|³ for the splitting integrators (state (q, p) as <see cref="Kepler"/>).</summary>
-    private readonly struct KeplerSecondOrder : ISecondOrderField
-    {
-        public int Dimension => 4;
-
-        public double Friction => 0;
-
-        public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => new Kepler().Evaluate(t, y, dydt);
-
-        public void Acceleration(double t, ReadOnlySpan<double> position, Span<double> acceleration)
-        {
-            double r2 = position[0] * position[0] + position[1] * position[1];
-            double r3 = r2 * Math.Sqrt(r2);
-            acceleration[0] = -position[0] / r3;
-            acceleration[1] = -position[1] / r3;
-        }
     }
 }
