@@ -1,19 +1,17 @@
 using Dynamics.Plotting.Styling;
 using Dynamics.Validation;
 using ScottPlot;
-using ScottPlot.TickGenerators;
 
 namespace Dynamics.Plotting.Figures;
 
 /// <summary>
 /// A log–log plot of errors against step sizes (or learning rates), one marked line per method, with dashed
 /// reference lines of given slopes, so an observed convergence order reads off as a slope. The axes carry decades
-/// with logarithmic minor ticks.
+/// with logarithmic minor ticks (<see cref="LogTickGenerator"/>).
 /// </summary>
 public sealed class ConvergenceFigure
 {
     private readonly Plot _plot;
-    private readonly SortedSet<double> _xs = [];
     private int _series;
 
     /// <summary>Creates an empty figure.</summary>
@@ -23,8 +21,8 @@ public sealed class ConvergenceFigure
     public ConvergenceFigure(string title, string xLabel, string yLabel)
     {
         _plot = FigureStyle.NewPlot(title, xLabel, yLabel);
-        _plot.Axes.Bottom.TickGenerator = LogTicks();
-        _plot.Axes.Left.TickGenerator = LogTicks();
+        _plot.Axes.Bottom.TickGenerator = new LogTickGenerator();
+        _plot.Axes.Left.TickGenerator = new LogTickGenerator();
     }
 
     /// <summary>The underlying ScottPlot plot (its data coordinates are log₁₀ of the values).</summary>
@@ -38,7 +36,6 @@ public sealed class ConvergenceFigure
     public ConvergenceFigure AddSeries(IReadOnlyList<double> xs, IReadOnlyList<double> errors, string label)
     {
         var (lx, ly) = Logs(xs, errors);
-        foreach (double x in xs) _xs.Add(x);
         var color = FigureColors.At(_series++);
         var line = _plot.Add.Scatter(lx, ly, color);
         line.LineWidth = 2;
@@ -91,19 +88,9 @@ public sealed class ConvergenceFigure
     /// <returns>The full path written.</returns>
     public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
     {
-        // Less than two decades of step sizes would show one labelled decade at most: label the steps themselves.
-        if (_xs.Count > 1 && Math.Log10(_xs.Max / _xs.Min) < 2)
-            _plot.Axes.Bottom.SetTicks([.. _xs.Select(Math.Log10)], [.. _xs.Select(x => x.ToString("G3", System.Globalization.CultureInfo.InvariantCulture))]);
         _plot.ShowLegend(Edge.Right);
         return PngFile.Save(_plot, path, width, height);
     }
-
-    private static NumericAutomatic LogTicks() => new()
-    {
-        MinorTickGenerator = new LogMinorTickGenerator(),
-        IntegerTicksOnly = true,
-        LabelFormatter = value => $"1e{value:0}",
-    };
 
     private static (double[] X, double[] Y) Logs(IReadOnlyList<double> xs, IReadOnlyList<double> ys)
     {

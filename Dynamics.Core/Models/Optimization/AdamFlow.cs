@@ -50,7 +50,7 @@ public readonly record struct AdamFlow<TLoss> : IModel where TLoss : ILoss
     public string Name => $"Adam flow on {Loss.Name}";
 
     /// <inheritdoc/>
-    public string Parameters => HeavyBallFlow<TLoss>.Combine(Adam.Parameters, Loss.Parameters);
+    public string Parameters => FlowLabels.Combine(Adam.Parameters, Loss.Parameters);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> ComponentNames =>

@@ -45,7 +45,7 @@ public readonly record struct HeavyBallFlow<TLoss> : IModel, IHasInvariants, ISe
     public string Name => $"Heavy ball on {Loss.Name}";
 
     /// <inheritdoc/>
-    public string Parameters => Combine(ParameterText.Of(("λ", Friction)), Loss.Parameters);
+    public string Parameters => FlowLabels.Combine(ParameterText.Of(("λ", Friction)), Loss.Parameters);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> ComponentNames =>
@@ -87,7 +87,4 @@ public readonly record struct HeavyBallFlow<TLoss> : IModel, IHasInvariants, ISe
     /// <param name="state">(θ, η).</param>
     /// <returns>The energy.</returns>
     public double Energy(ReadOnlySpan<double> state) => FlowInvariants.Energy(Loss, state);
-
-    internal static string Combine(string first, string second) =>
-        string.IsNullOrWhiteSpace(second) ? first : string.IsNullOrWhiteSpace(first) ? second : $"{first}; {second}";
 }

@@ -48,7 +48,7 @@ public readonly record struct LangevinDynamics<TLoss> : IStochasticField, IModel
     public string Name => $"Langevin SGD on {Loss.Name}";
 
     /// <inheritdoc/>
-    public string Parameters => HeavyBallFlow<TLoss>.Combine(ParameterText.Of(("σ", Sigma)), Loss.Parameters);
+    public string Parameters => FlowLabels.Combine(ParameterText.Of(("σ", Sigma)), Loss.Parameters);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> ComponentNames => ComponentLabels.Indexed("θ", Loss.Dimension);

@@ -46,7 +46,7 @@ public readonly record struct ModifiedGradientFlow<TLoss> : IModel, IHasInvarian
     public string Name => $"Modified gradient flow on {Loss.Name}";
 
     /// <inheritdoc/>
-    public string Parameters => HeavyBallFlow<TLoss>.Combine(ParameterText.Of(("γ", LearningRate)), Loss.Parameters);
+    public string Parameters => FlowLabels.Combine(ParameterText.Of(("γ", LearningRate)), Loss.Parameters);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> ComponentNames => ComponentLabels.Indexed("θ", Loss.Dimension);

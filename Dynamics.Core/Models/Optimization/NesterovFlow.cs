@@ -47,7 +47,7 @@ public readonly record struct NesterovFlow<TLoss> : IModel, IHasInvariants where
     public string Name => $"Nesterov ODE on {Loss.Name}";
 
     /// <inheritdoc/>
-    public string Parameters => HeavyBallFlow<TLoss>.Combine(ParameterText.Of(("r", R)), Loss.Parameters);
+    public string Parameters => FlowLabels.Combine(ParameterText.Of(("r", R)), Loss.Parameters);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> ComponentNames =>

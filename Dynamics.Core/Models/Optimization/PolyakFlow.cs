@@ -58,7 +58,7 @@ public readonly record struct PolyakFlow<TLoss> : IModel, IHasInvariants where T
     public string Name => $"Polyak flow on {Loss.Name}";
 
     /// <inheritdoc/>
-    public string Parameters => HeavyBallFlow<TLoss>.Combine(ParameterText.Of(("M", Clip), ("L*", OptimalValue)), Loss.Parameters);
+    public string Parameters => FlowLabels.Combine(ParameterText.Of(("M", Clip), ("L*", OptimalValue)), Loss.Parameters);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> ComponentNames => ComponentLabels.Indexed("θ", Loss.Dimension);

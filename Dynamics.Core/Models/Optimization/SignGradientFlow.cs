@@ -44,7 +44,7 @@ public readonly record struct SignGradientFlow<TLoss> : IModel, IHasInvariants w
     public string Name => $"Sign flow on {Loss.Name}";
 
     /// <inheritdoc/>
-    public string Parameters => HeavyBallFlow<TLoss>.Combine(ParameterText.Of(("ε", Epsilon)), Loss.Parameters);
+    public string Parameters => FlowLabels.Combine(ParameterText.Of(("ε", Epsilon)), Loss.Parameters);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> ComponentNames => ComponentLabels.Indexed("θ", Loss.Dimension);

@@ -2,7 +2,6 @@ using Dynamics.Models.Optimization;
 using Dynamics.Plotting.Figures;
 using Dynamics.Plotting.Styling;
 using ScottPlot;
-using ScottPlot.TickGenerators;
 
 namespace Dynamics.Examples.Experiments.Learning;
 
@@ -38,13 +37,8 @@ internal static class LearningFigures
         contours.LabelStyle.IsVisible = false;
     }
 
-    /// <summary>Shows data plotted as log₁₀ values on <paramref name="axis"/> with decade labels and logarithmic minor ticks.</summary>
-    public static void UseLogTicks(IAxis axis) => axis.TickGenerator = new NumericAutomatic
-    {
-        MinorTickGenerator = new LogMinorTickGenerator(),
-        IntegerTicksOnly = true,
-        LabelFormatter = value => $"1e{value:0}",
-    };
+    /// <summary>Shows data plotted as log₁₀ values on <paramref name="axis"/> with value labels and logarithmic minor ticks.</summary>
+    public static void UseLogTicks(IAxis axis) => axis.TickGenerator = new LogTickGenerator();
 
     /// <summary>log₁₀ of each value (values must be positive).</summary>
     public static double[] Log10(IEnumerable<double> values) => [.. values.Select(Math.Log10)];
