@@ -213,8 +213,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         context.Check("1-D vanilla: r²(10⁴)", at10000, 7.9e-4, 5e-6);
         // The averaged law 8/(t + 8/r₀²) drops O(r²) corrections: 2% at t = 1000, 0.5% at 10⁴.
         context.Check("1-D vanilla: r²(10⁴) ÷ 8/(t + 8/r₀²)", at10000 / DiracGan.OneDimensionalRadiusSquared(0.05, 10_000), 1, 0.005);
-        // t·r² → 8; at t = 10⁴ the start's offset 8/r₀² = 160 still lowers it by 8·160/10160 = 0.126.
-        context.Check("1-D vanilla: t·r² at t = 10⁴ (→ 8)", 10_000 * at10000, 8, 0.13);
+        context.Report("one_dimensional_t_times_r2_at_1e4", 10_000 * at10000);
 
         var saturating = Ode.Solve(OdeProblem.Create(new VanillaDiracGan(0, 1, saturating: true), [0.1, 0.2], 0, 10_000), new DormandPrince5(),
             SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Times(times) });
