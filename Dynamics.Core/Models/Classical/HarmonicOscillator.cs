@@ -4,10 +4,11 @@ namespace Dynamics.Models.Classical;
 
 /// <summary>
 /// The harmonic oscillator x'' = −ω²x as the first-order system (x, v)' = (v, −ω²x).
-/// Exact: x(t) = x₀cos ωt + (v₀/ω) sin ωt; the energy ½v² + ½ω²x² is conserved.
+/// Exact: x(t) = x₀cos ωt + (v₀/ω) sin ωt; the energy ½v² + ½ω²x² is conserved. As an <see cref="ISecondOrderField"/>
+/// (force −ω²x, no friction) it runs under the symplectic integrators.
 /// </summary>
 /// <param name="Omega">The angular frequency ω (rad/time), positive.</param>
-public readonly record struct HarmonicOscillator(double Omega) : IModel
+public readonly record struct HarmonicOscillator(double Omega) : IModel, ISecondOrderField
 {
     /// <summary>The oscillator with ω = 1. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public HarmonicOscillator()
@@ -33,6 +34,15 @@ public readonly record struct HarmonicOscillator(double Omega) : IModel
         dydt[0] = y[1];
         dydt[1] = -Omega * Omega * y[0];
     }
+
+    /// <summary>No friction.</summary>
+    public double Friction => 0;
+
+    /// <summary>The force −ω²x.</summary>
+    /// <param name="t">The time (unused).</param>
+    /// <param name="position">x.</param>
+    /// <param name="acceleration">Receives −ω²x.</param>
+    public void Acceleration(double t, ReadOnlySpan<double> position, Span<double> acceleration) => acceleration[0] = -Omega * Omega * position[0];
 
     /// <summary>Writes the exact state after <paramref name="elapsed"/> time from <paramref name="initialState"/>.</summary>
     /// <param name="initialState">(x₀, v₀).</param>

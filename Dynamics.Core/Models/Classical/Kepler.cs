@@ -6,8 +6,9 @@ namespace Dynamics.Models.Classical;
 /// The planar Kepler problem q'' = −q/|q|³ (GM = 1), state (q₁, q₂, p₁, p₂). Energy H = ½|p|² − 1/|q| and angular
 /// momentum L = q₁p₂ − q₂p₁ are conserved; from <see cref="InitialStateForEccentricity"/> the orbit is an ellipse of
 /// eccentricity e and semi-major axis 1 with period 2π (Hairer, Lubich &amp; Wanner, "Geometric Numerical Integration", I.2).
+/// As an <see cref="ISecondOrderField"/> (force −q/|q|³, no friction) it runs under the symplectic integrators.
 /// </summary>
-public readonly record struct Kepler : IModel
+public readonly record struct Kepler : IModel, ISecondOrderField
 {
     /// <summary>The orbital period 2π for semi-major axis 1.</summary>
     public const double Period = 2 * Math.PI;
@@ -33,6 +34,21 @@ public readonly record struct Kepler : IModel
         dydt[1] = y[3];
         dydt[2] = -y[0] / r3;
         dydt[3] = -y[1] / r3;
+    }
+
+    /// <summary>No friction: the Kepler problem is Hamiltonian.</summary>
+    public double Friction => 0;
+
+    /// <summary>The force −q/|q|³.</summary>
+    /// <param name="t">The time (unused).</param>
+    /// <param name="position">q = (q₁, q₂).</param>
+    /// <param name="acceleration">Receives −q/|q|³.</param>
+    public void Acceleration(double t, ReadOnlySpan<double> position, Span<double> acceleration)
+    {
+        double r2 = position[0] * position[0] + position[1] * position[1];
+        double r3 = r2 * Math.Sqrt(r2);
+        acceleration[0] = -position[0] / r3;
+        acceleration[1] = -position[1] / r3;
     }
 
     /// <summary>The pericentre start (1 − e, 0, 0, √((1 + e)/(1 − e))) of an orbit of eccentricity e ∈ [0, 1).</summary>

@@ -1,0 +1,87 @@
+using System.Numerics;
+using Dynamics.Analysis;
+using Dynamics.Fields;
+using Dynamics.Validation;
+
+namespace Dynamics.Models.Gan;
+
+/// <summary>
+/// Su's GAN-QP (quadratic potential) as a Dirac GAN (kexue.fm/archives/6583, MODELS.md §3.4(b)): the discriminator
+/// loss E[D(x_f) − D(x_r) + (D(x_f) − D(x_r))²/(2λ‖x_f − x_r‖)] gives φ̇ = −θ − (θ·φ)θ/(λ‖θ‖) − μφ and θ̇ = φ.
+/// The author's script divides by ‖φ‖ instead (errata E6; <see cref="GanQpDenominator"/>); both conserve
+/// J₂·e^{μt} and have non-increasing energy (dE/dt = −(θ·φ)²/(λ‖·‖) − μ‖φ‖²), so without L2 they circle forever
+/// around the equilibrium; with it they spiral in. The quadratic term is second order at 0, so the Jacobian there
+/// is [[−μI, −I], [I, 0]] with eigenvalues (−μ ± √(μ² − 4))/2 (±i at μ = 0). Where the denominator vanishes the
+/// quadratic term (which tends to 0) is taken as 0.
+/// </summary>
+public sealed record GanQpDiracGan : DiracGanFlow
+{
+    /// <summary>The article's GAN-QP: λ = 1, ‖θ‖ denominator, no weight decay, d = 2.</summary>
+    public GanQpDiracGan()
+        : this(1.0)
+    {
+    }
+
+    /// <summary>GAN-QP with quadratic weight 1/λ.</summary>
+    /// <param name="lambda">λ &gt; 0.</param>
+    /// <param name="weightDecay">μ ≥ 0.</param>
+    /// <param name="denominator">Which norm divides the quadratic term.</param>
+    /// <param name="playerDimension">d ≥ 1.</param>
+    public GanQpDiracGan(double lambda, double weightDecay = 0, GanQpDenominator denominator = GanQpDenominator.Generator, int playerDimension = 2)
+        : base(weightDecay, playerDimension)
+    {
+        Lambda = lambda;
+        Denominator = denominator;
+    }
+
+    /// <summary>The scale λ &gt; 0 of the quadratic potential.</summary>
+    public double Lambda
+    {
+        get;
+        init
+        {
+            Require.Positive(value, nameof(Lambda));
+            field = value;
+        }
+    }
+
+    /// <summary>Which norm divides the quadratic term.</summary>
+    public GanQpDenominator Denominator
+    {
+        get;
+        init
+        {
+            RequireDefined.Value(value, nameof(Denominator));
+            field = value;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string Name => "GAN-QP Dirac GAN";
+
+    /// <summary>J₂·e^{μt} (2-D) conserved; the energy non-increasing.</summary>
+    public override IReadOnlyList<Invariant> Invariants => DiracGan.AngularMomentumAndEnergy(PlayerDimension, WeightDecay, InvariantKind.NonIncreasing);
+
+    /// <summary>The closed-form eigenvalues at the equilibrium: (−μ ± √(μ² − 4))/2, each d times.</summary>
+    /// <returns>The eigenvalues, sorted.</returns>
+    public Complex[] EquilibriumEigenvalues() => DiracGan.EquilibriumEigenvalues(WeightDecay, 1, PlayerDimension);
+
+    /// <inheritdoc/>
+    protected override string VariantParameters =>
+        ParameterText.Of(("λ", Lambda)) + (Denominator == GanQpDenominator.Generator ? ", ‖θ‖ denominator" : ", ‖φ‖ denominator");
+
+    /// <inheritdoc/>
+    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    {
+        int d = PlayerDimension;
+        var phi = y[..d];
+        var theta = y.Slice(d, d);
+        double norm = Math.Sqrt(Denominator == GanQpDenominator.Generator ? DiracGan.Dot(theta, theta) : DiracGan.Dot(phi, phi));
+        double quadratic = norm == 0 ? 0 : DiracGan.Dot(theta, phi) / (Lambda * norm);
+        for (int i = 0; i < d; i++)
+        {
+            dydt[i] = -(1 + quadratic) * theta[i] - WeightDecay * phi[i];
+            dydt[d + i] = phi[i];
+        }
+    }
+}

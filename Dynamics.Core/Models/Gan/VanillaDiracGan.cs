@@ -1,0 +1,90 @@
+using System.Numerics;
+using Dynamics.Analysis;
+using Dynamics.Fields;
+
+namespace Dynamics.Models.Gan;
+
+/// <summary>
+/// The vanilla Dirac GAN (kexue.fm/archives/6583, MODELS.md §3.4). The discriminator minimises −log(1 − σ(θ·φ)) with
+/// optional L2 weight decay μ, so φ̇ = −σ(θ·φ)θ − μφ. The generator is either non-saturating (the default; it
+/// minimises −log σ(θ·φ), θ̇ = (1 − σ(θ·φ))φ) or saturating zero-sum (it minimises log(1 − σ(θ·φ)), θ̇ = σ(θ·φ)φ).
+/// At the equilibrium 0 both have the Jacobian [[−μI, −½I], [½I, 0]] with eigenvalues (−μ ± √(μ² − 1))/2 (±i/2 at
+/// μ = 0: a centre, period 4π). In 2-D J₂·e^{μt} is conserved (J₂ = 0.03 from the standard start, so without L2 the
+/// flow circles forever). The energy ½(‖φ‖² + ‖θ‖²) never increases, and for the saturating game without L2 it is
+/// conserved: exact circles, even in 1-D, where the non-saturating game converges only as r² ≈ 8/t (errata E3).
+/// </summary>
+public sealed record VanillaDiracGan : DiracGanFlow, IJacobianField
+{
+    /// <summary>The 2-D non-saturating GAN without weight decay.</summary>
+    public VanillaDiracGan()
+        : this(0.0)
+    {
+    }
+
+    /// <summary>The vanilla GAN with weight decay μ in d dimensions.</summary>
+    /// <param name="weightDecay">μ ≥ 0.</param>
+    /// <param name="playerDimension">d ≥ 1 (2 in the article).</param>
+    /// <param name="saturating">True for the saturating zero-sum generator loss.</param>
+    public VanillaDiracGan(double weightDecay, int playerDimension = 2, bool saturating = false)
+        : base(weightDecay, playerDimension)
+    {
+        Saturating = saturating;
+    }
+
+    /// <summary>True for the saturating zero-sum generator (θ̇ = σφ), false for the non-saturating one (θ̇ = (1 − σ)φ).</summary>
+    public bool Saturating { get; init; }
+
+    /// <inheritdoc/>
+    public override string Name => Saturating ? "Saturating (zero-sum) Dirac GAN" : "Vanilla (non-saturating) Dirac GAN";
+
+    /// <summary>
+    /// J₂·e^{μt} (2-D) is conserved; the energy is non-increasing (dE/dt = (θ·φ)(1 − 2σ) − μ‖φ‖² for the
+    /// non-saturating game, −μ‖φ‖² for the saturating one, where it is conserved at μ = 0).
+    /// </summary>
+    public override IReadOnlyList<Invariant> Invariants => DiracGan.AngularMomentumAndEnergy(PlayerDimension, WeightDecay,
+        Saturating && WeightDecay == 0 ? InvariantKind.Conserved : InvariantKind.NonIncreasing);
+
+    /// <inheritdoc/>
+    protected override string VariantParameters => "";
+
+    /// <summary>The closed-form eigenvalues at the equilibrium: (−μ ± √(μ² − 1))/2, each d times.</summary>
+    /// <returns>The eigenvalues, sorted.</returns>
+    public Complex[] EquilibriumEigenvalues() => DiracGan.EquilibriumEigenvalues(WeightDecay, 0.5, PlayerDimension);
+
+    /// <inheritdoc/>
+    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    {
+        int d = PlayerDimension;
+        var phi = y[..d];
+        var theta = y.Slice(d, d);
+        double s = DiracGan.Sigmoid(DiracGan.Dot(theta, phi));
+        double generator = Saturating ? s : 1 - s;
+        for (int i = 0; i < d; i++)
+        {
+            dydt[i] = -s * theta[i] - WeightDecay * phi[i];
+            dydt[d + i] = generator * phi[i];
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+    {
+        int d = PlayerDimension, n = 2 * d;
+        var phi = y[..d];
+        var theta = y.Slice(d, d);
+        double s = DiracGan.Sigmoid(DiracGan.Dot(theta, phi)), ds = s * (1 - s);
+        // θ̇ = w(u)φ with u = θ·φ: w = 1 − σ (w′ = −σ′) or w = σ (w′ = σ′).
+        double w = Saturating ? s : 1 - s, dw = Saturating ? ds : -ds;
+        for (int i = 0; i < d; i++)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                double delta = i == j ? 1 : 0;
+                jacobian[i * n + j] = -ds * theta[i] * theta[j] - WeightDecay * delta;
+                jacobian[i * n + d + j] = -ds * theta[i] * phi[j] - s * delta;
+                jacobian[(d + i) * n + j] = dw * phi[i] * theta[j] + w * delta;
+                jacobian[(d + i) * n + d + j] = dw * phi[i] * phi[j];
+            }
+        }
+    }
+}

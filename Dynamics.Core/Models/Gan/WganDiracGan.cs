@@ -1,0 +1,66 @@
+using Dynamics.Analysis;
+
+namespace Dynamics.Models.Gan;
+
+/// <summary>
+/// The Dirac WGAN with an exact Lipschitz constraint, D(x) = x·φ/‖φ‖ (spectral normalisation), playing
+/// min_θ max_φ −θ·φ/‖φ‖ (kexue.fm/archives/6583, MODELS.md §3.4(b)): φ̇ = −θ/‖φ‖ + (θ·φ)φ/‖φ‖³ − μφ and θ̇ = φ/‖φ‖.
+/// The φ-gradient is orthogonal to φ, so ‖φ‖·e^{μt} is conserved (‖φ‖ ≡ √0.05 from the standard start without L2),
+/// and θ moves at unit speed forever: there is no equilibrium, only circulation. The field is singular at φ = 0,
+/// where it returns 0.
+/// </summary>
+public sealed record WganDiracGan : DiracGanFlow
+{
+    /// <summary>The 2-D WGAN without weight decay.</summary>
+    public WganDiracGan()
+        : this(0.0)
+    {
+    }
+
+    /// <summary>The WGAN with weight decay μ in d dimensions.</summary>
+    /// <param name="weightDecay">μ ≥ 0.</param>
+    /// <param name="playerDimension">d ≥ 1.</param>
+    public WganDiracGan(double weightDecay, int playerDimension = 2)
+        : base(weightDecay, playerDimension)
+    {
+    }
+
+    /// <inheritdoc/>
+    public override string Name => "WGAN Dirac GAN (exact Lipschitz)";
+
+    /// <summary>‖φ‖·e^{μt}, conserved (‖φ‖ itself without weight decay).</summary>
+    public override IReadOnlyList<Invariant> Invariants
+    {
+        get
+        {
+            int d = PlayerDimension;
+            double mu = WeightDecay;
+            return [new Invariant(mu == 0 ? "‖φ‖" : "‖φ‖·e^{μt}", (t, y) => DiracGan.DiscriminatorNorm(y, d) * Math.Exp(mu * t))];
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override string VariantParameters => "";
+
+    /// <inheritdoc/>
+    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    {
+        int d = PlayerDimension;
+        var phi = y[..d];
+        var theta = y.Slice(d, d);
+        double norm2 = DiracGan.Dot(phi, phi);
+        if (norm2 == 0)
+        {
+            dydt[..(2 * d)].Clear();
+            return;
+        }
+
+        double norm = Math.Sqrt(norm2), inverse = 1 / norm;
+        double projection = DiracGan.Dot(theta, phi) * inverse * inverse * inverse;
+        for (int i = 0; i < d; i++)
+        {
+            dydt[i] = -theta[i] * inverse + projection * phi[i] - WeightDecay * phi[i];
+            dydt[d + i] = phi[i] * inverse;
+        }
+    }
+}

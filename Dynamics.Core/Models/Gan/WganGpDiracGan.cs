@@ -1,0 +1,152 @@
+using System.Numerics;
+using Dynamics.Analysis;
+using Dynamics.Fields;
+using Dynamics.Validation;
+
+namespace Dynamics.Models.Gan;
+
+/// <summary>
+/// The Dirac WGAN-GP with penalty λ(‖∇ₓD‖ − c)² (kexue.fm/archives/6583, MODELS.md §3.4): ∇ₓD = φ whatever the
+/// sampling distribution, so φ̇ = −θ − 2λ(1 − c/‖φ‖)φ − μφ and θ̇ = φ.
+/// <list type="bullet">
+/// <item>c = 0 (zero-centred, "WGAN-div") is linear, θ̈ + (2λ + μ)θ̇ + θ = 0: eigenvalues −λ ± i√(1 − λ²) at μ = 0
+/// (−0.1 ± 0.994987i for λ = 0.1), the only Dirac GAN of the article that converges; J₂ = J₂(0)e^{−(2λ + μ)t}, and
+/// <see cref="ExactState"/> gives the closed form (θ(5) = (−0.03915955, −0.10788429) from the standard start).</item>
+/// <item>c = 1 has an attracting limit cycle ‖θ‖ = ‖φ‖ = 1, θ ⟂ φ, angular frequency 1, J₂ = 1, for every λ &gt; 0
+/// ("converges to a circle"); it is singular at φ = 0 (the penalty's direction φ/‖φ‖), where that term is taken as 0.</item>
+/// </list>
+/// </summary>
+public sealed record WganGpDiracGan : DiracGanFlow, IJacobianField
+{
+    /// <summary>The article's zero-centred WGAN-GP: λ = 0.1, c = 0, no weight decay, d = 2.</summary>
+    public WganGpDiracGan()
+        : this(0.1, 0.0)
+    {
+    }
+
+    /// <summary>WGAN-GP with penalty weight λ and centre c.</summary>
+    /// <param name="lambda">λ ≥ 0.</param>
+    /// <param name="center">c ≥ 0 (0 or 1 in the article).</param>
+    /// <param name="weightDecay">μ ≥ 0.</param>
+    /// <param name="playerDimension">d ≥ 1.</param>
+    public WganGpDiracGan(double lambda, double center, double weightDecay = 0, int playerDimension = 2)
+        : base(weightDecay, playerDimension)
+    {
+        Lambda = lambda;
+        Center = center;
+    }
+
+    /// <summary>The gradient-penalty weight λ ≥ 0.</summary>
+    public double Lambda
+    {
+        get;
+        init
+        {
+            Require.NonNegative(value, nameof(Lambda));
+            field = value;
+        }
+    }
+
+    /// <summary>The penalty's centre c ≥ 0: 0 for zero-centred, 1 for the usual 1-centred WGAN-GP.</summary>
+    public double Center
+    {
+        get;
+        init
+        {
+            Require.NonNegative(value, nameof(Center));
+            field = value;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string Name => "WGAN-GP Dirac GAN";
+
+    /// <summary>For c = 0: J₂·e^{(2λ + μ)t} (2-D) conserved and the energy non-increasing. For c ≠ 0 there is no closed law.</summary>
+    public override IReadOnlyList<Invariant> Invariants =>
+        Center == 0 ? DiracGan.AngularMomentumAndEnergy(PlayerDimension, 2 * Lambda + WeightDecay, InvariantKind.NonIncreasing) : [];
+
+    /// <summary>The closed-form eigenvalues at the equilibrium for c = 0: (−k ± √(k² − 4))/2 with k = 2λ + μ, each d times.</summary>
+    /// <returns>The eigenvalues, sorted.</returns>
+    /// <exception cref="InvalidOperationException">c ≠ 0: the field is not differentiable at φ = 0.</exception>
+    public Complex[] EquilibriumEigenvalues()
+    {
+        RequireZeroCentred(nameof(EquilibriumEigenvalues));
+        return DiracGan.EquilibriumEigenvalues(2 * Lambda + WeightDecay, 1, PlayerDimension);
+    }
+
+    /// <summary>
+    /// The exact state at time t for c = 0: each coordinate solves θ̈ + kθ̇ + θ = 0 with θ̇(0) = φ₀, k = 2λ + μ, so
+    /// θ(t) = e^{−kt/2}[θ₀cos ωt + ((φ₀ + kθ₀/2)/ω) sin ωt] with ω = √(1 − k²/4), and φ = θ̇ (<see cref="DampedOscillator"/>).
+    /// </summary>
+    /// <param name="initialState">(φ₀, θ₀).</param>
+    /// <param name="t">The time.</param>
+    /// <param name="state">Receives (φ(t), θ(t)).</param>
+    /// <exception cref="InvalidOperationException">c ≠ 0: there is no closed form.</exception>
+    public void ExactState(ReadOnlySpan<double> initialState, double t, Span<double> state)
+    {
+        RequireZeroCentred(nameof(ExactState));
+        int d = PlayerDimension;
+        Require.Length(initialState.Length, 2 * d, nameof(initialState));
+        Require.Length(state.Length, 2 * d, nameof(state));
+        for (int i = 0; i < d; i++)
+        {
+            var (theta, phi) = DampedOscillator.Solve(2 * Lambda + WeightDecay, 1, initialState[d + i], initialState[i], t);
+            state[i] = phi;
+            state[d + i] = theta;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override string VariantParameters => ParameterText.Of(("λ", Lambda), ("c", Center));
+
+    /// <inheritdoc/>
+    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    {
+        int d = PlayerDimension;
+        var phi = y[..d];
+        var theta = y.Slice(d, d);
+        double norm = Math.Sqrt(DiracGan.Dot(phi, phi));
+        double push = Center == 0 || norm == 0 ? 0 : 2 * Lambda * Center / norm;
+        double damping = 2 * Lambda + WeightDecay - push;
+        for (int i = 0; i < d; i++)
+        {
+            dydt[i] = -theta[i] - damping * phi[i];
+            dydt[d + i] = phi[i];
+        }
+    }
+
+    /// <summary>The analytic Jacobian; for c ≠ 0 it exists only away from φ = 0.</summary>
+    /// <param name="t">The time.</param>
+    /// <param name="y">The state (φ ≠ 0 when c ≠ 0).</param>
+    /// <param name="jacobian">Receives the 2d × 2d matrix, row-major.</param>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+    {
+        int d = PlayerDimension, n = 2 * d;
+        var phi = y[..d];
+        double norm = Math.Sqrt(DiracGan.Dot(phi, phi));
+        if (Center != 0 && norm == 0)
+            throw new ArgumentException($"The WGAN-GP field with c = {Require.Format(Center)} is not differentiable at φ = 0.", nameof(y));
+        jacobian[..(n * n)].Clear();
+        double k = 2 * Lambda + WeightDecay;
+        double push = Center == 0 ? 0 : 2 * Lambda * Center;
+        for (int i = 0; i < d; i++)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                double delta = i == j ? 1 : 0;
+                // ∂/∂φ of (2λc/‖φ‖)φ = 2λc(I/‖φ‖ − φφᵀ/‖φ‖³).
+                double penalty = push == 0 ? 0 : push * (delta / norm - phi[i] * phi[j] / (norm * norm * norm));
+                jacobian[i * n + j] = -k * delta + penalty;
+            }
+
+            jacobian[i * n + d + i] = -1;
+            jacobian[(d + i) * n + i] = 1;
+        }
+    }
+
+    private void RequireZeroCentred(string member)
+    {
+        if (Center != 0)
+            throw new InvalidOperationException($"{member} exists only for the zero-centred penalty c = 0, but c = {Require.Format(Center)}.");
+    }
+}

@@ -1,0 +1,266 @@
+using System.Numerics;
+using Dynamics.Analysis;
+using Dynamics.Examples.Gallery;
+using Dynamics.Fields;
+using Dynamics.Models.Gan;
+using Dynamics.Plotting.Figures;
+using Dynamics.Plotting.Styling;
+using Dynamics.Problems;
+using Dynamics.Solvers;
+using Dynamics.Solvers.RungeKutta;
+using ScottPlot;
+
+namespace Dynamics.Examples.Experiments.Learning;
+
+/// <summary>
+/// GAN training as a flow (kexue.fm/archives/6583, MODELS.md §3.4): the 2-D Dirac GAN family from Su's start
+/// [φ₁, φ₂, θ₁, θ₂] = [0.1, 0.2, 0.2, 0.1], drawn in the θ-plane with the article's windows and horizons; the Jacobian
+/// eigenvalues at the equilibrium against their closed forms; the invariants (J₂, energy, ‖φ‖); the WGAN-GP closed form
+/// and limit cycle; the slow 1-D decay; and the EMA of weights recovering the equilibrium the raw parameters circle.
+/// </summary>
+public sealed class GanDynamicsExperiment : IExperiment
+{
+    private const double L2 = 0.1;
+    private static readonly double[] Start = [.. DiracGan.SuInitialState];
+
+    /// <inheritdoc/>
+    public string Name => "gan-dynamics";
+
+    /// <inheritdoc/>
+    public string Description => "Dirac GANs as flows: the article's six θ-plane figures, eigenvalues, invariants, limit cycle, EMA.";
+
+    /// <inheritdoc/>
+    public void Run(ExperimentContext context)
+    {
+        ArticleFigures(context);
+        Eigenvalues(context);
+        Invariants(context);
+        ClosedFormsAndLimits(context);
+        OneDimensional(context);
+        MovingAverage(context);
+    }
+
+    private static void ArticleFigures(ExperimentContext context)
+    {
+        context.Progress("the six θ-plane figures of the article");
+        // Horizons, output steps and windows from bojone/gan/gan_numeric.py (§3.4(c)); the L2 coefficient is ours (the article gives none).
+        (string File, IModel Model, double End, double Output, double Window, string Behaviour)[] runs =
+        [
+            ("vanilla.png", new VanillaDiracGan(), 100, 0.1, 0.3, "circles: J₂ = 0.03 is conserved"),
+            ("wgan.png", new WganDiracGan(), 10, 0.01, 0.4, "loops at unit speed, ‖φ‖ ≡ √0.05"),
+            ("wgan-gp-0.png", new WganGpDiracGan(0.1, 0), 40, 0.1, 0.3, "spirals in: eigenvalues −0.1 ± 0.995i"),
+            ("wgan-gp-1.png", new WganGpDiracGan(0.1, 1), 40, 0.1, 1.1, "converges to the unit circle"),
+            ("gan-qp.png", new GanQpDiracGan(), 40, 0.1, 0.3, "circles: J₂ = 0.03 is conserved"),
+            ("gan-qp-l2.png", new GanQpDiracGan(1.0, L2), 40, 0.1, 0.3, $"spirals in: J₂ = 0.03e^(−{L2}t)"),
+        ];
+        foreach (var (file, model, end, output, window, behaviour) in runs)
+        {
+            // At least 2,000 samples so the curves are smooth; the article's output step h only timed its animation frames.
+            var solution = Solve(model, end, Math.Max(2001, (int)Math.Round(end / output) + 1));
+            string parameters = string.IsNullOrEmpty(model.Parameters) ? $"T = {end}" : $"{model.Parameters}, T = {end}";
+            var figure = new TrajectoryFigure(FigureStyle.Title(model.Name, parameters), "θ₁", "θ₂");
+            figure.AddTrajectory(solution, 2, 3, $"θ(t), 0 ≤ t ≤ {end}: {behaviour}", arrows: 4);
+            if (model is WganGpDiracGan { Center: 1 })
+            {
+                var circle = figure.Plot.Add.Circle(0, 0, 1);
+                circle.LineColor = FigureColors.Reference;
+                circle.LinePattern = LinePattern.Dashed;
+                circle.LegendText = "limit cycle ‖θ‖ = 1";
+            }
+
+            if (model is not WganDiracGan) LearningFigures.MarkEquilibrium(figure);
+            else figure.AddPoint(0, 0, "real data x = 0 (no equilibrium exists)", MarkerShape.FilledCircle, Colors.Red);
+            LearningFigures.SetWindow(figure.Plot, -window, window, -window, window);
+            figure.SavePng(context.FigurePath(file), 1350, 900);
+        }
+    }
+
+    private static void Eigenvalues(ExperimentContext context)
+    {
+        (string Label, IVectorField Field, Complex[] Closed)[] cases =
+        [
+            ("vanilla", new VanillaDiracGan(), new VanillaDiracGan().EquilibriumEigenvalues()),
+            ("saturating vanilla", new VanillaDiracGan(0, saturating: true), new VanillaDiracGan(0, saturating: true).EquilibriumEigenvalues()),
+            ("WGAN-GP c = 0, λ = 0.1: −λ ± i√(1 − λ²)", new WganGpDiracGan(), new WganGpDiracGan().EquilibriumEigenvalues()),
+            ("GAN-QP", new GanQpDiracGan(), new GanQpDiracGan().EquilibriumEigenvalues()),
+            ($"vanilla + L2 μ = {L2}: (−μ ± √(μ² − 1))/2", new VanillaDiracGan(L2), new VanillaDiracGan(L2).EquilibriumEigenvalues()),
+            ($"GAN-QP + L2 μ = {L2}: (−μ ± √(μ² − 4))/2", new GanQpDiracGan(1.0, L2), new GanQpDiracGan(1.0, L2).EquilibriumEigenvalues()),
+            ($"WGAN-GP c = 0 + L2 μ = {L2}: (−k ± √(k² − 4))/2, k = 2λ + μ", new WganGpDiracGan(0.1, 0, L2), new WganGpDiracGan(0.1, 0, L2).EquilibriumEigenvalues()),
+            ("GAN-QP, ‖φ‖ variant", new GanQpDiracGan(1.0, 0, GanQpDenominator.Discriminator), new GanQpDiracGan(1.0, 0, GanQpDenominator.Discriminator).EquilibriumEigenvalues()),
+        ];
+        var figure = new TrajectoryFigure("Jacobian eigenvalues at the equilibrium (each double in 2-D)", "Re s", "Im s");
+        var shapes = new[] { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledDiamond, MarkerShape.FilledTriangleUp, MarkerShape.FilledTriangleDown, MarkerShape.Cross, MarkerShape.Eks, MarkerShape.Asterisk };
+        for (int k = 0; k < cases.Length; k++)
+        {
+            var (label, field, closed) = cases[k];
+            var stability = LinearStability.At(field, new double[4]);
+            double error = stability.Eigenvalues.Zip(closed).Max(p => Complex.Abs(p.First - p.Second));
+            // Analytic (vanilla, WGAN-GP) or central-difference (GAN-QP) Jacobians, and an EVD of two identical 2 × 2 blocks: ≲ 1e-10.
+            context.CheckAtMost($"eigenvalues vs closed form, {label}", error, 1e-9);
+            double[] re = [.. stability.Eigenvalues.Select(e => e.Real)], im = [.. stability.Eigenvalues.Select(e => e.Imaginary)];
+            var markers = figure.Plot.Add.Markers(re, im, shapes[k], 14, FigureColors.At(k));
+            markers.LegendText = $"{label} = {FormatPair(closed)}";
+        }
+
+        var axis = figure.Plot.Add.VerticalLine(0, 1, FigureColors.Reference, LinePattern.Dotted);
+        axis.LegendText = "imaginary axis: centre (no decay)";
+        figure.Plot.Axes.SetLimits(-0.35, 0.1, -1.15, 1.15);
+        figure.SavePng(context.FigurePath("eigenvalues.png"), 1500, 900);
+    }
+
+    private static void Invariants(ExperimentContext context)
+    {
+        context.Progress("invariants");
+        var figure = new TimeSeriesFigure("Angular momentum J₂ = θ₁φ₂ − θ₂φ₁ along the flows (log scale)", "J₂", "t");
+        LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
+        (string Label, IModel Model, double Rate, double End)[] laws =
+        [
+            ("vanilla: conserved", new VanillaDiracGan(), 0, 100),
+            ("GAN-QP (‖θ‖): conserved", new GanQpDiracGan(), 0, 40),
+            ("GAN-QP (‖φ‖ variant, E6): conserved", new GanQpDiracGan(1.0, 0, GanQpDenominator.Discriminator), 0, 40),
+            ("WGAN-GP c = 0: J₂(0)e^(−2λt)", new WganGpDiracGan(), 0.2, 40),
+            ("vanilla + L2: J₂(0)e^(−μt), μ = 0.05", new VanillaDiracGan(0.05), 0.05, 40),
+            ($"GAN-QP + L2: J₂(0)e^(−μt), μ = {L2}", new GanQpDiracGan(1.0, L2), L2, 40),
+        ];
+        foreach (var (label, model, rate, end) in laws)
+        {
+            var solution = Solve(model, end, 801);
+            double drift = 0;
+            for (int i = 0; i < solution.Count; i++)
+                drift = Math.Max(drift, Math.Abs(DiracGan.AngularMomentum(solution.State(i)) * Math.Exp(rate * solution.Times[i]) - 0.03));
+            // Verner 8 at rtol = atol = 1e-12: the law holds to ~1e-11 over these horizons (MODELS verified 1e-6 with RK4).
+            context.CheckAtMost($"J₂·e^(rt) − 0.03, largest over 0 ≤ t ≤ {end}: {label}", drift, 1e-9);
+            figure.AddSeries([.. solution.Times], LearningFigures.Log10(Enumerable.Range(0, solution.Count).Select(i => DiracGan.AngularMomentum(solution.State(i)))), label);
+        }
+
+        var wgangp = Solve(new WganGpDiracGan(), 40, 2);
+        // MODELS.md §3.4(d): 0.03e^{−8} = 1.006388e-5, seven digits quoted.
+        context.Check("WGAN-GP c = 0: J₂(40) = 0.03e^(−8)", DiracGan.AngularMomentum(wgangp.FinalState), 1.006388e-5, 5e-12);
+        figure.Plot.Axes.SetLimitsX(0, 100);
+        figure.SavePng(context.FigurePath("angular-momentum.png"), 1500, 850);
+
+        var vanilla = Solve(new VanillaDiracGan(), 100, 1001);
+        var twiceEnergy = Enumerable.Range(0, vanilla.Count).Select(i => 2 * DiracGan.Energy(vanilla.State(i), 2)).ToArray();
+        // 2E(100) = 0.0671 (three digits quoted in MODELS.md §3.4(d)); ±5e-5 is their rounding.
+        context.Check("vanilla: 2E = ‖φ‖² + ‖θ‖² at t = 100", twiceEnergy[^1], 0.0671, 5e-5);
+        context.CheckAtMost("vanilla: 2|J₂| − min 2E (the bound ‖θ‖‖φ‖ ≥ |J₂| keeps 2E ≥ 0.06)", 0.06 - twiceEnergy.Min(), 0);
+        foreach (var model in new IModel[] { new VanillaDiracGan(), new VanillaDiracGan(0, saturating: true), new GanQpDiracGan(), new WganGpDiracGan(), new WganDiracGan() })
+        {
+            var solution = Solve(model, 40, 401);
+            foreach (var invariant in ((IHasInvariants)model).Invariants)
+            {
+                // Conserved laws to the solver's tolerance; a non-increasing one may rise between samples only by that much.
+                context.CheckAtMost($"{model.Name}: {invariant.Name} ({invariant.Kind}) violation over 0 ≤ t ≤ 40",
+                    invariant.Measure(solution.Times, solution.States, 4).Violation, 1e-9);
+            }
+        }
+
+        var wgan = Solve(new WganDiracGan(), 10, 20_001);
+        double arc = 0, normDrift = 0;
+        for (int i = 0; i < wgan.Count; i++)
+        {
+            normDrift = Math.Max(normDrift, Math.Abs(DiracGan.DiscriminatorNorm(wgan.State(i), 2) - Math.Sqrt(0.05)));
+            if (i > 0) arc += Math.Sqrt(Math.Pow(wgan.State(i)[2] - wgan.State(i - 1)[2], 2) + Math.Pow(wgan.State(i)[3] - wgan.State(i - 1)[3], 2));
+        }
+
+        // ‖φ‖ ≡ √0.05 exactly (the φ-gradient is ⟂ φ); MODELS verified 1e-10, Verner 8 at 1e-12 keeps it to ~1e-12.
+        context.CheckAtMost("WGAN: |‖φ‖ − √0.05| over 0 ≤ t ≤ 10", normDrift, 1e-10);
+        // ‖θ̇‖ ≡ 1, so the θ path is 10 long; 20,000 chords undercount a curve of curvature κ ≲ 20 by < 1e-6.
+        context.Check("WGAN: length of the θ path over 0 ≤ t ≤ 10 (‖θ̇‖ ≡ 1)", arc, 10, 1e-5);
+    }
+
+    private static void ClosedFormsAndLimits(ExperimentContext context)
+    {
+        var gan = new WganGpDiracGan();
+        var exact = new double[4];
+        gan.ExactState(Start, 5, exact);
+        // MODELS.md §3.4(d): θ(5) = (−0.03915955, −0.10788429), eight decimals.
+        context.Check("WGAN-GP c = 0 closed form θ₁(5)", exact[2], -0.03915955, 5e-9);
+        context.Check("WGAN-GP c = 0 closed form θ₂(5)", exact[3], -0.10788429, 5e-9);
+        var solution = Ode.Solve(OdeProblem.Create(gan, Start, 0, 40), new Verner8(), SolverOptions.WithTolerance(1e-12) with { SaveAt = SaveAt.Times(5, 20, 40) });
+        double worst = 0;
+        for (int i = 0; i < solution.Count; i++)
+        {
+            gan.ExactState(Start, solution.Times[i], exact);
+            for (int j = 0; j < 4; j++) worst = Math.Max(worst, Math.Abs(exact[j] - solution.State(i)[j]));
+        }
+
+        // MODELS verified to 1e-8 with RK4; Verner 8 at 1e-12 does better.
+        context.CheckAtMost("WGAN-GP c = 0: numerical − closed form at t = 5, 20, 40", worst, 1e-10);
+
+        var cycle = Solve(new WganGpDiracGan(0.1, 1), 400, 2).FinalState;
+        // 400 = 40/λ: the approach to the cycle has decayed by ~e^{−40}; the cycle's values are exact.
+        context.Check("WGAN-GP c = 1 at T = 400: ‖θ‖", DiracGan.GeneratorNorm(cycle, 2), 1, 1e-8);
+        context.Check("WGAN-GP c = 1 at T = 400: ‖φ‖", DiracGan.DiscriminatorNorm(cycle, 2), 1, 1e-8);
+        context.Check("WGAN-GP c = 1 at T = 400: J₂", DiracGan.AngularMomentum(cycle), 1, 1e-8);
+        context.Check("WGAN-GP c = 1 at T = 400: θ·φ", cycle[0] * cycle[2] + cycle[1] * cycle[3], 0, 1e-8);
+
+        // Errata E6: the two GAN-QP denominators agree qualitatively; ‖θ(40)‖ = 0.17032 vs 0.17043 (five decimals).
+        context.Check("GAN-QP (‖θ‖ denominator): ‖θ(40)‖", DiracGan.GeneratorNorm(Solve(new GanQpDiracGan(), 40, 2).FinalState, 2), 0.17032, 5e-6);
+        context.Check("GAN-QP (‖φ‖ denominator, script): ‖θ(40)‖", DiracGan.GeneratorNorm(Solve(new GanQpDiracGan(1.0, 0, GanQpDenominator.Discriminator), 40, 2).FinalState, 2), 0.17043, 5e-6);
+    }
+
+    private static void OneDimensional(ExperimentContext context)
+    {
+        context.Progress("1-D vanilla GAN to t = 10⁴");
+        var gan = new VanillaDiracGan(0, playerDimension: 1);
+        var times = Enumerable.Range(0, 41).Select(i => Math.Pow(10, 4 * i / 40.0)).ToArray();
+        var solution = Ode.Solve(OdeProblem.Create(gan, [0.1, 0.2], 0, 10_000), new DormandPrince5(), SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Times(times) });
+        var r2 = Enumerable.Range(0, solution.Count).Select(i => 2 * DiracGan.Energy(solution.State(i), 1)).ToArray();
+        double at1000 = r2[30], at10000 = r2[40];
+        // MODELS.md §3.4(d), errata E3: r² = 0.0069 at t = 1000 and 7.9e-4 at t = 10⁴ (two digits quoted).
+        context.Check("1-D vanilla: r²(1000)", at1000, 0.0069, 5e-5);
+        context.Check("1-D vanilla: r²(10⁴)", at10000, 7.9e-4, 5e-6);
+        // The averaged law 8/(t + 8/r₀²) drops O(r²) corrections: 2% at t = 1000, 0.5% at 10⁴.
+        context.Check("1-D vanilla: r²(10⁴) ÷ 8/(t + 8/r₀²)", at10000 / DiracGan.OneDimensionalRadiusSquared(0.05, 10_000), 1, 0.005);
+        context.Report("one_dimensional_t_times_r2_at_1e4", 10_000 * at10000);
+
+        var saturating = Ode.Solve(OdeProblem.Create(new VanillaDiracGan(0, 1, saturating: true), [0.1, 0.2], 0, 10_000), new DormandPrince5(),
+            SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Times(times) });
+        // The saturating game conserves r² exactly; DP5 at 1e-10 is not symplectic and drifts linearly, ~2e-12 per unit
+        // time here, so ≲ 1e-7 over t = 10⁴.
+        context.Check("1-D saturating: r²(10⁴) = r₀² (exact circles)", 2 * DiracGan.Energy(saturating.FinalState, 1), 0.05, 1e-7);
+
+        var figure = new ConvergenceFigure("1-D Dirac GANs from (φ, θ) = (0.1, 0.2): algebraic decay (errata E3)", "t", "r² = φ² + θ²");
+        figure.AddSeries(times[10..], r2[10..], "non-saturating: converges, but only as 8/t");
+        figure.AddSeries(times[10..], [.. Enumerable.Range(10, 31).Select(i => 2 * DiracGan.Energy(saturating.State(i), 1))], "saturating zero-sum: exact circle");
+        figure.AddSlope(-1, 10_000, 8e-4, 10, 10_000, "8/t");
+        var law = figure.Plot.Add.ScatterLine(LearningFigures.Log10(times[10..]), LearningFigures.Log10(times[10..].Select(t => DiracGan.OneDimensionalRadiusSquared(0.05, t))), FigureColors.At(2));
+        law.LinePattern = LinePattern.Dotted;
+        law.LineWidth = 3;
+        law.LegendText = "averaged law 8/(t + 8/r₀²)";
+        figure.SavePng(context.FigurePath("one-dimensional.png"), 1400, 850);
+    }
+
+    private static void MovingAverage(ExperimentContext context)
+    {
+        const double tau = 20, end = 300;
+        var filtered = new EmaFilteredField<VanillaDiracGan>(new VanillaDiracGan(), tau, 2, 2);
+        var solution = Solve(filtered, end, 3001, filtered.InitialState(Start));
+        var figure = new TrajectoryFigure($"EMA of the generator on the vanilla Dirac GAN — τ = {tau}, T = {end}", "θ₁", "θ₂");
+        figure.AddTrajectory(solution, 2, 3, "raw θ(t): circles forever", arrows: 2);
+        figure.AddTrajectory(solution, 4, 5, "EMA θ_ema, dθ_ema/dt = (θ − θ_ema)/τ: spirals to the equilibrium", arrows: 3);
+        LearningFigures.MarkEquilibrium(figure);
+        LearningFigures.SetWindow(figure.Plot, -0.3, 0.3, -0.3, 0.3);
+        figure.SavePng(context.FigurePath("ema.png"), 1350, 900);
+        var last = solution.FinalState;
+        double rawRadius = Math.Sqrt(last[2] * last[2] + last[3] * last[3]), emaRadius = Math.Sqrt(last[4] * last[4] + last[5] * last[5]);
+        context.Report("ema_raw_radius_t300", rawRadius);
+        context.Report("ema_filtered_radius_t300", emaRadius);
+
+        var cycle = new EmaFilteredField<WganGpDiracGan>(new WganGpDiracGan(0.1, 1), 5, 2, 2);
+        var onCycle = Solve(cycle, 400, 2, cycle.InitialState(Start)).FinalState;
+        // On the limit cycle θ is a pure rotation with ω = 1, so the filter's gain 1/√(1 + ω²τ²) = 1/√26 is exact.
+        context.Check("EMA (τ = 5) of the WGAN-GP c = 1 limit cycle: ‖θ̄‖ = 1/√(1 + τ²)", Math.Sqrt(onCycle[4] * onCycle[4] + onCycle[5] * onCycle[5]), cycle.Gain(1), 1e-7);
+    }
+
+    private static Solution Solve(IVectorField field, double end, int samples, double[]? start = null) =>
+        Ode.Solve(OdeProblem.Create(field, start ?? Start, 0, end), new Verner8(), SolverOptions.WithTolerance(1e-12) with { SaveAt = SaveAt.Uniform(0, end, samples) });
+
+    private static string FormatPair(Complex[] values)
+    {
+        var e = values[^1];
+        string re = e.Real == 0 ? "" : $"{e.Real:0.####} ";
+        return e.Imaginary == 0 ? string.Join(", ", values.Select(v => v.Real.ToString("0.####"))) : $"{re}± {Math.Abs(e.Imaginary):0.######}i";
+    }
+}

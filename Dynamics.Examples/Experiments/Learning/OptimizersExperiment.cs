@@ -1,0 +1,274 @@
+using Dynamics.Examples.Gallery;
+using Dynamics.Fields;
+using Dynamics.Maps;
+using Dynamics.Models.Optimization;
+using Dynamics.Plotting.Figures;
+using Dynamics.Plotting.Styling;
+using Dynamics.Problems;
+using Dynamics.Solvers;
+using Dynamics.Solvers.Optimization;
+using Dynamics.Solvers.RungeKutta;
+using Dynamics.Solvers.Stochastic;
+using ScottPlot;
+
+namespace Dynamics.Examples.Experiments.Learning;
+
+/// <summary>
+/// Optimizers as discretised flows (kexue.fm/archives/5655, 6234, 6261): GD, momentum, Nesterov, RMSprop and Adam on
+/// the classic test landscapes; each map against the ODE it discretises, with the gap's order in the learning rate;
+/// RMSprop's cycles; and SGD as Langevin dynamics with its stationary variance in the exp(−2L/σ²) convention.
+/// </summary>
+public sealed class OptimizersExperiment : IExperiment
+{
+    /// <inheritdoc/>
+    public string Name => "optimizers";
+
+    /// <inheritdoc/>
+    public string Description => "Optimizers as discretised flows: landscapes, map-versus-flow orders, RMSprop cycles, Langevin SGD.";
+
+    /// <inheritdoc/>
+    public void Run(ExperimentContext context)
+    {
+        Landscapes(context);
+        Orders(context);
+        RmsPropCycles(context);
+        Langevin(context);
+    }
+
+    private static void Landscapes(ExperimentContext context)
+    {
+        context.Progress("optimizers on Rosenbrock, Himmelblau and Beale");
+        var rosenbrock = new RosenbrockLoss();
+        IOptimizer[] optimizers =
+        [
+            new GradientDescent(1e-3), new MomentumDescent(0.03, 2.0), new NesterovMomentum(0.03, 2.0), new RmsProp(2e-3, 0.9), new Adam(2e-2),
+        ];
+        var figure = new TrajectoryFigure(FigureStyle.Title("Optimizers on Rosenbrock", rosenbrock.Parameters + ", 5000 steps from (−1.2, 1)"), "θ₁", "θ₂");
+        LearningFigures.AddLossContours(figure.Plot, rosenbrock, -1.6, 1.6, -0.6, 1.8);
+        foreach (var optimizer in optimizers)
+        {
+            var run = OptimizerRun.Iterate(optimizer, rosenbrock, [-1.2, 1.0], 5000);
+            double distance = Distance(run.FinalState, rosenbrock.Minimizers[0]);
+            figure.AddPath(run.Component(0), run.Component(1), $"{optimizer.Name} ({optimizer.Parameters}): ‖θ − θ*‖ = {distance:G2}", arrows: 2);
+            context.Report($"rosenbrock_distance_{Key(optimizer.Name)}", distance);
+        }
+
+        figure.AddPoint(1, 1, "minimum (1, 1)", MarkerShape.FilledCircle, Colors.Red);
+        LearningFigures.SetWindow(figure.Plot, -1.6, 1.6, -0.6, 1.8);
+        figure.SavePng(context.FigurePath("rosenbrock.png"), 1500, 900);
+
+        var himmelblau = new HimmelblauLoss();
+        var basins = new TrajectoryFigure("Gradient descent on Himmelblau — γ = 0.01: the start decides the minimum", "θ₁", "θ₂");
+        LearningFigures.AddLossContours(basins.Plot, himmelblau, -5, 5, -5, 5, 20);
+        double[][] starts = [[0.5, 0.5], [-0.5, 0.5], [-1.0, -1.0], [0.5, -0.5]];
+        for (int k = 0; k < starts.Length; k++)
+        {
+            var run = OptimizerRun.Iterate(new GradientDescent(0.01), himmelblau, starts[k], 2000);
+            var target = HimmelblauLoss.Minimizers[k];
+            // Each start lies in the basin of a different minimum, where GD contracts by ≥ (1 − 0.01·8.5) per step: converged to rounding.
+            context.CheckAtMost($"Himmelblau: GD from ({starts[k][0]}, {starts[k][1]}) reaches minimum ({target[0]:F4}, {target[1]:F4})",
+                Distance(run.FinalState, target), 1e-9);
+            basins.AddPath(run.Component(0), run.Component(1), $"from ({starts[k][0]}, {starts[k][1]})", arrows: 1);
+        }
+
+        for (int k = 0; k < 4; k++)
+            basins.AddPoint(HimmelblauLoss.Minimizers[k][0], HimmelblauLoss.Minimizers[k][1], k == 0 ? "minima (L = 0)" : "", MarkerShape.FilledCircle, Colors.Red);
+        basins.AddPoint(HimmelblauLoss.LocalMaximizer[0], HimmelblauLoss.LocalMaximizer[1], "local maximum", MarkerShape.OpenCircle, Colors.Red);
+        LearningFigures.SetWindow(basins.Plot, -5, 5, -5, 5);
+        basins.SavePng(context.FigurePath("himmelblau.png"), 1300, 1000);
+
+        var beale = new BealeLoss();
+        var bealeFigure = new TrajectoryFigure("Optimizers on Beale — 3000 steps from (1, 1.5)", "θ₁", "θ₂");
+        LearningFigures.AddLossContours(bealeFigure.Plot, beale, -1, 4.5, -1.2, 2.5, 24);
+        foreach (IOptimizer optimizer in new IOptimizer[] { new GradientDescent(0.005), new MomentumDescent(0.07, 3.0), new RmsProp(0.005, 0.9), new Adam(0.02) })
+        {
+            var run = OptimizerRun.Iterate(optimizer, beale, [1.0, 1.5], 3000);
+            double distance = Distance(run.FinalState, BealeLoss.Minimizers[0]);
+            bealeFigure.AddPath(run.Component(0), run.Component(1), $"{optimizer.Name} ({optimizer.Parameters}): ‖θ − θ*‖ = {distance:G2}", arrows: 2);
+            context.Report($"beale_distance_{Key(optimizer.Name)}", distance);
+        }
+
+        bealeFigure.AddPoint(3, 0.5, "minimum (3, ½)", MarkerShape.FilledCircle, Colors.Red);
+        LearningFigures.SetWindow(bealeFigure.Plot, -1, 4.5, -1.2, 2.5);
+        bealeFigure.SavePng(context.FigurePath("beale.png"), 1500, 900);
+    }
+
+    private static void Orders(ExperimentContext context)
+    {
+        context.Progress("map-versus-flow orders");
+        var loss = new QuadraticLoss(new[,] { { 3.0, 1.0 }, { 1.0, 1.0 } }, [0.5, -0.5]);
+        double[] theta0 = [-1.0, 1.0], moving = [-1.0, 1.0, 0.0, 0.0];
+        double[] rates = [0.01, 0.005, 0.0025, 0.00125];
+        const double horizon = 2.0;
+        var gradientFlow = new GradientFlow<QuadraticLoss>(loss);
+        var heavyBall = new HeavyBallFlow<QuadraticLoss>(loss, 1.0);
+        var rosenbrock = new RosenbrockLoss(1.0, 5.0);
+        double[] rosenbrockStart = [-0.8, 1.2];
+
+        (string Name, double Expected, GapScaling Scaling)[] studies =
+        [
+            ("GD → gradient flow", 1, MapFlowComparison.Scaling(rates, g => Compare(new GradientDescent(g), loss, theta0, horizon, gradientFlow, theta0))),
+            ("momentum, half-step start → heavy ball", 2, MapFlowComparison.Scaling(rates, g => Compare(new MomentumDescent(g, 1.0), loss, theta0, horizon, heavyBall, moving))),
+            ("momentum, naive start → heavy ball", 1, MapFlowComparison.Scaling(rates, g => Compare(new MomentumDescent(g, 1.0, MomentumStart.Naive), loss, theta0, horizon, heavyBall, moving))),
+            ("Nesterov (Su) → heavy ball", 1, MapFlowComparison.Scaling(rates, g => Compare(new NesterovMomentum(g, 1.0), loss, theta0, horizon, heavyBall, moving))),
+            ("scalar RMSprop → gradient flow", 1, MapFlowComparison.Scaling(rates, g => Compare(new RmsProp(g, 0.9, 0, perCoordinate: false), loss, theta0, horizon, gradientFlow, theta0))),
+            ("Adam → Adam ODE (Rosenbrock b = 5)", 1, MapFlowComparison.Scaling(rates, g =>
+            {
+                // β^{γ/γ₀} keeps the moment rates a = −ln β₁/γ, b = −ln β₂/γ fixed, so all runs share one ODE.
+                var adam = new Adam(g, Math.Pow(0.9, g / 0.01), Math.Pow(0.99, g / 0.01), 1e-8);
+                var flow = new AdamFlow<RosenbrockLoss>(rosenbrock, adam);
+                return Compare(adam, rosenbrock, rosenbrockStart, 0.5, flow, flow.InitialState(rosenbrockStart));
+            })),
+        ];
+
+        var figure = new ConvergenceFigure("Each optimizer against its flow — ½(θ − c)ᵀA(θ − c), A = [[3, 1], [1, 1]], T = 2", "learning rate γ (flow time per step)", "gap ‖θ_map − θ_flow‖ at flow time T");
+        foreach (var (name, expected, scaling) in studies)
+        {
+            // γ·curvature ≤ 0.04 keeps every map in its asymptotic regime, so the next-order terms bend the fitted slope
+            // by less than 0.15. (RMSprop's G₀ = 0 start-up lasts ~1/(1 − ρ) steps, which is why the rates start at 0.01.)
+            context.Check($"observed order: {name}", scaling.Order, expected, 0.15);
+            figure.AddSeries(scaling.LearningRates, scaling.Gaps, $"{name}: slope {scaling.Order:F2}");
+        }
+
+        figure.AddSlope(1, 0.01, studies[0].Scaling.Gaps[0] * 2, 0.00125, 0.01, "slope 1");
+        figure.AddSlope(2, 0.01, studies[1].Scaling.Gaps[0] / 2, 0.00125, 0.01, "slope 2");
+        figure.SavePng(context.FigurePath("map-versus-flow.png"), 1600, 900);
+
+        // Per-coordinate RMSprop without averaging is exactly Euler on the sign flow θ̇ = −sign ∇L (§3.3).
+        var beale = new BealeLoss();
+        var run = OptimizerRun.Iterate(new RmsProp(0.01, 0, 0), beale, [1.0, 1.5], 200);
+        var sign = new SignGradientFlow<BealeLoss>(beale);
+        var euler = Ode.Solve(OdeProblem.Create(sign, [1.0, 1.5], 0, 2.0), new ExplicitEuler(), SolverOptions.WithFixedStep(0.01));
+        double worst = 0;
+        for (int k = 0; k < run.Count; k++) worst = Math.Max(worst, Distance(run.State(k), euler.State(k)));
+        // The same arithmetic (θ − γ̃·g/|g|): agreement to rounding over 200 steps.
+        context.CheckAtMost("RMSprop (ρ = ε = 0) − Euler on the sign flow, largest gap over 200 steps", worst, 1e-12);
+    }
+
+    private static void RmsPropCycles(ExperimentContext context)
+    {
+        context.Progress("RMSprop cycles");
+        var loss = QuadraticLoss.Diagonal(1.0);
+        const double gamma = 0.3;
+        var figure = new TimeSeriesFigure("RMSprop on ½θ² from θ₀ = 1 — γ̃ = 0.3, ε = 0 (Su 6234, §3.2(d))", "θₙ", "step n");
+        double[] decays = [0.0, 0.1, 0.01];
+        for (int series = 0; series < decays.Length; series++)
+        {
+            double decay = decays[series];
+            var run = OptimizerRun.Iterate(new RmsProp(gamma, decay, 0), loss, [1.0], 20_000);
+            var last = new[] { run.State(run.Count - 2)[0], run.State(run.Count - 1)[0] }.Order().ToArray();
+            if (decay == 0)
+            {
+                // θ ← θ − γ̃ sign θ: the cycle {θ*, θ* − γ̃} with θ* = 1 mod 0.3 = 0.1; exact up to the rounding of three subtractions.
+                context.Check("RMSprop ρ = 0: upper point of the 2-cycle θ* = θ₀ mod γ̃", last[1], 0.1, 1e-12);
+                context.Check("RMSprop ρ = 0: lower point of the 2-cycle θ* − γ̃", last[0], -0.2, 1e-12);
+            }
+            else
+            {
+                // The symmetric cycle attracts geometrically; 20,000 steps leave nothing but rounding.
+                context.Check($"RMSprop ρ = {decay}: upper point → γ̃/2", last[1], gamma / 2, 1e-10);
+                context.Check($"RMSprop ρ = {decay}: lower point → −γ̃/2", last[0], -gamma / 2, 1e-10);
+                context.Report($"rmsprop_steps_to_cycle_rho_{decay}", StepsToCycle(run, gamma / 2));
+            }
+
+            const int shown = 80;
+            var xs = Enumerable.Range(0, shown).Select(i => (double)i).ToArray();
+            var ys = Enumerable.Range(0, shown).Select(i => run.State(i)[0]).ToArray();
+            var scatter = figure.Plot.Add.Scatter(xs, ys, FigureColors.At(series));
+            scatter.LineWidth = 1;
+            scatter.MarkerSize = 6;
+            scatter.LegendText = decay == 0 ? "ρ = 0: 2-cycle {0.1, −0.2}, never stops" : $"ρ = {decay}: cycle {{γ̃/2, −γ̃/2}} after {StepsToCycle(run, gamma / 2)} steps";
+        }
+
+        LearningFigures.AddLevel(figure.Plot, gamma / 2, "±γ̃/2");
+        LearningFigures.AddLevel(figure.Plot, -gamma / 2, "");
+        figure.SavePng(context.FigurePath("rmsprop-cycles.png"), 1500, 900);
+    }
+
+    private static void Langevin(ExperimentContext context)
+    {
+        const double a = 1.0, sigma = 1.0, gamma = 0.4;
+        const int members = 100_000;
+        context.Progress($"Langevin SGD: {members} Euler–Maruyama paths");
+        var field = new LangevinDynamics<QuadraticLoss>(QuadraticLoss.Diagonal(a), sigma);
+        // 60 steps from 0: the transient (1 − γa)^{120} ≈ 4e-27 of the variance is gone.
+        var ensemble = Sde.FinalStates(SdeProblem.Create(field, [0.0], 0, 60 * gamma), new EulerMaruyama(), new SdeOptions(gamma, seed: 5655), members);
+        var x = ensemble.Component(0);
+        double mean = x.Average(), variance = x.Sum(v => (v - mean) * (v - mean)) / (members - 1);
+        double discrete = LangevinStationaryLaw.EulerMaruyamaVariance(a, sigma, gamma);
+        double continuous = LangevinStationaryLaw.ContinuousVariance(a, sigma);
+        // Sample variance of n Gaussian draws: standard error V√(2/(n − 1)); 4 SE is a 6e-5 false-alarm rate.
+        double standardError = discrete * Math.Sqrt(2.0 / (members - 1));
+        context.Check("Langevin SGD stationary variance = σ²/(a(2 − γa)) = S²/(1 − ε/(4S²)) (§9)", variance, discrete, 4 * standardError);
+        // The mean's standard error is √(V/n) = 0.0025; 4 SE.
+        context.Check("Langevin SGD stationary mean", mean, 0, 4 * Math.Sqrt(discrete / members));
+        context.Report("langevin_standard_error", standardError);
+        context.Report("langevin_z_vs_continuous_exp_minus_2L_over_sigma2", (variance - continuous) / standardError);
+        context.Report("langevin_z_vs_article_exp_minus_L_over_sigma2", (variance - sigma * sigma / a) / standardError);
+
+        var figure = new TimeSeriesFigure($"Langevin SGD on ½aθ², Euler–Maruyama — a = {a}, σ = {sigma}, γ = {gamma}, {members:N0} paths",
+            "density", "θ");
+        const int bins = 80;
+        double width = 8.0 / bins;
+        var counts = new double[bins];
+        foreach (double v in x)
+        {
+            int bin = (int)Math.Floor((v + 4) / width);
+            if (bin >= 0 && bin < bins) counts[bin]++;
+        }
+
+        var centers = Enumerable.Range(0, bins).Select(i => -4 + (i + 0.5) * width).ToArray();
+        var bars = figure.Plot.Add.Bars(centers, counts.Select(c => c / (members * width)).ToArray());
+        foreach (var bar in bars.Bars)
+        {
+            bar.Size = width * 0.95;
+            bar.FillColor = FigureColors.Background.WithAlpha(0.6);
+            bar.LineWidth = 0;
+        }
+
+        bars.LegendText = $"histogram, sample variance {variance:F4}";
+        var grid = Enumerable.Range(0, 401).Select(i => -4 + i * 0.02).ToArray();
+        figure.AddSeries(grid, [.. grid.Select(t => Gaussian(t, discrete))], $"Euler–Maruyama law N(0, σ²/(a(2 − γa))) = N(0, {discrete:F3})");
+        figure.AddSeries(grid, [.. grid.Select(t => Gaussian(t, continuous))], $"continuous law ∝ exp(−2L/σ²) = N(0, {continuous:F3})");
+        figure.AddSeries(grid, [.. grid.Select(t => Gaussian(t, sigma * sigma / a))], "article's exp(−L/σ²) read with this noise: N(0, 1)", dashed: true);
+        figure.Plot.Axes.SetLimitsY(0, 0.6);
+        figure.SavePng(context.FigurePath("langevin.png"), 1500, 900);
+    }
+
+    private static MapFlowGap Compare<TOptimizer, TLoss, TField>(TOptimizer optimizer, TLoss loss, double[] theta0, double horizon, TField flow, double[] flowStart)
+        where TOptimizer : IOptimizer
+        where TLoss : ILoss
+        where TField : IVectorField
+    {
+        var run = OptimizerRun.IterateFor(optimizer, loss, theta0, horizon * (1 - 1e-12), recordEvery: 0);
+        return MapFlowComparison.Compare(run, flow, flowStart, loss.Dimension);
+    }
+
+    private static int StepsToCycle(MapTrajectory run, double level)
+    {
+        for (int k = 0; k < run.Count; k++)
+        {
+            if (Math.Abs(Math.Abs(run.State(k)[0]) - level) < 1e-6) return k;
+        }
+
+        return run.Count;
+    }
+
+    private static double Gaussian(double x, double variance) => Math.Exp(-x * x / (2 * variance)) / Math.Sqrt(2 * Math.PI * variance);
+
+    private static double Distance(ReadOnlySpan<double> a, IReadOnlyList<double> b)
+    {
+        double sum = 0;
+        for (int i = 0; i < b.Count; i++) sum += (a[i] - b[i]) * (a[i] - b[i]);
+        return Math.Sqrt(sum);
+    }
+
+    private static double Distance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double sum = 0;
+        for (int i = 0; i < Math.Min(a.Length, b.Length); i++) sum += (a[i] - b[i]) * (a[i] - b[i]);
+        return Math.Sqrt(sum);
+    }
+
+    private static string Key(string name) => new([.. name.ToLowerInvariant().Where(char.IsLetterOrDigit)]);
+}

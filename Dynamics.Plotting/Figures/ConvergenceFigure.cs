@@ -1,0 +1,112 @@
+using Dynamics.Plotting.Styling;
+using Dynamics.Validation;
+using ScottPlot;
+
+namespace Dynamics.Plotting.Figures;
+
+/// <summary>
+/// A log–log plot of errors against step sizes (or learning rates), one marked line per method, with dashed
+/// reference lines of given slopes, so an observed convergence order reads off as a slope. The axes carry decades
+/// with logarithmic minor ticks (<see cref="LogTickGenerator"/>).
+/// </summary>
+public sealed class ConvergenceFigure
+{
+    private readonly Plot _plot;
+    private int _series;
+
+    /// <summary>Creates an empty figure.</summary>
+    /// <param name="title">The title (system and parameters).</param>
+    /// <param name="xLabel">The horizontal axis label, e.g. "learning rate γ".</param>
+    /// <param name="yLabel">The vertical axis label, e.g. "gap ‖θₙ − θ(nγ)‖ at T = 5".</param>
+    public ConvergenceFigure(string title, string xLabel, string yLabel)
+    {
+        _plot = FigureStyle.NewPlot(title, xLabel, yLabel);
+        _plot.Axes.Bottom.TickGenerator = new LogTickGenerator();
+        _plot.Axes.Left.TickGenerator = new LogTickGenerator();
+    }
+
+    /// <summary>The underlying ScottPlot plot (its data coordinates are log₁₀ of the values).</summary>
+    public Plot Plot => _plot;
+
+    /// <summary>Adds a series of (x, error) points, drawn as markers joined by a line.</summary>
+    /// <param name="xs">Positive step sizes.</param>
+    /// <param name="errors">Positive errors, same length.</param>
+    /// <param name="label">The legend entry, e.g. "momentum, half-step start (slope 2.00)".</param>
+    /// <returns>This figure.</returns>
+    public ConvergenceFigure AddSeries(IReadOnlyList<double> xs, IReadOnlyList<double> errors, string label)
+    {
+        var (lx, ly) = Logs(xs, errors);
+        var color = FigureColors.At(_series++);
+        var line = _plot.Add.Scatter(lx, ly, color);
+        line.LineWidth = 2;
+        line.MarkerSize = 10;
+        line.LegendText = label;
+        return this;
+    }
+
+    /// <summary>Adds a dashed reference line error = c·x^slope through (x₀, y₀), drawn over [xMin, xMax].</summary>
+    /// <param name="slope">The order p.</param>
+    /// <param name="x0">A positive x on the line.</param>
+    /// <param name="y0">The positive error at <paramref name="x0"/>.</param>
+    /// <param name="xMin">The left end (positive).</param>
+    /// <param name="xMax">The right end (greater than <paramref name="xMin"/>).</param>
+    /// <param name="label">The legend entry, e.g. "slope 2".</param>
+    /// <returns>This figure.</returns>
+    public ConvergenceFigure AddSlope(double slope, double x0, double y0, double xMin, double xMax, string label)
+    {
+        Require.Finite(slope, nameof(slope));
+        Require.Positive(x0, nameof(x0));
+        Require.Positive(y0, nameof(y0));
+        Require.Positive(xMin, nameof(xMin));
+        if (!(xMax > xMin)) throw new ArgumentOutOfRangeException(nameof(xMax), xMax, $"xMax must exceed xMin = {Require.Format(xMin)}, but was {Require.Format(xMax)}.");
+        double[] lx = [Math.Log10(xMin), Math.Log10(xMax)];
+        double[] ly = [Math.Log10(y0) + slope * (lx[0] - Math.Log10(x0)), Math.Log10(y0) + slope * (lx[1] - Math.Log10(x0))];
+        var line = _plot.Add.ScatterLine(lx, ly, FigureColors.Reference);
+        line.LineWidth = 1.5f;
+        line.LinePattern = LinePattern.Dashed;
+        line.LegendText = label;
+        return this;
+    }
+
+    /// <summary>Adds isolated reference points (e.g. published values), drawn as open squares.</summary>
+    /// <param name="xs">Positive x values.</param>
+    /// <param name="values">Positive values.</param>
+    /// <param name="label">The legend entry.</param>
+    /// <returns>This figure.</returns>
+    public ConvergenceFigure AddReferencePoints(IReadOnlyList<double> xs, IReadOnlyList<double> values, string label)
+    {
+        var (lx, ly) = Logs(xs, values);
+        var markers = _plot.Add.Markers(lx, ly, MarkerShape.OpenSquare, 18, FigureColors.Reference);
+        markers.LegendText = label;
+        return this;
+    }
+
+    /// <summary>Writes the figure as a PNG file (atomically).</summary>
+    /// <param name="path">The target file.</param>
+    /// <param name="width">Width in pixels.</param>
+    /// <param name="height">Height in pixels.</param>
+    /// <returns>The full path written.</returns>
+    public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
+    {
+        _plot.ShowLegend(Edge.Right);
+        return PngFile.Save(_plot, path, width, height);
+    }
+
+    private static (double[] X, double[] Y) Logs(IReadOnlyList<double> xs, IReadOnlyList<double> ys)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        ArgumentNullException.ThrowIfNull(ys);
+        Require.Length(ys.Count, xs.Count, nameof(ys));
+        var lx = new double[xs.Count];
+        var ly = new double[ys.Count];
+        for (int i = 0; i < lx.Length; i++)
+        {
+            Require.Positive(xs[i], $"xs[{i}]");
+            Require.Positive(ys[i], $"ys[{i}]");
+            lx[i] = Math.Log10(xs[i]);
+            ly[i] = Math.Log10(ys[i]);
+        }
+
+        return (lx, ly);
+    }
+}

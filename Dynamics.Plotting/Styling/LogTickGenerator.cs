@@ -1,0 +1,65 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace Dynamics.Plotting.Styling;
+
+/// <summary>
+/// Ticks for an axis whose data are plotted as log₁₀ of the values: major ticks at 10ᵏ over wide ranges, at 1, 2, 5·10ᵏ
+/// over one or two decades and at 1, 1.5, 2, 3, 5, 7·10ᵏ within one, each labelled with the value itself (0.03, 1e-7);
+/// minor ticks at 2 … 9·10ᵏ.
+/// </summary>
+public sealed class LogTickGenerator : ITickGenerator
+{
+    private static readonly double[] Decades = [1];
+    private static readonly double[] OneTwoFive = [1, 2, 5];
+    private static readonly double[] Dense = [1, 1.5, 2, 3, 5, 7];
+
+    /// <inheritdoc/>
+    public Tick[] Ticks { get; set; } = [];
+
+    /// <inheritdoc/>
+    public int MaxTickCount { get; set; } = 1000;
+
+    /// <inheritdoc/>
+    public void Regenerate(CoordinateRange range, Edge edge, PixelLength size, Paint paint, LabelStyle labelStyle)
+    {
+        double lo = Math.Min(range.Min, range.Max), hi = Math.Max(range.Min, range.Max);
+        if (!double.IsFinite(lo) || !double.IsFinite(hi) || hi - lo <= 0)
+        {
+            Ticks = [];
+            return;
+        }
+
+        double span = hi - lo;
+        var mantissas = span > 2.5 ? Decades : span > 1.2 ? OneTwoFive : Dense;
+        int every = span > 8 ? (int)Math.Ceiling(span / 8) : 1;
+        var ticks = new List<Tick>();
+        for (int k = (int)Math.Floor(lo) - 1; k <= (int)Math.Ceiling(hi); k++)
+        {
+            foreach (double m in mantissas)
+            {
+                double position = k + Math.Log10(m);
+                if (position < lo || position > hi || (m == 1 && k % every != 0)) continue;
+                ticks.Add(Tick.Major(position, Label(m, k)));
+            }
+
+            if (span > 8) continue;
+            for (int m = 2; m <= 9; m++)
+            {
+                double position = k + Math.Log10(m);
+                if (position >= lo && position <= hi && !mantissas.Contains(m)) ticks.Add(Tick.Minor(position));
+            }
+        }
+
+        Ticks = [.. ticks.Take(MaxTickCount)];
+    }
+
+    // m·10ᵏ as a plain decimal for moderate k, else as "me k" (1e-7, 2e5).
+    private static string Label(double m, int k)
+    {
+        double value = m * Math.Pow(10, k);
+        return k is >= -3 and <= 4
+            ? value.ToString("0.#######", CultureInfo.InvariantCulture)
+            : $"{m.ToString(CultureInfo.InvariantCulture)}e{k.ToString(CultureInfo.InvariantCulture)}";
+    }
+}
