@@ -1,3 +1,4 @@
+using Dynamics.Analysis;
 using Dynamics.Fields;
 
 namespace Dynamics.Models.Classical;
@@ -7,7 +8,7 @@ namespace Dynamics.Models.Classical;
 /// Exact: x(t) = x₀cos ωt + (v₀/ω) sin ωt; the energy ½v² + ½ω²x² is conserved.
 /// </summary>
 /// <param name="Omega">The angular frequency ω (rad/time), positive.</param>
-public readonly record struct HarmonicOscillator(double Omega) : IModel
+public readonly record struct HarmonicOscillator(double Omega) : IModel, IJacobianField, IHasInvariants
 {
     /// <summary>The oscillator with ω = 1. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public HarmonicOscillator()
@@ -32,6 +33,25 @@ public readonly record struct HarmonicOscillator(double Omega) : IModel
     {
         dydt[0] = y[1];
         dydt[1] = -Omega * Omega * y[0];
+    }
+
+    /// <inheritdoc/>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+    {
+        jacobian[0] = 0;
+        jacobian[1] = 1;
+        jacobian[2] = -Omega * Omega;
+        jacobian[3] = 0;
+    }
+
+    /// <summary>The conserved energy ½v² + ½ω²x².</summary>
+    public IReadOnlyList<Invariant> Invariants
+    {
+        get
+        {
+            var model = this;
+            return [new Invariant("E = ½v² + ½ω²x²", (t, y) => model.Energy(y))];
+        }
     }
 
     /// <summary>Writes the exact state after <paramref name="elapsed"/> time from <paramref name="initialState"/>.</summary>
