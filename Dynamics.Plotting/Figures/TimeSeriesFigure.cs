@@ -1,3 +1,4 @@
+using Dynamics.Analysis;
 using Dynamics.Plotting.Styling;
 using Dynamics.Solvers;
 using Dynamics.Validation;
@@ -50,6 +51,21 @@ public sealed class TimeSeriesFigure
         line.LegendText = label;
         if (dashed) line.LinePattern = LinePattern.Dashed;
         return this;
+    }
+
+    /// <summary>
+    /// Adds how far an invariant departs from its initial value, I(t) − I(t₀), as a line: flat at 0 for an exact
+    /// conservation law, so the plot shows the integrator's drift.
+    /// </summary>
+    /// <param name="drift">The measured invariant (see <see cref="Invariant.Measure"/>).</param>
+    /// <param name="label">The legend entry (default: the invariant's name).</param>
+    /// <returns>This figure.</returns>
+    public TimeSeriesFigure AddDrift(InvariantDrift drift, string? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(drift);
+        if (drift.Values.Count == 0) throw new ArgumentException("drift has no values.", nameof(drift));
+        double initial = drift.Values[0];
+        return AddSeries([.. drift.Times], [.. drift.Values.Select(v => v - initial)], label ?? $"{drift.Invariant.Name} − initial value");
     }
 
     /// <summary>Writes the figure as a PNG file (atomically).</summary>

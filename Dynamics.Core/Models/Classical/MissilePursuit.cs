@@ -9,7 +9,8 @@ namespace Dynamics.Models.Classical;
 /// speed u, T(t) = (L, ut). The state is the missile's position P = (x, y):
 /// P' = v (T(t) − P)/‖T(t) − P‖.
 /// The field is non-autonomous and singular at capture (T = P, where it evaluates to NaN), so integrate it with a stop
-/// event on <see cref="Distance"/> falling through a small tolerance. With k = u/v &lt; 1 the missile hits the target
+/// event on <see cref="Distance"/> falling through a small tolerance, plus one on <see cref="AlongTrack"/> falling through
+/// 0 in case a step jumps over the capture ball. With k = u/v &lt; 1 the missile hits the target
 /// at time t* = Lv/(v² − u²) at (L, Lk/(1 − k²)) after flying L/(1 − k²); with k = 1 it ends trailing at distance L/2;
 /// with k &gt; 1 the distance first shrinks and then grows like (u − v)t.
 /// Article 1045 of kexue.fm (Su, "What I learned about differential equations this week") names this problem, but its
@@ -68,6 +69,16 @@ public readonly record struct MissilePursuit(double TargetDistance, double Targe
         double dx = TargetDistance - state[0], dy = TargetSpeed * t - state[1];
         return Math.Sqrt(dx * dx + dy * dy);
     }
+
+    /// <summary>
+    /// The line of sight's component along the target's course, ut − y = r cos α. It starts at 0, is positive while the
+    /// missile chases (α ∈ (0, π/2)) and changes sign only if a step carries the missile past the target; a second stop
+    /// event on it ends a solve cleanly when a coarse step jumps over the capture ball around the singularity.
+    /// </summary>
+    /// <param name="t">The time.</param>
+    /// <param name="state">The missile's position.</param>
+    /// <returns>ut − y.</returns>
+    public double AlongTrack(double t, ReadOnlySpan<double> state) => TargetSpeed * t - state[1];
 
     /// <summary>The closed-form capture time t* = Lv/(v² − u²) for k &lt; 1; +∞ for k ≥ 1 (no capture).</summary>
     public double CaptureTime =>
