@@ -54,8 +54,9 @@ public sealed class TimeSeriesFigure
     }
 
     /// <summary>
-    /// Adds how far an invariant departs from its initial value, I(t) − I(t₀), as a line: flat at 0 for an exact
-    /// conservation law, so the plot shows the integrator's drift.
+    /// Adds how far an invariant departs from its initial value on a logarithmic scale,
+    /// log₁₀(|I(t) − I(t₀)| / max(1, |I(t₀)|)), floored at −17 where the difference is below rounding: the usual way to
+    /// show an integrator's drift, which spans many orders of magnitude. Label the axis accordingly.
     /// </summary>
     /// <param name="drift">The measured invariant (see <see cref="Invariant.Measure"/>).</param>
     /// <param name="label">The legend entry (default: the invariant's name).</param>
@@ -64,8 +65,9 @@ public sealed class TimeSeriesFigure
     {
         ArgumentNullException.ThrowIfNull(drift);
         if (drift.Values.Count == 0) throw new ArgumentException("drift has no values.", nameof(drift));
-        double initial = drift.Values[0];
-        return AddSeries([.. drift.Times], [.. drift.Values.Select(v => v - initial)], label ?? $"{drift.Invariant.Name} − initial value");
+        double initial = drift.Values[0], scale = Math.Max(1, Math.Abs(initial));
+        var logs = drift.Values.Select(v => Math.Log10(Math.Max(Math.Abs(v - initial) / scale, 1e-17))).ToArray();
+        return AddSeries([.. drift.Times], logs, label ?? drift.Invariant.Name);
     }
 
     /// <summary>Writes the figure as a PNG file (atomically).</summary>

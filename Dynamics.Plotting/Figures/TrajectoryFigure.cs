@@ -26,6 +26,12 @@ public sealed class TrajectoryFigure
     /// <summary>The underlying ScottPlot plot, for additions this type does not cover.</summary>
     public Plot Plot => _plot;
 
+    /// <summary>
+    /// Where the legend goes: null (the default) puts it outside, right of the data; a corner puts it inside, for tall
+    /// figures with equal axis units whose data leave that corner empty.
+    /// </summary>
+    public Alignment? LegendCorner { get; set; }
+
     /// <summary>Adds the projection of a solution onto components (<paramref name="xComponent"/>, <paramref name="yComponent"/>).</summary>
     /// <param name="solution">The solution.</param>
     /// <param name="xComponent">The component on the horizontal axis.</param>
@@ -78,7 +84,8 @@ public sealed class TrajectoryFigure
     /// <returns>The full path written.</returns>
     public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
     {
-        _plot.ShowLegend(Edge.Right);
+        if (LegendCorner is { } corner) _plot.ShowLegend(corner);
+        else _plot.ShowLegend(Edge.Right);
         return PngFile.Save(_plot, path, width, height);
     }
 }
