@@ -284,8 +284,8 @@ public sealed class PhasePortrait
         DrawStreamlines(plot, data.Streamlines);
         if (data.Nullclines is { } nullclines) DrawNullclines(plot, nullclines, legend);
         DrawSeparatrices(plot, data.Separatrices, legend);
-        DrawCycles(plot, data.LimitCycles, legend);
         DrawTrajectories(plot, data.Trajectories, legend);
+        DrawCycles(plot, data.LimitCycles, legend);
         DrawFixedPoints(plot, data.FixedPoints, legend);
         plot.Legend.ManualItems.AddRange(legend);
         plot.Axes.SetLimits(_x.Min, _x.Max, _y.Min, _y.Max);
@@ -299,7 +299,12 @@ public sealed class PhasePortrait
         FieldSamples? samples = null;
         IReadOnlyList<Polyline> streamlines = [];
         if (_background == FieldBackground.Arrows)
-            samples = FieldSamples.Sample(_field, _slice, new PlaneGrid(_x, _y, _arrowsPerAxis, _arrowsPerAxis));
+        {
+            // Arrows sit at cell centres, half a spacing in from the frame, so none is cut by it.
+            double hx = 0.5 * _x.Width / _arrowsPerAxis, hy = 0.5 * _y.Width / _arrowsPerAxis;
+            var cells = new PlaneGrid((_x.Min + hx, _x.Max - hx), (_y.Min + hy, _y.Max - hy), _arrowsPerAxis, _arrowsPerAxis);
+            samples = FieldSamples.Sample(_field, _slice, cells);
+        }
         else if (_background == FieldBackground.Streamlines)
             streamlines = Dynamics.Analysis.Streamlines.Trace(_field, _slice, _x, _y, _streamlineSeparation);
 

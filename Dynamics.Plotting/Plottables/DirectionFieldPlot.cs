@@ -41,6 +41,9 @@ internal sealed class DirectionFieldPlot : IPlottable, IHasColorAxis
         float cellX = Math.Abs(Axes.GetPixelX(grid.X.Min + grid.DeltaX) - Axes.GetPixelX(grid.X.Min));
         float cellY = Math.Abs(Axes.GetPixelY(grid.Y.Min + grid.DeltaY) - Axes.GetPixelY(grid.Y.Min));
         float cell = Math.Min(cellX, cellY);
+        // Pixels per data unit on each axis (the vertical one is negative: pixel rows grow downwards).
+        double scaleX = (Axes.GetPixelX(grid.X.Max) - Axes.GetPixelX(grid.X.Min)) / grid.X.Width;
+        double scaleY = (Axes.GetPixelY(grid.Y.Max) - Axes.GetPixelY(grid.Y.Min)) / grid.Y.Width;
         using var paint = new SKPaint { IsAntialias = true, StrokeWidth = 1.5f, StrokeCap = SKStrokeCap.Round };
         using var path = new SKPath();
         for (int j = 0; j < grid.Rows; j++)
@@ -52,13 +55,11 @@ internal sealed class DirectionFieldPlot : IPlottable, IHasColorAxis
                 if (!double.IsFinite(speed) || _maximumSpeed == 0) continue;
                 double q = speed / _maximumSpeed;
                 var centre = Axes.GetPixel(new Coordinates(grid.XAt(i), grid.YAt(j)));
-                // Direction in pixels: data units differ per axis, so map a small data step through the axes.
-                float dx = Axes.GetPixelX(grid.XAt(i) + u * 1e-6 * grid.DeltaX / Math.Max(speed, 1e-300)) - centre.X;
-                float dy = Axes.GetPixelY(grid.YAt(j) + v * 1e-6 * grid.DeltaY / Math.Max(speed, 1e-300)) - centre.Y;
-                float norm = MathF.Sqrt(dx * dx + dy * dy);
+                // The direction in pixels: the axes scale x and y differently.
+                double px = u * scaleX, py = v * scaleY, norm = Math.Sqrt(px * px + py * py);
                 if (!(norm > 0)) continue;
                 float length = cell * (float)(0.3 + 0.55 * Math.Sqrt(q));
-                float ux = dx / norm, uy = dy / norm;
+                float ux = (float)(px / norm), uy = (float)(py / norm);
                 var tail = new SKPoint(centre.X - 0.5f * length * ux, centre.Y - 0.5f * length * uy);
                 var tip = new SKPoint(centre.X + 0.5f * length * ux, centre.Y + 0.5f * length * uy);
                 float head = Math.Min(0.4f * length, 7f), wing = 0.45f * head;

@@ -21,6 +21,6 @@ public sealed record BasinOptions
     /// <summary>The method (default Dormand–Prince 5(4)).</summary>
     public IOdeMethod Method { get; init; } = new DormandPrince5();
 
-    /// <summary>The solver's relative and absolute tolerance (default 1e-7: only the final basin matters, not the path).</summary>
-    public double Tolerance { get; init; } = 1e-7;
+    /// <summary>The solver's relative and absolute tolerance (default 1e-6: only the final basin matters, not the path).</summary>
+    public double Tolerance { get; init; } = 1e-6;
 }

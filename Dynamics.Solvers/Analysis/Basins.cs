@@ -48,6 +48,9 @@ public static class Basins
         {
             SaveAt = SaveAt.End,
             Events = [OdeEvent.Stop("captured", Outside, EventDirection.Falling)],
+            // Checking the capture condition once per step suffices: a step that grazes a ball and leaves it again is
+            // simply followed on until the trajectory settles inside one.
+            EventSamplesPerStep = 1,
         };
         var starts = new double[grid.Count][];
         for (int j = 0; j < grid.Rows; j++)

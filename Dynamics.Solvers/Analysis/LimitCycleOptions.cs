@@ -30,6 +30,6 @@ public sealed record LimitCycleOptions
     /// <summary>The solver's relative and absolute tolerance (default 1e-12).</summary>
     public double SolverTolerance { get; init; } = 1e-12;
 
-    /// <summary>Points in the returned <see cref="LimitCycle.Orbit"/> (default 400).</summary>
-    public int OrbitPoints { get; init; } = 400;
+    /// <summary>Points per solver step in the returned <see cref="LimitCycle.Orbit"/> (default 8), so fast parts such as relaxation jumps stay smooth.</summary>
+    public int PointsPerStep { get; init; } = 8;
 }

@@ -103,8 +103,8 @@ public static class LimitCycles
 
     private static Trajectory Orbit<TField>(TField field, double[] start, double signedPeriod, LimitCycleOptions options) where TField : IVectorField
     {
-        var solverOptions = SolverOptions.WithTolerance(options.SolverTolerance) with { SaveAt = SaveAt.Uniform(0, signedPeriod, options.OrbitPoints) };
-        return Trajectory.Of(Ode.Solve(OdeProblem.Create(field, start, 0, signedPeriod), options.Method, solverOptions));
+        var solverOptions = SolverOptions.WithTolerance(options.SolverTolerance) with { SaveAt = SaveAt.Dense };
+        return Trajectory.Refine(Ode.Solve(OdeProblem.Create(field, start, 0, signedPeriod), options.Method, solverOptions), options.PointsPerStep);
     }
 
     private static double MaxAbs(double[] a)
@@ -127,7 +127,7 @@ public static class LimitCycles
         Require.Positive(options.Tolerance, nameof(options.Tolerance));
         Require.Positive(options.MaxTime, nameof(options.MaxTime));
         Require.Positive(options.SolverTolerance, nameof(options.SolverTolerance));
-        Require.AtLeast(options.OrbitPoints, 2, nameof(options.OrbitPoints));
+        Require.AtLeast(options.PointsPerStep, 1, nameof(options.PointsPerStep));
         ArgumentNullException.ThrowIfNull(options.Method, nameof(options.Method));
     }
 }
