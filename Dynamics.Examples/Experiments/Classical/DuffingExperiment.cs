@@ -59,6 +59,7 @@ public sealed class DuffingExperiment : IExperiment
 
     private static void CheckEquilibria(ExperimentContext context, Duffing duffing, IReadOnlyList<FixedPoint> points)
     {
+        // Counts and classes are exact: tolerance 0.
         context.Check("equilibria in [−2, 2]² (the saddle and two wells)", points.Count, 3, 0);
         context.Check("stable spirals (1 = both wells)", points.Count(p => p.Class == FixedPointClass.StableSpiral) == 2 ? 1 : 0, 1, 0);
         var saddle = points.Single(p => p.Class == FixedPointClass.Saddle);
@@ -86,6 +87,7 @@ public sealed class DuffingExperiment : IExperiment
             asymmetric += basins.Labels[m] == (mirror < 0 ? -1 : 1 - mirror) ? 0 : 1;
         }
 
+        // Exact symmetry, as above: not one start may break it.
         context.Check("starts whose mirror image ends in the other well's mirror (mismatches)", asymmetric, 0, 0);
         // Only starts on the saddle's stable manifold (measure zero) fail to reach a well; on this grid that is the saddle.
         context.CheckAtMost("fraction of starts reaching neither well", basins.Fraction(-1), 1.0 / grid.Count);
@@ -109,6 +111,7 @@ public sealed class DuffingExperiment : IExperiment
         }
 
         var ends = TrajectoryBatch.Solve(duffing, pairs, 0, 200, new DormandPrince5(), SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.End });
+        // Every pair must separate: a count, tolerance 0.
         int separated = 0;
         for (int k = 0; k < ends.Length; k += 2) separated += Math.Sign(ends[k].FinalState[0]) != Math.Sign(ends[k + 1].FinalState[0]) ? 1 : 0;
         context.Check("pairs straddling the stable manifold that end in different wells", separated, pairs.Count / 2, 0);

@@ -75,6 +75,7 @@ public sealed class LorenzExperiment : IExperiment
 
     private static void CheckEquilibria(ExperimentContext context, Lorenz lorenz, IReadOnlyList<FixedPoint> equilibria)
     {
+        // Counts and classes are exact: tolerance 0.
         context.Check("equilibria in the box (origin and C±)", equilibria.Count, 3, 0);
         context.Check("saddle-foci C± (1 = both)", equilibria.Count(p => p.Class == FixedPointClass.SaddleFocus) == 2 ? 1 : 0, 1, 0);
         var origin = equilibria.Single(p => p.Class == FixedPointClass.Saddle);

@@ -42,9 +42,9 @@ public sealed class LotkaVolterraExperiment : IExperiment
         context.CheckAtMost("largest drift of V over t ≤ 40 (four orbits)", drifts.Max(d => d.Violation), 1e-8);
         DrawTimeSeries(context, model, solutions, drifts);
 
-        // A tiny orbit around the centre: the linearisation's period 2π/√(αγ), corrected by O(ε²) ≈ 1e-6 for ε = 1e-3.
         double centreX = model.Gamma / model.Delta, centreY = model.Alpha / model.Beta;
         var small = LimitCycles.Detect(model, [centreX * 1.001, centreY]);
+        // A tiny orbit around the centre: the linearisation's period 2π/√(αγ), corrected by O(ε²) ≈ 1e-6 for ε = 1e-3.
         context.Check("small-orbit period 2π/√(αγ)", small.Period, 2 * Math.PI / Math.Sqrt(model.Alpha * model.Gamma), 1e-5);
 
         // Volterra's principle: over one period ∫ẋ/x dt = 0 = ∫(α − βy) dt, so ⟨y⟩ = α/β, and likewise ⟨x⟩ = γ/δ.
@@ -69,14 +69,16 @@ public sealed class LotkaVolterraExperiment : IExperiment
 
     private static void CheckEquilibria(ExperimentContext context, LotkaVolterra model, IReadOnlyList<FixedPoint> points)
     {
+        // A count: tolerance 0.
         context.Check("equilibria found (extinction and coexistence)", points.Count, 2, 0);
         var saddle = points.Single(p => p.Class == FixedPointClass.Saddle);
         var centre = points.Single(p => p.Class == FixedPointClass.Centre);
+        // Newton with the analytic Jacobian converges to rounding, for both equilibria.
         context.CheckAtMost("extinction equilibrium |(x, y)|", Math.Abs(saddle.Point[0]) + Math.Abs(saddle.Point[1]), 1e-12);
-        // Newton with the analytic Jacobian converges to rounding.
         context.Check("coexistence prey x* = γ/δ", centre.Point[0], model.Gamma / model.Delta, 1e-12);
         context.Check("coexistence predators y* = α/β", centre.Point[1], model.Alpha / model.Beta, 1e-12);
-        // J at the centre is [[0, −βγ/δ], [δα/β, 0]]: λ = ±i√(αγ), and at the origin diag(α, −γ).
+        // J at the centre is [[0, −βγ/δ], [δα/β, 0]]: λ = ±i√(αγ), and at the origin diag(α, −γ); MathNet's EVD of
+        // these exact 2 × 2 matrices is accurate to a few ulps, hence 1e-12 for all four.
         context.Check("centre frequency |Im λ| = √(αγ)", Math.Abs(centre.Eigenvalues[0].Imaginary), Math.Sqrt(model.Alpha * model.Gamma), 1e-12);
         context.CheckAtMost("centre |Re λ|", Math.Abs(centre.Eigenvalues[0].Real), 1e-12);
         context.Check("saddle's eigenvalues: prey growth α", saddle.Eigenvalues[1].Real, model.Alpha, 1e-12);

@@ -114,11 +114,13 @@ public sealed class PursuitExperiment : IExperiment
 
     private static void CheckCapture(ExperimentContext context, string variant, MissilePursuit model, Solution solution, double time, double alongCourse)
     {
+        // Which event stopped the solve is exact: tolerance 0.
         context.Check($"{variant}: solve stopped by the capture event (1 = yes)", solution.Events.Count == 1 && solution.Events[0].Name == "capture" ? 1 : 0, 1, 0);
         // Closed form t* = Lv/(v² − u²), evaluated in floating point.
         context.Check($"{variant}: closed-form capture time Lv/(v² − u²)", model.CaptureTime, time, 1e-15);
         // The event fires at distance ≤ 1e-9 L, (v − u)⁻¹·1e-9·L early, and the solver (rtol 1e-12) adds ~3e-11 relative.
         context.Check($"{variant}: capture time", solution.FinalTime, time, 1e-10);
+        // The capture ball has radius ≤ 1e-9 L and the position error is ~1e-11 L: 1e-8 L for both coordinates.
         context.Check($"{variant}: capture point along the course", solution.FinalState[1], alongCourse, 1e-8 * model.TargetDistance);
         context.Check($"{variant}: capture point across (= L)", solution.FinalState[0], model.TargetDistance, 1e-8 * model.TargetDistance);
         context.Report($"{variant}_steps", solution.Statistics.AcceptedSteps);
@@ -148,6 +150,7 @@ public sealed class PursuitExperiment : IExperiment
             if (l - path.State(i)[0] >= 1e-2 * l) shape = Math.Max(shape, Math.Abs(shapeDrift.Values[i] - l));
         }
 
+        // The magnified error above, ≤ 4e-10, with margin for the solver's error near capture.
         context.CheckAtMost($"{variant}: drift of r sin α / tan(α/2)^(v/u), relative to L (L − x ≥ L/100)", shape / l, 1e-8);
     }
 

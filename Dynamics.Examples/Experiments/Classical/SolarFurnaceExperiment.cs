@@ -57,6 +57,7 @@ public sealed class SolarFurnaceExperiment : IExperiment
     {
         double vertex = SolarFurnace.VertexX(c);
         var towardsVertex = Ode.Solve(OdeProblem.Create(new ReflectorProfile(), [Y0], X0, -1.5), new Verner8(), SolverOptions.WithTolerance(1e-10));
+        // Success or failure is exact: tolerance 0.
         context.Check("in x: the solve fails at the vertex (1 = it did not reach x = −1.5)", towardsVertex.IsSuccess ? 0 : 1, 1, 0);
         // dy/dx ~ (x + C/2)^{−1/2} outgrows every step: the solver creeps up to the square-root singularity until the
         // step underflows, ending within a few step sizes (here ~1e-12) of the vertex and unable to go on.
@@ -70,6 +71,7 @@ public sealed class SolarFurnaceExperiment : IExperiment
             var vertexCrossing = solution.Events.Single();
             // The axis crossing is located on Verner 8's interpolant at tolerance 1e-12.
             context.Check($"{name}: crosses the axis at the vertex x = −C/2", vertexCrossing.State[0], vertex, 1e-10);
+            // Tolerance 1e-12 per step over ~100 steps of values of size ~2.
             context.CheckAtMost($"{name}: drift of C along both branches", InvariantMonitor.Measure(solution, new ReflectorCurve(parameterisation)).Single().Violation, 1e-10);
             return solution;
         }
@@ -81,6 +83,7 @@ public sealed class SolarFurnaceExperiment : IExperiment
         // The slope vector (x + r, y) vanishes at the vertex: y decays like e^{τ} and never changes sign (beyond the
         // absolute tolerance 1e-12); x creeps to the vertex.
         context.Check("slope vector (x + r, y): lowest y reached (never crosses to the lower branch)", Math.Min(0, slope.Component(1).Min()), 0, 1e-12);
+        // Along the slope vector x + C/2 ≈ y²/(2C) → e^{−80}: x sits on the vertex to the solver's tolerance.
         context.Check("slope vector (x + r, y): stalls at the vertex, x", slope.FinalState[0], vertex, 1e-9);
         return new Runs(towardsVertex, arcLength, curve, slope);
     }
@@ -103,6 +106,7 @@ public sealed class SolarFurnaceExperiment : IExperiment
         // A mirror of aperture radius R and depth h, cut from the computed curve, focuses at R²/(4h) = C/2.
         var vertex = mirror.Events.Single(e => e.Name == "axis y = 0").State;
         var rim = mirror.Events.Where(e => e.Name == "aperture y = ±R").ToList();
+        // A count: tolerance 0.
         context.Check("aperture events found (y = +R and y = −R)", rim.Count, 2, 0);
         double depth = rim.Average(e => e.State[0]) - vertex[0];
         // Both positions come from event location to ~1e-12.

@@ -46,12 +46,15 @@ public sealed class VanDerPolExperiment : IExperiment
         portrait.SavePng(context.FigurePath("phase-portrait.png"));
         var data = portrait.Data;
         var origin = data.FixedPoints.Single();
+        // Counts and classes are exact: tolerance 0.
         context.Check("equilibria in the window (the origin only)", data.FixedPoints.Count, 1, 0);
         context.Check("the origin is an unstable spiral (1 = yes)", origin.Class == FixedPointClass.UnstableSpiral ? 1 : 0, 1, 0);
-        // J = [[0, 1], [−1, μ]] analytically: λ = (μ ± i√(4 − μ²))/2, exact to a few ulps from MathNet's EVD.
+        // J = [[0, 1], [−1, μ]] analytically: λ = (μ ± i√(4 − μ²))/2, exact to a few ulps from MathNet's EVD (both parts).
         context.Check("Re λ at the origin = μ/2", origin.Eigenvalues[0].Real, model.Mu / 2, 1e-12);
         context.Check("|Im λ| at the origin = √(4 − μ²)/2", Math.Abs(origin.Eigenvalues[0].Imaginary), Math.Sqrt(4 - model.Mu * model.Mu) / 2, 1e-12);
+        // A count: tolerance 0.
         context.Check("branches of the nullcline y = x/(μ(1 − x²)) (split by x = ±1)", data.Nullclines!.YNullclines.Count, 3, 0);
+        // The same detection as above.
         context.Check("cycle drawn in the portrait: period", data.LimitCycles.Single().Period, VanDerPol.PeriodAtMuOne, 1e-6);
 
         DrawTimeSeries(context, model);
