@@ -166,7 +166,11 @@ public sealed class PhasePortrait
         return this;
     }
 
-    /// <summary>Adds trajectories from the given starts, traced forwards and backwards in time; each stops on leaving the window (plus 10 %).</summary>
+    /// <summary>
+    /// Adds trajectories from the given starts, traced forwards and backwards in time; each stops on leaving the window
+    /// (plus 10 %). They are solved in parallel (<see cref="TrajectoryBatch"/>), so a delegate field must be safe to
+    /// evaluate from several threads.
+    /// </summary>
     /// <param name="starts">Full states, or (x, y) pairs lifted through the slice for fields of more than two dimensions.</param>
     /// <param name="forward">Time to integrate forwards (≥ 0, default 20).</param>
     /// <param name="backward">Time to integrate backwards (≥ 0, default 0).</param>

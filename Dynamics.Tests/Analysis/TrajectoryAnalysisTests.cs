@@ -189,5 +189,6 @@ public class TrajectoryAnalysisTests
         // dE/dt = −δv² ≤ 0: any increase between steps is local error, ~1e-10.
         Assert.InRange(InvariantMonitor.Measure(damped, duffing).Single().Violation, 0, 1e-9);
         Assert.Equal(InvariantKind.Conserved, (duffing with { Damping = 0 }).Invariants[0].Kind);
+        Assert.Equal(InvariantKind.NonDecreasing, (duffing with { Damping = -0.1 }).Invariants[0].Kind);
     }
 }

@@ -55,8 +55,7 @@ public readonly record struct DampedPendulum(double Damping, double GravityOverL
         get
         {
             var model = this;
-            var kind = Damping > 0 ? InvariantKind.NonIncreasing : Damping == 0 ? InvariantKind.Conserved : InvariantKind.NonDecreasing;
-            return [new Invariant("E = ½ω² + (g/L)(1 − cos θ)", (t, y) => model.Energy(y), kind)];
+            return [Invariant.DissipatedEnergy("E = ½ω² + (g/L)(1 − cos θ)", (t, y) => model.Energy(y), Damping)];
         }
     }
 

@@ -56,8 +56,7 @@ public readonly record struct Duffing(double Damping, double Stiffness, double N
         get
         {
             var model = this;
-            var kind = Damping > 0 ? InvariantKind.NonIncreasing : Damping == 0 ? InvariantKind.Conserved : InvariantKind.NonDecreasing;
-            return [new Invariant("E = ½v² + ½αx² + ¼βx⁴", (t, y) => model.Energy(y), kind)];
+            return [Invariant.DissipatedEnergy("E = ½v² + ½αx² + ¼βx⁴", (t, y) => model.Energy(y), Damping)];
         }
     }
 
