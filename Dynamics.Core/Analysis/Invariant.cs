@@ -13,6 +13,17 @@ namespace Dynamics.Analysis;
 public sealed record Invariant(string Name, StateFunction Function, InvariantKind Kind = InvariantKind.Conserved)
 {
     /// <summary>
+    /// An energy that a friction coefficient <paramref name="damping"/> dissipates at a rate proportional to it (dE/dt =
+    /// −b·(something ≥ 0)): a Lyapunov function (non-increasing) for b &gt; 0, conserved for b = 0, non-decreasing for b &lt; 0.
+    /// </summary>
+    /// <param name="name">The quantity's name.</param>
+    /// <param name="energy">The energy as a function of (t, y).</param>
+    /// <param name="damping">The friction coefficient b, whose sign decides the law.</param>
+    /// <returns>The invariant.</returns>
+    public static Invariant DissipatedEnergy(string name, StateFunction energy, double damping) =>
+        new(name, energy, damping > 0 ? InvariantKind.NonIncreasing : damping == 0 ? InvariantKind.Conserved : InvariantKind.NonDecreasing);
+
+    /// <summary>
     /// Measures a trajectory: for <see cref="InvariantKind.Conserved"/> the largest |I(tₖ) − I(t₀)|; for the
     /// monotone kinds the largest step against the law (the largest increase of a non-increasing quantity, or 0).
     /// </summary>

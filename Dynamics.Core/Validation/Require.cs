@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dynamics.Analysis;
 
 namespace Dynamics.Validation;
 
@@ -65,6 +66,28 @@ public static class Require
     {
         if (length != expected)
             throw new ArgumentException($"{name} has length {length}, but the field's dimension is {expected}.", name);
+    }
+
+    /// <summary>Throws unless <paramref name="range"/> has finite ends with Min &lt; Max (not empty, not reversed).</summary>
+    /// <param name="range">The interval to check.</param>
+    /// <param name="name">The parameter name reported in the exception.</param>
+    public static void Interval(Interval range, string name)
+    {
+        if (!double.IsFinite(range.Min) || !double.IsFinite(range.Max))
+            throw new ArgumentException($"{name} = {range} must have finite ends.", name);
+        if (!(range.Min < range.Max))
+            throw new ArgumentException(
+                $"{name} = {range} is {(range.Min == range.Max ? "empty" : "reversed")}: it needs Min < Max.", name);
+    }
+
+    /// <summary>Throws unless <paramref name="index"/> is a valid component index 0 … <paramref name="dimension"/> − 1.</summary>
+    /// <param name="index">The component index.</param>
+    /// <param name="dimension">The state dimension.</param>
+    /// <param name="name">The parameter name reported in the exception.</param>
+    public static void Component(int index, int dimension, string name)
+    {
+        if ((uint)index >= (uint)dimension)
+            throw new ArgumentOutOfRangeException(name, index, $"{name} must be a component index in [0, {dimension - 1}], but was {index}.");
     }
 
     /// <summary>Formats a number for a message with round-trip precision and an invariant culture.</summary>

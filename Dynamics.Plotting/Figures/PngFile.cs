@@ -31,4 +31,15 @@ public static class PngFile
         byte[] bytes = plot.GetImageBytes(width, height, ImageFormat.Png);
         return AtomicFile.Write(path, bytes);
     }
+
+    /// <summary>Writes a rendered image (e.g. a multi-panel figure) to <paramref name="path"/>, atomically.</summary>
+    /// <param name="image">The image.</param>
+    /// <param name="path">The target file; its folder is created if needed.</param>
+    /// <returns>The full path written.</returns>
+    public static string Save(Image image, string path)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return AtomicFile.Write(path, image.GetImageBytes(ImageFormat.Png, 100));
+    }
 }

@@ -1,3 +1,4 @@
+using Dynamics.Analysis;
 using Dynamics.Plotting.Styling;
 using Dynamics.Solvers;
 using Dynamics.Validation;
@@ -50,6 +51,23 @@ public sealed class TimeSeriesFigure
         line.LegendText = label;
         if (dashed) line.LinePattern = LinePattern.Dashed;
         return this;
+    }
+
+    /// <summary>
+    /// Adds how far an invariant departs from its initial value on a logarithmic scale,
+    /// log₁₀(|I(t) − I(t₀)| / max(1, |I(t₀)|)), floored at −17 where the difference is below rounding: the usual way to
+    /// show an integrator's drift, which spans many orders of magnitude. Label the axis accordingly.
+    /// </summary>
+    /// <param name="drift">The measured invariant (see <see cref="Invariant.Measure"/>).</param>
+    /// <param name="label">The legend entry (default: the invariant's name).</param>
+    /// <returns>This figure.</returns>
+    public TimeSeriesFigure AddDrift(InvariantDrift drift, string? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(drift);
+        if (drift.Values.Count == 0) throw new ArgumentException("drift has no values.", nameof(drift));
+        double initial = drift.Values[0], scale = Math.Max(1, Math.Abs(initial));
+        var logs = drift.Values.Select(v => Math.Log10(Math.Max(Math.Abs(v - initial) / scale, 1e-17))).ToArray();
+        return AddSeries([.. drift.Times], logs, label ?? drift.Invariant.Name);
     }
 
     /// <summary>Writes the figure as a PNG file (atomically).</summary>

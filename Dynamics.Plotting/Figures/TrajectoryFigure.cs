@@ -26,6 +26,12 @@ public sealed class TrajectoryFigure
     /// <summary>The underlying ScottPlot plot, for additions this type does not cover.</summary>
     public Plot Plot => _plot;
 
+    /// <summary>
+    /// Where the legend goes: null (the default) puts it outside, right of the data; a corner puts it inside, for tall
+    /// figures with equal axis units whose data leave that corner empty.
+    /// </summary>
+    public Alignment? LegendCorner { get; set; }
+
     /// <summary>Adds the projection of a solution onto components (<paramref name="xComponent"/>, <paramref name="yComponent"/>).</summary>
     /// <param name="solution">The solution.</param>
     /// <param name="xComponent">The component on the horizontal axis.</param>
@@ -52,13 +58,8 @@ public sealed class TrajectoryFigure
         ArgumentNullException.ThrowIfNull(ys);
         Require.Length(ys.Length, xs.Length, nameof(ys));
         if (xs.Length < 2) throw new ArgumentException($"A path needs at least 2 points, but has {xs.Length}.", nameof(xs));
-        var color = FigureColors.At(_series++);
-        var line = _plot.Add.ScatterLine(xs, ys, color);
-        line.LineWidth = lineWidth;
+        var line = PathDrawing.Add(_plot, xs, ys, FigureColors.At(_series++), lineWidth, arrows);
         line.LegendText = label;
-        var start = _plot.Add.Marker(xs[0], ys[0], MarkerShape.OpenCircle, 11, color);
-        start.MarkerLineWidth = 2;
-        foreach (int i in ArrowIndices(xs, ys, arrows)) AddArrowhead(xs[i], ys[i], xs[i + 1], ys[i + 1], color);
         return this;
     }
 
@@ -83,44 +84,8 @@ public sealed class TrajectoryFigure
     /// <returns>The full path written.</returns>
     public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
     {
-        _plot.ShowLegend(Edge.Right);
+        if (LegendCorner is { } corner) _plot.ShowLegend(corner);
+        else _plot.ShowLegend(Edge.Right);
         return PngFile.Save(_plot, path, width, height);
     }
-
-    private void AddArrowhead(double x0, double y0, double x1, double y1, Color color)
-    {
-        // A short arrow along the local direction; its length is fixed in pixels so it reads at any zoom.
-        var arrow = _plot.Add.Arrow(new Coordinates(x0, y0), new Coordinates(x1, y1));
-        arrow.ArrowFillColor = color;
-        arrow.ArrowLineColor = color;
-        arrow.ArrowLineWidth = 0;
-        arrow.ArrowWidth = 0;
-        arrow.ArrowheadLength = 16;
-        arrow.ArrowheadWidth = 14;
-        arrow.ArrowheadAxisLength = 16;
-        arrow.ArrowMinimumLength = 16;
-        arrow.ArrowMaximumLength = 16;
-    }
-
-    // Indices i (with i + 1 valid) at equal fractions of the path's arc length, skipping degenerate segments.
-    private static List<int> ArrowIndices(double[] xs, double[] ys, int count)
-    {
-        var indices = new List<int>();
-        if (count <= 0) return indices;
-        var cumulative = new double[xs.Length];
-        for (int i = 1; i < xs.Length; i++) cumulative[i] = cumulative[i - 1] + Math.Sqrt(Square(xs[i] - xs[i - 1]) + Square(ys[i] - ys[i - 1]));
-        double total = cumulative[^1];
-        if (!(total > 0)) return indices;
-        int j = 0;
-        for (int k = 1; k <= count; k++)
-        {
-            double target = total * k / (count + 1);
-            while (j < xs.Length - 2 && (cumulative[j + 1] < target || cumulative[j + 1] == cumulative[j])) j++;
-            if (cumulative[j + 1] > cumulative[j] && !indices.Contains(j)) indices.Add(j);
-        }
-
-        return indices;
-    }
-
-    private static double Square(double v) => v * v;
 }

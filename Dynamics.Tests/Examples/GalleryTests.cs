@@ -43,9 +43,46 @@ public sealed class GalleryTests : IDisposable
         var names = ExperimentCatalog.All.Select(e => e.Name).ToList();
         Assert.Equal(names.Count, names.Distinct().Count());
         Assert.All(names, n => Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", n));
-        Assert.Contains("pendulum", names);
-        Assert.Contains("van-der-pol", names);
-        Assert.Contains("lorenz", names);
+        foreach (var name in new[] { "pendulum", "van-der-pol", "lorenz", "lotka-volterra", "duffing", "pursuit", "solar-furnace" }) Assert.Contains(name, names);
+    }
+
+    [Fact]
+    public void The_summary_records_every_check_with_its_numbers_and_verdict()
+    {
+        ExperimentRunner.Run(ExperimentCatalog.Find("pursuit")!, _folder);
+        string folder = Path.Combine(_folder, "pursuit");
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
+        var root = json.RootElement;
+        Assert.Equal("pursuit", root.GetProperty("experiment").GetString());
+        var checks = root.GetProperty("checks").EnumerateArray().ToList();
+        Assert.True(checks.Count >= 20, $"only {checks.Count} checks");
+        foreach (var check in checks)
+        {
+            double computed = check.GetProperty("computed").GetDouble(), expected = check.GetProperty("expected").GetDouble();
+            double tolerance = check.GetProperty("tolerance").GetDouble();
+            Assert.False(string.IsNullOrWhiteSpace(check.GetProperty("name").GetString()));
+            Assert.True(tolerance >= 0);
+            Assert.Equal(Math.Abs(computed - expected) <= tolerance, check.GetProperty("passed").GetBoolean());
+        }
+
+        Assert.Contains(checks, c => c.GetProperty("name").GetString() == "variant A: capture time" && Math.Abs(c.GetProperty("expected").GetDouble() - 5.0 / 18) < 1e-15);
+        foreach (var figure in root.GetProperty("figures").EnumerateArray()) PngAssert.IsValid(Path.Combine(folder, figure.GetString()!));
+        Assert.True(root.GetProperty("values").TryGetProperty("variant A_steps", out _));
+    }
+
+    [Fact]
+    public void A_failed_check_is_recorded_as_failed_in_the_summary()
+    {
+        var context = new ExperimentContext(Path.Combine(_folder, "manual"));
+        context.Check("agrees", 1.0, 1.0 + 1e-12, 1e-10);
+        context.Check("disagrees", 1.0, 2.0, 0.5);
+        context.CheckAtMost("bounded", 2.0, 1.0);
+        var summary = context.WriteSummary(ExperimentCatalog.Find("pursuit")!, 0.1);
+        Assert.False(summary.Passed);
+        Assert.Equal([true, false, false], summary.Checks.Select(c => c.Passed));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "manual", "summary.json")));
+        Assert.False(json.RootElement.GetProperty("passed").GetBoolean());
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.Check("negative tolerance", 1, 1, -1));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Dynamics.Analysis;
 using Dynamics.Fields;
 
 namespace Dynamics.Models.Classical;
@@ -10,7 +11,7 @@ namespace Dynamics.Models.Classical;
 /// From <see cref="PeriodicInitialState"/> the Arenstorf orbit closes after <see cref="Period"/>.
 /// </summary>
 /// <param name="Mu">The mass ratio μ (Earth–Moon: 0.012277471).</param>
-public readonly record struct Arenstorf(double Mu) : IModel
+public readonly record struct Arenstorf(double Mu) : IModel, IHasInvariants
 {
     /// <summary>The Earth–Moon mass ratio μ = 0.012277471. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public Arenstorf()
@@ -49,5 +50,27 @@ public readonly record struct Arenstorf(double Mu) : IModel
         dydt[1] = vy;
         dydt[2] = x + 2 * vy - muPrime * (x + mu) / d1 - mu * (x - muPrime) / d2;
         dydt[3] = q - 2 * vx - muPrime * q / d1 - mu * q / d2;
+    }
+
+    /// <summary>The Jacobi integral, conserved in the rotating frame (Szebehely, "Theory of Orbits", 1967, §1.6).</summary>
+    public IReadOnlyList<Invariant> Invariants
+    {
+        get
+        {
+            var model = this;
+            return [new Invariant("Jacobi integral C = x² + y² + 2μ'/r₁ + 2μ/r₂ − (x'² + y'²)", (t, y) => model.JacobiIntegral(y))];
+        }
+    }
+
+    /// <summary>The Jacobi integral C = x² + y² + 2μ'/r₁ + 2μ/r₂ − (x'² + y'²), r₁ = |(x + μ, y)|, r₂ = |(x − μ', y)|.</summary>
+    /// <param name="state">(x, y, x', y').</param>
+    /// <returns>C.</returns>
+    public double JacobiIntegral(ReadOnlySpan<double> state)
+    {
+        double mu = Mu, muPrime = 1 - mu;
+        double x = state[0], q = state[1], vx = state[2], vy = state[3];
+        double r1 = Math.Sqrt((x + mu) * (x + mu) + q * q);
+        double r2 = Math.Sqrt((x - muPrime) * (x - muPrime) + q * q);
+        return x * x + q * q + 2 * muPrime / r1 + 2 * mu / r2 - (vx * vx + vy * vy);
     }
 }

@@ -1,3 +1,4 @@
+using Dynamics.Analysis;
 using Dynamics.Fields;
 
 namespace Dynamics.Models.Classical;
@@ -9,7 +10,7 @@ namespace Dynamics.Models.Classical;
 /// </summary>
 /// <param name="Damping">The friction coefficient b (1/s), ≥ 0.</param>
 /// <param name="GravityOverLength">g/L (1/s²), positive; 9.81 for a 1 m pendulum on Earth.</param>
-public readonly record struct DampedPendulum(double Damping, double GravityOverLength) : IModel
+public readonly record struct DampedPendulum(double Damping, double GravityOverLength) : IModel, IJacobianField, IHasInvariants
 {
     /// <summary>A lightly damped pendulum: b = 0.25, g/L = 1. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public DampedPendulum()
@@ -34,6 +35,28 @@ public readonly record struct DampedPendulum(double Damping, double GravityOverL
     {
         dydt[0] = y[1];
         dydt[1] = -Damping * y[1] - GravityOverLength * Math.Sin(y[0]);
+    }
+
+    /// <inheritdoc/>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+    {
+        jacobian[0] = 0;
+        jacobian[1] = 1;
+        jacobian[2] = -GravityOverLength * Math.Cos(y[0]);
+        jacobian[3] = -Damping;
+    }
+
+    /// <summary>
+    /// The energy E, conserved without friction (b = 0), non-increasing with friction (dE/dt = −bω² ≤ 0, a Lyapunov
+    /// function) and non-decreasing for b &lt; 0.
+    /// </summary>
+    public IReadOnlyList<Invariant> Invariants
+    {
+        get
+        {
+            var model = this;
+            return [Invariant.DissipatedEnergy("E = ½ω² + (g/L)(1 − cos θ)", (t, y) => model.Energy(y), Damping)];
+        }
     }
 
     /// <summary>The energy ½ω² + (g/L)(1 − cos θ), non-increasing along solutions.</summary>

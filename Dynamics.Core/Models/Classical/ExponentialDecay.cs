@@ -4,7 +4,7 @@ namespace Dynamics.Models.Classical;
 
 /// <summary>Exponential decay dy/dt = −k·y, the simplest test problem: y(t) = y₀·e^{−k(t−t₀)}.</summary>
 /// <param name="Rate">The decay rate k (1/time); negative k gives growth.</param>
-public readonly record struct ExponentialDecay(double Rate) : IModel
+public readonly record struct ExponentialDecay(double Rate) : IModel, IJacobianField
 {
     /// <summary>The standard problem with k = 1. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public ExponentialDecay()
@@ -26,6 +26,9 @@ public readonly record struct ExponentialDecay(double Rate) : IModel
 
     /// <inheritdoc/>
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => dydt[0] = -Rate * y[0];
+
+    /// <inheritdoc/>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => jacobian[0] = -Rate;
 
     /// <summary>The exact solution y₀·e^{−k·elapsed}.</summary>
     /// <param name="initialValue">y₀.</param>

@@ -1,3 +1,4 @@
+using Dynamics.Analysis;
 using Dynamics.Fields;
 
 namespace Dynamics.Models.Classical;
@@ -8,7 +9,7 @@ namespace Dynamics.Models.Classical;
 /// (force −ω²x, no friction) it runs under the symplectic integrators.
 /// </summary>
 /// <param name="Omega">The angular frequency ω (rad/time), positive.</param>
-public readonly record struct HarmonicOscillator(double Omega) : IModel, ISecondOrderField
+public readonly record struct HarmonicOscillator(double Omega) : IModel, ISecondOrderField, IJacobianField, IHasInvariants
 {
     /// <summary>The oscillator with ω = 1. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public HarmonicOscillator()
@@ -43,6 +44,25 @@ public readonly record struct HarmonicOscillator(double Omega) : IModel, ISecond
     /// <param name="position">x.</param>
     /// <param name="acceleration">Receives −ω²x.</param>
     public void Acceleration(double t, ReadOnlySpan<double> position, Span<double> acceleration) => acceleration[0] = -Omega * Omega * position[0];
+
+    /// <inheritdoc/>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+    {
+        jacobian[0] = 0;
+        jacobian[1] = 1;
+        jacobian[2] = -Omega * Omega;
+        jacobian[3] = 0;
+    }
+
+    /// <summary>The conserved energy ½v² + ½ω²x².</summary>
+    public IReadOnlyList<Invariant> Invariants
+    {
+        get
+        {
+            var model = this;
+            return [new Invariant("E = ½v² + ½ω²x²", (t, y) => model.Energy(y))];
+        }
+    }
 
     /// <summary>Writes the exact state after <paramref name="elapsed"/> time from <paramref name="initialState"/>.</summary>
     /// <param name="initialState">(x₀, v₀).</param>

@@ -1,3 +1,4 @@
+using Dynamics.Analysis;
 using Dynamics.Fields;
 
 namespace Dynamics.Models.Classical;
@@ -8,7 +9,7 @@ namespace Dynamics.Models.Classical;
 /// eccentricity e and semi-major axis 1 with period 2π (Hairer, Lubich &amp; Wanner, "Geometric Numerical Integration", I.2).
 /// As an <see cref="ISecondOrderField"/> (force −q/|q|³, no friction) it runs under the symplectic integrators.
 /// </summary>
-public readonly record struct Kepler : IModel, ISecondOrderField
+public readonly record struct Kepler : IModel, ISecondOrderField, IJacobianField, IHasInvariants
 {
     /// <summary>The orbital period 2π for semi-major axis 1.</summary>
     public const double Period = 2 * Math.PI;
@@ -50,6 +51,32 @@ public readonly record struct Kepler : IModel, ISecondOrderField
         acceleration[0] = -position[0] / r3;
         acceleration[1] = -position[1] / r3;
     }
+
+
+    /// <summary>∂f/∂y: the force gradient ∂(−q/|q|³)/∂q = −I/|q|³ + 3qqᵀ/|q|⁵ in the lower-left block.</summary>
+    /// <param name="t">The time.</param>
+    /// <param name="y">The state.</param>
+    /// <param name="jacobian">Receives the 4 × 4 matrix, row-major.</param>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+    {
+        double q1 = y[0], q2 = y[1];
+        double r2 = q1 * q1 + q2 * q2;
+        double r3 = r2 * Math.Sqrt(r2), r5 = r3 * r2;
+        jacobian.Clear();
+        jacobian[2] = 1;
+        jacobian[7] = 1;
+        jacobian[8] = -1 / r3 + 3 * q1 * q1 / r5;
+        jacobian[9] = 3 * q1 * q2 / r5;
+        jacobian[12] = 3 * q1 * q2 / r5;
+        jacobian[13] = -1 / r3 + 3 * q2 * q2 / r5;
+    }
+
+    /// <summary>The conserved energy H and angular momentum L.</summary>
+    public IReadOnlyList<Invariant> Invariants =>
+    [
+        new Invariant("H = ½|p|² − 1/|q|", (t, y) => Energy(y)),
+        new Invariant("L = q₁p₂ − q₂p₁", (t, y) => AngularMomentum(y)),
+    ];
 
     /// <summary>The pericentre start (1 − e, 0, 0, √((1 + e)/(1 − e))) of an orbit of eccentricity e ∈ [0, 1).</summary>
     /// <param name="eccentricity">e, in [0, 1).</param>

@@ -10,7 +10,7 @@ namespace Dynamics.Models.Classical;
 /// <param name="Sigma">The Prandtl number σ.</param>
 /// <param name="Rho">The Rayleigh number ratio ρ.</param>
 /// <param name="Beta">The geometric factor β.</param>
-public readonly record struct Lorenz(double Sigma, double Rho, double Beta) : IModel
+public readonly record struct Lorenz(double Sigma, double Rho, double Beta) : IModel, IJacobianField
 {
     /// <summary>Lorenz's parameters σ = 10, ρ = 28, β = 8/3. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public Lorenz()
@@ -37,5 +37,20 @@ public readonly record struct Lorenz(double Sigma, double Rho, double Beta) : IM
         dydt[2] = x * v - Beta * z;
         dydt[1] = x * (Rho - z) - v;
         dydt[0] = Sigma * (v - x);
+    }
+
+    /// <inheritdoc/>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+    {
+        double x = y[0], v = y[1], z = y[2];
+        jacobian[0] = -Sigma;
+        jacobian[1] = Sigma;
+        jacobian[2] = 0;
+        jacobian[3] = Rho - z;
+        jacobian[4] = -1;
+        jacobian[5] = -x;
+        jacobian[6] = v;
+        jacobian[7] = x;
+        jacobian[8] = -Beta;
     }
 }

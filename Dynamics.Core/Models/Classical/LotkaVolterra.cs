@@ -1,3 +1,4 @@
+using Dynamics.Analysis;
 using Dynamics.Fields;
 
 namespace Dynamics.Models.Classical;
@@ -10,7 +11,7 @@ namespace Dynamics.Models.Classical;
 /// <param name="Beta">Predation rate β &gt; 0.</param>
 /// <param name="Gamma">Predator death rate γ &gt; 0.</param>
 /// <param name="Delta">Predator growth per prey eaten δ &gt; 0.</param>
-public readonly record struct LotkaVolterra(double Alpha, double Beta, double Gamma, double Delta) : IModel
+public readonly record struct LotkaVolterra(double Alpha, double Beta, double Gamma, double Delta) : IModel, IJacobianField, IHasInvariants
 {
     /// <summary>The textbook parameters α = 2/3, β = 4/3, γ = δ = 1. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public LotkaVolterra()
@@ -36,6 +37,26 @@ public readonly record struct LotkaVolterra(double Alpha, double Beta, double Ga
         double x = y[0], p = y[1];
         dydt[0] = Alpha * x - Beta * x * p;
         dydt[1] = Delta * x * p - Gamma * p;
+    }
+
+    /// <inheritdoc/>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+    {
+        double x = y[0], p = y[1];
+        jacobian[0] = Alpha - Beta * p;
+        jacobian[1] = -Beta * x;
+        jacobian[2] = Delta * p;
+        jacobian[3] = Delta * x - Gamma;
+    }
+
+    /// <summary>The conserved V = δx − γ ln x + βy − α ln y (in the positive quadrant).</summary>
+    public IReadOnlyList<Invariant> Invariants
+    {
+        get
+        {
+            var model = this;
+            return [new Invariant("V = δx − γ ln x + βy − α ln y", (t, y) => model.Invariant(y))];
+        }
     }
 
     /// <summary>The conserved quantity V = δx − γ ln x + βy − α ln y (for x, y &gt; 0).</summary>

@@ -8,7 +8,7 @@ namespace Dynamics.Models.Classical;
 /// amplitude (largest |x|) 2.00861986087484313650964018836 (MODELS.md §10, E10).
 /// </summary>
 /// <param name="Mu">The nonlinearity and damping parameter μ ≥ 0.</param>
-public readonly record struct VanDerPol(double Mu) : IModel
+public readonly record struct VanDerPol(double Mu) : IModel, IJacobianField
 {
     /// <summary>The oscillator with μ = 1. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public VanDerPol()
@@ -39,5 +39,14 @@ public readonly record struct VanDerPol(double Mu) : IModel
     {
         dydt[0] = y[1];
         dydt[1] = Mu * (1 - y[0] * y[0]) * y[1] - y[0];
+    }
+
+    /// <inheritdoc/>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+    {
+        jacobian[0] = 0;
+        jacobian[1] = 1;
+        jacobian[2] = -2 * Mu * y[0] * y[1] - 1;
+        jacobian[3] = Mu * (1 - y[0] * y[0]);
     }
 }

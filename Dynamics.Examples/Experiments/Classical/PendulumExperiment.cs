@@ -1,21 +1,22 @@
+using Dynamics.Analysis;
 using Dynamics.Examples.Gallery;
-using Dynamics.Fields;
 using Dynamics.Models.Classical;
 using Dynamics.Plotting.Figures;
 using Dynamics.Plotting.Styling;
 using Dynamics.Problems;
 using Dynamics.Solvers;
+using Dynamics.Solvers.Analysis;
 using Dynamics.Solvers.Events;
 using Dynamics.Solvers.RungeKutta;
-using ScottPlot;
 
 namespace Dynamics.Examples.Experiments.Classical;
 
 /// <summary>
 /// The damped pendulum θ'' + bθ' + (g/L) sin θ = 0: trajectories spiral into the rest states 2πk and are separated
-/// by the saddles at (2k+1)π; the energy is a Lyapunov function. Checks: energy never increases, every trajectory
-/// ends at the rest state it should, small oscillations have the linear frequency √(g/L − b²/4) and decay rate b/2,
-/// and without friction the energy is conserved.
+/// by the stable manifolds of the saddles at (2k+1)π; the energy is a Lyapunov function. Checks: the equilibria and
+/// their classes and eigenvalues, energy never increases, every trajectory ends at the rest state it should, small
+/// oscillations have the linear frequency √(g/L − b²/4) and decay rate b/2, and without friction the energy is
+/// conserved and the separatrix is the level E = 2g/L.
 /// </summary>
 public sealed class PendulumExperiment : IExperiment
 {
@@ -25,28 +26,33 @@ public sealed class PendulumExperiment : IExperiment
     public string Name => "pendulum";
 
     /// <inheritdoc/>
-    public string Description => "Damped pendulum: spirals into rest, saddles at ±π, energy as a Lyapunov function.";
+    public string Description => "Damped pendulum: spirals into rest, saddles at ±π and their separatrices, energy as a Lyapunov function.";
 
     /// <inheritdoc/>
     public void Run(ExperimentContext context)
     {
         var pendulum = new DampedPendulum();
-        var options = SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Uniform(0, EndTime, 4001) };
+        context.Progress("phase portrait: direction field, nullclines, equilibria, separatrices");
+        var portrait = PhasePortrait.Of(pendulum, (-7.5, 7.5), (-3.6, 3.6))
+            .Trajectories([[-5.0, 3.2], [0.2, 3.3], [1.5, -3.3], [-4.0, -1.0]], forward: 30);
+        portrait.SavePng(context.FigurePath("phase-portrait.png"));
+        CheckEquilibria(context, pendulum, portrait.Data);
+
         double[][] starts = [[-3.0, 2.2], [3.0, -2.2], [0.5, 2.6], [-0.5, -2.6], [2.9, 0.0], [-2.9, 0.0], [1.0, 3.3], [-1.0, -3.3], [-6.0, 2.0], [6.0, -2.0]];
-        var portrait = new TrajectoryFigure(FigureStyle.Title(pendulum.Name, pendulum.Parameters), pendulum.ComponentNames[0], pendulum.ComponentNames[1]);
-        var energy = new TimeSeriesFigure(FigureStyle.Title(pendulum.Name + ": energy", pendulum.Parameters), "E = ½ω² + (g/L)(1 − cos θ)");
-        double worstIncrease = double.NegativeInfinity, worstRest = 0;
+        var options = SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Uniform(0, EndTime, 4001) };
         context.Progress($"integrating {starts.Length} trajectories to t = {EndTime}");
-        foreach (var start in starts)
+        var solutions = TrajectoryBatch.Solve(pendulum, starts, 0, EndTime, new DormandPrince5(), options);
+        var energy = new TimeSeriesFigure(FigureStyle.Title(pendulum.Name + ": energy, a Lyapunov function", pendulum.Parameters),
+            "log₁₀ E,  E = ½ω² + (g/L)(1 − cos θ)", "t (s)");
+        double worstIncrease = 0, worstRest = 0;
+        for (int m = 0; m < starts.Length; m++)
         {
-            var solution = Ode.Solve(OdeProblem.Create(pendulum, start, 0, EndTime), new DormandPrince5(), options);
-            string label = $"θ₀ = {start[0]:0.#}, ω₀ = {start[1]:0.#}";
-            portrait.AddPath(solution.Component(0).Take(1500).ToArray(), solution.Component(1).Take(1500).ToArray(), label);
-            var energies = Enumerable.Range(0, solution.Count).Select(i => pendulum.Energy(solution.State(i))).ToArray();
-            if (energy.Plot.GetPlottables().Count() < 4) energy.AddSeries([.. solution.Times], energies, label);
-            for (int i = 1; i < energies.Length; i++) worstIncrease = Math.Max(worstIncrease, energies[i] - energies[i - 1]);
-            double restAngle = 2 * Math.PI * Math.Round(solution.FinalState[0] / (2 * Math.PI));
-            worstRest = Math.Max(worstRest, Math.Max(Math.Abs(solution.FinalState[0] - restAngle), Math.Abs(solution.FinalState[1])));
+            var drift = InvariantMonitor.Measure(solutions[m], pendulum.Invariants[0]);
+            if (m % 2 == 0 && m < 8) energy.AddSeries([.. drift.Times], [.. drift.Values.Select(e => Math.Log10(Math.Max(e, 1e-300)))], $"θ₀ = {starts[m][0]:0.#}, ω₀ = {starts[m][1]:0.#}");
+            worstIncrease = Math.Max(worstIncrease, drift.Violation);
+            var end = solutions[m].FinalState;
+            double restAngle = 2 * Math.PI * Math.Round(end[0] / (2 * Math.PI));
+            worstRest = Math.Max(worstRest, Math.Max(Math.Abs(end[0] - restAngle), Math.Abs(end[1])));
         }
 
         // dE/dt = −bω² ≤ 0; the solver's local error (rtol 1e-10 on states of size ≤ 7) bounds any apparent increase
@@ -54,15 +60,32 @@ public sealed class PendulumExperiment : IExperiment
         context.CheckAtMost("largest energy increase between samples", worstIncrease, 1e-9);
         // After t = 80 the slowest mode has decayed by e^{−(b/2)·80} = e^{−10} ≈ 5e-5 of its initial size (≤ 3.5).
         context.CheckAtMost("distance of every end state from its rest state 2πk", worstRest, 1e-3);
-
-        foreach (int k in new[] { -2, 0, 2 }) portrait.AddPoint(k * Math.PI, 0, k == 0 ? "stable spiral (2kπ, 0)" : "", MarkerShape.FilledCircle, FigureColors.At(2));
-        foreach (int k in new[] { -1, 1 }) portrait.AddPoint(k * Math.PI, 0, k == 1 ? "saddle ((2k+1)π, 0)" : "", MarkerShape.FilledSquare, FigureColors.At(1));
-        portrait.Plot.Axes.SetLimits(-7.5, 7.5, -3.6, 3.6);
-        portrait.SavePng(context.FigurePath("phase-portrait.png"));
+        // Near rest the energy of the linear oscillator decays like e^{−bt} on average (dE/dt = −bω² and ⟨ω²⟩ = E).
+        energy.AddSeries([0, EndTime], [0, -pendulum.Damping * EndTime / Math.Log(10)], "slope of E ∝ e^(−bt) (small swings)", dashed: true);
         energy.SavePng(context.FigurePath("energy.png"));
 
         CheckSmallOscillations(context, pendulum);
         CheckConservationWithoutFriction(context, pendulum with { Damping = 0 });
+    }
+
+    private static void CheckEquilibria(ExperimentContext context, DampedPendulum pendulum, PhasePortraitData data)
+    {
+        var points = data.FixedPoints;
+        // Counts are exact: tolerance 0.
+        context.Check("equilibria found in θ ∈ [−7.5, 7.5] (θ = kπ, k = −2 … 2)", points.Count, 5, 0);
+        context.Check("stable spirals among them (k even)", points.Count(p => p.Class == FixedPointClass.StableSpiral), 3, 0);
+        context.Check("saddles among them (k odd)", points.Count(p => p.Class == FixedPointClass.Saddle), 2, 0);
+        // Newton with the analytic Jacobian converges quadratically: the equilibria are exact to rounding of π.
+        context.CheckAtMost("largest |θ* − kπ| + |ω*|", points.Max(p => Math.Abs(p.Point[0] - Math.PI * Math.Round(p.Point[0] / Math.PI)) + Math.Abs(p.Point[1])), 1e-12);
+        double b = pendulum.Damping, w2 = pendulum.GravityOverLength;
+        var saddle = points.First(p => p.Class == FixedPointClass.Saddle);
+        var spiral = points.First(p => p.Class == FixedPointClass.StableSpiral);
+        // Eigenvalues of an analytic 2 × 2 Jacobian from MathNet's EVD: exact to a few ulps, hence 1e-12 for all three.
+        context.Check("saddle's unstable eigenvalue (−b + √(b² + 4g/L))/2", saddle.Eigenvalues[1].Real, (-b + Math.Sqrt(b * b + 4 * w2)) / 2, 1e-12);
+        context.Check("spiral's decay rate Re λ = −b/2", spiral.Eigenvalues[0].Real, -b / 2, 1e-12);
+        context.Check("spiral's frequency |Im λ| = √(g/L − b²/4)", Math.Abs(spiral.Eigenvalues[0].Imaginary), Math.Sqrt(w2 - b * b / 4), 1e-12);
+        // A count: tolerance 0.
+        context.Check("separatrix branches drawn (4 per saddle)", data.Separatrices.Count, 8, 0);
     }
 
     private static void CheckSmallOscillations(ExperimentContext context, DampedPendulum pendulum)
@@ -86,10 +109,20 @@ public sealed class PendulumExperiment : IExperiment
     private static void CheckConservationWithoutFriction(ExperimentContext context, DampedPendulum frictionless)
     {
         var solution = Ode.Solve(OdeProblem.Create(frictionless, [2.0, 0.0], 0, 100), new DormandPrince5(), SolverOptions.WithTolerance(1e-10));
-        double e0 = frictionless.Energy(solution.State(0)), drift = 0;
-        for (int i = 1; i < solution.Count; i++) drift = Math.Max(drift, Math.Abs(frictionless.Energy(solution.State(i)) - e0));
+        var drift = InvariantMonitor.Measure(solution, frictionless).Single();
         // DP5 is not symplectic, so energy drifts linearly; at local tolerance 1e-10 over ~2,000 steps that is ≲ 1e-7.
-        context.CheckAtMost("energy drift without friction (b = 0, t ≤ 100)", drift, 1e-7);
+        context.CheckAtMost("energy drift without friction (b = 0, t ≤ 100)", drift.Violation, 1e-7);
         context.Report("frictionless_steps", solution.Statistics.AcceptedSteps);
+
+        var saddle = FixedPoints.Find(frictionless, (2, 4), (-1, 1)).Single();
+        var separatrices = Separatrices.Trace(frictionless, saddle, new SeparatrixOptions { Duration = 12, Tolerance = 1e-11 });
+        double worst = separatrices.Max(s => InvariantMonitor.Measure(s.Path, frictionless.Invariants[0]).Values.Max(e => Math.Abs(e - 2 * frictionless.GravityOverLength)));
+        // The heteroclinic orbits through the saddles are the level set E = 2g/L; starting 1e-6·π off the saddle along
+        // the eigenvector changes E by ~1e-12 and the solver (tolerance 1e-11, 12 time units) adds ~1e-9.
+        context.CheckAtMost("|E − 2g/L| along the frictionless separatrices", worst, 1e-8);
+        var drawn = PhasePortrait.Of(frictionless, (-7.5, 7.5), (-3.6, 3.6))
+            .Background(FieldBackground.Streamlines)
+            .Trajectories([[0.0, 1.0], [0.0, 1.8], [-6.0, 2.4], [6.0, -2.4]], forward: 12);
+        drawn.SavePng(context.FigurePath("frictionless.png"));
     }
 }

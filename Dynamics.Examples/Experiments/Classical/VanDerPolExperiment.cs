@@ -1,18 +1,19 @@
+using Dynamics.Analysis;
 using Dynamics.Examples.Gallery;
 using Dynamics.Models.Classical;
 using Dynamics.Plotting.Figures;
-using Dynamics.Plotting.Styling;
 using Dynamics.Problems;
 using Dynamics.Solvers;
-using Dynamics.Solvers.Events;
+using Dynamics.Solvers.Analysis;
 using Dynamics.Solvers.RungeKutta;
-using ScottPlot;
 
 namespace Dynamics.Examples.Experiments.Classical;
 
 /// <summary>
 /// The Van der Pol oscillator: every trajectory except the unstable focus at the origin is drawn onto one limit cycle.
-/// Checks the μ = 1 cycle's period and amplitude against their high-precision values to 1e-6, from inside and outside.
+/// The cycle is detected from Poincaré-section returns (<see cref="LimitCycles"/>) and its period and amplitude checked
+/// against their high-precision values to 1e-6, from inside and outside; the origin's class and eigenvalues, the three
+/// branches of the cubic nullcline, and the small-μ period 2π(1 + μ²/16 − 5μ⁴/3072) are checked as well.
 /// </summary>
 public sealed class VanDerPolExperiment : IExperiment
 {
@@ -26,54 +27,68 @@ public sealed class VanDerPolExperiment : IExperiment
     public void Run(ExperimentContext context)
     {
         var model = new VanDerPol();
-        var portrait = new TrajectoryFigure(FigureStyle.Title(model.Name, model.Parameters), model.ComponentNames[0], model.ComponentNames[1]);
         double[][] starts = [[0.1, 0.0], [4.0, 0.0], [-3.0, 3.5], [0.0, -4.0]];
         foreach (var start in starts)
         {
-            var (period, amplitude, solution) = MeasureCycle(model, start);
+            var cycle = LimitCycles.Detect(model, start);
             string where = start[0] * start[0] + start[1] * start[1] < 1 ? "inside" : "outside";
-            // Event times and states come from Verner 8's 8th-order interpolant at rtol 1e-12 after 15 periods of
-            // contraction (Floquet multiplier ≈ e^{−1.06} per period), so 1e-6 is a loose bound.
-            context.Check($"period from ({start[0]}, {start[1]}) ({where})", period, VanDerPol.PeriodAtMuOne, 1e-6);
-            context.Check($"amplitude from ({start[0]}, {start[1]}) ({where})", amplitude, VanDerPol.AmplitudeAtMuOne, 1e-6);
-            var x = solution.Component(0);
-            var y = solution.Component(1);
-            int shown = Array.FindIndex(solution.Times.ToArray(), t => t > 20);
-            portrait.AddPath(x[..shown], y[..shown], $"from ({start[0]:0.#}, {start[1]:0.#})");
+            // Section crossings come from Verner 8's 8th-order interpolant at rtol 1e-12, once successive returns agree
+            // to 1e-9 of the range (the Floquet multiplier e^{−1.06} per period contracts to that in ~20 periods), so
+            // 1e-6 is a loose bound.
+            context.Check($"period from ({start[0]}, {start[1]}) ({where})", cycle.Period, VanDerPol.PeriodAtMuOne, 1e-6);
+            context.Check($"amplitude from ({start[0]}, {start[1]}) ({where})", cycle.Amplitude, VanDerPol.AmplitudeAtMuOne, 1e-6);
         }
 
-        var cycle = Ode.Solve(OdeProblem.Create(model, [VanDerPol.AmplitudeAtMuOne, 0.0], 0, VanDerPol.PeriodAtMuOne), new Verner8(),
-            SolverOptions.WithTolerance(1e-12) with { SaveAt = SaveAt.Uniform(0, VanDerPol.PeriodAtMuOne, 600) });
-        var line = portrait.Plot.Add.ScatterLine(cycle.Component(0), cycle.Component(1), FigureColors.Reference);
-        line.LineWidth = 4;
-        line.LinePattern = LinePattern.Dashed;
-        line.LegendText = $"limit cycle, T = {VanDerPol.PeriodAtMuOne:F6}";
-        portrait.AddPoint(0, 0, "unstable focus (0, 0)", MarkerShape.OpenCircle, FigureColors.At(1));
+        context.Progress("phase portrait with the limit cycle");
+        var portrait = PhasePortrait.Of(model, (-3.2, 3.2), (-4.5, 4.5))
+            .Trajectories([[0.1, 0.0], [-3.0, 3.5], [0.0, -4.0], [3.0, -1.0]], forward: 15)
+            .LimitCycleFrom(0.1, 0.0);
         portrait.SavePng(context.FigurePath("phase-portrait.png"));
+        var data = portrait.Data;
+        var origin = data.FixedPoints.Single();
+        // Counts and classes are exact: tolerance 0.
+        context.Check("equilibria in the window (the origin only)", data.FixedPoints.Count, 1, 0);
+        context.Check("the origin is an unstable spiral (1 = yes)", origin.Class == FixedPointClass.UnstableSpiral ? 1 : 0, 1, 0);
+        // J = [[0, 1], [−1, μ]] analytically: λ = (μ ± i√(4 − μ²))/2, exact to a few ulps from MathNet's EVD (both parts).
+        context.Check("Re λ at the origin = μ/2", origin.Eigenvalues[0].Real, model.Mu / 2, 1e-12);
+        context.Check("|Im λ| at the origin = √(4 − μ²)/2", Math.Abs(origin.Eigenvalues[0].Imaginary), Math.Sqrt(4 - model.Mu * model.Mu) / 2, 1e-12);
+        // A count: tolerance 0.
+        context.Check("branches of the nullcline y = x/(μ(1 − x²)) (split by x = ±1)", data.Nullclines!.YNullclines.Count, 3, 0);
+        // The same detection as above.
+        context.Check("cycle drawn in the portrait: period", data.LimitCycles.Single().Period, VanDerPol.PeriodAtMuOne, 1e-6);
 
+        DrawTimeSeries(context, model);
+        DrawFamily(context, model);
+    }
+
+    private static void DrawTimeSeries(ExperimentContext context, VanDerPol model)
+    {
+        var options = SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Uniform(0, 30, 1501) };
+        var solutions = TrajectoryBatch.Solve(model, [[0.1, 0.0], [4.0, 0.0]], 0, 30, new DormandPrince5(), options);
+        var figure = new TimeSeriesFigure(Plotting.Styling.FigureStyle.Title(model.Name + ": approach to the cycle", model.Parameters), "x", "t");
+        figure.AddComponent(solutions[0], 0, "from (0.1, 0), inside").AddComponent(solutions[1], 0, "from (4, 0), outside");
+        figure.AddSeries([0, 30], [VanDerPol.AmplitudeAtMuOne, VanDerPol.AmplitudeAtMuOne], "cycle amplitude 2.00862", dashed: true);
+        figure.SavePng(context.FigurePath("time-series.png"));
+    }
+
+    private static void DrawFamily(ExperimentContext context, VanDerPol model)
+    {
         var family = new TrajectoryFigure("Van der Pol limit cycles as μ grows", "x", "y = dx/dt");
         foreach (double mu in new[] { 0.25, 1.0, 2.0, 4.0 })
         {
-            var (period, _, solution) = MeasureCycle(model with { Mu = mu }, [2.0, 0.0]);
-            var last = Enumerable.Range(0, solution.Count).Where(i => solution.Times[i] >= solution.FinalTime - period).ToArray();
-            family.AddPath([.. last.Select(i => solution.State(i)[0])], [.. last.Select(i => solution.State(i)[1])], $"μ = {mu}, T = {period:F3}", arrows: 1);
-            context.Report($"period_mu_{mu}", period);
+            var cycle = LimitCycles.Detect(model with { Mu = mu }, [2.0, 0.0]);
+            family.AddPath(cycle.Orbit.Component(0), cycle.Orbit.Component(1), $"μ = {mu}, T = {cycle.Period:F4}", arrows: 1);
+            context.Report($"period_mu_{mu}", cycle.Period);
+            context.Report($"amplitude_mu_{mu}", cycle.Amplitude);
+            if (mu == 0.25)
+            {
+                // Poincaré–Lindstedt: T = 2π(1 + μ²/16 − 5μ⁴/3072 + O(μ⁶)); the O(μ⁶) term is ~1e-6 at μ = 1/4, while an
+                // error in the μ⁴ coefficient would show as ~4e-5.
+                double expected = 2 * Math.PI * (1 + mu * mu / 16 - 5 * Math.Pow(mu, 4) / 3072);
+                context.Check("small-μ period 2π(1 + μ²/16 − 5μ⁴/3072), μ = 1/4", cycle.Period, expected, 3e-6);
+            }
         }
 
         family.SavePng(context.FigurePath("mu-family.png"));
-    }
-
-    /// <summary>Integrates 15 periods' worth and measures the last full cycle between maxima of x (where y falls through 0).</summary>
-    private static (double Period, double Amplitude, Solution Solution) MeasureCycle(VanDerPol model, double[] start)
-    {
-        double horizon = 15 * (3 - 2 * Math.Log(2)) * Math.Max(model.Mu, 1) + 40;
-        var options = SolverOptions.WithTolerance(1e-12) with
-        {
-            SaveAt = SaveAt.Uniform(0, horizon, 8000),
-            Events = [OdeEvent.Record("x maximum", (t, y) => y[1], EventDirection.Falling)],
-        };
-        var solution = Ode.Solve(OdeProblem.Create(model, start, 0, horizon), new Verner8(), options);
-        var maxima = solution.Events;
-        return (maxima[^1].Time - maxima[^2].Time, maxima[^1].State[0], solution);
     }
 }

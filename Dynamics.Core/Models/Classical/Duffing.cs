@@ -1,0 +1,74 @@
+using Dynamics.Analysis;
+using Dynamics.Fields;
+
+namespace Dynamics.Models.Classical;
+
+/// <summary>
+/// The unforced Duffing oscillator x'' + δx' + αx + βx³ = 0 (Duffing 1918; Guckenheimer &amp; Holmes, "Nonlinear
+/// Oscillations", §2.2) as (x, v)' = (v, −δv − αx − βx³). With α &lt; 0 &lt; β it is a particle in the double well
+/// V(x) = ½αx² + ¼βx⁴: a saddle at the origin and two stable equilibria (±√(−α/β), 0), whose basins of attraction are
+/// separated by the stable manifolds of the saddle. Linearisation: λ² + δλ + α = 0 at the saddle,
+/// λ² + δλ − 2α = 0 at the wells. The energy E = ½v² + V(x) obeys dE/dt = −δv² ≤ 0.
+/// </summary>
+/// <param name="Damping">The damping δ (1/time), ≥ 0 for dissipation.</param>
+/// <param name="Stiffness">The linear stiffness α; negative for the double well.</param>
+/// <param name="Nonlinearity">The cubic stiffness β; positive for a hardening spring.</param>
+public readonly record struct Duffing(double Damping, double Stiffness, double Nonlinearity) : IModel, IJacobianField, IHasInvariants
+{
+    /// <summary>The double well δ = 0.25, α = −1, β = 1: wells at x = ±1. (A struct's default value has every parameter 0; use this constructor.)</summary>
+    public Duffing()
+        : this(0.25, -1.0, 1.0)
+    {
+    }
+
+    /// <inheritdoc/>
+    public int Dimension => 2;
+
+    /// <inheritdoc/>
+    public string Name => "Duffing oscillator (unforced)";
+
+    /// <inheritdoc/>
+    public string Parameters => ParameterText.Of(("δ", Damping), ("α", Stiffness), ("β", Nonlinearity));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ComponentNames => ["x", "v = dx/dt"];
+
+    /// <inheritdoc/>
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    {
+        double x = y[0];
+        dydt[0] = y[1];
+        dydt[1] = -Damping * y[1] - x * (Stiffness + Nonlinearity * x * x);
+    }
+
+    /// <inheritdoc/>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+    {
+        jacobian[0] = 0;
+        jacobian[1] = 1;
+        jacobian[2] = -Stiffness - 3 * Nonlinearity * y[0] * y[0];
+        jacobian[3] = -Damping;
+    }
+
+    /// <summary>The energy E: non-increasing for δ &gt; 0 (a Lyapunov function), conserved for δ = 0.</summary>
+    public IReadOnlyList<Invariant> Invariants
+    {
+        get
+        {
+            var model = this;
+            return [Invariant.DissipatedEnergy("E = ½v² + ½αx² + ¼βx⁴", (t, y) => model.Energy(y), Damping)];
+        }
+    }
+
+    /// <summary>The energy ½v² + ½αx² + ¼βx⁴.</summary>
+    /// <param name="state">(x, v).</param>
+    /// <returns>E.</returns>
+    public double Energy(ReadOnlySpan<double> state)
+    {
+        double x = state[0], v = state[1];
+        return 0.5 * v * v + 0.5 * Stiffness * x * x + 0.25 * Nonlinearity * x * x * x * x;
+    }
+
+    /// <summary>The position √(−α/β) of the right well (NaN unless α and β have opposite signs).</summary>
+    public double WellPosition => Math.Sqrt(-Stiffness / Nonlinearity);
+}

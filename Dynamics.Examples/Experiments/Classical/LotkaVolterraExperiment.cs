@@ -1,0 +1,99 @@
+using Dynamics.Analysis;
+using Dynamics.Examples.Gallery;
+using Dynamics.Models.Classical;
+using Dynamics.Plotting.Figures;
+using Dynamics.Plotting.Styling;
+using Dynamics.Problems;
+using Dynamics.Solvers;
+using Dynamics.Solvers.Analysis;
+using Dynamics.Solvers.RungeKutta;
+
+namespace Dynamics.Examples.Experiments.Classical;
+
+/// <summary>
+/// The Lotka–Volterra predator–prey model: a saddle at extinction, a centre at (γ/δ, α/β) surrounded by closed orbits,
+/// the level sets of the conserved V = δx − γ ln x + βy − α ln y. Checks: the equilibria, classes and eigenvalues, the
+/// conservation of V along computed orbits, the small-oscillation period 2π/√(αγ), and that the time averages of
+/// both populations over a cycle equal the equilibrium values (Volterra's principle).
+/// </summary>
+public sealed class LotkaVolterraExperiment : IExperiment
+{
+    /// <inheritdoc/>
+    public string Name => "lotka-volterra";
+
+    /// <inheritdoc/>
+    public string Description => "Lotka–Volterra: closed orbits around a centre, the conserved quantity, periods and Volterra's averages.";
+
+    /// <inheritdoc/>
+    public void Run(ExperimentContext context)
+    {
+        var model = new LotkaVolterra();
+        double[][] starts = [[1.0, 0.2], [1.0, 0.1], [1.0, 0.35], [0.3, 0.5]];
+        var portrait = PhasePortrait.Of(model, (-0.2, 3.2), (-0.2, 2.4))
+            .Background(FieldBackground.Streamlines)
+            .Trajectories(starts, forward: 12);
+        portrait.SavePng(context.FigurePath("phase-portrait.png"));
+        CheckEquilibria(context, model, portrait.Data.FixedPoints);
+
+        var options = SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Uniform(0, 40, 2001) };
+        var solutions = TrajectoryBatch.Solve(model, starts, 0, 40, new DormandPrince5(), options);
+        var drifts = solutions.Select(s => InvariantMonitor.Measure(s, model).Single()).ToList();
+        // DP5 at tolerance 1e-10 over 40 time units (~5 cycles, ~10³ steps): V drifts by ≲ 1e-9.
+        context.CheckAtMost("largest drift of V over t ≤ 40 (four orbits)", drifts.Max(d => d.Violation), 1e-8);
+        DrawTimeSeries(context, model, solutions, drifts);
+
+        double centreX = model.Gamma / model.Delta, centreY = model.Alpha / model.Beta;
+        var small = LimitCycles.Detect(model, [centreX * 1.001, centreY]);
+        // A tiny orbit around the centre: the linearisation's period 2π/√(αγ), corrected by O(ε²) ≈ 1e-6 for ε = 1e-3.
+        context.Check("small-orbit period 2π/√(αγ)", small.Period, 2 * Math.PI / Math.Sqrt(model.Alpha * model.Gamma), 1e-5);
+
+        // Volterra's principle: over one period ∫ẋ/x dt = 0 = ∫(α − βy) dt, so ⟨y⟩ = α/β, and likewise ⟨x⟩ = γ/δ.
+        var cycle = LimitCycles.Detect(model, starts[0]);
+        var orbit = Ode.Solve(OdeProblem.Create(model, cycle.PointOnCycle, 0, cycle.Period), new Verner8(),
+            SolverOptions.WithTolerance(1e-12) with { SaveAt = SaveAt.Uniform(0, cycle.Period, 513) });
+        // The period is known to ~1e-12 and the rule below is spectrally accurate: 1e-9 leaves ample room.
+        context.Check("large orbit: time average of prey over a period = γ/δ", PeriodicMean(orbit, 0), centreX, 1e-9);
+        context.Check("large orbit: time average of predators over a period = α/β", PeriodicMean(orbit, 1), centreY, 1e-9);
+        context.Report("large_orbit_period", cycle.Period);
+    }
+
+    // The trapezoidal rule on equally spaced samples of one period (the last repeats the first): for a smooth periodic
+    // function it converges geometrically with the number of samples (Trefethen & Weideman 2014).
+    private static double PeriodicMean(Solution orbit, int component)
+    {
+        var values = orbit.Component(component);
+        double sum = 0;
+        for (int k = 0; k < values.Length - 1; k++) sum += values[k];
+        return sum / (values.Length - 1);
+    }
+
+    private static void CheckEquilibria(ExperimentContext context, LotkaVolterra model, IReadOnlyList<FixedPoint> points)
+    {
+        // A count: tolerance 0.
+        context.Check("equilibria found (extinction and coexistence)", points.Count, 2, 0);
+        var saddle = points.Single(p => p.Class == FixedPointClass.Saddle);
+        var centre = points.Single(p => p.Class == FixedPointClass.Centre);
+        // Newton with the analytic Jacobian converges to rounding, for both equilibria.
+        context.CheckAtMost("extinction equilibrium |(x, y)|", Math.Abs(saddle.Point[0]) + Math.Abs(saddle.Point[1]), 1e-12);
+        context.Check("coexistence prey x* = γ/δ", centre.Point[0], model.Gamma / model.Delta, 1e-12);
+        context.Check("coexistence predators y* = α/β", centre.Point[1], model.Alpha / model.Beta, 1e-12);
+        // J at the centre is [[0, −βγ/δ], [δα/β, 0]]: λ = ±i√(αγ), and at the origin diag(α, −γ); MathNet's EVD of
+        // these exact 2 × 2 matrices is accurate to a few ulps, hence 1e-12 for all four.
+        context.Check("centre frequency |Im λ| = √(αγ)", Math.Abs(centre.Eigenvalues[0].Imaginary), Math.Sqrt(model.Alpha * model.Gamma), 1e-12);
+        context.CheckAtMost("centre |Re λ|", Math.Abs(centre.Eigenvalues[0].Real), 1e-12);
+        context.Check("saddle's eigenvalues: prey growth α", saddle.Eigenvalues[1].Real, model.Alpha, 1e-12);
+        context.Check("saddle's eigenvalues: predator death −γ", saddle.Eigenvalues[0].Real, -model.Gamma, 1e-12);
+    }
+
+    private static void DrawTimeSeries(ExperimentContext context, LotkaVolterra model, Solution[] solutions, List<InvariantDrift> drifts)
+    {
+        var populations = new TimeSeriesFigure(FigureStyle.Title(model.Name, model.Parameters) + "\npopulations from (1, 0.2)", "population", "t");
+        populations.AddComponent(solutions[0], 0, "prey x").AddComponent(solutions[0], 1, "predators y");
+        populations.AddSeries([0, 40], [model.Gamma / model.Delta, model.Gamma / model.Delta], "x* = γ/δ", dashed: true);
+        var drift = new TimeSeriesFigure("Drift of the conserved V = δx − γ ln x + βy − α ln y\nDormand–Prince 5(4), tolerance 1e-10", "log₁₀ |V(t) − V(0)| / max(1, |V(0)|)", "t");
+        for (int m = 0; m < drifts.Count; m++) drift.AddDrift(drifts[m], $"orbit from ({solutions[m].State(0)[0]}, {solutions[m].State(0)[1]})");
+        populations.Plot.ShowLegend(ScottPlot.Edge.Right);
+        drift.Plot.ShowLegend(ScottPlot.Edge.Right);
+        new MultiPanelFigure(1, 2).Add(populations.Plot).Add(drift.Plot).SavePng(context.FigurePath("time-series.png"), 2000, 750);
+    }
+}

@@ -1,0 +1,245 @@
+using Dynamics.Analysis;
+using Dynamics.Examples.Gallery;
+using Dynamics.Models.Classical;
+using Dynamics.Plotting.Figures;
+using Dynamics.Plotting.Styling;
+using Dynamics.Problems;
+using Dynamics.Solvers;
+using Dynamics.Solvers.Analysis;
+using Dynamics.Solvers.Events;
+using Dynamics.Solvers.RungeKutta;
+using ScottPlot;
+
+namespace Dynamics.Examples.Experiments.Classical;
+
+/// <summary>
+/// Missile pursuit (MODELS.md §8, a reconstruction of the problem named in kexue.fm 1045, whose text was not found): a
+/// missile always heading at a ship on a straight course. Both textbook variants against their closed forms (capture
+/// time Lv/(v² − u²), capture point, path length, the pursuit curve along the whole trajectory), the two invariants
+/// of §8(d), the trailing distance L/2 when the speeds are equal, and the closest approach of a faster target, which
+/// the shape invariant gives in closed form.
+/// </summary>
+public sealed class PursuitExperiment : IExperiment
+{
+    /// <inheritdoc/>
+    public string Name => "pursuit";
+
+    /// <inheritdoc/>
+    public string Description => "Missile pursuit: capture time and point against closed forms, invariants, equal and faster targets.";
+
+    /// <summary>
+    /// Integrates a pursuit from the origin until capture (distance below <paramref name="captureDistance"/>), a step
+    /// that jumps past the target (<see cref="MissilePursuit.AlongTrack"/> changes sign), or <paramref name="endTime"/>.
+    /// The field is singular at capture, so one of the two stop events always ends the solve before it is evaluated there.
+    /// </summary>
+    /// <param name="model">The pursuit.</param>
+    /// <param name="endTime">The latest time.</param>
+    /// <param name="captureDistance">The capture radius (length units).</param>
+    /// <param name="tolerance">The relative tolerance; the absolute one is this times L (default 1e-12).</param>
+    /// <returns>The dense solution.</returns>
+    public static Solution Pursue(MissilePursuit model, double endTime, double captureDistance, double tolerance = 1e-12)
+    {
+        var options = new SolverOptions
+        {
+            RelativeTolerance = tolerance,
+            AbsoluteTolerance = tolerance * model.TargetDistance,
+            SaveAt = SaveAt.Dense,
+            Events =
+            [
+                OdeEvent.Stop("capture", (t, y) => model.Distance(t, y) - captureDistance, EventDirection.Falling),
+                OdeEvent.Stop("passed the target", model.AlongTrack, EventDirection.Falling),
+            ],
+        };
+        return Ode.Solve(OdeProblem.Create(model, [0.0, 0.0], 0, endTime), new Verner8(), options);
+    }
+
+    /// <summary>
+    /// The closest approach of a target faster than the missile (k = u/v &gt; 1): r is smallest where ṙ = u cos α − v = 0,
+    /// i.e. cos α* = 1/k, and the shape invariant r sin α / tan(α/2)^{1/k} = L gives r_min = L tan(α*/2)^{1/k} / sin α*.
+    /// </summary>
+    /// <param name="model">A pursuit with k &gt; 1.</param>
+    /// <returns>r_min.</returns>
+    public static double ClosestApproach(MissilePursuit model)
+    {
+        double k = model.SpeedRatio, alpha = Math.Acos(1 / k);
+        return model.TargetDistance * Math.Pow(Math.Tan(alpha / 2), 1 / k) / Math.Sin(alpha);
+    }
+
+    /// <inheritdoc/>
+    public void Run(ExperimentContext context)
+    {
+        var shipAndMissile = new MissilePursuit();
+        context.Progress("variant A: ship 120 km away at 90 km/h, missile at 450 km/h");
+        var a = Pursue(shipAndMissile, 1, 1e-9);
+        CheckCapture(context, "variant A", shipAndMissile, a, 5.0 / 18, 25);
+        // Speed is constant, so the path length is v·t; the closed form is L/(1 − k²) = 125 km. Tolerance: 450 km/h times
+        // the capture-time tolerance of 1e-10 h.
+        context.Check("variant A: missile path length v·t (km)", shipAndMissile.MissileSpeed * a.FinalTime, 125, 5e-8);
+        CheckPathAndInvariants(context, "variant A", shipAndMissile, a);
+
+        var variantB = MissilePursuit.VariantB();
+        var b = Pursue(variantB, 1, 1e-10);
+        CheckCapture(context, "variant B", variantB, b, 5.0 / 24, 5.0 / 24);
+        CheckPathAndInvariants(context, "variant B", variantB, b);
+
+        var equal = new MissilePursuit(1, 1, 1);
+        var trailing = Pursue(equal, 20, 1e-9);
+        // r(1 + cos α) = L with α → 0 like e^{−2ut/L}: at t = 20 the gap to L/2 is e^{−80}, far below the solver's 1e-12.
+        context.Check("k = 1: trailing distance at t = 20L/u → L/2", equal.Distance(trailing.FinalTime, trailing.FinalState), 0.5, 1e-9);
+        CheckPathAndInvariants(context, "k = 1", equal, trailing);
+
+        var faster = new MissilePursuit(1, 2, 1);
+        var options = SolverOptions.WithTolerance(1e-12) with
+        {
+            SaveAt = SaveAt.End,
+            Events = [OdeEvent.Record("closest approach", (t, y) => Closing(faster, t, y), EventDirection.Rising)],
+        };
+        var escape = Ode.Solve(OdeProblem.Create(faster, [0.0, 0.0], 0, 50), new Verner8(), options);
+        var closest = escape.Events.Single();
+        // The event (ṙ = 0) is located on Verner 8's interpolant to ~1e-14 in time, where r is stationary.
+        context.Check("k = 2: closest approach L·tan(α*/2)^{1/k}/sin α*, cos α* = 1/k", faster.Distance(closest.Time, closest.State), ClosestApproach(faster), 1e-10);
+        // Late in the chase the missile trails straight behind and ṙ → u − v, but only algebraically: the shape invariant
+        // gives rα ≈ L(α/2)^{1/k}, i.e. α ≈ L²/(2r²) ≈ 2e-4 at t = 50 (r ≈ 50), so ṙ = u cos α − v falls short by uα²/2 ≈ 4e-8.
+        context.Check("k = 2: escape rate dr/dt at t = 50 → u − v", Closing(faster, escape.FinalTime, escape.FinalState), faster.TargetSpeed - faster.MissileSpeed, 1e-7);
+
+        DrawVariantA(context, shipAndMissile, a);
+        DrawFamily(context);
+        DrawInvariants(context, shipAndMissile, a);
+    }
+
+    // ṙ = u cos α − v, with cos α = (ut − y)/r.
+    private static double Closing(MissilePursuit model, double t, ReadOnlySpan<double> y) => model.TargetSpeed * Cosine(model, t, y) - model.MissileSpeed;
+
+    private static double Cosine(MissilePursuit model, double t, ReadOnlySpan<double> y) => model.AlongTrack(t, y) / model.Distance(t, y);
+
+    private static void CheckCapture(ExperimentContext context, string variant, MissilePursuit model, Solution solution, double time, double alongCourse)
+    {
+        // Which event stopped the solve is exact: tolerance 0.
+        context.Check($"{variant}: solve stopped by the capture event (1 = yes)", solution.Events.Count == 1 && solution.Events[0].Name == "capture" ? 1 : 0, 1, 0);
+        // Closed form t* = Lv/(v² − u²), evaluated in floating point.
+        context.Check($"{variant}: closed-form capture time Lv/(v² − u²)", model.CaptureTime, time, 1e-15);
+        // The event fires at distance ≤ 1e-9 L, (v − u)⁻¹·1e-9·L early, and the solver (rtol 1e-12) adds ~3e-11 relative.
+        context.Check($"{variant}: capture time", solution.FinalTime, time, 1e-10);
+        // The capture ball has radius ≤ 1e-9 L and the position error is ~1e-11 L: 1e-8 L for both coordinates.
+        context.Check($"{variant}: capture point along the course", solution.FinalState[1], alongCourse, 1e-8 * model.TargetDistance);
+        context.Check($"{variant}: capture point across (= L)", solution.FinalState[0], model.TargetDistance, 1e-8 * model.TargetDistance);
+        context.Report($"{variant}_steps", solution.Statistics.AcceptedSteps);
+    }
+
+    private static void CheckPathAndInvariants(ExperimentContext context, string variant, MissilePursuit model, Solution solution)
+    {
+        double l = model.TargetDistance, worst = 0;
+        var path = Trajectory.Refine(solution, 8);
+        for (int i = 0; i < path.Count; i++)
+        {
+            var p = path.State(i);
+            // Away from x = L, where the closed form's slope blows up like (1 − x/L)^{−k}.
+            if (l - p[0] > 1e-3 * l) worst = Math.Max(worst, Math.Abs(p[1] - model.PathY(p[0])));
+        }
+
+        // The dense output of Verner 8 at rtol 1e-12 follows the curve to ~1e-11 L (MODELS.md §8(d) quotes 1e-10).
+        context.CheckAtMost($"{variant}: max |y − y_closed(x)| / L along the path", worst / l, 1e-9);
+        var drifts = InvariantMonitor.Measure(path, model.Invariants[0]);
+        // vr + ur cos α + (v² − u²)t = Lv: its drift is the solver's error scaled by v, ~1e-11 relative.
+        context.CheckAtMost($"{variant}: drift of vr + ur cos α + (v² − u²)t, relative to Lv", drifts.Violation / (l * model.MissileSpeed), 1e-9);
+        double shape = 0;
+        var shapeDrift = InvariantMonitor.Measure(path, model.Invariants[1]);
+        for (int i = 0; i < path.Count; i++)
+        {
+            // (L − x)^{1 − v/u} magnifies the relative error of L − x by v/u − 1; where L − x ≥ L/100 that is ≤ 4e-10.
+            if (l - path.State(i)[0] >= 1e-2 * l) shape = Math.Max(shape, Math.Abs(shapeDrift.Values[i] - l));
+        }
+
+        // The magnified error above, ≤ 4e-10, with margin for the solver's error near capture.
+        context.CheckAtMost($"{variant}: drift of r sin α / tan(α/2)^(v/u), relative to L (L − x ≥ L/100)", shape / l, 1e-8);
+    }
+
+    private static void DrawVariantA(ExperimentContext context, MissilePursuit model, Solution solution)
+    {
+        // Variant A is told with the ship 120 km north sailing east: east = y and north = x of the model.
+        var path = Trajectory.Refine(solution, 8);
+        var figure = new TrajectoryFigure("Missile pursuit, variant A\nship 120 km north, sailing east at 90 km/h; missile 450 km/h", "east (km)", "north (km)")
+        {
+            LegendCorner = Alignment.LowerRight,
+        };
+        double[] east = path.Component(1), north = path.Component(0);
+        figure.AddPath(east, north, "missile (computed)", arrows: 3);
+        var closed = Enumerable.Range(0, 61).Select(i => 120.0 * i / 60).ToArray();
+        var line = figure.Plot.Add.ScatterLine(closed.Select(model.PathY).ToArray(), closed, FigureColors.Reference);
+        line.LinePattern = LinePattern.Dashed;
+        line.LineWidth = 2;
+        line.LegendText = "closed form 25 − 75s^(4/5) + 50s^(6/5), s = 1 − north/120";
+        var ship = figure.Plot.Add.Line(0, 120, 30, 120);
+        ship.LineColor = FigureColors.At(1);
+        ship.LineWidth = 3;
+        ship.LegendText = "ship's course";
+        for (int minute = 0; minute <= 16; minute += 2)
+        {
+            // Lines of sight every 2 minutes: the missile always points along them.
+            double t = minute / 60.0;
+            var p = solution.Evaluate(t);
+            var sight = figure.Plot.Add.Line(p[1], p[0], model.TargetSpeed * t, model.TargetDistance);
+            sight.LineColor = FigureColors.Background;
+            sight.LineWidth = 1;
+            if (minute == 0) sight.LegendText = "line of sight every 2 min";
+        }
+
+        figure.AddPoint(solution.FinalState[1], solution.FinalState[0], $"hit after {solution.FinalTime * 60:F3} min at (25, 120) km", MarkerShape.FilledDiamond, FigureColors.At(1));
+        figure.Plot.Axes.SetLimits(-5, 35, -5, 130);
+        figure.Plot.Axes.SquareUnits();
+        figure.SavePng(context.FigurePath("variant-a.png"), 950, 1000);
+    }
+
+    private static void DrawFamily(ExperimentContext context)
+    {
+        double[] ratios = [0.2, 0.4, 0.6, 0.8, 1.0, 1.5];
+        var curves = new TrajectoryFigure("Pure pursuit for several speed ratios k = u/v (L = 1, v = 1)", "x (towards the target's start)", "y (along the target's course)");
+        var distance = new TimeSeriesFigure("Missile–target distance (L = 1, v = 1)", "distance r / L", "time t·v/L");
+        var capturePoints = new List<(double X, double Y)>();
+        foreach (double k in ratios)
+        {
+            var model = new MissilePursuit(1, k, 1);
+            var solution = Pursue(model, k < 1 ? 10 : 4, 1e-9);
+            var path = Trajectory.Refine(solution, 8);
+            string label = k < 1 ? $"k = {k}: hit at t = {model.CaptureTime:F3}" : k == 1 ? "k = 1: trails at L/2" : $"k = {k}: escapes";
+            curves.AddPath(path.Component(0), path.Component(1), label, arrows: 1);
+            distance.AddSeries(path.Times, [.. Enumerable.Range(0, path.Count).Select(i => model.Distance(path.Times[i], path.State(i)))], label);
+            if (k < 1) capturePoints.Add((solution.FinalState[0], solution.FinalState[1]));
+        }
+
+        var course = curves.Plot.Add.Line(1, 0, 1, 6);
+        course.LineColor = FigureColors.Reference;
+        course.LinePattern = LinePattern.Dotted;
+        course.LegendText = "target's course x = L";
+        var hits = curves.Plot.Add.Markers(capturePoints.Select(p => p.X).ToArray(), capturePoints.Select(p => p.Y).ToArray(), MarkerShape.FilledDiamond, 12, Colors.Black);
+        hits.LegendText = "capture points (L, Lk/(1 − k²))";
+        curves.Plot.Axes.SetLimits(-0.05, 1.3, -0.05, 1.5);
+        curves.Plot.Axes.SquareUnits();
+        curves.SavePng(context.FigurePath("pursuit-curves.png"));
+
+        distance.AddSeries([0, 10], [0.5, 0.5], "L/2, the k = 1 limit", dashed: true);
+        var captureTimes = ratios.Where(k => k < 1).Select(k => new MissilePursuit(1, k, 1).CaptureTime).ToArray();
+        var closedForm = distance.Plot.Add.Markers(captureTimes, new double[captureTimes.Length], MarkerShape.FilledDiamond, 12, Colors.Black);
+        closedForm.LegendText = "closed-form t* = Lv/(v² − u²)";
+        var escape = new MissilePursuit(1, 1.5, 1);
+        var nearest = distance.Plot.Add.Marker(0, ClosestApproach(escape), MarkerShape.HashTag, 16, Colors.Black);
+        nearest.LegendText = "closed-form closest approach, k = 1.5 (level)";
+        distance.Plot.Axes.SetLimits(0, 4, 0, 2.2);
+        distance.SavePng(context.FigurePath("distance.png"));
+    }
+
+    private static void DrawInvariants(ExperimentContext context, MissilePursuit model, Solution solution)
+    {
+        // Both invariants scaled to 1 at the start (Lv and L), so the plot shows relative drift.
+        var path = Trajectory.Refine(solution, 8);
+        var times = path.Times.Select(t => 60 * t).ToArray();
+        var scaled = new Trajectory(times, path.States, path.Dimension);
+        var figure = new TimeSeriesFigure("Missile pursuit, variant A: drift of the invariants of MODELS.md §8(d)", "log₁₀ |I(t) − I(0)| / I(0)", "t (min)");
+        double lv = model.TargetDistance * model.MissileSpeed, l = model.TargetDistance;
+        var linear = new Invariant("vr + ur cos α + (v² − u²)t, = Lv", (t, y) => model.LinearInvariant(t / 60, y) / lv);
+        var shape = new Invariant("r sin α / tan(α/2)^(v/u), = L", (t, y) => model.ShapeInvariant(t / 60, y) / l);
+        figure.AddDrift(InvariantMonitor.Measure(scaled, linear)).AddDrift(InvariantMonitor.Measure(scaled, shape));
+        figure.Plot.Axes.SetLimits(0, 17, -17.5, -7);
+        figure.SavePng(context.FigurePath("invariants.png"));
+    }
+}
