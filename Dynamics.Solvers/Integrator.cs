@@ -18,6 +18,9 @@ public sealed class Integrator<TField> where TField : IVectorField
 {
     private const double Epsilon = 2.220446049250313e-16;
 
+    // ln 1e-4: Hairer's DOPRI5 floors the remembered error at 1e-4.
+    private static readonly double LogErrorFloor = Math.Log(1e-4);
+
     private TField _field;
     private IStepper _stepper;
     private readonly SolverOptions _options;
@@ -27,13 +30,15 @@ public sealed class Integrator<TField> where TField : IVectorField
     private readonly List<EventOccurrence> _occurrences = [];
     private readonly double[] _absoluteTolerances, _error, _eventStepEnd;
     private readonly int _errorExponent;
-    private readonly double _relativeTolerance, _fixedStep;
+    private readonly double _relativeTolerance, _fixedStep, _maxStep, _minStep;
+    private readonly int _maxSteps;
     private int _direction;
     private double _endTime;
     private readonly bool _adaptive, _throwOnFailure;
     private double[] _y, _yPrevious, _yTrial, _stepEnd;
     private double _t, _tPrevious, _h, _lastStep, _gridOrigin;
-    private double _previousError = 1, _errorBeforeThat = 1;
+    // ln of the last two accepted errors for the controller (ln 1 = 0 when there is no history yet).
+    private double _logPreviousError, _logErrorBeforeThat;
     private long _attempts, _accepted, _rejected, _ownEvaluations, _gridIndex;
     private bool _lastAttemptRejected, _lastRejectionNonFinite;
 
@@ -58,6 +63,9 @@ public sealed class Integrator<TField> where TField : IVectorField
         Dimension = problem.Dimension;
         _controller = options.Controller;
         _norm = options.ErrorNorm;
+        _maxSteps = options.MaxSteps;
+        _maxStep = options.MaxStep;
+        _minStep = options.MinStep;
         _relativeTolerance = options.RelativeTolerance;
         _absoluteTolerances = new double[Dimension];
         for (int i = 0; i < Dimension; i++) _absoluteTolerances[i] = options.AbsoluteTolerances?[i] ?? options.AbsoluteTolerance;
@@ -105,7 +113,7 @@ public sealed class Integrator<TField> where TField : IVectorField
         _stepEnd = _y;
         _t = _tPrevious = _gridOrigin = StartTime;
         _h = _lastStep = 0;
-        _previousError = _errorBeforeThat = 1;
+        _logPreviousError = _logErrorBeforeThat = 0;
         _attempts = _accepted = _rejected = _ownEvaluations = _gridIndex = 0;
         _lastAttemptRejected = _lastRejectionNonFinite = false;
         Status = SolveStatus.Running;
@@ -206,12 +214,12 @@ public sealed class Integrator<TField> where TField : IVectorField
     {
         while (true)
         {
-            if (_attempts >= _options.MaxSteps) return FailMaxSteps();
-            double h = _direction * Math.Min(Math.Abs(_h), _options.MaxStep);
+            if (_attempts >= _maxSteps) return FailMaxSteps();
+            double h = _direction * Math.Min(Math.Abs(_h), _maxStep);
             // Take the rest of the span when it is within 1% of the proposal, so no sliver of a step is left (Hairer).
             bool landsOnEnd = _direction * (_t + 1.01 * h - _endTime) >= 0;
             if (landsOnEnd) h = _endTime - _t;
-            double minStep = Math.Max(_options.MinStep, 16 * Epsilon * Math.Abs(_t));
+            double minStep = Math.Max(_minStep, 16 * Epsilon * Math.Abs(_t));
             if (!landsOnEnd && Math.Abs(h) < minStep)
             {
                 return _lastRejectionNonFinite
@@ -223,14 +231,16 @@ public sealed class Integrator<TField> where TField : IVectorField
 
             _attempts++;
             _stepper.Attempt(_t, _y, h, _yTrial, _error);
-            double error = _norm.Measure(_error, _y, _yTrial, _relativeTolerance, _absoluteTolerances);
-            if (error <= 1 && FirstNonFinite(_yTrial) < 0)
+            // The squared error decides acceptance (e² ≤ 1 ⇔ e ≤ 1) and gives ln e = ½ ln e² without a square root.
+            double errorSquared = _norm.MeasureSquared(_error, _y, _yTrial, _relativeTolerance, _absoluteTolerances);
+            if (errorSquared <= 1)
             {
-                double factor = _controller.AcceptedFactor(error, _previousError, _errorBeforeThat, _errorExponent);
+                double logError = 0.5 * StepSizeController.LogOf(errorSquared);
+                double factor = _controller.AcceptedFactorFromLogs(logError, _logPreviousError, _logErrorBeforeThat, _errorExponent);
                 if (_lastAttemptRejected) factor = Math.Min(factor, 1.0);
                 // Floor the remembered error as Hairer's DOPRI5 does, so one tiny error cannot dominate the history.
-                _errorBeforeThat = _previousError;
-                _previousError = Math.Max(error, 1e-4);
+                _logErrorBeforeThat = _logPreviousError;
+                _logPreviousError = Math.Max(logError, LogErrorFloor);
                 _h = h * factor;
                 AcceptStep(h, landsOnEnd);
                 return true;
@@ -238,14 +248,16 @@ public sealed class Integrator<TField> where TField : IVectorField
 
             _rejected++;
             _lastAttemptRejected = true;
-            _lastRejectionNonFinite = !double.IsFinite(error) || FirstNonFinite(_yTrial) >= 0;
-            _h = h * _controller.RejectedFactor(_lastRejectionNonFinite ? double.PositiveInfinity : error, _errorExponent);
+            _lastRejectionNonFinite = !double.IsFinite(errorSquared);
+            _h = h * (_lastRejectionNonFinite
+                ? _controller.MinFactor
+                : _controller.RejectedFactorFromLog(0.5 * StepSizeController.LogOf(errorSquared), _errorExponent));
         }
     }
 
     private bool FixedStep()
     {
-        if (_attempts >= _options.MaxSteps) return FailMaxSteps();
+        if (_attempts >= _maxSteps) return FailMaxSteps();
         // Step ends on the grid origin + k·h, computed by multiplication so long runs do not drift.
         double target = _gridOrigin + (_gridIndex + 1) * _fixedStep;
         bool landsOnEnd = _direction * (target - _endTime) >= -1e-10 * Math.Abs(_fixedStep);

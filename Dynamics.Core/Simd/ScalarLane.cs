@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
+using Dynamics.Numerics;
+
 namespace Dynamics.Simd;
 
 /// <summary>
@@ -68,10 +70,10 @@ public readonly struct ScalarLane : ILane<ScalarLane>
     public static ScalarLane Sin(ScalarLane value) => new(Vector128.Sin(Vector128.CreateScalar(value._value)).ToScalar());
 
     /// <inheritdoc/>
-    public static ScalarLane Exp(ScalarLane value) => new(Vector128.Exp(Vector128.CreateScalar(value._value)).ToScalar());
+    public static ScalarLane Exp(ScalarLane value) => new(LaneMath.Exp(value._value));
 
     /// <inheritdoc/>
-    public static ScalarLane Log(ScalarLane value) => new(Vector128.Log(Vector128.CreateScalar(value._value)).ToScalar());
+    public static ScalarLane Log(ScalarLane value) => new(LaneMath.Log(value._value));
 
     /// <inheritdoc/>
     public static ScalarLane LessThanOrEqual(ScalarLane left, ScalarLane right) => new(left._value <= right._value ? TrueMask : 0.0);

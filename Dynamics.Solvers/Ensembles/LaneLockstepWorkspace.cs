@@ -54,6 +54,10 @@ internal class LaneLockstepWorkspace<TMember, TLanes, TLane> : ILockstepWorkspac
         long steps = 0;
         Observe(first, size, t);
         LockstepBatchResult result;
+        // Without an observer nobody looks between steps, so steps are handed out in blocks that a kernel may run group
+        // by group (each member still takes the same steps with the same arithmetic); cancellation is checked between blocks.
+        int blockLength = _options.Observer is null ? BlockSteps : 1;
+        Span<double> blockTimes = stackalloc double[blockLength], blockSizes = stackalloc double[blockLength];
         while (true)
         {
             var statistics = new SolverStatistics(steps * EvaluationsPerStep, steps, 0);
@@ -69,12 +73,21 @@ internal class LaneLockstepWorkspace<TMember, TLanes, TLane> : ILockstepWorkspac
                 break;
             }
 
-            bool landsOnEnd = _grid.Step(steps, t, out double h);
-            if (_method == LockstepMethod.ExplicitEuler) EulerStep(groups, t, h);
-            else RungeKutta4Step(groups, t, h);
+            int taken = 0;
+            bool landsOnEnd = false;
+            while (!landsOnEnd && taken < blockLength && steps + taken < _options.MaxSteps)
+            {
+                landsOnEnd = _grid.Step(steps + taken, t, out double h);
+                blockTimes[taken] = t;
+                blockSizes[taken] = h;
+                taken++;
+                t = landsOnEnd ? _grid.EndTime : t + h;
+            }
 
-            steps++;
-            t = landsOnEnd ? _grid.EndTime : t + h;
+            if (_method == LockstepMethod.ExplicitEuler) EulerSteps(groups, blockTimes[..taken], blockSizes[..taken]);
+            else RungeKutta4Steps(groups, blockTimes[..taken], blockSizes[..taken]);
+
+            steps += taken;
             Observe(first, size, t);
             if (landsOnEnd)
             {
@@ -113,6 +126,21 @@ internal class LaneLockstepWorkspace<TMember, TLanes, TLane> : ILockstepWorkspac
     protected double[] Parameters { get; }
 
     private int EvaluationsPerStep => _method == LockstepMethod.ExplicitEuler ? 1 : 4;
+
+    /// <summary>How many steps a block hands to a kernel at most when no observer watches the steps.</summary>
+    private const int BlockSteps = 256;
+
+    /// <summary>Takes Euler steps of the given sizes from the given times, one after another, for every group.</summary>
+    protected virtual void EulerSteps(int groups, ReadOnlySpan<double> times, ReadOnlySpan<double> sizes)
+    {
+        for (int k = 0; k < times.Length; k++) EulerStep(groups, times[k], sizes[k]);
+    }
+
+    /// <summary>Takes RK4 steps of the given sizes from the given times, one after another, for every group.</summary>
+    protected virtual void RungeKutta4Steps(int groups, ReadOnlySpan<double> times, ReadOnlySpan<double> sizes)
+    {
+        for (int k = 0; k < times.Length; k++) RungeKutta4Step(groups, times[k], sizes[k]);
+    }
 
     protected virtual void EulerStep(int groups, double t, double h)
     {

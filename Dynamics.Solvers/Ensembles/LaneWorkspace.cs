@@ -1,3 +1,4 @@
+using Dynamics.Solvers.RungeKutta;
 using Dynamics.Fields;
 using Dynamics.Simd;
 using Dynamics.Solvers.StepSize;
@@ -107,11 +108,12 @@ internal sealed class LaneWorkspace<TField, TLanes, TLane>
         }
 
         AttemptStages(t, h);
-        var error = RmsError();
+        // As in the integrator: accept on e² ≤ 1 and take ln e = ½ ln e², with no square root on the critical path.
+        var errorSquared = RmsErrorSquared();
 
-        var accept = TLane.BothTrue(TLane.LessThanOrEqual(error, one), active);
-        var finite = TLane.IsFinite(error);
-        var logError = TLane.Log(TLane.Max(error, TLane.Create(1e-300)));
+        var accept = TLane.BothTrue(TLane.LessThanOrEqual(errorSquared, one), active);
+        var finite = TLane.IsFinite(errorSquared);
+        var logError = TLane.Create(0.5) * TLane.Log(TLane.Max(errorSquared, TLane.Create(1e-300)));
         var logPrevious = TLane.Load(_logPrevious, 0);
         var logBefore = TLane.Load(_logBefore, 0);
         // StepSizeController: accepted safety·eₙ^{−β₁/k}·eₙ₋₁^{−β₂/k}·eₙ₋₂^{−β₃/k} (at most 1 after a rejection),
@@ -183,8 +185,9 @@ internal sealed class LaneWorkspace<TField, TLanes, TLane>
         }
     }
 
-    // ErrorNorm.Rms lane-wise: √(Σⱼ (eⱼ/sⱼ)²/n), sⱼ = atolⱼ + rtol·max(|y₀ⱼ|, |y₁ⱼ|); NaN when the new state is not finite.
-    private TLane RmsError()
+    // ErrorNorm.Rms.MeasureSquared lane-wise: Σⱼ (eⱼ/sⱼ)²/n, sⱼ = atolⱼ + rtol·max(|y₀ⱼ|, |y₁ⱼ|); NaN when the new state
+    // is not finite.
+    private TLane RmsErrorSquared()
     {
         var rtol = TLane.Create(_options.RelativeTolerance);
         var sum = TLane.Create(0.0);
@@ -198,7 +201,7 @@ internal sealed class LaneWorkspace<TField, TLanes, TLane>
             finite = TLane.BothTrue(finite, TLane.IsFinite(y1));
         }
 
-        return TLane.ConditionalSelect(finite, TLane.Sqrt(sum / TLane.Create(_n)), TLane.Create(double.NaN));
+        return TLane.ConditionalSelect(finite, sum / TLane.Create(_n), TLane.Create(double.NaN));
     }
 
     private void FailLanes(uint tooMany, uint tooSmall, TLane h)

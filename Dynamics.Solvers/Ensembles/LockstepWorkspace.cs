@@ -1,3 +1,4 @@
+using Dynamics.Solvers.RungeKutta;
 using Dynamics.Fields;
 using Dynamics.Validation;
 

@@ -35,4 +35,7 @@ public sealed class DormandPrince5 : ExplicitRungeKutta
 
     /// <summary>Creates the method.</summary>
     public DormandPrince5() : base(Coefficients) { }
+
+    /// <inheritdoc/>
+    public override Methods.IStepper CreateStepper<TField>(TField field) => new DormandPrince5Stepper<TField>(field);
 }

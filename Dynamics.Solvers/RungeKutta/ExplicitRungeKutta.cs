@@ -33,7 +33,7 @@ public class ExplicitRungeKutta : IOdeMethod
     public int InterpolantOrder => Tableau.Interpolant.Order;
 
     /// <inheritdoc/>
-    public IStepper CreateStepper<TField>(TField field) where TField : IVectorField =>
+    public virtual IStepper CreateStepper<TField>(TField field) where TField : IVectorField =>
         new ExplicitRungeKuttaStepper<TField>(field, Tableau);
 
     /// <inheritdoc/>

@@ -6,9 +6,10 @@ namespace Dynamics.Solvers.RungeKutta;
 /// <summary>
 /// The one generic explicit Runge–Kutta stepper: it runs any <see cref="ButcherTableau"/>. The coupling matrix is
 /// stored sparsely (most high-order tableaus are half zeros), all buffers are allocated here once, and the field type
-/// is a generic parameter so a struct field's <c>Evaluate</c> is inlined.
+/// is a generic parameter so a struct field's <c>Evaluate</c> is inlined. A method whose step is worth unrolling by hand
+/// (<see cref="DormandPrince5Stepper{TField}"/>) overrides <see cref="Attempt"/> and inherits everything else.
 /// </summary>
-internal sealed class ExplicitRungeKuttaStepper<TField> : IFieldStepper<TField> where TField : IVectorField
+internal class ExplicitRungeKuttaStepper<TField> : IFieldStepper<TField> where TField : IVectorField
 {
     private TField _field;
     private readonly int _n, _stages, _totalStages, _degree, _endpointStage;
@@ -83,12 +84,9 @@ internal sealed class ExplicitRungeKuttaStepper<TField> : IFieldStepper<TField> 
         return Stage(0);
     }
 
-    public void Attempt(double t, ReadOnlySpan<double> y, double h, Span<double> yNew, Span<double> errorEstimate)
+    public virtual void Attempt(double t, ReadOnlySpan<double> y, double h, Span<double> yNew, Span<double> errorEstimate)
     {
-        _t = t;
-        _h = h;
-        _extrasReady = false;
-        _interpolantReady = false;
+        BeginAttempt(t, h);
         int last = _stages - 1;
         for (int i = 1; i < _stages; i++)
         {
@@ -104,6 +102,27 @@ internal sealed class ExplicitRungeKuttaStepper<TField> : IFieldStepper<TField> 
     }
 
     public void Accept() => _pendingAccept = true;
+
+    /// <summary>The field, by reference, so an unrolled step calls a struct field's <c>Evaluate</c> without copying it.</summary>
+    protected ref TField Field => ref _field;
+
+    /// <summary>All stage derivatives: stage i occupies entries i·n … i·n + n − 1.</summary>
+    protected Span<double> Stages => _k;
+
+    /// <summary>A scratch state of length n for the stage arguments.</summary>
+    protected Span<double> StageState => _stageState;
+
+    /// <summary>Records a new attempt (its start and size for interpolation) and invalidates the previous interpolant.</summary>
+    protected void BeginAttempt(double t, double h)
+    {
+        _t = t;
+        _h = h;
+        _extrasReady = false;
+        _interpolantReady = false;
+    }
+
+    /// <summary>Adds evaluations made by an overriding <see cref="Attempt"/> to the count.</summary>
+    protected void CountEvaluations(int count) => RhsEvaluations += count;
 
     public void Reset(TField field)
     {

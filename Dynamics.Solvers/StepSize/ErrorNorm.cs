@@ -3,7 +3,8 @@ namespace Dynamics.Solvers.StepSize;
 /// <summary>
 /// How a local error vector is measured against the tolerances. Each component is scaled by
 /// sᵢ = atolᵢ + rtol · max(|y₀ᵢ|, |y₁ᵢ|) (Hairer, Nørsett &amp; Wanner I, eq. II.4.10); a step is accepted when the
-/// norm of eᵢ/sᵢ is at most 1.
+/// norm of eᵢ/sᵢ is at most 1. A proposed state with a NaN or infinite component measures as NaN, so it is always
+/// rejected (an infinite y₁ would otherwise make its scale infinite and its scaled error 0).
 /// </summary>
 public abstract class ErrorNorm
 {
@@ -26,24 +27,49 @@ public abstract class ErrorNorm
     public abstract double Measure(ReadOnlySpan<double> errorEstimate, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1,
         double relativeTolerance, ReadOnlySpan<double> absoluteTolerances);
 
+    /// <summary>
+    /// The square of <see cref="Measure"/>. The integrator compares it with 1 and takes ½·ln of it for the controller,
+    /// which keeps a square root off every step's critical path.
+    /// </summary>
+    /// <param name="errorEstimate">The local error estimate.</param>
+    /// <param name="y0">The state at the step's start.</param>
+    /// <param name="y1">The proposed state at the step's end.</param>
+    /// <param name="relativeTolerance">rtol.</param>
+    /// <param name="absoluteTolerances">atolᵢ, one per component.</param>
+    /// <returns>The squared normalised error (NaN for a non-finite proposal).</returns>
+    public virtual double MeasureSquared(ReadOnlySpan<double> errorEstimate, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1,
+        double relativeTolerance, ReadOnlySpan<double> absoluteTolerances)
+    {
+        double error = Measure(errorEstimate, y0, y1, relativeTolerance, absoluteTolerances);
+        return error * error;
+    }
+
     /// <inheritdoc/>
     public override string ToString() => Name;
+
 
     private sealed class RmsNorm : ErrorNorm
     {
         public override string Name => "RMS";
 
         public override double Measure(ReadOnlySpan<double> errorEstimate, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1,
+            double relativeTolerance, ReadOnlySpan<double> absoluteTolerances) =>
+            Math.Sqrt(MeasureSquared(errorEstimate, y0, y1, relativeTolerance, absoluteTolerances));
+
+        public override double MeasureSquared(ReadOnlySpan<double> errorEstimate, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1,
             double relativeTolerance, ReadOnlySpan<double> absoluteTolerances)
         {
             double sum = 0;
+            bool finite = true;
             for (int i = 0; i < errorEstimate.Length; i++)
             {
-                double scaled = errorEstimate[i] / (absoluteTolerances[i] + relativeTolerance * Math.Max(Math.Abs(y0[i]), Math.Abs(y1[i])));
+                double proposed = y1[i];
+                finite &= double.IsFinite(proposed);
+                double scaled = errorEstimate[i] / (absoluteTolerances[i] + relativeTolerance * Math.Max(Math.Abs(y0[i]), Math.Abs(proposed)));
                 sum += scaled * scaled;
             }
 
-            return Math.Sqrt(sum / errorEstimate.Length);
+            return finite ? sum / errorEstimate.Length : double.NaN;
         }
     }
 
@@ -57,6 +83,7 @@ public abstract class ErrorNorm
             double max = 0;
             for (int i = 0; i < errorEstimate.Length; i++)
             {
+                if (!double.IsFinite(y1[i])) return double.NaN;
                 double scaled = Math.Abs(errorEstimate[i]) / (absoluteTolerances[i] + relativeTolerance * Math.Max(Math.Abs(y0[i]), Math.Abs(y1[i])));
                 // NaN must propagate so a non-finite step is rejected, which Math.Max would not guarantee.
                 if (!(scaled <= max)) max = scaled;

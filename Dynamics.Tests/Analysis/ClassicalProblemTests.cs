@@ -37,8 +37,10 @@ public class ClassicalProblemTests
         var model = MissilePursuit.VariantB();
         var solution = Pursue(model, 1, 1e-10);
         Assert.Equal(5.0 / 24, model.CaptureTime, 1e-15);
-        // As above: the event's offset 1e-10/(v − u) plus solver error ~1e-12.
-        Assert.Equal(5.0 / 24, solution.FinalTime, 1e-10);
+        // The event's offset 1e-10/(v − u), or, when a step jumps over the capture ball, a crossing of the target's track
+        // located on a step that straddles the singular target: that crossing lands within a few 1e-10 of t* (seen
+        // between −1.4e-10 and +3e-10 as the step sequence varies), so 1e-9 absolute.
+        Assert.Equal(5.0 / 24, solution.FinalTime, 1e-9);
         Assert.Equal(5.0 / 24, solution.FinalState[1], 1e-9);
         Assert.Equal(model.TargetSpeed * solution.FinalTime, solution.FinalState[1], 1e-9);
     }

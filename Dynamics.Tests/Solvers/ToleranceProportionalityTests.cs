@@ -20,12 +20,14 @@ public class ToleranceProportionalityTests(ITestOutputHelper output)
     {
         // The orbit is periodic, so the state after one period must equal the initial state. Above 1e-6 the close
         // approach to the Earth is not resolved and the computed orbit is qualitatively wrong (error 1e-2 to 1), so
-        // proportionality is checked from 1e-6 down.
+        // proportionality is checked from 1e-6 down. Below, the return error cannot fall under about 1e-9: the close
+        // approaches amplify rounding, and DP5 and Verner 8 both plateau at 3e-10 to 2e-9 for tolerances 1e-11 to
+        // 1e-14. Each method is checked down to the tolerance where its error is still an order above that floor.
         AssertProportional(name, 6, tolerance =>
         {
             var solution = Ode.Solve(ArenstorfOrbit, Tableaus.Method(name), SolverOptions.WithTolerance(tolerance) with { SaveAt = SaveAt.End });
             return (Norms.MaxDifference(solution.FinalState, Arenstorf.PeriodicInitialState), solution.Statistics.RhsEvaluations);
-        }, name == "Bogacki–Shampine 3(2)" ? 10 : 12);
+        }, name switch { "Bogacki–Shampine 3(2)" => 10, "Verner 8(7)" => 10, _ => 12 });
     }
 
     [Theory]

@@ -33,9 +33,11 @@ public readonly record struct Lorenz(double Sigma, double Rho, double Beta) : IM
     /// <inheritdoc/>
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
     {
+        // Fused multiply-adds, exactly as LorenzBatch's SIMD kernel: a single trajectory and an ensemble lane take the
+        // same steps to the last bit, and two roundings fewer shorten the step's critical path.
         double x = y[0], v = y[1], z = y[2];
-        dydt[2] = x * v - Beta * z;
-        dydt[1] = x * (Rho - z) - v;
+        dydt[2] = Math.FusedMultiplyAdd(x, v, -(Beta * z));
+        dydt[1] = Math.FusedMultiplyAdd(x, Rho - z, -v);
         dydt[0] = Sigma * (v - x);
     }
 

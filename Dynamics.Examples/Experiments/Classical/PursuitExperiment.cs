@@ -114,12 +114,18 @@ public sealed class PursuitExperiment : IExperiment
 
     private static void CheckCapture(ExperimentContext context, string variant, MissilePursuit model, Solution solution, double time, double alongCourse)
     {
-        // Which event stopped the solve is exact: tolerance 0.
-        context.Check($"{variant}: solve stopped by the capture event (1 = yes)", solution.Events.Count == 1 && solution.Events[0].Name == "capture" ? 1 : 0, 1, 0);
+        // The solve must end at the target: either the capture ball was entered or, when a step jumped over that ball
+        // (the field is singular at the target, so which of the two fires depends on where the steps fall), the
+        // missile crossed the target's track. Either way the miss distance at the end is tiny.
+        bool stoppedAtTarget = solution.Status == SolveStatus.StoppedByEvent && solution.Events.Count == 1;
+        context.Check($"{variant}: solve stopped at the target (1 = yes)", stoppedAtTarget ? 1 : 0, 1, 0);
+        context.CheckAtMost($"{variant}: miss distance at the end / L", model.Distance(solution.FinalTime, solution.FinalState) / model.TargetDistance, 1e-8);
         // Closed form t* = Lv/(v² − u²), evaluated in floating point.
         context.Check($"{variant}: closed-form capture time Lv/(v² − u²)", model.CaptureTime, time, 1e-15);
-        // The event fires at distance ≤ 1e-9 L, (v − u)⁻¹·1e-9·L early, and the solver (rtol 1e-12) adds ~3e-11 relative.
-        context.Check($"{variant}: capture time", solution.FinalTime, time, 1e-10);
+        // The capture event fires at distance ≤ 1e-9 L, (v − u)⁻¹·1e-9·L early; a track crossing located on a step that
+        // straddles the singular target lands within a few 1e-10 of t* (seen between −1.4e-10 and +3e-10 of t* as the
+        // step sequence varies): 5e-9 relative covers both.
+        context.Check($"{variant}: capture time", solution.FinalTime, time, 5e-9 * time);
         // The capture ball has radius ≤ 1e-9 L and the position error is ~1e-11 L: 1e-8 L for both coordinates.
         context.Check($"{variant}: capture point along the course", solution.FinalState[1], alongCourse, 1e-8 * model.TargetDistance);
         context.Check($"{variant}: capture point across (= L)", solution.FinalState[0], model.TargetDistance, 1e-8 * model.TargetDistance);
@@ -140,8 +146,16 @@ public sealed class PursuitExperiment : IExperiment
         // The dense output of Verner 8 at rtol 1e-12 follows the curve to ~1e-11 L (MODELS.md §8(d) quotes 1e-10).
         context.CheckAtMost($"{variant}: max |y − y_closed(x)| / L along the path", worst / l, 1e-9);
         var drifts = InvariantMonitor.Measure(path, model.Invariants[0]);
+        double linear = 0;
+        for (int i = 0; i < path.Count; i++)
+        {
+            // Up to r = 1e-6 L: the last step may straddle the singular target (the field flips direction there), and
+            // interpolated states inside it carry that step's error, not the solver's.
+            if (model.Distance(path.Times[i], path.State(i)) >= 1e-6 * l) linear = Math.Max(linear, Math.Abs(drifts.Values[i] - drifts.Values[0]));
+        }
+
         // vr + ur cos α + (v² − u²)t = Lv: its drift is the solver's error scaled by v, ~1e-11 relative.
-        context.CheckAtMost($"{variant}: drift of vr + ur cos α + (v² − u²)t, relative to Lv", drifts.Violation / (l * model.MissileSpeed), 1e-9);
+        context.CheckAtMost($"{variant}: drift of vr + ur cos α + (v² − u²)t, relative to Lv (r ≥ 1e-6 L)", linear / (l * model.MissileSpeed), 1e-9);
         double shape = 0;
         var shapeDrift = InvariantMonitor.Measure(path, model.Invariants[1]);
         for (int i = 0; i < path.Count; i++)
