@@ -1,5 +1,6 @@
 using Dynamics.Solvers.DenseOutput;
 using Dynamics.Solvers.Events;
+using Dynamics.Trajectories;
 using Dynamics.Validation;
 
 namespace Dynamics.Solvers;
@@ -9,18 +10,16 @@ namespace Dynamics.Solvers;
 /// ended, the work it did, the located events and, for a dense solve, y(t) anywhere in the span. A failed solve keeps
 /// everything computed up to the failure.
 /// </summary>
-public sealed class Solution
+public sealed class Solution : SampledPath
 {
-    private readonly double[] _times, _states, _finalState;
+    private readonly double[] _finalState;
     private readonly DenseTrajectory? _dense;
 
     internal Solution(string methodName, int dimension, double[] times, double[] states, double finalTime, double[] finalState,
         SolveStatus status, string message, SolverStatistics statistics, IReadOnlyList<EventOccurrence> events, DenseTrajectory? dense)
+        : base(dimension, times, states)
     {
         MethodName = methodName;
-        Dimension = dimension;
-        _times = times;
-        _states = states;
         FinalTime = finalTime;
         _finalState = finalState;
         Status = status;
@@ -32,18 +31,6 @@ public sealed class Solution
 
     /// <summary>The method that produced it.</summary>
     public string MethodName { get; }
-
-    /// <summary>The state dimension n.</summary>
-    public int Dimension { get; }
-
-    /// <summary>The recorded times.</summary>
-    public IReadOnlyList<double> Times => _times;
-
-    /// <summary>All recorded states, row-major: state k occupies entries k·n … k·n + n − 1.</summary>
-    public ReadOnlySpan<double> States => _states;
-
-    /// <summary>The number of recorded states.</summary>
-    public int Count => _times.Length;
 
     /// <summary>The time the integration reached (the final time on success, the failure or event time otherwise).</summary>
     public double FinalTime { get; }
@@ -68,28 +55,6 @@ public sealed class Solution
 
     /// <summary>Whether <see cref="Evaluate(double)"/> is available (a <see cref="SaveAt.Dense"/> solve).</summary>
     public bool HasDenseOutput => _dense is not null;
-
-    /// <summary>The recorded state number <paramref name="index"/>.</summary>
-    /// <param name="index">0 … <see cref="Count"/> − 1.</param>
-    /// <returns>A read-only view of the state.</returns>
-    public ReadOnlySpan<double> State(int index)
-    {
-        if ((uint)index >= (uint)_times.Length)
-            throw new ArgumentOutOfRangeException(nameof(index), index, $"index must lie in [0, {_times.Length - 1}], but was {index}.");
-        return _states.AsSpan(index * Dimension, Dimension);
-    }
-
-    /// <summary>The time series of one component over the recorded states.</summary>
-    /// <param name="component">0 … n − 1.</param>
-    /// <returns>A new array of length <see cref="Count"/>.</returns>
-    public double[] Component(int component)
-    {
-        if ((uint)component >= (uint)Dimension)
-            throw new ArgumentOutOfRangeException(nameof(component), component, $"component must lie in [0, {Dimension - 1}], but was {component}.");
-        var series = new double[_times.Length];
-        for (int i = 0; i < series.Length; i++) series[i] = _states[i * Dimension + component];
-        return series;
-    }
 
     /// <summary>y(t) from the dense output.</summary>
     /// <param name="t">A time inside the integrated range.</param>

@@ -21,11 +21,7 @@ public sealed class OdeProblem<TField> where TField : IVectorField
     public OdeProblem(TField field, ReadOnlySpan<double> initialState, double startTime, double endTime)
     {
         if (field is null) throw new ArgumentNullException(nameof(field));
-        Require.AtLeast(field.Dimension, 1, "field.Dimension");
-        Require.Length(initialState.Length, field.Dimension, nameof(initialState));
-        Require.AllFinite(initialState, nameof(initialState));
-        Require.Finite(startTime, nameof(startTime));
-        Require.Finite(endTime, nameof(endTime));
+        Require.InitialValueProblem(field.Dimension, initialState, startTime, endTime);
         if (startTime == endTime)
             throw new ArgumentException(
                 $"The time span is empty: startTime and endTime are both {Require.Format(startTime)}.", nameof(endTime));

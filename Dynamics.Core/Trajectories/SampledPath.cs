@@ -3,8 +3,8 @@ using Dynamics.Validation;
 namespace Dynamics.Trajectories;
 
 /// <summary>
-/// A path recorded at discrete times: the times and the states, row-major. The base of the results that are not ODE
-/// solutions: iterated maps (<see cref="Maps.MapTrajectory"/>) and SDE sample paths.
+/// A path recorded at discrete times: the times and the states, row-major. The base of every result that is a recorded
+/// path: ODE solutions, iterated maps (<see cref="Maps.MapTrajectory"/>) and SDE sample paths.
 /// </summary>
 public abstract class SampledPath
 {
@@ -12,14 +12,13 @@ public abstract class SampledPath
 
     /// <summary>Wraps recorded times and states.</summary>
     /// <param name="dimension">The state length n ≥ 1.</param>
-    /// <param name="times">The recorded times (at least one).</param>
+    /// <param name="times">The recorded times (empty only when a solve recorded nothing, e.g. it failed before its first requested time).</param>
     /// <param name="states">The recorded states, row-major (state k at k·n … k·n + n − 1).</param>
     protected SampledPath(int dimension, double[] times, double[] states)
     {
         Require.AtLeast(dimension, 1, nameof(dimension));
         ArgumentNullException.ThrowIfNull(times);
         ArgumentNullException.ThrowIfNull(states);
-        if (times.Length == 0) throw new ArgumentException("A path holds at least its initial state, but times is empty.", nameof(times));
         Require.Length(states.Length, times.Length * dimension, nameof(states));
         Dimension = dimension;
         _times = times;

@@ -90,6 +90,23 @@ public static class Require
             throw new ArgumentOutOfRangeException(name, index, $"{name} must be a component index in [0, {dimension - 1}], but was {index}.");
     }
 
+    /// <summary>
+    /// The checks every initial-value problem makes: the field has a dimension, the initial state matches it and is
+    /// finite, and both times are finite. (Whether the span may be empty or reversed is the problem type's own rule.)
+    /// </summary>
+    /// <param name="fieldDimension">The field's dimension.</param>
+    /// <param name="initialState">The initial state.</param>
+    /// <param name="startTime">The initial time.</param>
+    /// <param name="endTime">The final time.</param>
+    public static void InitialValueProblem(int fieldDimension, ReadOnlySpan<double> initialState, double startTime, double endTime)
+    {
+        AtLeast(fieldDimension, 1, "field.Dimension");
+        Length(initialState.Length, fieldDimension, nameof(initialState));
+        AllFinite(initialState, nameof(initialState));
+        Finite(startTime, nameof(startTime));
+        Finite(endTime, nameof(endTime));
+    }
+
     /// <summary>Formats a number for a message with round-trip precision and an invariant culture.</summary>
     /// <param name="value">The number.</param>
     /// <returns>The text, e.g. "NaN", "-∞" or "0.1".</returns>

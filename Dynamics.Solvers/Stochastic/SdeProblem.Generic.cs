@@ -20,11 +20,7 @@ public sealed class SdeProblem<TField> where TField : IStochasticField
     public SdeProblem(TField field, ReadOnlySpan<double> initialState, double startTime, double endTime)
     {
         ArgumentNullException.ThrowIfNull(field);
-        Require.AtLeast(field.Dimension, 1, "field.Dimension");
-        Require.Length(initialState.Length, field.Dimension, nameof(initialState));
-        Require.AllFinite(initialState, nameof(initialState));
-        Require.Finite(startTime, nameof(startTime));
-        Require.Finite(endTime, nameof(endTime));
+        Require.InitialValueProblem(field.Dimension, initialState, startTime, endTime);
         if (!(endTime > startTime))
             throw new ArgumentOutOfRangeException(nameof(endTime), endTime,
                 $"endTime must be later than startTime = {Require.Format(startTime)} (SDEs run forwards), but was {Require.Format(endTime)}.");
