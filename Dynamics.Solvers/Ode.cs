@@ -17,7 +17,7 @@ public static class Ode
     /// <param name="method">The method, e.g. <c>new DormandPrince5()</c>.</param>
     /// <param name="options">The options (default <see cref="SolverOptions.Default"/>).</param>
     /// <returns>
-    /// The solution. A numerical failure is a <see cref="Solution.Status"/> with everything computed so far, or an
+    /// The solution. A numerical failure is a <see cref="SolvedPath.Status"/> with everything computed so far, or an
     /// <see cref="OdeSolveException"/> carrying that solution when <see cref="SolverOptions.ThrowOnFailure"/> is set.
     /// </returns>
     public static Solution Solve<TField>(OdeProblem<TField> problem, IOdeMethod method, SolverOptions? options = null)

@@ -1,6 +1,5 @@
 using Dynamics.Solvers.DenseOutput;
 using Dynamics.Solvers.Events;
-using Dynamics.Trajectories;
 using Dynamics.Validation;
 
 namespace Dynamics.Solvers;
@@ -10,39 +9,18 @@ namespace Dynamics.Solvers;
 /// ended, the work it did, the located events and, for a dense solve, y(t) anywhere in the span. A failed solve keeps
 /// everything computed up to the failure.
 /// </summary>
-public sealed class Solution : SampledPath
+public sealed class Solution : SolvedPath
 {
-    private readonly double[] _finalState;
     private readonly DenseTrajectory? _dense;
 
     internal Solution(string methodName, int dimension, double[] times, double[] states, double finalTime, double[] finalState,
         SolveStatus status, string message, SolverStatistics statistics, IReadOnlyList<EventOccurrence> events, DenseTrajectory? dense)
-        : base(dimension, times, states)
+        : base(methodName, dimension, times, states, finalTime, finalState, status, message)
     {
-        MethodName = methodName;
-        FinalTime = finalTime;
-        _finalState = finalState;
-        Status = status;
-        Message = message;
         Statistics = statistics;
         Events = events;
         _dense = dense;
     }
-
-    /// <summary>The method that produced it.</summary>
-    public string MethodName { get; }
-
-    /// <summary>The time the integration reached (the final time on success, the failure or event time otherwise).</summary>
-    public double FinalTime { get; }
-
-    /// <summary>The state at <see cref="FinalTime"/>.</summary>
-    public ReadOnlySpan<double> FinalState => _finalState;
-
-    /// <summary>How the solve ended.</summary>
-    public SolveStatus Status { get; }
-
-    /// <summary>A sentence explaining <see cref="Status"/>.</summary>
-    public string Message { get; }
 
     /// <summary>True when the final time was reached or a stop event ended the solve.</summary>
     public bool IsSuccess => Status is SolveStatus.Success or SolveStatus.StoppedByEvent;
