@@ -10,4 +10,7 @@ public sealed class RungeKutta4 : ExplicitRungeKutta
 
     /// <summary>Creates the method.</summary>
     public RungeKutta4() : base(Coefficients) { }
+
+    /// <inheritdoc/>
+    public override Methods.IStepper CreateStepper<TField>(TField field) => new RungeKutta4Stepper<TField>(field, Coefficients);
 }
