@@ -1,15 +1,16 @@
-using System.Runtime.ExceptionServices;
 using Dynamics.Fields;
 using Dynamics.Problems;
+using Dynamics.Solvers.Ensembles;
 using Dynamics.Solvers.Methods;
 
 namespace Dynamics.Solvers.Analysis;
 
 /// <summary>
 /// Solves one field from many initial states, as phase portraits, separatrices and basins of attraction need. Every
-/// start is an independent adaptive solve (its own steps, events and status), run with <see cref="Parallel.For(int, int, Action{int})"/>;
-/// results are identical to solving the starts one by one, in any thread schedule. This is the one place where
-/// analysis runs many trajectories, so it can switch to the ensemble engine (Dynamics.Solvers.Ensembles) when that lands.
+/// start is an independent adaptive solve (its own steps, events and status), run by the ensemble engine
+/// (<see cref="Ensembles.Ensemble"/>'s independent-member path: fixed blocks on all cores, one reused integrator per
+/// worker); results are identical to solving the starts one by one, in any thread schedule. A numerical failure is the
+/// member's status (<see cref="SolverOptions.ThrowOnFailure"/> does not apply); programmer errors throw as themselves.
 /// </summary>
 public static class TrajectoryBatch
 {
@@ -39,15 +40,11 @@ public static class TrajectoryBatch
         options ??= SolverOptions.Default;
         if (problems.Length > 0) options.Validate(problems[0].Dimension, startTime, endTime, method.EmbeddedOrder is not null, method.Name);
         var solutions = new Solution[problems.Length];
-        try
-        {
-            Parallel.For(0, problems.Length, m => solutions[m] = Ode.Solve(problems[m], method, options));
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count >= 1)
-        {
-            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
-        }
-
+        if (problems.Length == 0) return solutions;
+        // The ensemble engine: members in fixed blocks on all cores, one reused integrator per worker, the same
+        // results whatever the thread count.
+        EnsembleRunner.Run(new EnsembleProblem<TField>(problems.Length, m => problems[m]), method, new EnsembleOptions { Solver = options },
+            problems[0].Dimension, (member, _, _, solution) => solutions[member] = solution!, _ => { }, recordEveryMember: true);
         return solutions;
     }
 

@@ -15,14 +15,18 @@ internal static class EnsembleRunner
     /// <summary>Receives a finished member: its integrator (positioned at its end) and, when recording, its solution.</summary>
     public delegate void MemberSink<TField>(int member, int block, Integrator<TField> integrator, Solution? solution) where TField : IVectorField;
 
-    /// <summary>Solves every member; members not started when cancellation is requested are passed to <paramref name="cancelled"/>.</summary>
+    /// <summary>
+    /// Solves every member; members not started when cancellation is requested are passed to <paramref name="cancelled"/>.
+    /// Solutions are recorded when the save mode keeps more than final states, or always with
+    /// <paramref name="recordEveryMember"/> (for callers that want each member's <see cref="Solution"/>).
+    /// </summary>
     public static void Run<TField>(EnsembleProblem<TField> problem, IOdeMethod method, EnsembleOptions options, int dimension,
-        MemberSink<TField> sink, Action<int> cancelled) where TField : IVectorField
+        MemberSink<TField> sink, Action<int> cancelled, bool recordEveryMember = false) where TField : IVectorField
     {
         int count = problem.Count, blockSize = options.BlockSize;
         int blocks = (count + blockSize - 1) / blockSize;
         var solver = options.Solver with { ThrowOnFailure = false };
-        bool record = solver.SaveAt.Mode != SaveMode.End;
+        bool record = recordEveryMember || solver.SaveAt.Mode != SaveMode.End;
         var token = options.CancellationToken;
         int completed = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
