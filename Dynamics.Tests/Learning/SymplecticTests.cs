@@ -131,14 +131,8 @@ public class SymplecticTests
         var integrator = Ode.CreateIntegrator(problem, method, SolverOptions.WithFixedStep(1e-4));
         var state = new double[4];
         for (int i = 0; i < 200; i++) Assert.True(integrator.Step());
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++)
-        {
-            integrator.Step();
-            integrator.Interpolate(0.5 * (integrator.PreviousTime + integrator.Time), state);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        long allocated = Support.Allocations.OfSteppingAndInterpolating(integrator, state);
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
