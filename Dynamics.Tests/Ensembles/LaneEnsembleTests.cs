@@ -15,13 +15,13 @@ public class LaneEnsembleTests
 {
     private const int Count = 45;  // not a multiple of the lane width, so lanes run empty at the end
 
-    public static TheoryData<string> Controllers() => ["PI", "I", "PID"];
+    public static TheoryData<string> Controllers() => ["PI", "SmoothPI", "I", "PID"];
 
     [Theory]
     [MemberData(nameof(Controllers))]
     public void Each_lane_takes_the_steps_of_the_independent_member(string controllerName)
     {
-        var controller = controllerName switch { "I" => StepSizeController.I, "PID" => StepSizeController.PID, _ => StepSizeController.PI };
+        var controller = controllerName switch { "I" => StepSizeController.I, "PID" => StepSizeController.PID, "SmoothPI" => StepSizeController.SmoothPI, _ => StepSizeController.PI };
         var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-6) with { SaveAt = SaveAt.End, Controller = controller } };
         // Different ρ (a sweep over [0, 21]) and different end times per member, so lanes finish and refill at different times.
         var problem = EnsembleTestData.LorenzSweep(Count, 4.0, varyEnd: true);

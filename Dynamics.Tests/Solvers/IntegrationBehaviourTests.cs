@@ -57,10 +57,11 @@ public class IntegrationBehaviourTests
     [Theory]
     [InlineData("I")]
     [InlineData("PI")]
+    [InlineData("SmoothPI")]
     [InlineData("PID")]
     public void Every_controller_meets_the_tolerance_on_Van_der_Pol(string kind)
     {
-        var controller = kind switch { "I" => StepSizeController.I, "PI" => StepSizeController.PI, _ => StepSizeController.PID };
+        var controller = kind switch { "I" => StepSizeController.I, "PI" => StepSizeController.PI, "SmoothPI" => StepSizeController.SmoothPI, _ => StepSizeController.PID };
         var problem = OdeProblem.Create(new VanDerPol(), [2.0, 0.0], 0.0, 20.0);
         var reference = Ode.Solve(problem, new Verner8(), SolverOptions.WithTolerance(1e-14) with { SaveAt = SaveAt.End });
         var solution = Ode.Solve(problem, new DormandPrince5(), SolverOptions.WithTolerance(1e-8) with { Controller = controller, SaveAt = SaveAt.End });

@@ -54,6 +54,20 @@ public class ToleranceProportionalityTests(ITestOutputHelper output)
         Assert.True(error < bound, $"return error {error:E3}");
     }
 
+    [Fact]
+    public void On_Lorenz_at_1e_8_DP5_does_the_work_of_a_classical_dopri5_and_Verner_8_half_of_it()
+    {
+        // The orientation figure of the foundation issue: a C++ Dormand–Prince with integral control needs about 11,700
+        // evaluations on Lorenz, t ∈ [0, 20], rtol = atol = 1e-8. The default controller must not cost more.
+        var problem = OdeProblem.Create(new Lorenz(), [1.0, 1.0, 1.0], 0.0, 20.0);
+        var options = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.End };
+        long dp5 = Ode.Solve(problem, new DormandPrince5(), options).Statistics.RhsEvaluations;
+        long verner = Ode.Solve(problem, new Verner8(), options).Statistics.RhsEvaluations;
+        output.WriteLine($"RHS evaluations: DP5 {dp5}, Verner 8 {verner}");
+        Assert.InRange(dp5, 9_000, 11_700);
+        Assert.InRange(verner, 3_000, dp5 / 2);
+    }
+
     private void AssertProportional(string name, int loosestExponent, Func<double, (double Error, long Work)> run, int tightestExponent)
     {
         var results = Enumerable.Range(loosestExponent, tightestExponent - loosestExponent + 1).Select(k => (Tolerance: Math.Pow(10, -k), Result: run(Math.Pow(10, -k)))).ToList();
