@@ -5,7 +5,7 @@ namespace Dynamics.Simd;
 /// or one plain double (<see cref="ScalarLane"/>). A kernel written once as a generic method over <typeparamref name="TSelf"/>
 /// runs at every width; <see cref="Lanes.ForEach{TKernel}"/> picks the widest accelerated width at run time and finishes
 /// the remainder with narrower ones. Every width computes the same operations in the same order, including fused
-/// multiply-adds and the vectorised transcendental functions, so a member's result does not depend on which width or
+/// multiply-adds, the vectorised sine and <see cref="Numerics.LaneMath"/>'s exponential and logarithm, so a member's result does not depend on which width or
 /// position processed it.
 /// </summary>
 /// <remarks>
@@ -101,15 +101,21 @@ public interface ILane<TSelf> where TSelf : struct, ILane<TSelf>
     /// <returns>The sine.</returns>
     static abstract TSelf Sin(TSelf value);
 
-    /// <summary>Lane-wise eᵃ (the runtime's vectorised exponential, identical at every width).</summary>
-    /// <param name="value">a.</param>
-    /// <returns>The exponential.</returns>
-    static abstract TSelf Exp(TSelf value);
+    /// <summary>Lane-wise ⌊log₂ a⌋ for a positive normal a: the exponent of its binary representation, exactly.</summary>
+    /// <param name="value">a, positive and normal.</param>
+    /// <returns>The exponent as a double.</returns>
+    static abstract TSelf Exponent(TSelf value);
 
-    /// <summary>Lane-wise ln a (the runtime's vectorised logarithm, identical at every width).</summary>
+    /// <summary>Lane-wise a / 2^⌊log₂ a⌋ ∈ [1, 2) for a positive normal a: its significand, exactly.</summary>
+    /// <param name="value">a, positive and normal.</param>
+    /// <returns>The significand.</returns>
+    static abstract TSelf Significand(TSelf value);
+
+    /// <summary>Lane-wise a · 2ⁿ for an integral n in [−1022, 1023] and a normal result, exactly.</summary>
     /// <param name="value">a.</param>
-    /// <returns>The natural logarithm.</returns>
-    static abstract TSelf Log(TSelf value);
+    /// <param name="power">n, an integer stored as a double.</param>
+    /// <returns>The scaled value.</returns>
+    static abstract TSelf ScaleB(TSelf value, TSelf power);
 
     /// <summary>The mask a ≤ b (false where either is NaN).</summary>
     /// <param name="left">a.</param>

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 
 namespace Dynamics.Simd;
 
-/// <summary>Eight doubles in one AVX-256 register (<see cref="Vector256{T}"/>), with fused multiply-add.</summary>
+/// <summary>Four doubles in one AVX2 register (<see cref="Vector256{T}"/>), with fused multiply-add.</summary>
 public readonly struct Lane256 : ILane<Lane256>
 {
     private readonly Vector256<double> _value;
@@ -65,10 +65,24 @@ public readonly struct Lane256 : ILane<Lane256>
     public static Lane256 Sin(Lane256 value) => new(Vector256.Sin(value._value));
 
     /// <inheritdoc/>
-    public static Lane256 Exp(Lane256 value) => new(Vector256.Exp(value._value));
+    public static Lane256 Exponent(Lane256 value)
+    {
+        // The biased exponent goes into the low bits of 2⁵², so subtracting 2⁵² + 1023 converts it exactly.
+        var biased = Vector256.ShiftRightLogical(value._value.AsInt64(), 52) | Vector256.Create(BinaryLayout.TwoTo52Bits);
+        return new(biased.AsDouble() - Vector256.Create(BinaryLayout.TwoTo52 + BinaryLayout.ExponentBias));
+    }
 
     /// <inheritdoc/>
-    public static Lane256 Log(Lane256 value) => new(Vector256.Log(value._value));
+    public static Lane256 Significand(Lane256 value) =>
+        new(((value._value.AsInt64() & Vector256.Create(BinaryLayout.FractionMask)) | Vector256.Create(BinaryLayout.OneBits)).AsDouble());
+
+    /// <inheritdoc/>
+    public static Lane256 ScaleB(Lane256 value, Lane256 power)
+    {
+        // n + 2⁵² + 1023 holds the biased exponent in its low bits; shifted into the exponent field it is 2ⁿ.
+        var biased = (power._value + Vector256.Create(BinaryLayout.TwoTo52 + BinaryLayout.ExponentBias)).AsInt64();
+        return new(value._value * Vector256.ShiftLeft(biased, 52).AsDouble());
+    }
 
     /// <inheritdoc/>
     public static Lane256 LessThanOrEqual(Lane256 left, Lane256 right) => new(Vector256.LessThanOrEqual(left._value, right._value));

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Dynamics.Simd;
 
@@ -65,10 +66,13 @@ public readonly struct Lane512 : ILane<Lane512>
     public static Lane512 Sin(Lane512 value) => new(Vector512.Sin(value._value));
 
     /// <inheritdoc/>
-    public static Lane512 Exp(Lane512 value) => new(Vector512.Exp(value._value));
+    public static Lane512 Exponent(Lane512 value) => new(Avx512F.GetExponent(value._value));
 
     /// <inheritdoc/>
-    public static Lane512 Log(Lane512 value) => new(Vector512.Log(value._value));
+    public static Lane512 Significand(Lane512 value) => new(Avx512F.GetMantissa(value._value, 0));  // interval [1, 2), sign of a
+
+    /// <inheritdoc/>
+    public static Lane512 ScaleB(Lane512 value, Lane512 power) => new(Avx512F.Scale(value._value, power._value));
 
     /// <inheritdoc/>
     public static Lane512 LessThanOrEqual(Lane512 left, Lane512 right) => new(Vector512.LessThanOrEqual(left._value, right._value));

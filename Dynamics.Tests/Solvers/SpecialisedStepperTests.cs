@@ -56,24 +56,6 @@ public class SpecialisedStepperTests
     }
 
     [Fact]
-    public void Lane_math_is_one_lane_of_the_vector_functions()
-    {
-        // The controller's powers must equal the SIMD lanes' to the bit, or an ensemble lane and a lone trajectory
-        // would drift apart.
-        Gen.Double[-30, 30].Array[8].Sample(xs =>
-        {
-            var exp = Vector512.Exp(Vector512.Create(xs));
-            var log = Vector512.Log(Vector512.Create(xs.Select(Math.Abs).ToArray()));
-            for (int i = 0; i < 8; i++)
-            {
-                if (LaneMath.Exp(xs[i]) != exp[i] || LaneMath.Log(Math.Abs(xs[i])) != log[i]) return false;
-            }
-
-            return true;
-        }, iter: 200);
-    }
-
-    [Fact]
     public void Controller_factors_from_errors_and_from_logarithms_agree()
     {
         var controller = StepSizeController.PID;
