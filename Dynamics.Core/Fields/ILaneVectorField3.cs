@@ -12,7 +12,7 @@ public interface ILaneVectorField3<TMember> : ILaneVectorField<TMember> where TM
 {
     /// <summary>Evaluates f for one group of lanes held in registers.</summary>
     /// <typeparam name="TLane">The lane width.</typeparam>
-    /// <param name="parameters">The lanes' parameters, parameter-major (as for <see cref="ILaneVectorField{TMember}.EvaluateLanes{TLane}"/>).</param>
+    /// <param name="parameters">The lanes' parameters, already in registers (a register field has at most <see cref="LaneParameters.Capacity"/>).</param>
     /// <param name="t">The lanes' times.</param>
     /// <param name="y0">Component 0 of the lanes' states.</param>
     /// <param name="y1">Component 1.</param>
@@ -20,6 +20,6 @@ public interface ILaneVectorField3<TMember> : ILaneVectorField<TMember> where TM
     /// <param name="dy0">Receives component 0 of the derivatives.</param>
     /// <param name="dy1">Receives component 1.</param>
     /// <param name="dy2">Receives component 2.</param>
-    static abstract void EvaluateLanes<TLane>(ReadOnlySpan<double> parameters, TLane t, TLane y0, TLane y1, TLane y2, out TLane dy0, out TLane dy1, out TLane dy2)
+    static abstract void EvaluateLanes<TLane>(in LaneParameters<TLane> parameters, TLane t, TLane y0, TLane y1, TLane y2, out TLane dy0, out TLane dy1, out TLane dy2)
         where TLane : struct, ILane<TLane>;
 }

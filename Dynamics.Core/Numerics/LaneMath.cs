@@ -3,12 +3,13 @@ using Dynamics.Simd;
 namespace Dynamics.Numerics;
 
 /// <summary>
-/// The exponential and logarithm of the step-size controllers, written once over <see cref="ILane{TSelf}"/> so that a
-/// trajectory integrated alone and the same trajectory in an ensemble lane take identical steps: every width runs the
-/// same exact binary operations and the same fused multiply-adds. Both sit on every adaptive step's critical path
-/// (error → ln → exponent → exp → next step), so they use short polynomials evaluated by Estrin's scheme, whose
-/// dependency chain is half as long as Horner's; the runtime's general-purpose functions cost twice as much here.
-/// Accuracy is a few ulps (tests bound it against <see cref="Math.Exp"/> and <see cref="Math.Log(double)"/>).
+/// Elementary functions written once over <see cref="ILane{TSelf}"/>, so that every width computes every lane with the
+/// same exact binary operations and the same fused multiply-adds: a trajectory integrated alone and the same trajectory
+/// in any ensemble lane get identical bits. The runtime's vectorised functions do not promise that (its
+/// <c>Vector512.Sin</c> changes a lane's result with its neighbours' arguments). The exponential and logarithm sit on
+/// every adaptive step's critical path (error → ln → exponent → exp → next step), so they use short polynomials
+/// evaluated by Estrin's scheme, whose dependency chain is half as long as Horner's. Accuracy is a few ulps (tests bound
+/// it against <see cref="Math"/>).
 /// </summary>
 public static class LaneMath
 {
@@ -18,6 +19,10 @@ public static class LaneMath
     private const double Sqrt2 = 1.4142135623730951;
     private const double RoundingShifter = 6755399441055744.0;  // 1.5·2⁵²: adding it rounds to an integer (ties to even)
     private const double ExpLimit = 708;  // e^±708 and the 2ⁿ that build them stay normal
+    private const double TwoOverPi = 0.6366197723675814;
+    private const double HalfPi1 = 1.5707963267948966;  // π/2 = HalfPi1 + HalfPi2 + HalfPi3 to 160 bits
+    private const double HalfPi2 = 6.123233995736766e-17;
+    private const double HalfPi3 = -1.4973849048591698e-33;
 
     /// <summary>eˣ for a double, as every lane computes it.</summary>
     /// <param name="x">The exponent; clamped to [−708, 708].</param>
@@ -78,6 +83,49 @@ public static class LaneMath
         var high = TLane.MultiplyAdd(Pair(z, 1.0 / 15, 1.0 / 13), z2, Pair(z, 1.0 / 11, 1.0 / 9));
         var p = TLane.MultiplyAdd(TLane.Create(1.0 / 17), z8, TLane.MultiplyAdd(high, z4, low));
         return TLane.MultiplyAdd(e, TLane.Create(Ln2), (s + s) * p);
+    }
+
+    /// <summary>sin x for a double, as every lane computes it.</summary>
+    /// <param name="x">The angle in radians.</param>
+    /// <returns>sin x.</returns>
+    public static double Sin(double x) => Sin(ScalarLane.Create(x)).Value;
+
+    /// <summary>
+    /// Lane-wise sin x: x = n·π/2 + r with |r| ≤ π/4 (Cody–Waite reduction with a three-part π/2 and fused
+    /// multiply-adds, accurate while n·2⁻⁵³ is small, i.e. for |x| up to about 10¹⁵), then the Taylor polynomial of
+    /// sin r or cos r (to r¹⁵ and r¹⁶, truncation below 1e-17) chosen and signed by n mod 4. No branch depends on the
+    /// data, so no lane depends on another.
+    /// </summary>
+    /// <typeparam name="TLane">The lane width.</typeparam>
+    /// <param name="x">Angles in radians.</param>
+    /// <returns>sin x.</returns>
+    public static TLane Sin<TLane>(TLane x) where TLane : struct, ILane<TLane>
+    {
+        var shifter = TLane.Create(RoundingShifter);
+        var n = TLane.MultiplyAdd(x, TLane.Create(TwoOverPi), shifter) - shifter;
+        var r = TLane.MultiplyAdd(-n, TLane.Create(HalfPi1), x);
+        r = TLane.MultiplyAdd(-n, TLane.Create(HalfPi2), r);
+        r = TLane.MultiplyAdd(-n, TLane.Create(HalfPi3), r);
+
+        var z = r * r;
+        var z2 = z * z;
+        var z4 = z2 * z2;
+        // sin r = r(1 − z/3! + z²/5! − … − z⁷/15!), cos r = 1 − z/2! + z²/4! − … + z⁸/16!, z = r².
+        var sinLow = TLane.MultiplyAdd(Pair(z, -1.0 / 5040, 1.0 / 120), z2, Pair(z, -1.0 / 6, 1.0));
+        var sinHigh = TLane.MultiplyAdd(Pair(z, -1.0 / 1307674368000, 1.0 / 6227020800), z2, Pair(z, -1.0 / 39916800, 1.0 / 362880));
+        var sine = r * TLane.MultiplyAdd(sinHigh, z4, sinLow);
+        var cosLow = TLane.MultiplyAdd(Pair(z, -1.0 / 720, 1.0 / 24), z2, Pair(z, -1.0 / 2, 1.0));
+        var cosHigh = TLane.MultiplyAdd(Pair(z, -1.0 / 87178291200, 1.0 / 479001600), z2, Pair(z, -1.0 / 3628800, 1.0 / 40320));
+        var cosine = TLane.MultiplyAdd(TLane.Create(1.0 / 20922789888000), z4 * z4, TLane.MultiplyAdd(cosHigh, z4, cosLow));
+
+        // q = n − 4·round(n/4) ∈ {−2, …, 2} (exact): sin x = sin r, cos r, −sin r, −cos r for q ≡ 0, 1, 2, 3 (mod 4).
+        var q = n - TLane.Create(4) * (TLane.MultiplyAdd(n, TLane.Create(0.25), shifter) - shifter);
+        var one = TLane.Create(1);
+        var useCosine = TLane.LessThanOrEqual(TLane.Abs(TLane.Abs(q) - one), TLane.Create(0));
+        var negative = TLane.LessThanOrEqual(q, -one);
+        var negate = TLane.ConditionalSelect(negative, negative, TLane.LessThanOrEqual(TLane.Create(2), q));  // q ∈ {−2, −1, 2}
+        var value = TLane.ConditionalSelect(useCosine, cosine, sine);
+        return TLane.ConditionalSelect(negate, -value, value);
     }
 
     // c₁·u + c₀: the leaves of Estrin's scheme.

@@ -5,7 +5,7 @@ namespace Dynamics.Simd;
 /// or one plain double (<see cref="ScalarLane"/>). A kernel written once as a generic method over <typeparamref name="TSelf"/>
 /// runs at every width; <see cref="Lanes.ForEach{TKernel}"/> picks the widest accelerated width at run time and finishes
 /// the remainder with narrower ones. Every width computes the same operations in the same order, including fused
-/// multiply-adds, the vectorised sine and <see cref="Numerics.LaneMath"/>'s exponential and logarithm, so a member's result does not depend on which width or
+/// multiply-adds and <see cref="Numerics.LaneMath"/>'s elementary functions, so a member's result does not depend on which width or
 /// position processed it.
 /// </summary>
 /// <remarks>
@@ -74,6 +74,16 @@ public interface ILane<TSelf> where TSelf : struct, ILane<TSelf>
     /// <returns>a · b + c.</returns>
     static abstract TSelf MultiplyAdd(TSelf a, TSelf b, TSelf c);
 
+    /// <summary>
+    /// Lane-wise a · b − c rounded once: the value of <c>MultiplyAdd(a, b, -c)</c>, in one instruction where the hardware
+    /// has it (the JIT does not fold the negation into the fused operation).
+    /// </summary>
+    /// <param name="a">a.</param>
+    /// <param name="b">b.</param>
+    /// <param name="c">c.</param>
+    /// <returns>a · b − c.</returns>
+    static abstract TSelf MultiplySubtract(TSelf a, TSelf b, TSelf c);
+
     /// <summary>Lane-wise |a|.</summary>
     /// <param name="value">a.</param>
     /// <returns>The absolute value.</returns>
@@ -95,11 +105,6 @@ public interface ILane<TSelf> where TSelf : struct, ILane<TSelf>
     /// <param name="value">a.</param>
     /// <returns>The square root.</returns>
     static abstract TSelf Sqrt(TSelf value);
-
-    /// <summary>Lane-wise sin a (the runtime's vectorised sine, identical at every width; within 1 ulp of <see cref="Math.Sin"/>).</summary>
-    /// <param name="value">a in radians.</param>
-    /// <returns>The sine.</returns>
-    static abstract TSelf Sin(TSelf value);
 
     /// <summary>Lane-wise ⌊log₂ a⌋ for a positive normal a: the exponent of its binary representation, exactly.</summary>
     /// <param name="value">a, positive and normal.</param>

@@ -31,18 +31,23 @@ public readonly struct Lane256 : ILane<Lane256>
     public void Store(Span<double> destination, int offset) => _value.StoreUnsafe(ref MemoryMarshal.GetReference(destination), (nuint)offset);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 operator +(Lane256 left, Lane256 right) => new(left._value + right._value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 operator -(Lane256 left, Lane256 right) => new(left._value - right._value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 operator *(Lane256 left, Lane256 right) => new(left._value * right._value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 operator /(Lane256 left, Lane256 right) => new(left._value / right._value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 operator -(Lane256 value) => new(-value._value);
 
     /// <inheritdoc/>
@@ -50,21 +55,27 @@ public readonly struct Lane256 : ILane<Lane256>
     public static Lane256 MultiplyAdd(Lane256 a, Lane256 b, Lane256 c) => new(Vector256.FusedMultiplyAdd(a._value, b._value, c._value));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane256 MultiplySubtract(Lane256 a, Lane256 b, Lane256 c) => new(Vector256.FusedMultiplyAdd(a._value, b._value, -c._value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 Abs(Lane256 value) => new(Vector256.Abs(value._value));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 Max(Lane256 left, Lane256 right) => new(Vector256.Max(left._value, right._value));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 Min(Lane256 left, Lane256 right) => new(Vector256.Min(left._value, right._value));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 Sqrt(Lane256 value) => new(Vector256.Sqrt(value._value));
 
     /// <inheritdoc/>
-    public static Lane256 Sin(Lane256 value) => new(Vector256.Sin(value._value));
-
-    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 Exponent(Lane256 value)
     {
         // The biased exponent goes into the low bits of 2⁵², so subtracting 2⁵² + 1023 converts it exactly.
@@ -73,10 +84,12 @@ public readonly struct Lane256 : ILane<Lane256>
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 Significand(Lane256 value) =>
         new(((value._value.AsInt64() & Vector256.Create(BinaryLayout.FractionMask)) | Vector256.Create(BinaryLayout.OneBits)).AsDouble());
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 ScaleB(Lane256 value, Lane256 power)
     {
         // n + 2⁵² + 1023 holds the biased exponent in its low bits; shifted into the exponent field it is 2ⁿ.
@@ -85,18 +98,23 @@ public readonly struct Lane256 : ILane<Lane256>
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 LessThanOrEqual(Lane256 left, Lane256 right) => new(Vector256.LessThanOrEqual(left._value, right._value));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 IsFinite(Lane256 value) => new(Vector256.IsFinite(value._value).AsDouble());
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 ConditionalSelect(Lane256 mask, Lane256 whenTrue, Lane256 whenFalse) =>
         new(Vector256.ConditionalSelect(mask._value, whenTrue._value, whenFalse._value));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 BothTrue(Lane256 left, Lane256 right) => new(left._value & right._value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint MaskBits(Lane256 mask) => (uint)mask._value.ExtractMostSignificantBits();
 }

@@ -7,9 +7,8 @@ namespace Dynamics.Simd;
 
 /// <summary>
 /// One double, for remainders and machines without SIMD. It computes exactly what one lane of <see cref="Lane512"/>
-/// computes: fused multiply-adds via <see cref="Math.FusedMultiplyAdd"/>, exact binary exponent and significand, and the
-/// sine through the runtime's vectorised implementation (one lane wide) rather than <see cref="Math.Sin"/>, which may
-/// differ by an ulp.
+/// computes: fused multiply-adds via <see cref="Math.FusedMultiplyAdd"/>, exact binary exponent and significand, and bitwise
+/// blends for selections.
 /// </summary>
 public readonly struct ScalarLane : ILane<ScalarLane>
 {
@@ -25,6 +24,7 @@ public readonly struct ScalarLane : ILane<ScalarLane>
     public static bool IsHardwareAccelerated => true;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane Create(double value) => new(value);
 
     /// <summary>The double.</summary>
@@ -40,37 +40,48 @@ public readonly struct ScalarLane : ILane<ScalarLane>
     public void Store(Span<double> destination, int offset) => Unsafe.Add(ref MemoryMarshal.GetReference(destination), offset) = _value;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane operator +(ScalarLane left, ScalarLane right) => new(left._value + right._value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane operator -(ScalarLane left, ScalarLane right) => new(left._value - right._value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane operator *(ScalarLane left, ScalarLane right) => new(left._value * right._value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane operator /(ScalarLane left, ScalarLane right) => new(left._value / right._value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane operator -(ScalarLane value) => new(-value._value);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane MultiplyAdd(ScalarLane a, ScalarLane b, ScalarLane c) => new(Math.FusedMultiplyAdd(a._value, b._value, c._value));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane MultiplySubtract(ScalarLane a, ScalarLane b, ScalarLane c) => new(Math.FusedMultiplyAdd(a._value, b._value, -c._value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane Abs(ScalarLane value) => new(Math.Abs(value._value));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane Max(ScalarLane left, ScalarLane right) => new(Math.Max(left._value, right._value));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane Min(ScalarLane left, ScalarLane right) => new(Math.Min(left._value, right._value));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane Sqrt(ScalarLane value) => new(Math.Sqrt(value._value));
-
-    /// <inheritdoc/>
-    public static ScalarLane Sin(ScalarLane value) => new(Vector128.Sin(Vector128.CreateScalar(value._value)).ToScalar());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -88,22 +99,27 @@ public readonly struct ScalarLane : ILane<ScalarLane>
         new(value._value * BitConverter.Int64BitsToDouble(((long)power._value + (long)BinaryLayout.ExponentBias) << 52));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane LessThanOrEqual(ScalarLane left, ScalarLane right) =>
         new(Vector128.LessThanOrEqual(Vector128.CreateScalarUnsafe(left._value), Vector128.CreateScalarUnsafe(right._value)).ToScalar());
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane IsFinite(ScalarLane value) => new(double.IsFinite(value._value) ? TrueMask : 0.0);
 
     /// <inheritdoc/>
     /// <remarks>A bitwise blend, not a branch: masks from comparisons of varying data would mispredict half the time.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane ConditionalSelect(ScalarLane mask, ScalarLane whenTrue, ScalarLane whenFalse) =>
         new(Vector128.ConditionalSelect(Vector128.CreateScalarUnsafe(mask._value), Vector128.CreateScalarUnsafe(whenTrue._value),
             Vector128.CreateScalarUnsafe(whenFalse._value)).ToScalar());
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane BothTrue(ScalarLane left, ScalarLane right) =>
         new(BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(left._value) & BitConverter.DoubleToInt64Bits(right._value)));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint MaskBits(ScalarLane mask) => BitConverter.DoubleToInt64Bits(mask._value) < 0 ? 1u : 0u;
 }

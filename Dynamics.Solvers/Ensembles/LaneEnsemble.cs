@@ -15,13 +15,17 @@ namespace Dynamics.Solvers.Ensembles;
 /// lanes use fused multiply-adds and evaluate the controller's powers as exp(β·ln e).
 /// </summary>
 /// <remarks>
-/// Lanes are 8 wide with AVX-512 (<see cref="Lane512"/>), 4 with AVX2, otherwise 1; the choice is made at run time
+/// Each worker integrates <see cref="LaneCount"/> members side by side: 16 with AVX-512 (<see cref="Lane512Pair"/>, two
+/// registers, so two independent dependency chains overlap), 4 with AVX2, otherwise 1; the choice is made at run time
 /// and does not change results. Supported options: tolerances (per-component absolute ones included), controller,
 /// initial, minimum and maximum step, max steps, and <see cref="SaveAt.End"/> output. Events, dense or per-step output,
 /// the max norm and fixed steps need <see cref="Ensemble"/>.
 /// </remarks>
 public static class LaneEnsemble
 {
+    /// <summary>The members each worker integrates side by side on this machine: 16, 4 or 1.</summary>
+    public static int LaneCount => Lane512Pair.IsHardwareAccelerated ? Lane512Pair.Count : Lane256.IsHardwareAccelerated ? Lane256.Count : 1;
+
     /// <summary>Solves every member; the final states, statuses and statistics come back as from <see cref="Ensemble.Solve{TField}"/>.</summary>
     /// <typeparam name="TField">The members' field type, e.g. <c>Lorenz</c>.</typeparam>
     /// <typeparam name="TLanes">Its lane kernel, e.g. <c>LorenzBatch</c>.</typeparam>
@@ -50,7 +54,7 @@ public static class LaneEnsemble
         {
             Parallel.For(0, workers, parallel, _ =>
             {
-                if (Lane512.IsHardwareAccelerated) new LaneWorkspace<TField, TLanes, Lane512>(problem, solver, queue, results).Run();
+                if (Lane512Pair.IsHardwareAccelerated) new LaneWorkspace<TField, TLanes, Lane512Pair>(problem, solver, queue, results).Run();
                 else if (Lane256.IsHardwareAccelerated) new LaneWorkspace<TField, TLanes, Lane256>(problem, solver, queue, results).Run();
                 else new LaneWorkspace<TField, TLanes, ScalarLane>(problem, solver, queue, results).Run();
             });

@@ -14,79 +14,55 @@ internal sealed class RegisterLockstepWorkspace<TMember, TLanes, TLane>(TMember 
     double startTime, double endTime) : LaneLockstepWorkspace<TMember, TLanes, TLane>(member, method, options, batchSize, startTime, endTime)
     where TMember : IVectorField where TLanes : ILaneVectorField3<TMember> where TLane : struct, ILane<TLane>
 {
-    // A block of steps runs group by group with two groups in flight: each group's state stays in registers for the
-    // whole block, and the two independent dependency chains keep the vector units busy (the shape of a hand-written
-    // kernel). Every member does exactly what EulerStep/RungeKutta4Step do for it, so the results are the same bits.
+    // Enough independent chains to hide a step's latency, few enough that their states stay in L1 between steps.
+    private const int GroupsInFlight = 8;
+
+    // A block of steps runs over a few groups at a time: for each step, each group of the few is loaded, stepped in
+    // registers and stored back (to L1). Consecutive groups are independent, so the processor overlaps their chains —
+    // the loop order of a C++ structure-of-arrays kernel. Every member does exactly what EulerStep/RungeKutta4Step do
+    // for it, so the results are the same bits.
+    // The state and parameters are taken as spans once, outside the loops: read through the properties inside, every
+    // load and store paid a null check and a field reload.
     protected override void EulerSteps(int groups, ReadOnlySpan<double> times, ReadOnlySpan<double> sizes)
     {
-        int g = 0;
-        for (; g + 2 <= groups; g += 2) EulerTwo(g, times, sizes);
-        for (; g < groups; g++) EulerOne(g, times, sizes);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void EulerTwo(int g, ReadOnlySpan<double> times, ReadOnlySpan<double> sizes)
-    {
-        var (a, b) = (Load(g), Load(g + 1));
-        for (int k = 0; k < times.Length; k++)
+        Span<double> y = Y;
+        var p = LaneParameters.Load<TLane>(Parameters, TLanes.ParameterCount);
+        for (int first = 0; first < groups; first += GroupsInFlight)
         {
-            var time = TLane.Create(times[k]);
-            var step = TLane.Create(sizes[k]);
-            (a, b) = (Euler(a, time, step), Euler(b, time, step));
+            int end = Math.Min(groups, first + GroupsInFlight);
+            for (int k = 0; k < times.Length; k++)
+            {
+                var (time, step) = (TLane.Create(times[k]), TLane.Create(sizes[k]));
+                for (int g = first; g < end; g++) Store(y, g, Euler(in p, Load(y, g), time, step));
+            }
         }
-
-        Store(g, a);
-        Store(g + 1, b);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void EulerOne(int g, ReadOnlySpan<double> times, ReadOnlySpan<double> sizes)
-    {
-        var a = Load(g);
-        for (int k = 0; k < times.Length; k++) a = Euler(a, TLane.Create(times[k]), TLane.Create(sizes[k]));
-        Store(g, a);
     }
 
     protected override void RungeKutta4Steps(int groups, ReadOnlySpan<double> times, ReadOnlySpan<double> sizes)
     {
-        int g = 0;
-        for (; g + 2 <= groups; g += 2) RungeKutta4Two(g, times, sizes);
-        for (; g < groups; g++) RungeKutta4One(g, times, sizes);
-    }
-
-    // Separate methods, not inlined into the caller: each gets the JIT's whole inlining budget, so every lane
-    // operation of the unrolled steps is inlined (in one big method the budget ran out and lane operations became calls).
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void RungeKutta4Two(int g, ReadOnlySpan<double> times, ReadOnlySpan<double> sizes)
-    {
-        var (a, b) = (Load(g), Load(g + 1));
-        for (int k = 0; k < times.Length; k++)
+        Span<double> y = Y;
+        var p = LaneParameters.Load<TLane>(Parameters, TLanes.ParameterCount);
+        for (int first = 0; first < groups; first += GroupsInFlight)
         {
-            var step = new Rk4Constants(times[k], sizes[k]);
-            (a, b) = (RungeKutta4(a, step), RungeKutta4(b, step));
+            int end = Math.Min(groups, first + GroupsInFlight);
+            for (int k = 0; k < times.Length; k++)
+            {
+                var step = new Rk4Constants(times[k], sizes[k]);
+                for (int g = first; g < end; g++) Store(y, g, RungeKutta4(in p, Load(y, g), step));
+            }
         }
-
-        Store(g, a);
-        Store(g + 1, b);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void RungeKutta4One(int g, ReadOnlySpan<double> times, ReadOnlySpan<double> sizes)
-    {
-        var a = Load(g);
-        for (int k = 0; k < times.Length; k++) a = RungeKutta4(a, new Rk4Constants(times[k], sizes[k]));
-        Store(g, a);
     }
 
     protected override void EulerStep(int groups, double t, double h)
     {
         var time = TLane.Create(t);
         var step = TLane.Create(h);
+        var p = LaneParameters.Load<TLane>(Parameters, TLanes.ParameterCount);
         for (int g = 0; g < groups; g++)
         {
             int i = g * 3 * W;
             var (x, v, z) = (TLane.Load(Y, i), TLane.Load(Y, i + W), TLane.Load(Y, i + 2 * W));
-            TLanes.EvaluateLanes(Parameters, time, x, v, z, out var kx, out var kv, out var kz);
+            TLanes.EvaluateLanes(in p, time, x, v, z, out var kx, out var kv, out var kz);
             TLane.MultiplyAdd(step, kx, x).Store(Y, i);
             TLane.MultiplyAdd(step, kv, v).Store(Y, i + W);
             TLane.MultiplyAdd(step, kz, z).Store(Y, i + 2 * W);
@@ -103,20 +79,20 @@ internal sealed class RegisterLockstepWorkspace<TMember, TLanes, TLane>(TMember 
         var full = TLane.Create(h);
         var sixth = TLane.Create(h / 6);
         var two = TLane.Create(2.0);
-        var p = Parameters;
+        var p = LaneParameters.Load<TLane>(Parameters, TLanes.ParameterCount);
         for (int g = 0; g < groups; g++)
         {
             int i = g * 3 * W;
             var (x, v, z) = (TLane.Load(Y, i), TLane.Load(Y, i + W), TLane.Load(Y, i + 2 * W));
-            TLanes.EvaluateLanes(p, t0, x, v, z, out var kx, out var kv, out var kz);
+            TLanes.EvaluateLanes(in p, t0, x, v, z, out var kx, out var kv, out var kz);
             var (sx, sv, sz) = (kx, kv, kz);
-            TLanes.EvaluateLanes(p, tHalf, TLane.MultiplyAdd(half, kx, x), TLane.MultiplyAdd(half, kv, v), TLane.MultiplyAdd(half, kz, z),
+            TLanes.EvaluateLanes(in p, tHalf, TLane.MultiplyAdd(half, kx, x), TLane.MultiplyAdd(half, kv, v), TLane.MultiplyAdd(half, kz, z),
                 out kx, out kv, out kz);
             (sx, sv, sz) = (TLane.MultiplyAdd(two, kx, sx), TLane.MultiplyAdd(two, kv, sv), TLane.MultiplyAdd(two, kz, sz));
-            TLanes.EvaluateLanes(p, tHalf, TLane.MultiplyAdd(half, kx, x), TLane.MultiplyAdd(half, kv, v), TLane.MultiplyAdd(half, kz, z),
+            TLanes.EvaluateLanes(in p, tHalf, TLane.MultiplyAdd(half, kx, x), TLane.MultiplyAdd(half, kv, v), TLane.MultiplyAdd(half, kz, z),
                 out kx, out kv, out kz);
             (sx, sv, sz) = (TLane.MultiplyAdd(two, kx, sx), TLane.MultiplyAdd(two, kv, sv), TLane.MultiplyAdd(two, kz, sz));
-            TLanes.EvaluateLanes(p, tFull, TLane.MultiplyAdd(full, kx, x), TLane.MultiplyAdd(full, kv, v), TLane.MultiplyAdd(full, kz, z),
+            TLanes.EvaluateLanes(in p, tFull, TLane.MultiplyAdd(full, kx, x), TLane.MultiplyAdd(full, kv, v), TLane.MultiplyAdd(full, kz, z),
                 out kx, out kv, out kz);
             TLane.MultiplyAdd(sixth, sx + kx, x).Store(Y, i);
             TLane.MultiplyAdd(sixth, sv + kv, v).Store(Y, i + W);
@@ -124,42 +100,43 @@ internal sealed class RegisterLockstepWorkspace<TMember, TLanes, TLane>(TMember 
         }
     }
 
-    private Group Load(int group)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Group Load(ReadOnlySpan<double> y, int group)
     {
-        int i = group * 3 * W;
-        return new Group(TLane.Load(Y, i), TLane.Load(Y, i + W), TLane.Load(Y, i + 2 * W));
-    }
-
-    private void Store(int group, Group state)
-    {
-        int i = group * 3 * W;
-        state.X.Store(Y, i);
-        state.V.Store(Y, i + W);
-        state.Z.Store(Y, i + 2 * W);
+        int w = TLane.Count, i = group * 3 * w;
+        return new Group(TLane.Load(y, i), TLane.Load(y, i + w), TLane.Load(y, i + 2 * w));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Group Euler(Group s, TLane time, TLane step)
+    private static void Store(Span<double> y, int group, Group state)
     {
-        TLanes.EvaluateLanes(Parameters, time, s.X, s.V, s.Z, out var kx, out var kv, out var kz);
+        int w = TLane.Count, i = group * 3 * w;
+        state.X.Store(y, i);
+        state.V.Store(y, i + w);
+        state.Z.Store(y, i + 2 * w);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Group Euler(in LaneParameters<TLane> p, Group s, TLane time, TLane step)
+    {
+        TLanes.EvaluateLanes(in p, time, s.X, s.V, s.Z, out var kx, out var kv, out var kz);
         return new Group(TLane.MultiplyAdd(step, kx, s.X), TLane.MultiplyAdd(step, kv, s.V), TLane.MultiplyAdd(step, kz, s.Z));
     }
 
     // The operations of RungeKutta4Step, in its order, for one group held in registers.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Group RungeKutta4(Group s, Rk4Constants c)
+    private static Group RungeKutta4(in LaneParameters<TLane> p, Group s, Rk4Constants c)
     {
-        var p = Parameters;
         var (x, v, z) = (s.X, s.V, s.Z);
-        TLanes.EvaluateLanes(p, c.T0, x, v, z, out var kx, out var kv, out var kz);
+        TLanes.EvaluateLanes(in p, c.T0, x, v, z, out var kx, out var kv, out var kz);
         var (sx, sv, sz) = (kx, kv, kz);
-        TLanes.EvaluateLanes(p, c.THalf, TLane.MultiplyAdd(c.Half, kx, x), TLane.MultiplyAdd(c.Half, kv, v), TLane.MultiplyAdd(c.Half, kz, z),
+        TLanes.EvaluateLanes(in p, c.THalf, TLane.MultiplyAdd(c.Half, kx, x), TLane.MultiplyAdd(c.Half, kv, v), TLane.MultiplyAdd(c.Half, kz, z),
             out kx, out kv, out kz);
         (sx, sv, sz) = (TLane.MultiplyAdd(c.Two, kx, sx), TLane.MultiplyAdd(c.Two, kv, sv), TLane.MultiplyAdd(c.Two, kz, sz));
-        TLanes.EvaluateLanes(p, c.THalf, TLane.MultiplyAdd(c.Half, kx, x), TLane.MultiplyAdd(c.Half, kv, v), TLane.MultiplyAdd(c.Half, kz, z),
+        TLanes.EvaluateLanes(in p, c.THalf, TLane.MultiplyAdd(c.Half, kx, x), TLane.MultiplyAdd(c.Half, kv, v), TLane.MultiplyAdd(c.Half, kz, z),
             out kx, out kv, out kz);
         (sx, sv, sz) = (TLane.MultiplyAdd(c.Two, kx, sx), TLane.MultiplyAdd(c.Two, kv, sv), TLane.MultiplyAdd(c.Two, kz, sz));
-        TLanes.EvaluateLanes(p, c.TFull, TLane.MultiplyAdd(c.Full, kx, x), TLane.MultiplyAdd(c.Full, kv, v), TLane.MultiplyAdd(c.Full, kz, z),
+        TLanes.EvaluateLanes(in p, c.TFull, TLane.MultiplyAdd(c.Full, kx, x), TLane.MultiplyAdd(c.Full, kv, v), TLane.MultiplyAdd(c.Full, kz, z),
             out kx, out kv, out kz);
         return new Group(TLane.MultiplyAdd(c.Sixth, sx + kx, x), TLane.MultiplyAdd(c.Sixth, sv + kv, v), TLane.MultiplyAdd(c.Sixth, sz + kz, z));
     }

@@ -71,9 +71,9 @@ public class EnsembleAllocationTests
         var queue = new LaneEnsemble.MemberQueue(ensemble.Count, options);
         var results = new LaneEnsemble.LaneResults(ensemble.Count, 3);
         long allocated;
-        if (Lane512.IsHardwareAccelerated)
+        if (Lane512Pair.IsHardwareAccelerated)
         {
-            var workspace = new LaneWorkspace<Lorenz, LorenzBatch, Lane512>(ensemble, solver, queue, results);
+            var workspace = new LaneWorkspace<Lorenz, LorenzBatch, Lane512Pair>(ensemble, solver, queue, results);
             allocated = Allocations.During(workspace.Run);
         }
         else

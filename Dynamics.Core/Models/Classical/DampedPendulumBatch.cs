@@ -1,4 +1,5 @@
 using Dynamics.Fields;
+using Dynamics.Numerics;
 using Dynamics.Simd;
 
 namespace Dynamics.Models.Classical;
@@ -54,7 +55,7 @@ public readonly record struct DampedPendulumBatch(double Damping, double Gravity
         var theta = TLane.Load(y, m);
         var omega = TLane.Load(y, m + stride);
         omega.Store(dydt, m);
-        TLane.MultiplyAdd(-damping, omega, -(gravityOverLength * TLane.Sin(theta))).Store(dydt, m + stride);
+        TLane.MultiplyAdd(-damping, omega, -(gravityOverLength * LaneMath.Sin(theta))).Store(dydt, m + stride);
     }
 
     private readonly ref struct Kernel(DampedPendulumBatch field, ReadOnlySpan<double> y, Span<double> dydt, int count) : ILaneKernel

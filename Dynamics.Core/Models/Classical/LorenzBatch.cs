@@ -63,12 +63,9 @@ public readonly record struct LorenzBatch(double Sigma, double Rho, double Beta)
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void EvaluateLanes<TLane>(ReadOnlySpan<double> parameters, TLane t, TLane y0, TLane y1, TLane y2, out TLane dy0, out TLane dy1, out TLane dy2)
-        where TLane : struct, ILane<TLane>
-    {
-        int w = TLane.Count;
-        Derivative(TLane.Load(parameters, 0), TLane.Load(parameters, w), TLane.Load(parameters, 2 * w), y0, y1, y2, out dy0, out dy1, out dy2);
-    }
+    public static void EvaluateLanes<TLane>(in LaneParameters<TLane> parameters, TLane t, TLane y0, TLane y1, TLane y2, out TLane dy0, out TLane dy1, out TLane dy2)
+        where TLane : struct, ILane<TLane> =>
+        Derivative(parameters.P0, parameters.P1, parameters.P2, y0, y1, y2, out dy0, out dy1, out dy2);
 
     private static void Lanewise<TLane>(TLane sigma, TLane rho, TLane beta, ReadOnlySpan<double> y, Span<double> dydt, int m, int stride)
         where TLane : struct, ILane<TLane>
@@ -84,8 +81,8 @@ public readonly record struct LorenzBatch(double Sigma, double Rho, double Beta)
         where TLane : struct, ILane<TLane>
     {
         dx = sigma * (v - x);
-        dv = TLane.MultiplyAdd(x, rho - z, -v);
-        dz = TLane.MultiplyAdd(x, v, -(beta * z));
+        dv = TLane.MultiplySubtract(x, rho - z, v);
+        dz = TLane.MultiplySubtract(x, v, beta * z);
     }
 
     private readonly ref struct Kernel(LorenzBatch field, ReadOnlySpan<double> y, Span<double> dydt, int count) : ILaneKernel
