@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds and runs the C++ baselines of Dynamics.Benchmarks/Baselines (g++ -O3 -march=native, OpenMP, Boost.Odeint)
+# and prints one JSON line each. Run it right before or after the quick mode: only figures from one window compare.
+#   scripts/cpp-baselines.sh
+# Installs g++ and libboost-dev from Debian when missing (needs root, as on the project's machines). Not part of CI.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+missing=()
+command -v g++ >/dev/null 2>&1 || missing+=(g++)
+[ -f /usr/include/boost/numeric/odeint.hpp ] || missing+=(libboost-dev)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}." >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+build="$(mktemp -d)"
+trap 'rm -rf "$build"' EXIT
+g++ -O3 -march=native -fopenmp -ffp-contract=fast -o "$build/rk4" "$here/Dynamics.Benchmarks/Baselines/lorenz_rk4_soa.cpp"
+g++ -O3 -march=native -o "$build/odeint" "$here/Dynamics.Benchmarks/Baselines/lorenz_dopri5_odeint.cpp"
+OMP_NUM_THREADS="$(nproc)" "$build/rk4"
+"$build/odeint"
