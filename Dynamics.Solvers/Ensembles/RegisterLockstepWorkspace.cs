@@ -5,10 +5,10 @@ using Dynamics.Simd;
 namespace Dynamics.Solvers.Ensembles;
 
 /// <summary>
-/// The fixed-step lockstep workspace for three-component fields with a register kernel: each group's whole step runs in
-/// registers (state loaded once, stages never stored), and consecutive groups are independent, so the processor
-/// overlaps them. The arithmetic is exactly that of <see cref="LaneLockstepWorkspace{TMember, TLanes, TLane}"/>, so the
-/// bits are the same; only the memory traffic is gone.
+/// The fixed-step lockstep workspace for three-component fields with a register kernel: each group's step runs in
+/// registers (state loaded, stages never stored, state stored back), and consecutive groups are independent, so the
+/// processor overlaps them. The arithmetic is exactly that of <see cref="LaneLockstepWorkspace{TMember, TLanes, TLane}"/>,
+/// so the bits are the same; only the memory traffic is gone.
 /// </summary>
 internal sealed class RegisterLockstepWorkspace<TMember, TLanes, TLane>(TMember member, LockstepMethod method, LockstepOptions options, int batchSize,
     double startTime, double endTime) : LaneLockstepWorkspace<TMember, TLanes, TLane>(member, method, options, batchSize, startTime, endTime)
@@ -20,9 +20,8 @@ internal sealed class RegisterLockstepWorkspace<TMember, TLanes, TLane>(TMember 
     // A block of steps runs over a few groups at a time: for each step, each group of the few is loaded, stepped in
     // registers and stored back (to L1). Consecutive groups are independent, so the processor overlaps their chains —
     // the loop order of a C++ structure-of-arrays kernel. Every member does exactly what EulerStep/RungeKutta4Step do
-    // for it, so the results are the same bits.
-    // The state and parameters are taken as spans once, outside the loops: read through the properties inside, every
-    // load and store paid a null check and a field reload.
+    // for it, so the results are the same bits. The state and parameters are taken once, outside the loops: read through
+    // the properties inside, every load and store paid a null check and a field reload.
     protected override void EulerSteps(int groups, ReadOnlySpan<double> times, ReadOnlySpan<double> sizes)
     {
         Span<double> y = Y;
