@@ -20,7 +20,7 @@ public sealed class Integrator<TField> where TField : IVectorField
     private const double Epsilon = 2.220446049250313e-16;
 
     // ln 1e-4: Hairer's DOPRI5 floors the remembered error at 1e-4.
-    private static readonly double LogErrorFloor = LaneMath.Log(1e-4);
+    private static readonly double LogErrorFloor = LaneMath.LogOfNormal(1e-4);
 
     private TField _field;
     private IStepper _stepper;

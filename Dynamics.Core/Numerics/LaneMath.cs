@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Simd;
 
 namespace Dynamics.Numerics;
@@ -17,6 +18,8 @@ public static class LaneMath
     private const double Ln2Low = 2.3190468138462996e-17;  // ln 2 − Ln2, for an extra-precise argument reduction
     private const double Log2E = 1.4426950408889634;
     private const double Sqrt2 = 1.4142135623730951;
+    private const double SmallestNormal = 2.2250738585072014e-308;
+    private const double TwoTo54 = 18014398509481984.0;
     private const double RoundingShifter = 6755399441055744.0;  // 1.5·2⁵²: adding it rounds to an integer (ties to even)
     private const double ExpLimit = 708;  // e^±708 and the 2ⁿ that build them stay normal
     private const double TwoOverPi = 0.6366197723675814;
@@ -24,23 +27,61 @@ public static class LaneMath
     private const double HalfPi2 = 6.123233995736766e-17;
     private const double HalfPi3 = -1.4973849048591698e-33;
 
-    /// <summary>eˣ for a double, as every lane computes it.</summary>
-    /// <param name="x">The exponent; clamped to [−708, 708].</param>
+    /// <summary>eˣ for a double, as every lane computes it (limits as <see cref="Math.Exp"/>).</summary>
+    /// <param name="x">The exponent.</param>
     /// <returns>eˣ.</returns>
     public static double Exp(double x) => Exp(ScalarLane.Create(x)).Value;
 
-    /// <summary>ln x for a double, as every lane computes it.</summary>
-    /// <param name="x">A positive normal number (≥ 2.2e-308).</param>
+    /// <summary>eˣ for |x| ≤ 708, as every lane computes it: the controllers' fast path.</summary>
+    /// <param name="x">The exponent; clamped to [−708, 708].</param>
+    /// <returns>eˣ.</returns>
+    public static double ExpOfModerate(double x) => ExpOfModerate(ScalarLane.Create(x)).Value;
+
+    /// <summary>ln x for a double, as every lane computes it (special cases as <see cref="Math.Log(double)"/>).</summary>
+    /// <param name="x">The argument.</param>
     /// <returns>ln x.</returns>
     public static double Log(double x) => Log(ScalarLane.Create(x)).Value;
 
-    /// <summary>Lane-wise eˣ: x = n ln 2 + r with |r| ≤ ½ ln 2, e^r by its degree-12 Taylor polynomial (truncation below 2e-16), times 2ⁿ.</summary>
+    /// <summary>ln x for a positive normal double, as every lane computes it: the controllers' fast path.</summary>
+    /// <param name="x">A positive normal number (2.2e-308 ≤ x &lt; ∞).</param>
+    /// <returns>ln x.</returns>
+    public static double LogOfNormal(double x) => LogOfNormal(ScalarLane.Create(x)).Value;
+
+    /// <summary>
+    /// Lane-wise eˣ for every double, as <see cref="Math.Exp"/> defines the limits: ∞ above ln(MaxValue) ≈ 709.78,
+    /// subnormal results down to 2⁻¹⁰⁷⁴ and 0 below, NaN for NaN.
+    /// </summary>
     /// <typeparam name="TLane">The lane width.</typeparam>
-    /// <param name="x">The exponents; clamped to [−708, 708].</param>
+    /// <param name="x">The exponents.</param>
     /// <returns>eˣ.</returns>
     public static TLane Exp<TLane>(TLane x) where TLane : struct, ILane<TLane>
     {
-        x = TLane.Min(TLane.Max(x, TLane.Create(-ExpLimit)), TLane.Create(ExpLimit));
+        // Clamped where the result is already ∞ or 0, so n stays within [−1076, 1024]; near either end the scaling is
+        // split in two, so each 2ⁿ is normal and only the second step rounds (into the subnormals, or to ∞).
+        var (p, n) = ExpParts(TLane.Min(TLane.Max(x, TLane.Create(-746)), TLane.Create(709.8)));
+        var late = TLane.ConditionalSelect(TLane.LessThanOrEqual(n, TLane.Create(-1000)), TLane.Create(-60),
+            TLane.ConditionalSelect(TLane.LessThanOrEqual(TLane.Create(1000), n), TLane.Create(60), TLane.Create(0)));
+        return TLane.ScaleB(TLane.ScaleB(p, n - late), late);
+    }
+
+    /// <summary>
+    /// Lane-wise eˣ for |x| ≤ 708, the step-size controllers' fast path (one scaling fewer than <see cref="Exp{TLane}"/>):
+    /// x = n ln 2 + r with |r| ≤ ½ ln 2, e^r by its degree-12 Taylor polynomial (truncation below 2e-16), times 2ⁿ.
+    /// Arguments outside are clamped to ±708.
+    /// </summary>
+    /// <typeparam name="TLane">The lane width.</typeparam>
+    /// <param name="x">The exponents.</param>
+    /// <returns>eˣ.</returns>
+    public static TLane ExpOfModerate<TLane>(TLane x) where TLane : struct, ILane<TLane>
+    {
+        var (p, n) = ExpParts(TLane.Min(TLane.Max(x, TLane.Create(-ExpLimit)), TLane.Create(ExpLimit)));
+        return TLane.ScaleB(p, n);
+    }
+
+    // eˣ = p·2ⁿ with p = e^r, x = n ln 2 + r.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (TLane P, TLane N) ExpParts<TLane>(TLane x) where TLane : struct, ILane<TLane>
+    {
         var shifter = TLane.Create(RoundingShifter);
         var n = TLane.MultiplyAdd(x, TLane.Create(Log2E), shifter) - shifter;
         var r = TLane.MultiplyAdd(-n, TLane.Create(Ln2), x);
@@ -55,17 +96,37 @@ public static class LaneMath
         var s2 = TLane.MultiplyAdd(Pair(r, 1.0 / 39916800, 1.0 / 3628800), r2, Pair(r, 1.0 / 362880, 1.0 / 40320));
         var low = TLane.MultiplyAdd(s1, r4, s0);
         var high = TLane.MultiplyAdd(TLane.Create(1.0 / 479001600), r4, s2);
-        return TLane.ScaleB(TLane.MultiplyAdd(high, r8, low), n);
+        return (TLane.MultiplyAdd(high, r8, low), n);
     }
 
     /// <summary>
-    /// Lane-wise ln x: x = m·2ᵉ with m ∈ [√½, √2), ln m = 2 atanh s = 2s(1 + s²/3 + … + s¹⁶/17) with
-    /// s = (m − 1)/(m + 1), |s| ≤ 0.172 (truncation below 1e-16), plus e ln 2.
+    /// Lane-wise ln x for every double, as <see cref="Math.Log(double)"/> defines the special cases: ln 0 = −∞,
+    /// ln x = NaN for x &lt; 0 and for NaN, ln ∞ = ∞; subnormal x is scaled by 2⁵⁴ (exactly) into the normal range.
     /// </summary>
     /// <typeparam name="TLane">The lane width.</typeparam>
-    /// <param name="x">Positive normal numbers (≥ 2.2e-308).</param>
+    /// <param name="x">The arguments.</param>
     /// <returns>ln x.</returns>
     public static TLane Log<TLane>(TLane x) where TLane : struct, ILane<TLane>
+    {
+        var zero = TLane.Create(0);
+        var subnormal = TLane.LessThanOrEqual(x, TLane.Create(SmallestNormal));
+        var normal = TLane.ConditionalSelect(subnormal, x * TLane.Create(TwoTo54), x);
+        var value = LogOfNormal(normal) - TLane.ConditionalSelect(subnormal, TLane.Create(54 * Ln2), zero);
+        var positive = TLane.LessThanOrEqual(TLane.Create(double.Epsilon), x);
+        value = TLane.ConditionalSelect(positive, value, TLane.Create(double.NaN));
+        value = TLane.ConditionalSelect(TLane.LessThanOrEqual(TLane.Abs(x), zero), TLane.Create(double.NegativeInfinity), value);
+        return TLane.ConditionalSelect(TLane.LessThanOrEqual(TLane.Create(double.PositiveInfinity), x), x, value);
+    }
+
+    /// <summary>
+    /// Lane-wise ln x for positive normal x (2.2e-308 ≤ x &lt; ∞), the step-size controllers' fast path: x = m·2ᵉ with
+    /// m ∈ [√½, √2), ln m = 2 atanh s = 2s(1 + s²/3 + … + s¹⁶/17) with s = (m − 1)/(m + 1), |s| ≤ 0.172 (truncation
+    /// below 1e-16), plus e ln 2. Other arguments give meaningless finite values; <see cref="Log{TLane}"/> handles them.
+    /// </summary>
+    /// <typeparam name="TLane">The lane width.</typeparam>
+    /// <param name="x">Positive normal numbers.</param>
+    /// <returns>ln x.</returns>
+    public static TLane LogOfNormal<TLane>(TLane x) where TLane : struct, ILane<TLane>
     {
         var e = TLane.Exponent(x);
         var m = TLane.Significand(x);

@@ -69,7 +69,7 @@ internal sealed class LaneWorkspace<TField, TLanes, TLane>
         _laneState = new double[_n];
         _parameterScratch = new double[Math.Max(1, TLanes.ParameterCount)];
         Span<double> floor = stackalloc double[_w];
-        LaneMath.Log(TLane.Create(1e-4)).Store(floor, 0);
+        LaneMath.LogOfNormal(TLane.Create(1e-4)).Store(floor, 0);
         _logErrorFloor = floor[0];
         var controller = options.Controller;
         _beta1 = -controller.Beta1 / K;
@@ -114,7 +114,7 @@ internal sealed class LaneWorkspace<TField, TLanes, TLane>
 
         var accept = TLane.BothTrue(TLane.LessThanOrEqual(errorSquared, one), active);
         var finite = TLane.IsFinite(errorSquared);
-        var logError = TLane.Create(0.5) * LaneMath.Log(TLane.Max(errorSquared, TLane.Create(1e-300)));
+        var logError = TLane.Create(0.5) * LaneMath.LogOfNormal(TLane.Max(errorSquared, TLane.Create(1e-300)));
         var logPrevious = TLane.Load(_logPrevious, 0);
         var logBefore = TLane.Load(_logBefore, 0);
         // StepSizeController: accepted safety·eₙ^{−β₁/k}·eₙ₋₁^{−β₂/k}·eₙ₋₂^{−β₃/k} (at most 1 after a rejection),
@@ -125,7 +125,7 @@ internal sealed class LaneWorkspace<TField, TLanes, TLane>
         var upper = TLane.ConditionalSelect(accept,
             TLane.ConditionalSelect(TLane.Load(_lastRejected, 0), TLane.Create(Math.Min(controller.MaxFactor, 1.0)), TLane.Create(controller.MaxFactor)),
             TLane.Create(controller.Safety));
-        var factor = TLane.Min(TLane.Max(TLane.Create(controller.Safety) * LaneMath.Exp(exponent), TLane.Create(controller.MinFactor)), upper);
+        var factor = TLane.Min(TLane.Max(TLane.Create(controller.Safety) * LaneMath.ExpOfModerate(exponent), TLane.Create(controller.MinFactor)), upper);
         factor = TLane.ConditionalSelect(finite, factor, TLane.Create(controller.MinFactor));
 
         var notAccepted = TLane.ConditionalSelect(accept, zero, allTrue);

@@ -68,7 +68,7 @@ public sealed record StepSizeController(double Beta1, double Beta2 = 0, double B
         // The weights −β/k do not depend on the errors, so only a multiply and two adds lie between ln eₙ and the
         // exponential on the step's critical path; the ensemble lanes evaluate the same expression in the same order.
         double exponent = -Beta1 / k * logError + -Beta2 / k * logPreviousError + -Beta3 / k * logErrorBeforeThat;
-        double factor = Safety * LaneMath.Exp(exponent);
+        double factor = Safety * LaneMath.ExpOfModerate(exponent);
         return Math.Clamp(double.IsNaN(factor) ? MaxFactor : factor, MinFactor, MaxFactor);
     }
 
@@ -78,7 +78,7 @@ public sealed record StepSizeController(double Beta1, double Beta2 = 0, double B
     /// </summary>
     /// <param name="error">A normalised error.</param>
     /// <returns>ln max(e, 1e-300).</returns>
-    public static double LogOf(double error) => LaneMath.Log(Math.Max(error, 1e-300));
+    public static double LogOf(double error) => LaneMath.LogOfNormal(Math.Max(error, 1e-300));
 
     /// <summary>The scaling of a rejected step, safety · e^{−1/k}, at least <see cref="MinFactor"/>.</summary>
     /// <param name="error">The normalised error e &gt; 1, or a non-finite value.</param>
@@ -95,7 +95,7 @@ public sealed record StepSizeController(double Beta1, double Beta2 = 0, double B
     /// <param name="k">The order of the error estimate plus one.</param>
     /// <returns>The factor (&lt; 1).</returns>
     public double RejectedFactorFromLog(double logError, int k) =>
-        Math.Clamp(Safety * LaneMath.Exp(-1.0 / k * logError), MinFactor, Safety);
+        Math.Clamp(Safety * LaneMath.ExpOfModerate(-1.0 / k * logError), MinFactor, Safety);
 
     /// <summary>Checks that the limits make sense; called when an integrator is created.</summary>
     public void Validate()

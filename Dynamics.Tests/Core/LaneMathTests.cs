@@ -42,6 +42,31 @@ public class LaneMathTests
     }
 
     [Fact]
+    public void Log_covers_every_double_as_the_C_library_does()
+    {
+        Assert.Equal(double.NegativeInfinity, LaneMath.Log(0.0));
+        Assert.Equal(double.NegativeInfinity, LaneMath.Log(-0.0));
+        Assert.True(double.IsNaN(LaneMath.Log(-1.0)));
+        Assert.True(double.IsNaN(LaneMath.Log(double.NegativeInfinity)));
+        Assert.True(double.IsNaN(LaneMath.Log(double.NaN)));
+        Assert.Equal(double.PositiveInfinity, LaneMath.Log(double.PositiveInfinity));
+        Assert.Equal(Math.Log(double.MaxValue), LaneMath.Log(double.MaxValue), 1e-12);
+        // Subnormal arguments, down to the smallest double.
+        foreach (double x in new[] { double.Epsilon, 3e-320, 1e-310, 2.2250738585072009e-308 })
+            Assert.True(RelativeError(LaneMath.Log(x), Math.Log(x)) <= LogUlps, $"ln {x:R}");
+    }
+
+    [Fact]
+    public void Log_of_normal_is_log_on_its_domain()
+    {
+        Gen.Select(Gen.Double[1, 2], Gen.Int[-1022, 1023]).Sample(pair =>
+        {
+            double x = Math.ScaleB(pair.Item1, pair.Item2);
+            return !double.IsFinite(x) || LaneMath.LogOfNormal(x) == LaneMath.Log(x);
+        }, iter: 5_000);
+    }
+
+    [Fact]
     public void Exp_undoes_log()
     {
         Gen.Double[1e-12, 1e12].Sample(x => RelativeError(LaneMath.Exp(LaneMath.Log(x)), x) <= 64 * Ulp, iter: 5_000);
@@ -70,18 +95,41 @@ public class LaneMathTests
         Gen.Double[-30, 30].Array[32].Sample(xs =>
         {
             var positive = xs.Select(x => Math.Exp(x)).ToArray();
+            // Special and subnormal arguments of the logarithm take the same path in every lane type.
+            positive[0] = 0;
+            positive[5] = -2;
+            positive[10] = 1e-310;
+            positive[17] = double.PositiveInfinity;
+            // And the exponential's limits and subnormal results.
+            xs[3] = 709.79;
+            xs[12] = -741.5;
+            xs[20] = double.NaN;
+            xs[31] = double.NegativeInfinity;
             var expected = (Exp: xs.Select(LaneMath.Exp).ToArray(), Log: positive.Select(LaneMath.Log).ToArray(), Sin: xs.Select(LaneMath.Sin).ToArray());
             return SameBits<Lane512>(xs, positive, expected) && SameBits<Lane512Pair>(xs, positive, expected) && SameBits<Lane256>(xs, positive, expected);
         }, iter: 500);
     }
 
     [Fact]
-    public void Exp_clamps_its_argument_to_keep_results_normal()
+    public void Exp_covers_every_double_as_the_C_library_does()
     {
-        Assert.Equal(LaneMath.Exp(708), LaneMath.Exp(1000));
-        Assert.Equal(LaneMath.Exp(-708), LaneMath.Exp(-1000));
-        Assert.True(double.IsNormal(LaneMath.Exp(-708)));
+        Assert.Equal(double.PositiveInfinity, LaneMath.Exp(709.8));
+        Assert.Equal(double.PositiveInfinity, LaneMath.Exp(double.PositiveInfinity));
+        Assert.Equal(0.0, LaneMath.Exp(-746));
+        Assert.Equal(0.0, LaneMath.Exp(double.NegativeInfinity));
         Assert.True(double.IsNaN(LaneMath.Exp(double.NaN)));
+        // Near the top and in the subnormal range (where the result itself has fewer bits: compare absolutely there).
+        Assert.True(RelativeError(LaneMath.Exp(709.78), Math.Exp(709.78)) <= FewUlps);
+        foreach (double x in new[] { -709.0, -720.0, -740.0, -745.0 })
+            Assert.True(Math.Abs(LaneMath.Exp(x) - Math.Exp(x)) <= double.Epsilon, $"e^{x}");
+    }
+
+    [Fact]
+    public void The_moderate_exp_is_exp_on_its_domain_and_clamps_outside()
+    {
+        Gen.Double[-708, 708].Sample(x => LaneMath.ExpOfModerate(x) == LaneMath.Exp(x), iter: 5_000);
+        Assert.Equal(LaneMath.ExpOfModerate(708), LaneMath.ExpOfModerate(1000));
+        Assert.Equal(LaneMath.ExpOfModerate(-708), LaneMath.ExpOfModerate(-1000));
     }
 
     private static bool SameBits<TLane>(double[] xs, double[] positive, (double[] Exp, double[] Log, double[] Sin) expected)
@@ -98,6 +146,7 @@ public class LaneMathTests
             LaneMath.Sin(TLane.Load(xs, i)).Store(sin, i);
         }
 
+        // Bit for bit (NaN payloads aside: SequenceEqual treats every NaN as equal).
         return exp.SequenceEqual(expected.Exp) && log.SequenceEqual(expected.Log) && sin.SequenceEqual(expected.Sin);
     }
 
