@@ -1,4 +1,5 @@
 using CsCheck;
+using Dynamics.Fields;
 using Dynamics.Simd;
 
 namespace Dynamics.Tests.Core;
@@ -29,6 +30,21 @@ public class LaneTests
         uint expected = 0;
         for (int i = 0; i < 16; i++) expected |= values[i] <= 2 ? 1u << i : 0;
         Assert.Equal(expected, bits);
+    }
+
+    [Fact]
+    public void Lane_parameters_load_each_parameter_for_every_lane_and_zero_the_rest()
+    {
+        // Parameter-major: parameter p of lane l at [p·W + l]; two parameters of four lanes.
+        double[] values = [1, 2, 3, 4, 10, 20, 30, 40];
+        var parameters = LaneParameters.Load<Lane256>(values, 2);
+        var lanes = new double[4];
+        parameters.P1.Store(lanes, 0);
+        Assert.Equal([10.0, 20, 30, 40], lanes);
+        parameters.P2.Store(lanes, 0);
+        Assert.Equal([0.0, 0, 0, 0], lanes);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => LaneParameters.Load<ScalarLane>(new double[5], 5));
+        Assert.Equal("count", error.ParamName);
     }
 
     private static void AssertMatchesScalar<TLane>() where TLane : struct, ILane<TLane>
