@@ -41,6 +41,11 @@ public sealed class Integrator<TField> where TField : IVectorField
     // ln of the last two accepted errors for the controller (ln 1 = 0 when there is no history yet).
     private double _logPreviousError, _logErrorBeforeThat;
     private long _attempts, _accepted, _rejected, _ownEvaluations, _gridIndex;
+    // Zeno guard: the time of the last state change, the last two intervals between changes, and how many tiny ones ran in a row.
+    private double _lastChangeTime, _lastChangeInterval, _changeIntervalBeforeThat;
+    private int _tinyChangeIntervals;
+    private const double ZenoWindow = 1e-12;
+    private const int ZenoCount = 8;
     private bool _lastAttemptRejected, _lastRejectionNonFinite;
 
     /// <summary>Creates an integrator positioned at the problem's initial state.</summary>
@@ -117,6 +122,9 @@ public sealed class Integrator<TField> where TField : IVectorField
         _logPreviousError = _logErrorBeforeThat = 0;
         _attempts = _accepted = _rejected = _ownEvaluations = _gridIndex = 0;
         _lastAttemptRejected = _lastRejectionNonFinite = false;
+        _lastChangeTime = double.NaN;
+        _lastChangeInterval = _changeIntervalBeforeThat = double.NaN;
+        _tinyChangeIntervals = 0;
         Status = SolveStatus.Running;
         Message = "Running.";
         _events?.Reset(_t, _y);
@@ -341,6 +349,8 @@ public sealed class Integrator<TField> where TField : IVectorField
             _events.Reset(_t, _y, crossing.EventIndex);
             _gridOrigin = _t;
             _gridIndex = 0;
+            if (IsZeno(ev.Name)) return;
+            RestartStepSize();
             return;
         }
     }
@@ -348,8 +358,41 @@ public sealed class Integrator<TField> where TField : IVectorField
     private double InitialStepSize(ReadOnlySpan<double> f0)
     {
         _ownEvaluations++;
-        return StepSize.InitialStepSize.Hairer(_field, Method.Order, StartTime, _endTime, _y, f0, _relativeTolerance, _absoluteTolerances,
+        return StepSize.InitialStepSize.Hairer(_field, Method.Order, _t, _endTime, _y, f0, _relativeTolerance, _absoluteTolerances,
             _options.MaxStep, _yTrial, _error);
+    }
+
+    // A state change makes the derivative jump, so the step that fitted the old flight says nothing about the new one
+    // (worse, a polynomial flight has a zero error estimate and the controller grows the step tenfold per step): start
+    // step-size selection afresh, as at t₀, with Hairer's initial step and no controller history.
+    private void RestartStepSize()
+    {
+        if (!_adaptive) return;
+        _logPreviousError = _logErrorBeforeThat = 0;
+        _lastAttemptRejected = _lastRejectionNonFinite = false;
+        var f0 = _stepper.EnsureDerivative(_t, _y);
+        if (FirstNonFinite(f0) >= 0) return; // the next Step reports the non-finite derivative
+        _h = _options.InitialStep ?? InitialStepSize(f0);
+    }
+
+    // Zeno guard: state changes that follow each other within a few thousand ulps of t (ZenoWindow · max(|t|, span))
+    // ZenoCount times in a row mean events accumulate at a limit point (a ball coming to rest after infinitely many
+    // bounces, or a change that leaves the state on the event surface); the event model cannot be continued past it.
+    private bool IsZeno(string eventName)
+    {
+        double interval = Math.Abs(_t - _lastChangeTime);
+        double window = ZenoWindow * Math.Max(Math.Abs(_t), Math.Abs(_endTime - StartTime));
+        _changeIntervalBeforeThat = _lastChangeInterval;
+        _lastChangeInterval = interval;
+        _lastChangeTime = _t;
+        _tinyChangeIntervals = interval <= window ? _tinyChangeIntervals + 1 : 0;
+        if (_tinyChangeIntervals < ZenoCount) return false;
+        double ratio = _lastChangeInterval / _changeIntervalBeforeThat;
+        string limit = ratio < 1 ? $" (the last intervals shrink by a factor {ratio:0.###} each, so they accumulate near t = {Require.Format(_t + _lastChangeInterval * ratio / (1 - ratio))})" : "";
+        Fail(SolveStatus.ZenoBehaviour,
+            $"Zeno behaviour: event '{eventName}' changed the state {ZenoCount} times in a row within {Require.Format(window)} of each other up to t = {Require.Format(_t)}{limit}. " +
+            "The events accumulate at a limit point that the event model cannot pass; everything up to it is kept.");
+        return true;
     }
 
     private bool FailMaxSteps() => Fail(SolveStatus.MaxStepsReached,

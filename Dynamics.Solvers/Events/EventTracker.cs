@@ -13,7 +13,9 @@ internal sealed class EventTracker
 {
     private readonly IReadOnlyList<OdeEvent> _events;
     private readonly int _samples;
-    private readonly double[] _gStart, _gPrevious, _sampleState, _rootState;
+    private const double Epsilon = 2.220446049250313e-16;
+
+    private readonly double[] _gStart, _gPrevious, _tPrevious, _sampleState, _rootState;
     private readonly List<Crossing> _crossings = [];
 
     public EventTracker(IReadOnlyList<OdeEvent> events, int samplesPerStep, int dimension)
@@ -22,6 +24,7 @@ internal sealed class EventTracker
         _samples = samplesPerStep;
         _gStart = new double[events.Count];
         _gPrevious = new double[events.Count];
+        _tPrevious = new double[events.Count];
         _sampleState = new double[dimension];
         _rootState = new double[dimension];
     }
@@ -30,7 +33,8 @@ internal sealed class EventTracker
 
     /// <summary>
     /// Evaluates every g at the current point. An event that has just fired here (<paramref name="firedEvent"/>) is
-    /// taken as exactly 0, so the restart neither re-detects it nor counts leaving the surface as a new crossing.
+    /// taken as exactly 0, so the restart neither re-detects it nor counts leaving the surface as a new crossing; the
+    /// next <see cref="Locate"/> takes its sign from just after the start instead.
     /// </summary>
     public void Reset(double t, ReadOnlySpan<double> y, int firedEvent = -1)
     {
@@ -45,7 +49,17 @@ internal sealed class EventTracker
     {
         _crossings.Clear();
         Array.Copy(_gStart, _gPrevious, _gStart.Length);
-        double previousTime = t0;
+        double firstSample = t0 + h / _samples;
+        for (int i = 0; i < _events.Count; i++)
+        {
+            _tPrevious[i] = t0;
+            // A g that is exactly 0 at the step's start (an event that has just fired, or a start on the surface)
+            // has no sign to compare with, so a crossing inside the first sample interval would be lost. Look at g
+            // just after the start instead: the first of a few geometrically spaced probes where it is non-zero
+            // becomes the left end of the first interval. Leaving the surface is not itself a crossing.
+            if (_gStart[i] == 0) Probe(stepper, i, t0, h, t1, firstSample, y0, y1);
+        }
+
         for (int j = 1; j <= _samples; j++)
         {
             bool last = j == _samples;
@@ -56,8 +70,9 @@ internal sealed class EventTracker
             for (int i = 0; i < _events.Count; i++)
             {
                 double g = _events[i].Condition(t, state);
-                double gPrevious = _gPrevious[i];
+                double gPrevious = _gPrevious[i], previousTime = _tPrevious[i];
                 _gPrevious[i] = g;
+                _tPrevious[i] = t;
                 var crossing = Classify(gPrevious, g);
                 if (crossing == EventDirection.Either) continue;
                 if (_events[i].Direction != EventDirection.Either && _events[i].Direction != crossing) continue;
@@ -65,8 +80,6 @@ internal sealed class EventTracker
                 double time = g == 0 ? t : BrentRoot.Find(ref root, previousTime, t, gPrevious, g);
                 _crossings.Add(new Crossing(i, time, crossing));
             }
-
-            previousTime = t;
         }
 
         Array.Copy(_gPrevious, _gStart, _gStart.Length);
@@ -79,6 +92,24 @@ internal sealed class EventTracker
         }
 
         return _crossings;
+    }
+
+    // Probes g at t0 + δ, 8δ, 64δ, … (δ = 64 ε (|t0| + |h|), well past the root finder's 4 ε |t| so an event just
+    // located is left behind) up to the first sample, and starts the event's first interval at the first non-zero value.
+    private void Probe(IStepper stepper, int i, double t0, double h, double t1, double firstSample, double[] y0, double[] y1)
+    {
+        double delta = 64 * Epsilon * (Math.Abs(t0) + Math.Abs(h)) * Math.Sign(h);
+        for (double offset = delta; Math.Abs(offset) < Math.Abs(firstSample - t0); offset *= 8)
+        {
+            double t = t0 + offset;
+            if (t == t0 || t == t1) continue;
+            stepper.Interpolate(offset / h, y0, y1, _sampleState);
+            double g = _events[i].Condition(t, _sampleState);
+            if (g == 0) continue;
+            _gPrevious[i] = g;
+            _tPrevious[i] = t;
+            return;
+        }
     }
 
     // A crossing needs a strict sign on the left, so a g that starts at exactly 0 (just fired) is not a new crossing.
