@@ -3,6 +3,7 @@ using Dynamics.Solvers;
 using Dynamics.Solvers.Events;
 using Dynamics.Solvers.Methods;
 using Dynamics.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Dynamics.Tests.Solvers;
 
@@ -12,7 +13,7 @@ namespace Dynamics.Tests.Solvers;
 /// tₖ = (2v₀/g)(1 − eᵏ)/(1 − e), which accumulate at the rest time T∞ = (2v₀/g)/(1 − e). The flights are parabolas,
 /// which every adaptive method's interpolant reproduces exactly, so the located times are limited by rounding only.
 /// </summary>
-public class BouncingBallTests
+public class BouncingBallTests(ITestOutputHelper output)
 {
     private const double G = 9.81, V0 = 10;
 
@@ -44,12 +45,17 @@ public class BouncingBallTests
     public void Every_bounce_lies_on_the_geometric_series_and_the_rest_time_is_reported(string methodName, double e, double end)
     {
         var solution = Bounce(Tableaus.Method(methodName), e, end);
-        double rest = 2 * V0 / G / (1 - e);
+        double rest = 2 * V0 / G / (1 - e), worst = 0;
+        for (int k = 1; k <= solution.Events.Count; k++) worst = Math.Max(worst, Math.Abs(solution.Events[k - 1].Time - BounceTime(e, k)));
+        output.WriteLine($"{methodName}, e = {e}, [0, {end}]: {solution.Events.Count} bounces, {solution.Status}, worst bounce-time error {worst:E2}, final time − rest time {solution.FinalTime - rest:E2}, {solution.Statistics.RhsEvaluations} evaluations");
         for (int k = 1; k <= solution.Events.Count; k++)
         {
-            // The error of tₖ grows with k: each bounce adds a root-finding error of a few ulps of t, and the
-            // restarted flight inherits the velocity error it causes. 1e-10 is 10⁵ ulps of T∞.
-            Assert.True(Math.Abs(solution.Events[k - 1].Time - BounceTime(e, k)) <= 1e-10,
+            // Each bounce adds a root-finding error of a few ulps of t, and the restarted flight inherits the velocity
+            // error it causes. Verner 8 also rounds: its step y₁ = y₀ + hΣbᵢkᵢ combines stages through coefficients up
+            // to 10² (Σ|aᵢⱼ| ≈ 250), so a 2 s parabola step (the controller grows it: the error estimate of a parabola
+            // is 0) is off by 1.7e-11 in y (measured); over up to 250 bounces that allows 1e-9. The lower orders reach 1e-13.
+            double tolerance = Tableaus.Method(methodName).Order >= 8 ? 1e-9 : 1e-11;
+            Assert.True(Math.Abs(solution.Events[k - 1].Time - BounceTime(e, k)) <= tolerance,
                 $"{methodName}, e = {e}: bounce {k} at {solution.Events[k - 1].Time:R}, expected {BounceTime(e, k):R}");
         }
 
