@@ -346,7 +346,7 @@ public sealed class Integrator<TField> where TField : IVectorField
             }
 
             _stepper.Invalidate();
-            _events.Reset(_t, _y, crossing.EventIndex);
+            _events.Reset(_t, _y, crossing.EventIndex, crossing.Direction);
             _gridOrigin = _t;
             _gridIndex = 0;
             if (IsZeno(ev.Name)) return;
