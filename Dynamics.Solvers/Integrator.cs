@@ -31,7 +31,9 @@ public sealed class Integrator<TField> where TField : IVectorField
     private readonly List<EventOccurrence> _occurrences = [];
     private readonly double[] _absoluteTolerances, _error, _eventStepEnd;
     private readonly int _errorExponent;
-    private readonly double _relativeTolerance, _fixedStep, _maxStep, _minStep;
+    private readonly double[] _relativeTolerances;
+    private readonly List<string> _notes = [];
+    private readonly double _fixedStep, _maxStep, _minStep;
     private readonly int _maxSteps;
     private int _direction;
     private double _endTime;
@@ -45,6 +47,9 @@ public sealed class Integrator<TField> where TField : IVectorField
     private double _lastChangeTime, _lastChangeInterval, _changeIntervalBeforeThat;
     private int _tinyChangeIntervals;
     private const double ZenoWindow = 1e-12;
+    // Which kind of user code runs, so a failure can say whose exception it was (no allocation: an enum and a name).
+    private UserCode _userCode;
+    private string _failingEvent = "";
     private const int ZenoCount = 8;
     private bool _lastAttemptRejected, _lastRejectionNonFinite;
 
@@ -72,7 +77,7 @@ public sealed class Integrator<TField> where TField : IVectorField
         _maxSteps = options.MaxSteps;
         _maxStep = options.MaxStep;
         _minStep = options.MinStep;
-        _relativeTolerance = options.RelativeTolerance;
+        _relativeTolerances = options.EffectiveRelativeTolerances(Dimension, options.StepSize is null ? _notes : null);
         _absoluteTolerances = new double[Dimension];
         for (int i = 0; i < Dimension; i++) _absoluteTolerances[i] = options.AbsoluteTolerances?[i] ?? options.AbsoluteTolerance;
         _adaptive = options.StepSize is null;
@@ -127,12 +132,21 @@ public sealed class Integrator<TField> where TField : IVectorField
         _tinyChangeIntervals = 0;
         Status = SolveStatus.Running;
         Message = "Running.";
-        _events?.Reset(_t, _y);
-
-        var f0 = _stepper.EnsureDerivative(_t, _y);
-        int bad = FirstNonFinite(f0);
-        if (bad >= 0) Fail(SolveStatus.NonFiniteDerivative, DerivativeMessage(bad, f0[bad]));
-        else if (_adaptive) _h = _options.InitialStep ?? InitialStepSize(f0);
+        Exception = null;
+        try
+        {
+            _userCode = UserCode.EventCondition;
+            _events?.Reset(_t, _y);
+            _userCode = UserCode.Field;
+            var f0 = _stepper.EnsureDerivative(_t, _y);
+            int bad = FirstNonFinite(f0);
+            if (bad >= 0) Fail(SolveStatus.NonFiniteDerivative, DerivativeMessage(bad, f0[bad]));
+            else if (_adaptive) _h = _options.InitialStep ?? InitialStepSize(f0);
+        }
+        catch (Exception e) when (e is not OdeSolveException)
+        {
+            FailUserCode(e);
+        }
     }
 
     /// <summary>The method.</summary>
@@ -174,6 +188,9 @@ public sealed class Integrator<TField> where TField : IVectorField
     /// <summary>The work done so far.</summary>
     public SolverStatistics Statistics => new(_stepper.RhsEvaluations + _ownEvaluations, _accepted, _rejected);
 
+    /// <summary>Remarks on how the solve is carried out, e.g. a relative tolerance raised to its floor (empty when none).</summary>
+    public IReadOnlyList<string> Notes => _notes;
+
     /// <summary>The events located so far, in time order.</summary>
     public IReadOnlyList<EventOccurrence> Events => _occurrences;
 
@@ -186,11 +203,29 @@ public sealed class Integrator<TField> where TField : IVectorField
     public bool Step()
     {
         if (Status != SolveStatus.Running) return false;
-        var f0 = _stepper.EnsureDerivative(_t, _y);
-        int bad = FirstNonFinite(f0);
-        if (bad >= 0) return Fail(SolveStatus.NonFiniteDerivative, DerivativeMessage(bad, f0[bad]));
-        return _adaptive ? AdaptiveStep() : FixedStep();
+        long acceptedBefore = _accepted;
+        try
+        {
+            _userCode = UserCode.Field;
+            var f0 = _stepper.EnsureDerivative(_t, _y);
+            int bad = FirstNonFinite(f0);
+            if (bad >= 0) return Fail(SolveStatus.NonFiniteDerivative, DerivativeMessage(bad, f0[bad]));
+            return _adaptive ? AdaptiveStep() : FixedStep();
+        }
+        catch (Exception e) when (e is not OdeSolveException)
+        {
+            // The user's code threw: end the solve where it stands. A step accepted before the failure (which happened
+            // while its events were handled) still counts, so a caller records it before seeing the status.
+            FailUserCode(e);
+            return _accepted != acceptedBefore;
+        }
     }
+
+    /// <summary>
+    /// The exception thrown by the user's code (the field, an event condition or an event's state change) when
+    /// <see cref="Status"/> is <see cref="SolveStatus.UserCodeFailed"/>; otherwise null.
+    /// </summary>
+    public Exception? Exception { get; private set; }
 
     /// <summary>Interpolates the last step: y(t) for t between <see cref="PreviousTime"/> and <see cref="Time"/>.</summary>
     /// <param name="t">The time.</param>
@@ -241,7 +276,7 @@ public sealed class Integrator<TField> where TField : IVectorField
             _attempts++;
             _stepper.Attempt(_t, _y, h, _yTrial, _error);
             // The squared error decides acceptance (e² ≤ 1 ⇔ e ≤ 1) and gives ln e = ½ ln e² without a square root.
-            double errorSquared = _norm.MeasureSquared(_error, _y, _yTrial, _relativeTolerance, _absoluteTolerances);
+            double errorSquared = _norm.MeasureSquared(_error, _y, _yTrial, _relativeTolerances, _absoluteTolerances);
             if (errorSquared <= 1)
             {
                 double logError = 0.5 * StepSizeController.LogOf(errorSquared);
@@ -296,7 +331,11 @@ public sealed class Integrator<TField> where TField : IVectorField
         _stepEnd = _y;
         _t = landsOnEnd ? _endTime : _t + h;
         _stepper.Accept();
-        if (_events is not null) HandleEvents();
+        if (_events is not null)
+        {
+            HandleEvents();
+            _userCode = UserCode.Field;
+        }
         if (Status == SolveStatus.Running && _t == _endTime)
         {
             Status = SolveStatus.Success;
@@ -306,6 +345,7 @@ public sealed class Integrator<TField> where TField : IVectorField
 
     private void HandleEvents()
     {
+        _userCode = UserCode.EventCondition;
         var crossings = _events!.Locate(_stepper, _tPrevious, _lastStep, _t, _yPrevious, _y);
         foreach (var crossing in crossings)
         {
@@ -324,9 +364,9 @@ public sealed class Integrator<TField> where TField : IVectorField
             _y.CopyTo(_eventStepEnd);
             _stepEnd = _eventStepEnd;
             _t = crossing.Time;
+            stateAtEvent.CopyTo(_y);
             if (ev.Action == EventAction.Stop)
             {
-                stateAtEvent.CopyTo(_y);
                 _occurrences.Add(new EventOccurrence(ev.Name, crossing.EventIndex, crossing.Time, stateAtEvent, stateAtEvent, crossing.Direction, ev.Action));
                 Status = SolveStatus.StoppedByEvent;
                 Message = $"Event '{ev.Name}' stopped the solve at t = {Require.Format(crossing.Time)}.";
@@ -334,7 +374,10 @@ public sealed class Integrator<TField> where TField : IVectorField
             }
 
             var stateAfter = (double[])stateAtEvent.Clone();
+            _userCode = UserCode.StateChange;
+            _failingEvent = ev.Name;
             ev.StateChange!(crossing.Time, stateAfter);
+            _userCode = UserCode.EventCondition;
             _occurrences.Add(new EventOccurrence(ev.Name, crossing.EventIndex, crossing.Time, stateAtEvent, stateAfter, crossing.Direction, ev.Action));
             stateAfter.CopyTo(_y);
             int bad = FirstNonFinite(_y);
@@ -347,6 +390,7 @@ public sealed class Integrator<TField> where TField : IVectorField
 
             _stepper.Invalidate();
             _events.Reset(_t, _y, crossing.EventIndex, crossing.Direction);
+            _userCode = UserCode.Field;
             _gridOrigin = _t;
             _gridIndex = 0;
             if (IsZeno(ev.Name)) return;
@@ -358,7 +402,7 @@ public sealed class Integrator<TField> where TField : IVectorField
     private double InitialStepSize(ReadOnlySpan<double> f0)
     {
         _ownEvaluations++;
-        return StepSize.InitialStepSize.Hairer(_field, Method.Order, _t, _endTime, _y, f0, _relativeTolerance, _absoluteTolerances,
+        return StepSize.InitialStepSize.Hairer(_field, Method.Order, _t, _endTime, _y, f0, _relativeTolerances, _absoluteTolerances,
             _options.MaxStep, _yTrial, _error);
     }
 
@@ -395,6 +439,20 @@ public sealed class Integrator<TField> where TField : IVectorField
         return true;
     }
 
+    private void FailUserCode(Exception e)
+    {
+        string source = _userCode switch
+        {
+            UserCode.EventCondition => "An event condition",
+            UserCode.StateChange => $"The state change of event '{_failingEvent}'",
+            _ => "The vector field",
+        };
+        Exception = e;
+        Status = SolveStatus.UserCodeFailed;
+        Message = $"{source} threw {e.GetType().Name} at t = {Require.Format(_t)} (the last accepted time; see Exception): {e.Message}";
+        if (_throwOnFailure) throw new OdeSolveException(Status, Message, null, e);
+    }
+
     private bool FailMaxSteps() => Fail(SolveStatus.MaxStepsReached,
         $"Reached MaxSteps = {_options.MaxSteps} step attempts at t = {Require.Format(_t)} before the final time {Require.Format(_endTime)}.");
 
@@ -417,5 +475,12 @@ public sealed class Integrator<TField> where TField : IVectorField
         }
 
         return -1;
+    }
+
+    private enum UserCode
+    {
+        Field,
+        EventCondition,
+        StateChange,
     }
 }

@@ -29,7 +29,7 @@ public static class Ode
         while (integrator.Step()) recorder.RecordStep();
         var solution = recorder.Finish();
         if (options.ThrowOnFailure && !solution.IsSuccess)
-            throw new OdeSolveException(solution.Status, solution.Message, solution);
+            throw new OdeSolveException(solution.Status, solution.Message, solution, solution.Exception);
         return solution;
     }
 
