@@ -439,6 +439,14 @@ public sealed class Integrator<TField> where TField : IVectorField
         return true;
     }
 
+    /// <summary>Ends a running solve with <see cref="SolveStatus.Cancelled"/> where it stands (used by <see cref="Ode.Solve{TField}"/> when its token is cancelled).</summary>
+    internal void Cancel()
+    {
+        if (Status != SolveStatus.Running) return;
+        Status = SolveStatus.Cancelled;
+        Message = $"Cancelled at t = {Require.Format(_t)} after {_accepted} steps; everything computed until then is kept.";
+    }
+
     private void FailUserCode(Exception e)
     {
         string source = _userCode switch

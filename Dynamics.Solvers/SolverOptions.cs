@@ -78,6 +78,21 @@ public sealed record SolverOptions
     /// <summary>How many points per step the event functions are sampled at to find sign changes (default 8, at least 1).</summary>
     public int EventSamplesPerStep { get; init; } = 8;
 
+    /// <summary>
+    /// Cancels <see cref="Ode.Solve{TField}"/>: checked after every step; once cancelled, the solve ends with
+    /// <see cref="SolveStatus.Cancelled"/> and keeps everything computed (default none). Ensembles take their own
+    /// token in their options; manual stepping simply stops calling <see cref="Integrator{TField}.Step"/>.
+    /// </summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>
+    /// Receives the fraction of the time span that <see cref="Ode.Solve{TField}"/> has done, (t − t₀)/(t_end − t₀) in
+    /// (0, 1], each time it has grown by at least 0.01 and once more at the end: at most about 100 calls whatever the
+    /// number of steps, so it costs nothing per step. Called on the solving thread (<see cref="Progress{T}"/> forwards
+    /// to the thread that created it). Default none; ensembles report their own progress.
+    /// </summary>
+    public IProgress<double>? Progress { get; init; }
+
     /// <summary>When true, a numerical failure throws <see cref="OdeSolveException"/> (carrying the partial solution) instead of returning a status.</summary>
     public bool ThrowOnFailure { get; init; }
 
