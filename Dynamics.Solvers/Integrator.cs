@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dynamics.Fields;
 using Dynamics.Numerics;
 using Dynamics.Problems;
@@ -432,7 +433,7 @@ public sealed class Integrator<TField> where TField : IVectorField
         _tinyChangeIntervals = interval <= window ? _tinyChangeIntervals + 1 : 0;
         if (_tinyChangeIntervals < ZenoCount) return false;
         double ratio = _lastChangeInterval / _changeIntervalBeforeThat;
-        string limit = ratio < 1 ? $" (the last intervals shrink by a factor {ratio:0.###} each, so they accumulate near t = {Require.Format(_t + _lastChangeInterval * ratio / (1 - ratio))})" : "";
+        string limit = ratio < 1 ? $" (the last intervals shrink by a factor {ratio.ToString("0.###", CultureInfo.InvariantCulture)} each, so they accumulate near t = {Require.Format(_t + _lastChangeInterval * ratio / (1 - ratio))})" : "";
         Fail(SolveStatus.ZenoBehaviour,
             $"Zeno behaviour: event '{eventName}' changed the state {ZenoCount} times in a row within {Require.Format(window)} of each other up to t = {Require.Format(_t)}{limit}. " +
             "The events accumulate at a limit point that the event model cannot pass; everything up to it is kept.");
