@@ -26,4 +26,7 @@ public enum SolveStatus
 
     /// <summary>An ensemble was cancelled before this member (or batch) finished; what it computed until then is kept.</summary>
     Cancelled,
+
+    /// <summary>The field or an event function threw; the exception is carried on the solution.</summary>
+    UserCodeFailed,
 }

@@ -82,8 +82,8 @@ public static class LaneEnsemble
     /// <summary>Hands out member indices in increasing order until the ensemble ends or is cancelled.</summary>
     internal sealed class MemberQueue(int count, EnsembleOptions options)
     {
-        private const int ProgressInterval = 1024;
-        private int _next, _completed;
+        private readonly ProgressThrottle _progress = new(options.Progress, count, options.ProgressInterval);
+        private int _next;
 
         public bool TryTake(out int member)
         {
@@ -93,11 +93,7 @@ public static class LaneEnsemble
             return member < count;
         }
 
-        public void Completed()
-        {
-            int done = Interlocked.Increment(ref _completed);
-            if (done % ProgressInterval == 0 || done == count) options.Progress?.Report(new EnsembleProgress(done, count));
-        }
+        public void Completed() => _progress.Add(1);
     }
 
     /// <summary>Per-member outcomes, written by whichever worker finished the member.</summary>
@@ -107,9 +103,12 @@ public static class LaneEnsemble
         private readonly SolveStatus[] _statuses = new SolveStatus[count];
         private readonly SolverStatistics[] _statistics = new SolverStatistics[count];
         private readonly ConcurrentDictionary<int, string> _messages = new();
+        private readonly ConcurrentDictionary<int, Exception> _exceptions = new();
 
-        public void Record(int member, double time, ReadOnlySpan<double> state, SolveStatus status, string? message, SolverStatistics statistics)
+        public void Record(int member, double time, ReadOnlySpan<double> state, SolveStatus status, string? message, SolverStatistics statistics,
+            Exception? exception = null)
         {
+            if (exception is not null) _exceptions[member] = exception;
             _finalTimes[member] = time;
             state.CopyTo(_finalStates.AsSpan(member * dimension, dimension));
             _statuses[member] = status;
@@ -127,7 +126,7 @@ public static class LaneEnsemble
                 _finalStates.AsSpan(m * dimension, dimension).Fill(double.NaN);
             }
 
-            return new EnsembleSolution(dimension, _finalTimes, _finalStates, _statuses, _statistics, _messages, [], [], null);
+            return new EnsembleSolution(dimension, _finalTimes, _finalStates, _statuses, _statistics, _messages, _exceptions, [], [], null, null);
         }
     }
 }

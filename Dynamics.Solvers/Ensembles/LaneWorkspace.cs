@@ -31,6 +31,8 @@ internal sealed class LaneWorkspace<TField, TLanes, TLane>
     private readonly int[] _member, _startEvaluations;
     private readonly double[] _y0, _f0, _trialState, _trialDerivative, _parameterScratch, _laneState;
     private uint _activeBits;
+    // The stage whose lane evaluation is running, so an exception from the kernel can be traced to the members.
+    private int _stageInProgress;
 
     public LaneWorkspace(EnsembleProblem<TField> problem, SolverOptions options, LaneEnsemble.MemberQueue queue, LaneEnsemble.LaneResults results)
     {
@@ -108,7 +110,7 @@ internal sealed class LaneWorkspace<TField, TLanes, TLane>
             return;
         }
 
-        AttemptStages(t, h);
+        if (!TryAttemptStages(t, h)) return;
         // As in the integrator: accept on e² ≤ 1 and take ln e = ½ ln e², with no square root on the critical path.
         var errorSquared = RmsErrorSquared();
 
@@ -168,6 +170,7 @@ internal sealed class LaneWorkspace<TField, TLanes, TLane>
         var nodes = DormandPrinceCoefficients.Tableau.C;
         for (int s = 1; s < Stages; s++)
         {
+            _stageInProgress = s;
             var (columns, weights) = rows[s];
             Span<double> state = s == Stages - 1 ? _yNew : _stage;
             for (int i = 0; i < nw; i += w)
@@ -187,6 +190,66 @@ internal sealed class LaneWorkspace<TField, TLanes, TLane>
             var acc = TLane.Create(errorWeights[0]) * TLane.Load(k, errorColumns[0] * nw + i);
             for (int c = 1; c < errorColumns.Length; c++) acc = TLane.MultiplyAdd(TLane.Create(errorWeights[c]), TLane.Load(k, errorColumns[c] * nw + i), acc);
             (h * acc).Store(error, i);
+        }
+    }
+
+    // The try block lives here, not in Attempt, so the hot loop's code is not shaped by exception handling.
+    private bool TryAttemptStages(TLane t, TLane h)
+    {
+        try
+        {
+            AttemptStages(t, h);
+            return true;
+        }
+        catch (Exception e)
+        {
+            FailThrowingLanes(e, t, h);
+            return false;
+        }
+    }
+
+    // The kernel threw at stage s: each active member's own field is evaluated at its stage point, and the members whose
+    // field throws there end with UserCodeFailed and their exception. If none does (the kernel alone failed), every
+    // active member ends with the kernel's exception. Either way the states and the first stage are untouched, so the
+    // surviving lanes retry the same step and stay bit-identical to lone solves.
+    private void FailThrowingLanes(Exception kernelException, TLane t, TLane h)
+    {
+        Span<double> times = stackalloc double[_w], steps = stackalloc double[_w];
+        t.Store(times, 0);
+        h.Store(steps, 0);
+        int s = _stageInProgress;
+        double node = DormandPrinceCoefficients.Tableau.C[s];
+        var state = s == Stages - 1 ? _yNew : _stage;
+        uint active = _activeBits, failed = 0;
+        var exceptions = new Exception?[_w];
+        for (uint bits = active; bits != 0; bits &= bits - 1)
+        {
+            int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            for (int j = 0; j < _n; j++) _trialState[j] = state[j * _w + lane];
+            try
+            {
+                _problem.Member(_member[lane], _n).Field.Evaluate(times[lane] + node * steps[lane], _trialState, _trialDerivative);
+            }
+            catch (Exception e)
+            {
+                exceptions[lane] = e;
+                failed |= 1u << lane;
+            }
+        }
+
+        if (failed == 0)
+        {
+            failed = active;
+            for (int lane = 0; lane < _w; lane++) exceptions[lane] = kernelException;
+        }
+
+        for (uint bits = failed; bits != 0; bits &= bits - 1)
+        {
+            int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            var exception = exceptions[lane]!;
+            Finish(lane, SolveStatus.UserCodeFailed,
+                $"The field threw {exception.GetType().Name} after the last accepted step, at t = {Require.Format(_t[lane])}: {exception.Message}", exception);
+            Fill(lane);
         }
     }
 
@@ -238,12 +301,12 @@ internal sealed class LaneWorkspace<TField, TLanes, TLane>
         }
     }
 
-    private void Finish(int lane, SolveStatus status, string? message)
+    private void Finish(int lane, SolveStatus status, string? message, Exception? exception = null)
     {
         for (int j = 0; j < _n; j++) _laneState[j] = _y[j * _w + lane];
         long accepted = (long)_accepted[lane], rejected = (long)_rejected[lane];
         var statistics = new SolverStatistics(_startEvaluations[lane] + (Stages - 1) * (accepted + rejected), accepted, rejected);
-        _results.Record(_member[lane], _t[lane], _laneState, status, message, statistics);
+        _results.Record(_member[lane], _t[lane], _laneState, status, message, statistics, exception);
         _queue.Completed();
     }
 
@@ -254,30 +317,32 @@ internal sealed class LaneWorkspace<TField, TLanes, TLane>
         {
             var problem = _problem.Member(member, _n);
             _options.Validate(_n, problem.StartTime, problem.EndTime, adaptiveMethod: true, "Dormand–Prince 5(4)");
-            var field = problem.Field;
             problem.InitialState.CopyTo(_y0);
-            field.Evaluate(problem.StartTime, _y0, _f0);
             _member[lane] = member;
             _t[lane] = problem.StartTime;
             _accepted[lane] = _rejected[lane] = 0;
             for (int j = 0; j < _n; j++) _y[j * _w + lane] = _y0[j];
+            _startEvaluations[lane] = 0;
+            var failure = TryStart(problem, lane);
+            if (failure is not null)
+            {
+                Finish(lane, SolveStatus.UserCodeFailed,
+                    $"The field threw {failure.GetType().Name} at the start, t = {Require.Format(problem.StartTime)}: {failure.Message}", failure);
+                continue;
+            }
+
             int bad = FirstNonFinite(_f0);
             if (bad >= 0)
             {
-                _startEvaluations[lane] = 1;
                 Finish(lane, SolveStatus.NonFiniteDerivative,
                     $"The derivative f(t, y) is non-finite at t = {Require.Format(problem.StartTime)}: component {bad} is {Require.Format(_f0[bad])}.");
                 continue;
             }
 
-            _startEvaluations[lane] = _options.InitialStep is null ? 2 : 1;
-            _h[lane] = _options.InitialStep ?? InitialStepSize.Hairer(field, DormandPrinceCoefficients.Tableau.Order, problem.StartTime, problem.EndTime,
-                _y0, _f0, _options.RelativeTolerance, _absoluteTolerances, _options.MaxStep, _trialState, _trialDerivative);
             _endTime[lane] = problem.EndTime;
             _direction[lane] = problem.Direction;
             _logPrevious[lane] = _logBefore[lane] = 0;
             _lastRejected[lane] = _lastNonFinite[lane] = 0;
-            TLanes.WriteParameters(field, _parameterScratch);
             for (int p = 0; p < TLanes.ParameterCount; p++) _parameters[p * _w + lane] = _parameterScratch[p];
             for (int j = 0; j < _n; j++) _k[j * _w + lane] = _f0[j];
             _active[lane] = TrueBits;
@@ -287,6 +352,28 @@ internal sealed class LaneWorkspace<TField, TLanes, TLane>
 
         _active[lane] = 0;
         _activeBits &= ~(1u << lane);
+    }
+
+    // f₀, Hairer's initial step (skipped when f₀ is not finite) and the lane parameters: the member's own code, which
+    // may throw; the exception is returned so the member fails alone.
+    private Exception? TryStart(Dynamics.Problems.OdeProblem<TField> problem, int lane)
+    {
+        try
+        {
+            var field = problem.Field;
+            field.Evaluate(problem.StartTime, _y0, _f0);
+            _startEvaluations[lane] = 1;
+            if (FirstNonFinite(_f0) >= 0) return null;
+            _h[lane] = _options.InitialStep ?? InitialStepSize.Hairer(field, DormandPrinceCoefficients.Tableau.Order, problem.StartTime, problem.EndTime,
+                _y0, _f0, _options.RelativeTolerance, _absoluteTolerances, _options.MaxStep, _trialState, _trialDerivative);
+            _startEvaluations[lane] = _options.InitialStep is null ? 2 : 1;
+            TLanes.WriteParameters(field, _parameterScratch);
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
     }
 
     private static int FirstNonFinite(ReadOnlySpan<double> values)
