@@ -352,6 +352,26 @@ internal sealed class LaneWorkspace<TField, TLanes, TLane>
 
         _active[lane] = 0;
         _activeBits &= ~(1u << lane);
+        Idle(lane);
+    }
+
+    // An idle lane is still evaluated with the others. Left as it was, it could hold a member whose field throws there
+    // (one that just failed), and every later kernel call would throw for it. It takes an active lane's time, state and
+    // parameters with step 0 instead, so it evaluates f where that member's f was already evaluated without error.
+    private void Idle(int lane)
+    {
+        _h[lane] = 0;
+        if (_activeBits == 0) return;
+        int source = System.Numerics.BitOperations.TrailingZeroCount(_activeBits);
+        _t[lane] = _t[source];
+        for (int j = 0; j < _n; j++)
+        {
+            _y[j * _w + lane] = _y[j * _w + source];
+            // The first stage too: a non-finite one left by a failed member would make 0·k NaN.
+            _k[j * _w + lane] = _k[j * _w + source];
+        }
+
+        for (int p = 0; p < TLanes.ParameterCount; p++) _parameters[p * _w + lane] = _parameters[p * _w + source];
     }
 
     // f₀, Hairer's initial step (skipped when f₀ is not finite) and the lane parameters: the member's own code, which
