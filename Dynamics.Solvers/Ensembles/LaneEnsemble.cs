@@ -19,7 +19,10 @@ namespace Dynamics.Solvers.Ensembles;
 /// registers, so two independent dependency chains overlap), 4 with AVX2, otherwise 1; the choice is made at run time
 /// and does not change results. Supported options: tolerances (per-component absolute ones included), controller,
 /// initial, minimum and maximum step, max steps, and <see cref="SaveAt.End"/> output. Events, dense or per-step output,
-/// the max norm and fixed steps need <see cref="Ensemble"/>.
+/// the max norm and fixed steps need <see cref="Ensemble"/>. A member whose field throws (in the scalar start or the
+/// lane kernel) ends with <see cref="SolveStatus.UserCodeFailed"/> and the exception (<see cref="EnsembleSolution.Exception(int)"/>)
+/// at its last accepted step; the members in the other lanes are unaffected, bit for bit. When the lane kernel throws
+/// but no member's own field does at the same point, every member then in the worker's lanes fails with the kernel's exception.
 /// </remarks>
 public static class LaneEnsemble
 {

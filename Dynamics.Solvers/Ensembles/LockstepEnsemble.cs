@@ -9,7 +9,9 @@ namespace Dynamics.Solvers.Ensembles;
 /// <see cref="LockstepOptions.BatchSize"/>, each batch shares one step sequence and is advanced by a SIMD kernel over its
 /// structure-of-arrays buffers (which stay in the core's cache for the whole solve), and batches run on all cores.
 /// Use it for grids of initial conditions, particle systems and basins; use <see cref="Ensemble"/> when members need
-/// their own steps, events or statuses.
+/// their own steps, events or statuses. If the field (or the observer) throws, that batch ends with
+/// <see cref="SolveStatus.UserCodeFailed"/>, the exception (<see cref="LockstepBatchResult.Exception"/>) and NaN states,
+/// and the other batches finish.
 /// </summary>
 public static class LockstepEnsemble
 {
