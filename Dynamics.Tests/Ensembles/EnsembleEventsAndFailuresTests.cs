@@ -192,6 +192,22 @@ public class EnsembleEventsAndFailuresTests
     }
 
     [Fact]
+    public void A_failed_lane_left_idle_does_not_fail_the_member_still_running()
+    {
+        // Member 0 throws at t = ln 2 ≈ 0.69 and the queue is then empty, so its lane idles beside member 1 (which runs
+        // to t = 20). Left with member 0's state, the idle lane would make every later kernel call throw.
+        var problem = new EnsembleProblem<FragileDecay>(2, m => OdeProblem.Create(new FragileDecay(1, m == 0 ? 0.5 : double.NegativeInfinity), [1.0], 0.0, m == 0 ? 2.0 : 20.0));
+        var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-9) with { SaveAt = SaveAt.End }, MaxDegreeOfParallelism = 1 };
+        var solution = LaneEnsemble.Solve<FragileDecay, FragileDecayLanes>(problem, options);
+        var alone = LaneEnsemble.Solve<FragileDecay, FragileDecayLanes>(new EnsembleProblem<FragileDecay>(1, _ => problem.MemberProblem(1)), options);
+        Assert.Equal(SolveStatus.UserCodeFailed, solution.Status(0));
+        Assert.Equal(SolveStatus.Success, solution.Status(1));
+        Assert.Equal(alone.FinalState(0).ToArray(), solution.FinalState(1).ToArray());
+        // e^(−20) to the absolute tolerance 1e-9.
+        Assert.Equal(Math.Exp(-20), solution.FinalState(1)[0], 1e-9);
+    }
+
+    [Fact]
     public void A_lockstep_batch_whose_field_throws_fails_and_the_other_batches_finish()
     {
         const int count = 32;
