@@ -112,6 +112,7 @@ public sealed class Integrator<TField> where TField : IVectorField
         problem.InitialState.CopyTo(_y);
         problem.InitialState.CopyTo(_yPrevious);
         _stepEnd = _y;
+        (_stepper as Implicit.IImplicitStepper)?.UseTolerances(_relativeTolerance, _absoluteTolerances);
         _t = _tPrevious = _gridOrigin = StartTime;
         _h = _lastStep = 0;
         _logPreviousError = _logErrorBeforeThat = 0;
@@ -164,7 +165,14 @@ public sealed class Integrator<TField> where TField : IVectorField
     public bool IsFinished => Status != SolveStatus.Running;
 
     /// <summary>The work done so far.</summary>
-    public SolverStatistics Statistics => new(_stepper.RhsEvaluations + _ownEvaluations, _accepted, _rejected);
+    public SolverStatistics Statistics => _stepper is Implicit.IImplicitStepper implicitStepper
+        ? new(_stepper.RhsEvaluations + _ownEvaluations, _accepted, _rejected)
+        {
+            JacobianEvaluations = implicitStepper.JacobianEvaluations,
+            LuFactorizations = implicitStepper.LuFactorizations,
+            NewtonFailures = implicitStepper.NewtonFailures,
+        }
+        : new(_stepper.RhsEvaluations + _ownEvaluations, _accepted, _rejected);
 
     /// <summary>The events located so far, in time order.</summary>
     public IReadOnlyList<EventOccurrence> Events => _occurrences;
