@@ -17,12 +17,13 @@ namespace Dynamics.Tests.Stiff;
 /// </summary>
 public class StiffReferenceTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Methods => new() { "Rodas4" };
+    public static TheoryData<string> Methods => new() { "Rodas4", "Radau5" };
 
     internal static IOdeMethod Method(string name) => name switch
     {
         "Rodas4" => new Rodas4(),
         "Rosenbrock23" => new Rosenbrock23(),
+        "Radau5" => new Radau5(),
         _ => throw new ArgumentException(name, nameof(name)),
     };
 
