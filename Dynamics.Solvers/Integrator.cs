@@ -219,6 +219,9 @@ public sealed class Integrator<TField> where TField : IVectorField
 
     internal int InterpolantDegree => _stepper.InterpolantDegree;
 
+    /// <summary>The method switches of an automatic-switching method so far (empty for other methods).</summary>
+    internal IReadOnlyList<Implicit.MethodSwitch> MethodSwitches => (_stepper as Implicit.ISwitchingStepper)?.Switches ?? [];
+
     private bool AdaptiveStep()
     {
         while (true)
@@ -361,7 +364,8 @@ public sealed class Integrator<TField> where TField : IVectorField
     }
 
     private bool FailMaxSteps() => Fail(SolveStatus.MaxStepsReached,
-        $"Reached MaxSteps = {_options.MaxSteps} step attempts at t = {Require.Format(_t)} before the final time {Require.Format(_endTime)}.");
+        $"Reached MaxSteps = {_options.MaxSteps} step attempts at t = {Require.Format(_t)} before the final time {Require.Format(_endTime)}."
+        + (_stepper is Implicit.IImplicitStepper ? "" : Implicit.StiffnessDiagnosis.Describe(_field, _t, _y, _adaptive ? _h : _fixedStep)));
 
     private bool Fail(SolveStatus status, string message)
     {

@@ -31,6 +31,9 @@ public sealed class Solution : SolvedPath
     /// <summary>The located events, in time order.</summary>
     public IReadOnlyList<EventOccurrence> Events { get; }
 
+    /// <summary>The hand-overs of an <see cref="Implicit.AutoSwitch"/> solve between its non-stiff and stiff methods, in time order (empty otherwise).</summary>
+    public IReadOnlyList<Implicit.MethodSwitch> MethodSwitches { get; internal init; } = [];
+
     /// <summary>Whether <see cref="Evaluate(double)"/> is available (a <see cref="SaveAt.Dense"/> solve).</summary>
     public bool HasDenseOutput => _dense is not null;
 

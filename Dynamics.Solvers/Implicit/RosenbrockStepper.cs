@@ -69,6 +69,11 @@ internal sealed class RosenbrockStepper<TField> : IFieldStepper<TField>, IImplic
 
     public long RhsEvaluations => _rhs + _jacobian.RhsEvaluations;
 
+    public int Dimension => _n;
+
+    /// <summary>‖J‖∞ of the last Jacobian, an upper bound of its spectral radius (for stiffness switching).</summary>
+    public double JacobianNorm { get; private set; }
+
     public int InterpolantDegree => _degree;
 
     public long JacobianEvaluations => _jacobian.Evaluations;
@@ -121,6 +126,7 @@ internal sealed class RosenbrockStepper<TField> : IFieldStepper<TField>, IImplic
             _jacobian.Jacobian(t, y, _f0, _j);
             _jacobian.TimeDerivative(t, y, _f0, _ft);
             _jacobianValid = true;
+            JacobianNorm = RowSumNorm();
             _factorValid = false;
         }
 
@@ -199,6 +205,19 @@ internal sealed class RosenbrockStepper<TField> : IFieldStepper<TField>, IImplic
     }
 
     public void Accept() => _pendingAccept = true;
+
+    private double RowSumNorm()
+    {
+        double largest = 0;
+        for (int i = 0; i < _n; i++)
+        {
+            double sum = 0;
+            for (int k = 0; k < _n; k++) sum += Math.Abs(_j[i * _n + k]);
+            largest = Math.Max(largest, sum);
+        }
+
+        return largest;
+    }
 
     public void Invalidate()
     {
