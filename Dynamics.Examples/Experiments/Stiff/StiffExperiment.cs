@@ -38,6 +38,54 @@ public sealed class StiffExperiment : IExperiment
         Switching(context);
         context.Progress("stiff gradient flow vs gradient descent");
         GradientFlow(context);
+        context.Progress("work-precision");
+        WorkPrecision(context);
+    }
+
+    private static void WorkPrecision(ExperimentContext context)
+    {
+        // Work counted in f evaluations (deterministic, unlike time); error = largest |y(T) − reference| against the Test
+        // Set value for Van der Pol and Radau5 at rtol 10⁻¹⁴ for Robertson at 10⁵ (docs/stiff.md).
+        double[] robertsonReference = [0.017865921142104002, 7.274751468438174e-08, 0.982134006110379];
+        var robertson = OdeProblem.Create(new Robertson(), [.. Models.Stiff.Robertson.InitialState], 0.0, 1e5);
+        var vdp = OdeProblem.Create(new ScaledVanDerPol(1e-6), [2.0, 0.0], 0.0, 2.0);
+        var figure = new ConvergenceFigure("Work-precision: rtol = 10⁻³ … 10⁻¹⁰ (Rosenbrock23 to 10⁻⁶); atol = rtol (VdP), 10⁻⁴·rtol (Robertson)",
+            "f evaluations (log scale; analytic Jacobians)", "max |y(T) − reference| (log scale)");
+        (string Label, Solvers.Methods.IOdeMethod Method, int Tightest)[] methods =
+            [("Rosenbrock23", new Rosenbrock23(), 6), ("Rodas4", new Rodas4(), 10), ("Radau5", new Radau5(), 10)];
+        foreach (var (problemName, isRobertson) in new[] { ("Robertson", true), ("VdP μ = 1000", false) })
+        {
+            foreach (var (label, method, tightest) in methods)
+            {
+                var work = new List<double>();
+                var errors = new List<double>();
+                for (int k = 3; k <= tightest; k++)
+                {
+                    // Robertson needs atol well below y₂ ≈ 3.6·10⁻⁵ (y₂ < 0 is unstable), so its atol is 10⁻⁴·rtol.
+                    double rtol = Math.Pow(10, -k);
+                    var options = new SolverOptions { RelativeTolerance = rtol, AbsoluteTolerance = isRobertson ? 1e-4 * rtol : rtol, SaveAt = SaveAt.End };
+                    var solution = isRobertson ? Ode.Solve(robertson, method, options) : Ode.Solve(vdp, method, options);
+                    var reference = isRobertson ? robertsonReference : ScaledVanDerPol.ReferenceAt2.ToArray();
+                    double error = 0;
+                    for (int i = 0; i < reference.Length; i++) error = Math.Max(error, Math.Abs(solution.FinalState[i] - reference[i]));
+                    work.Add(solution.Statistics.RhsEvaluations);
+                    errors.Add(Math.Max(error, 1e-16));
+                }
+
+                figure.AddSeries(work, errors, $"{label}, {problemName}");
+                // Markers tell the methods apart and line styles the problems, so colour is not the only cue.
+                var series = figure.Plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Last();
+                series.MarkerShape = label switch { "Rosenbrock23" => MarkerShape.FilledTriangleUp, "Rodas4" => MarkerShape.FilledCircle, _ => MarkerShape.OpenSquare };
+                series.LinePattern = isRobertson ? LinePattern.Solid : LinePattern.Dashed;
+                // Tolerance proportionality: a p-th order method under local error control has global error ∝ tol^{p/(p+1)},
+                // at least tol^{2/3} here, so each decade of rtol must buy at least half a decade of error.
+                int decades = tightest - 3;
+                context.CheckAtMost($"work-precision {label}, {problemName}: error at tightest / loosest rtol ({decades} decades)",
+                    errors[^1] / errors[0], Math.Pow(10, -0.5 * decades));
+            }
+        }
+
+        figure.SavePng(context.FigurePath("work-precision.png"), 1400, 900);
     }
 
     private static void Robertson(ExperimentContext context)
