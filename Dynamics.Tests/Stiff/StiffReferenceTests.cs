@@ -52,6 +52,26 @@ public class StiffReferenceTests(ITestOutputHelper output)
         Assert.True(error < 300 * 1e-7, $"{name}: relative error {error:E2}");
     }
 
+    [Fact]
+    public void Van_der_Pol_mu_1e6_lies_on_the_slow_manifold_and_both_methods_agree()
+    {
+        // No published reference for ε = 10⁻¹²; on the slow branch y₂ = y₁/(1 − y₁²) + O(ε) (set the bracket in
+        // y₂' = ((1 − y₁²)y₂ − y₁)/ε to zero), so at t = 2 the state must satisfy it to far better than 10⁻⁸, and the two
+        // independent methods must agree to their tolerances.
+        var problem = OdeProblem.Create(ScaledVanDerPol.FromMu(1e6), [2.0, 0.0], 0.0, 2.0);
+        var rodas = Solve(problem, "Rodas4", 1e-8, 1e-8);
+        var radau = Solve(problem, "Radau5", 1e-8, 1e-8);
+        foreach (var solution in new[] { rodas, radau })
+        {
+            double y1 = solution.FinalState[0], y2 = solution.FinalState[1];
+            Assert.True(Math.Abs(y2 - y1 / (1 - y1 * y1)) < 1e-8, $"{solution.MethodName}: off the slow manifold by {y2 - y1 / (1 - y1 * y1):E2}");
+        }
+
+        double error = RelativeError(rodas.FinalState, radau.FinalState.ToArray(), 1.0);
+        output.WriteLine($"VdP ε = 1e-12: Rodas4 vs Radau5 {error:E2}; {rodas.Statistics}; {radau.Statistics}");
+        Assert.True(error < 300 * 1e-8, $"Rodas4 and Radau5 differ by {error:E2}");
+    }
+
     [Theory]
     [MemberData(nameof(Methods))]
     public void Hires_matches_the_test_set(string name)
