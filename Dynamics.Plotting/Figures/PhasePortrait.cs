@@ -269,8 +269,12 @@ public sealed class PhasePortrait
     /// <param name="width">Width in pixels.</param>
     /// <param name="height">Height in pixels.</param>
     /// <returns>The full path written.</returns>
-    public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight) =>
-        PngFile.Save(Plot, path, width, height);
+    public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
+    {
+        // Series added through Plot after the build may have brought the first labelled legend items.
+        FigureStyle.ShowLegendOutside(Plot);
+        return PngFile.Save(Plot, path, width, height);
+    }
 
     private void Configuring()
     {
@@ -293,7 +297,7 @@ public sealed class PhasePortrait
         DrawFixedPoints(plot, data.FixedPoints, legend);
         plot.Legend.ManualItems.AddRange(legend);
         plot.Axes.SetLimits(_x.Min, _x.Max, _y.Min, _y.Max);
-        plot.ShowLegend(Edge.Right);
+        FigureStyle.ShowLegendOutside(plot);
         _data = data;
         _plot = plot;
     }

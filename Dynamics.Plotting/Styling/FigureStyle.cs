@@ -30,4 +30,50 @@ public static class FigureStyle
     /// <returns>The title.</returns>
     public static string Title(string system, string parameters) =>
         string.IsNullOrWhiteSpace(parameters) ? system : $"{system} — {parameters}";
+
+    /// <summary>
+    /// Shows the legend outside the data, right of the frame, when at least one item has a label. ScottPlot 5 measures an
+    /// edge legend with no labelled items as NaN pixels wide, which collapses the data area and renders a blank picture,
+    /// so an unlabelled figure gets no legend instead.
+    /// </summary>
+    /// <param name="plot">The plot.</param>
+    /// <returns>Whether a legend is shown.</returns>
+    public static bool ShowLegendOutside(Plot plot)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        if (!HasLabelledItems(plot))
+        {
+            plot.HideLegend();
+            return false;
+        }
+
+        plot.ShowLegend(Edge.Right);
+        return true;
+    }
+
+    /// <summary>Shows the legend inside the frame at <paramref name="corner"/> when at least one item has a label.</summary>
+    /// <param name="plot">The plot.</param>
+    /// <param name="corner">The corner the data leave empty.</param>
+    /// <returns>Whether a legend is shown.</returns>
+    public static bool ShowLegendInside(Plot plot, Alignment corner)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        if (!HasLabelledItems(plot))
+        {
+            plot.HideLegend();
+            return false;
+        }
+
+        plot.ShowLegend(corner);
+        return true;
+    }
+
+    /// <summary>Whether any legend item of <paramref name="plot"/> (automatic or manual) has a non-empty label.</summary>
+    /// <param name="plot">The plot.</param>
+    /// <returns>True when a legend would show something.</returns>
+    public static bool HasLabelledItems(Plot plot)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        return plot.Legend.GetItems().Any(item => !string.IsNullOrWhiteSpace(item.LabelText));
+    }
 }

@@ -116,6 +116,39 @@ public sealed class GalleryTests : IDisposable
         Assert.Contains("usage:", error);
     }
 
+    [Fact]
+    public void An_output_folder_that_cannot_be_written_exits_with_code_3_naming_the_path()
+    {
+        Directory.CreateDirectory(_folder);
+        string file = Path.Combine(_folder, "a-file");
+        File.WriteAllText(file, "not a folder");
+        string target = Path.Combine(file, "out");
+        var (code, _, error) = RunCommand("pendulum", "--out", target);
+        Assert.Equal(CommandLine.IoError, code);
+        Assert.Equal(3, code);
+        Assert.Contains(target, error);
+        Assert.Contains("cannot write", error);
+        Assert.DoesNotContain("   at ", error); // a message, not a stack trace
+    }
+
+    [Fact]
+    public void Help_documents_every_exit_code()
+    {
+        var (code, output, _) = RunCommand("--help");
+        Assert.Equal(CommandLine.Success, code);
+        foreach (var text in new[] { "0 success", "1 a check failed", "2 bad arguments", "3 input/output error" }) Assert.Contains(text, output);
+    }
+
+    [Fact]
+    public void An_expected_failure_in_a_demonstration_is_announced_as_expected()
+    {
+        var lines = new List<string>();
+        var summary = ExperimentRunner.Run(ExperimentCatalog.Find("solar-furnace")!, _folder, lines.Add);
+        Assert.True(summary.Passed);
+        var line = Assert.Single(lines, l => l.Contains("StepSizeTooSmall", StringComparison.Ordinal));
+        Assert.Contains("as this demonstration expects", line);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
