@@ -56,9 +56,24 @@ public sealed class ExperimentContext
         return check;
     }
 
+    /// <summary>Records a comparison of the given kind (two-sided, at most, at least).</summary>
+    /// <param name="name">What is compared.</param>
+    /// <param name="computed">The computed value.</param>
+    /// <param name="expected">The predicted value, or the bound of a one-sided check.</param>
+    /// <param name="tolerance">The accepted error or slack (≥ 0).</param>
+    /// <param name="kind">How the values are compared.</param>
+    /// <returns>The check.</returns>
+    public Check Check(string name, double computed, double expected, double tolerance, CheckKind kind)
+    {
+        Require.NonNegative(tolerance, nameof(tolerance));
+        var check = new Check(name, computed, expected, tolerance, Gallery.Check.Holds(kind, computed, expected, tolerance)) { Kind = kind };
+        _checks.Add(check);
+        return check;
+    }
+
     /// <summary>
-    /// Records a check that a quantity that should ideally be 0 (a drift, a residual) is at most a bound: expected 0,
-    /// tolerance = the bound, passed when computed ≤ bound.
+    /// Records a one-sided check that a quantity that should ideally be 0 (a drift, a residual) is at most a bound:
+    /// expected 0, tolerance = the bound, kind "at most", passed when computed ≤ bound.
     /// </summary>
     /// <param name="name">What is bounded.</param>
     /// <param name="computed">The computed value.</param>
@@ -67,9 +82,30 @@ public sealed class ExperimentContext
     public Check CheckAtMost(string name, double computed, double bound)
     {
         Require.NonNegative(bound, nameof(bound));
-        var check = new Check(name, computed, 0, bound, computed <= bound);
-        _checks.Add(check);
-        return check;
+        return Check(name, computed, 0, bound, CheckKind.AtMost);
+    }
+
+    /// <summary>Records a one-sided check that a quantity is at least <paramref name="bound"/> (kind "at least", tolerance 0).</summary>
+    /// <param name="name">What is bounded below.</param>
+    /// <param name="computed">The computed value.</param>
+    /// <param name="bound">The smallest accepted value.</param>
+    /// <returns>The check.</returns>
+    public Check CheckAtLeast(string name, double computed, double bound)
+    {
+        Require.Finite(bound, nameof(bound));
+        return Check(name, computed, bound, 0, CheckKind.AtLeast);
+    }
+
+    /// <summary>Records a one-sided check that a quantity is at most <paramref name="bound"/>, a bound that need not be
+    /// 0 or positive (kind "at most", tolerance 0).</summary>
+    /// <param name="name">What is bounded above.</param>
+    /// <param name="computed">The computed value.</param>
+    /// <param name="bound">The largest accepted value.</param>
+    /// <returns>The check.</returns>
+    public Check CheckBelow(string name, double computed, double bound)
+    {
+        Require.Finite(bound, nameof(bound));
+        return Check(name, computed, bound, 0, CheckKind.AtMost);
     }
 
     /// <summary>Records another number for the summary (statistics, settings).</summary>

@@ -62,10 +62,18 @@ public sealed class GalleryTests : IDisposable
             double tolerance = check.GetProperty("tolerance").GetDouble();
             Assert.False(string.IsNullOrWhiteSpace(check.GetProperty("name").GetString()));
             Assert.True(tolerance >= 0);
-            Assert.Equal(Math.Abs(computed - expected) <= tolerance, check.GetProperty("passed").GetBoolean());
+            string kind = check.GetProperty("kind").GetString()!;
+            bool holds = kind switch
+            {
+                "at most" => computed <= expected + tolerance,
+                "at least" => computed >= expected - tolerance,
+                "within" => Math.Abs(computed - expected) <= tolerance,
+                _ => throw new InvalidOperationException($"unknown kind '{kind}'"),
+            };
+            Assert.Equal(holds, check.GetProperty("passed").GetBoolean());
         }
 
-        Assert.Contains(checks, c => c.GetProperty("name").GetString() == "variant A: capture time" && Math.Abs(c.GetProperty("expected").GetDouble() - 5.0 / 18) < 1e-15);
+        Assert.Contains(checks, c => c.GetProperty("name").GetString() == "variant A: capture time against Lv/(v² − u²)" && Math.Abs(c.GetProperty("expected").GetDouble() - 5.0 / 18) < 1e-15);
         foreach (var figure in root.GetProperty("figures").EnumerateArray()) PngAssert.IsValid(Path.Combine(folder, figure.GetString()!));
         Assert.True(root.GetProperty("values").TryGetProperty("variant A_steps", out _));
     }
@@ -77,11 +85,17 @@ public sealed class GalleryTests : IDisposable
         context.Check("agrees", 1.0, 1.0 + 1e-12, 1e-10);
         context.Check("disagrees", 1.0, 2.0, 0.5);
         context.CheckAtMost("bounded", 2.0, 1.0);
+        context.CheckAtLeast("at least −0.01", -0.007, -0.01);
+        context.CheckAtLeast("at least 0", -0.007, 0);
+        context.CheckBelow("below 0", -0.007, 0);
+        context.Check("not a number", double.NaN, 0, 1);
         var summary = context.WriteSummary(ExperimentCatalog.Find("pursuit")!, 0.1);
         Assert.False(summary.Passed);
-        Assert.Equal([true, false, false], summary.Checks.Select(c => c.Passed));
+        Assert.Equal([true, false, false, true, false, true, false], summary.Checks.Select(c => c.Passed));
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "manual", "summary.json")));
         Assert.False(json.RootElement.GetProperty("passed").GetBoolean());
+        var kinds = json.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(["within", "within", "at most", "at least", "at least", "at most", "within"], kinds);
         Assert.Throws<ArgumentOutOfRangeException>(() => context.Check("negative tolerance", 1, 1, -1));
     }
 
