@@ -82,7 +82,7 @@ public static class CommandLine
             return IoError;
         }
 
-        return RunAll(selected, outputRoot, output, error);
+        return RunAll(selected, outputRoot, output, error, writePage: command == "all");
     }
 
     // Creates the folder and a probe file in it, so an unwritable --out fails at once with its path, not mid-gallery.
@@ -104,8 +104,10 @@ public static class CommandLine
         }
     }
 
-    private static int RunAll(IReadOnlyList<IExperiment> experiments, string outputRoot, TextWriter output, TextWriter error)
+    private static int RunAll(IReadOnlyList<IExperiment> experiments, string outputRoot, TextWriter output, TextWriter error, bool writePage)
     {
+        var summaries = new List<ExperimentSummary>();
+        var errors = new Dictionary<string, string>();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         var table = new Table().AddColumns("experiment", "checks", "figures", "seconds", "result");
         bool allPassed = true, ioFailed = false;
@@ -119,6 +121,7 @@ public static class CommandLine
                 foreach (var check in summary.Checks.Where(c => !c.Passed))
                     error.WriteLine($"    FAILED {check.Name}: computed {Format(check.Computed)}, expected {Format(check.Expected)} ± {Format(check.Tolerance)}");
                 allPassed &= summary.Passed;
+                summaries.Add(summary);
                 table.AddRow(
                     experiment.Name,
                     $"{summary.Checks.Count(c => c.Passed)}/{summary.Checks.Count}",
@@ -129,6 +132,7 @@ public static class CommandLine
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 ioFailed = true;
+                errors[experiment.Name] = $"cannot write its output: {ex.Message}";
                 error.WriteLine($"    {experiment.Name}: cannot write its output under '{Path.GetFullPath(Path.Combine(outputRoot, experiment.Name))}': {ex.Message}");
                 table.AddRow(experiment.Name, "-", "-", "-", "I/O ERROR");
             }
@@ -137,12 +141,26 @@ public static class CommandLine
 #pragma warning restore CA1031
             {
                 allPassed = false;
+                errors[experiment.Name] = $"threw {ex.GetType().Name}: {ex.Message}";
                 error.WriteLine($"    {experiment.Name} threw {ex.GetType().Name}: {ex.Message}");
                 table.AddRow(experiment.Name, "-", "-", "-", "ERROR");
             }
         }
 
         console.Write(table);
+        if (writePage)
+        {
+            try
+            {
+                output.WriteLine($"Gallery page: {GalleryPage.Write(outputRoot, summaries, errors)}");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                ioFailed = true;
+                error.WriteLine($"    cannot write '{Path.GetFullPath(Path.Combine(outputRoot, GalleryPage.FileName))}': {ex.Message}");
+            }
+        }
+
         output.WriteLine($"Output in {Path.GetFullPath(outputRoot)}");
         return ioFailed ? IoError : allPassed ? Success : CheckFailed;
     }

@@ -19,6 +19,7 @@ public sealed class ExperimentContext
 
     private readonly List<Check> _checks = [];
     private readonly List<string> _figures = [];
+    private readonly Dictionary<string, string> _captions = [];
     private readonly Dictionary<string, double> _values = [];
     private readonly Action<string> _progress;
 
@@ -113,14 +114,33 @@ public sealed class ExperimentContext
     /// <param name="value">The value.</param>
     public void Report(string name, double value) => _values[name] = value;
 
+    /// <summary>The captions given so far, by figure file name.</summary>
+    public IReadOnlyDictionary<string, string> Captions => _captions;
+
     /// <summary>Returns the path for a figure file in the experiment's folder and registers it in the summary.</summary>
     /// <param name="fileName">The file name, e.g. "phase-portrait.png".</param>
+    /// <param name="caption">
+    /// What the figure shows and its parameters, in a sentence or two, for the gallery page (optional; see
+    /// <see cref="Caption"/> to add it later).
+    /// </param>
     /// <returns>The full path.</returns>
-    public string FigurePath(string fileName)
+    public string FigurePath(string fileName, string? caption = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         _figures.Add(fileName);
+        if (!string.IsNullOrWhiteSpace(caption)) _captions[fileName] = caption;
         return Path.Combine(OutputDirectory, fileName);
+    }
+
+    /// <summary>Sets the caption of a figure registered with <see cref="FigurePath"/> (what it shows, its parameters).</summary>
+    /// <param name="fileName">The figure's file name.</param>
+    /// <param name="caption">The caption.</param>
+    public void Caption(string fileName, string caption)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(caption);
+        if (!_figures.Contains(fileName)) throw new ArgumentException($"No figure '{fileName}' was registered; call FigurePath first.", nameof(fileName));
+        _captions[fileName] = caption;
     }
 
     /// <summary>Sends a progress line (plain text) to the console or log.</summary>
@@ -135,7 +155,10 @@ public sealed class ExperimentContext
     {
         ArgumentNullException.ThrowIfNull(experiment);
         var summary = new ExperimentSummary(experiment.Name, experiment.Description, _checks.TrueForAll(c => c.Passed),
-            [.. _checks], [.. _figures], new Dictionary<string, double>(_values), elapsedSeconds);
+            [.. _checks], [.. _figures], new Dictionary<string, double>(_values), elapsedSeconds)
+        {
+            Captions = new Dictionary<string, string>(_captions),
+        };
         AtomicFile.Write(Path.Combine(OutputDirectory, "summary.json"), JsonSerializer.SerializeToUtf8Bytes(summary, JsonOptions));
         return summary;
     }

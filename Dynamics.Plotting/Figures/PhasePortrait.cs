@@ -443,9 +443,17 @@ public sealed class PhasePortrait
 
             if (branches.Count > 0)
             {
+                string owner = "";
+                var saddles = branches.Select(b => b.Saddle).Distinct().ToList();
+                if (saddles.Count == 1)
+                {
+                    var point = saddles[0].Point;
+                    owner = $" of the {FixedPointStyle.Label(saddles[0].Class)} at ({string.Join(", ", point.Select(v => FigureText.Number(Math.Abs(v) < 1e-12 ? 0 : v, 3)))})";
+                }
+
                 legend.Add(new LegendItem
                 {
-                    LabelText = kind == ManifoldKind.Stable ? "stable manifold" : "unstable manifold",
+                    LabelText = (kind == ManifoldKind.Stable ? "stable manifold" : "unstable manifold") + owner,
                     LineColor = color,
                     LineWidth = 2.2f,
                 });
@@ -482,17 +490,17 @@ public sealed class PhasePortrait
 
             // The start is where the trajectory was seeded, which is mid-path when it was also traced backwards.
             var start = _starts[m].Start;
-            plot.Add.Marker(start[_slice.XComponent], start[_slice.YComponent], MarkerShape.OpenCircle, 11, color).MarkerLineWidth = 2;
+            plot.Add.Marker(start[_slice.XComponent], start[_slice.YComponent], FixedPointStyle.StartShape, 12, color).MarkerLineWidth = 2.5f;
         }
 
         if (traced > 0)
         {
             legend.Add(new LegendItem
             {
-                LabelText = traced == 1 ? "trajectory (○ start)" : "trajectories (○ start)",
+                LabelText = traced == 1 ? "trajectory (× start)" : "trajectories (× start)",
                 LineColor = FigureColors.At(TrajectoryPalette[0]),
                 LineWidth = 2,
-                MarkerShape = MarkerShape.OpenCircle,
+                MarkerShape = FixedPointStyle.StartShape,
                 MarkerLineColor = FigureColors.At(TrajectoryPalette[0]),
                 MarkerSize = 10,
                 MarkerLineWidth = 2,

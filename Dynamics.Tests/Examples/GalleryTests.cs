@@ -8,6 +8,12 @@ namespace Dynamics.Tests.Examples;
 /// <summary>Every gallery entry runs headless into a temporary folder, writes valid PNGs and a summary whose checks pass.</summary>
 public sealed class GalleryTests : IDisposable
 {
+    private static readonly HashSet<string> CaptionedExperiments =
+    [
+        "duffing", "gan-discrete", "gan-dynamics", "lorenz", "lotka-volterra", "modified-equation", "momentum", "ntk", "optimizers", "pendulum",
+        "polyak", "pursuit", "simsiam", "solar-furnace", "van-der-pol",
+    ];
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dynamics-gallery-" + Guid.NewGuid().ToString("N"));
 
     public static TheoryData<string> Experiments()
@@ -25,6 +31,8 @@ public sealed class GalleryTests : IDisposable
         string folder = Path.Combine(_folder, name);
         Assert.NotEmpty(summary.Figures);
         foreach (var figure in summary.Figures) PngAssert.IsValid(Path.Combine(folder, figure));
+        // The experiments of this gallery caption every figure (what it shows, its parameters) for the gallery page.
+        if (CaptionedExperiments.Contains(name)) Assert.All(summary.Figures, f => Assert.True(summary.Captions.ContainsKey(f), $"{f} has no caption"));
         Assert.NotEmpty(summary.Checks);
         Assert.All(summary.Checks, check => Assert.True(check.Passed, $"{check.Name}: computed {check.Computed}, expected {check.Expected} ± {check.Tolerance}"));
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));

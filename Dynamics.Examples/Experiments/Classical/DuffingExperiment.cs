@@ -31,7 +31,7 @@ public sealed class DuffingExperiment : IExperiment
         Interval x = (-2, 2), v = (-2, 2);
         var portrait = PhasePortrait.Of(duffing, x, v)
             .Trajectories([[-1.9, 1.2], [0.3, 1.6]], forward: 40);
-        portrait.SavePng(context.FigurePath("phase-portrait.png"));
+        portrait.SavePng(context.FigurePath("phase-portrait.png", "Unforced Duffing oscillator ẍ + δẋ − x + x³ = 0, δ = 0.25: two stable spirals at x = ±1 (filled diamonds), a saddle at the origin (open square) and its separatrices."));
         var points = portrait.Data.FixedPoints;
         CheckEquilibria(context, duffing, points);
 
@@ -48,7 +48,7 @@ public sealed class DuffingExperiment : IExperiment
             .Basins(basins, ["basin of the left well (−1, 0)", "basin of the right well (1, 0)"])
             .Separatrices(duration: 30)
             .Title($"{duffing.Name}: basins of attraction from {Resolution} × {Resolution} starts\n{duffing.Parameters}");
-        map.SavePng(context.FigurePath("basins.png"));
+        map.SavePng(context.FigurePath("basins.png", "Basins of attraction of the two wells from 121 × 121 starts, bounded by the stable manifold of the saddle."));
 
         var options = SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Uniform(0, 40, 2001) };
         var solutions = TrajectoryBatch.Solve(duffing, [[-1.9, 1.2], [0.3, 1.6], [1.5, 0.0]], 0, 40, new DormandPrince5(), options);

@@ -48,19 +48,19 @@ public sealed class LorenzExperiment : IExperiment
             .Separatrices(duration: 40)
             .Path(Trajectory.Of(a), "trajectory from (1, 1, 1), t ≤ 50")
             .Title(title + "\nprojection on (x, z)");
-        attractor.SavePng(context.FigurePath("attractor-xz.png"));
+        attractor.SavePng(context.FigurePath("attractor-xz.png", "Lorenz system, σ = 10, ρ = 28, β = 8/3, projected on (x, z): a trajectory from (1, 1, 1) for t ≤ 50, the unstable manifold of the saddle at the origin traced for 40 time units, and the saddle-foci C± (open: unstable)."));
         DrawSection(context, lorenz, a.FinalState.ToArray());
 
         var sensitivity = new TimeSeriesFigure(title + ": two starts 1e-9 apart", "x");
         sensitivity.AddComponent(a, 0, "z₀ = 1").AddComponent(b, 0, "z₀ = 1 + 1e-9");
-        sensitivity.SavePng(context.FigurePath("sensitivity.png"));
+        sensitivity.SavePng(context.FigurePath("sensitivity.png", "Sensitive dependence: x(t) from two starts 10⁻⁹ apart (σ = 10, ρ = 28, β = 8/3) agree until t ≈ 20 and then decorrelate."));
 
         var separation = new TimeSeriesFigure(title + ": separation of the two starts", "log₁₀ |Δy|");
         var times = a.Times.ToArray();
         var logDistance = Enumerable.Range(0, a.Count).Select(i => Math.Log10(Math.Max(Distance(a.State(i), b.State(i)), 1e-300))).ToArray();
         separation.AddSeries(times, logDistance, "|y_a(t) − y_b(t)|");
         separation.AddSeries([0, 25], [-9, -9 + LyapunovExponent * 25 / Math.Log(10)], $"growth e^(λt): slope λ/ln 10, λ = {LyapunovExponent}", dashed: true);
-        separation.SavePng(context.FigurePath("separation.png"));
+        separation.SavePng(context.FigurePath("separation.png", "Distance between the two trajectories on a log₁₀ axis: it grows like e^(λt), i.e. with slope λ/ln 10 for λ = 0.906, until it saturates at the attractor's size."));
 
         context.Progress("estimating the Lyapunov spectrum (Benettin with Gram–Schmidt, t ≤ 300)");
         var spectrum = LyapunovSpectrum(lorenz, 300);
@@ -108,7 +108,7 @@ public sealed class LorenzExperiment : IExperiment
         var points = section.Plot.Add.Markers(crossings.Select(e => e.State[0]).ToArray(), crossings.Select(e => e.State[1]).ToArray(),
             ScottPlot.MarkerShape.FilledCircle, 5, FigureColors.At(3));
         points.LegendText = $"{crossings.Count} crossings, ż < 0";
-        section.SavePng(context.FigurePath("section-z20.png"));
+        section.SavePng(context.FigurePath("section-z20.png", "Poincaré section of the Lorenz attractor in the plane z = 20 (downward crossings over t ≤ 300), over the projected field of that plane."));
         context.Report("section_crossings", crossings.Count);
     }
 

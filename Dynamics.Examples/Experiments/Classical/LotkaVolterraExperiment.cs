@@ -32,7 +32,7 @@ public sealed class LotkaVolterraExperiment : IExperiment
         var portrait = PhasePortrait.Of(model, (-0.2, 3.2), (-0.2, 2.4))
             .Background(FieldBackground.Streamlines)
             .Trajectories(starts, forward: 12);
-        portrait.SavePng(context.FigurePath("phase-portrait.png"));
+        portrait.SavePng(context.FigurePath("phase-portrait.png", "Lotka–Volterra, α = 2/3, β = 4/3, γ = δ = 1: closed orbits around the centre (γ/δ, α/β) = (1, 1/2), levels of the conserved quantity, with the direction field and nullclines."));
         CheckEquilibria(context, model, portrait.Data.FixedPoints);
 
         var options = SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Uniform(0, 40, 2001) };
@@ -94,6 +94,6 @@ public sealed class LotkaVolterraExperiment : IExperiment
         for (int m = 0; m < drifts.Count; m++) drift.AddDrift(drifts[m], $"orbit from ({solutions[m].State(0)[0]}, {solutions[m].State(0)[1]})");
         populations.Plot.ShowLegend(ScottPlot.Edge.Right);
         drift.Plot.ShowLegend(ScottPlot.Edge.Right);
-        new MultiPanelFigure(1, 2).Add(populations.Plot).Add(drift.Plot).SavePng(context.FigurePath("time-series.png"), 2000, 750);
+        new MultiPanelFigure(1, 2).Add(populations.Plot).Add(drift.Plot).SavePng(context.FigurePath("time-series.png", "Populations against time for one orbit (left) and the drift of the conserved quantity (right, log scale)."), 2000, 750);
     }
 }

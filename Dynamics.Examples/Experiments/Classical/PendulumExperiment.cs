@@ -35,7 +35,7 @@ public sealed class PendulumExperiment : IExperiment
         context.Progress("phase portrait: direction field, nullclines, equilibria, separatrices");
         var portrait = PhasePortrait.Of(pendulum, (-7.5, 7.5), (-3.6, 3.6))
             .Trajectories([[-5.0, 3.2], [0.2, 3.3], [1.5, -3.3], [-4.0, -1.0]], forward: 30);
-        portrait.SavePng(context.FigurePath("phase-portrait.png"));
+        portrait.SavePng(context.FigurePath("phase-portrait.png", "Damped pendulum θ″ + bθ′ + sin θ = 0, b = 0.25: trajectories spiral into the rest states 2πk (filled diamonds: stable spirals); the stable manifolds of the saddles at ±π (open squares) separate the basins."));
         CheckEquilibria(context, pendulum, portrait.Data);
 
         double[][] starts = [[-3.0, 2.2], [3.0, -2.2], [0.5, 2.6], [-0.5, -2.6], [2.9, 0.0], [-2.9, 0.0], [1.0, 3.3], [-1.0, -3.3], [-6.0, 2.0], [6.0, -2.0]];
@@ -62,7 +62,7 @@ public sealed class PendulumExperiment : IExperiment
         context.CheckAtMost("distance of every end state from its rest state 2πk", worstRest, 1e-3);
         // Near rest the energy of the linear oscillator decays like e^{−bt} on average (dE/dt = −bω² and ⟨ω²⟩ = E).
         energy.AddSeries([0, EndTime], [0, -pendulum.Damping * EndTime / Math.Log(10)], "slope of E ∝ e^(−bt) (small swings)", dashed: true);
-        energy.SavePng(context.FigurePath("energy.png"));
+        energy.SavePng(context.FigurePath("energy.png", "Energy E = ½ω² + (1 − cos θ) along four trajectories (log scale, b = 0.25): it never increases, and near rest it decays like e^(−bt)."));
 
         CheckSmallOscillations(context, pendulum);
         CheckConservationWithoutFriction(context, pendulum with { Damping = 0 });
@@ -123,6 +123,6 @@ public sealed class PendulumExperiment : IExperiment
         var drawn = PhasePortrait.Of(frictionless, (-7.5, 7.5), (-3.6, 3.6))
             .Background(FieldBackground.Streamlines)
             .Trajectories([[0.0, 1.0], [0.0, 1.8], [-6.0, 2.4], [6.0, -2.4]], forward: 12);
-        drawn.SavePng(context.FigurePath("frictionless.png"));
+        drawn.SavePng(context.FigurePath("frictionless.png", "Frictionless pendulum (b = 0): level sets of the energy, closed orbits inside the separatrix E = 2 and rotations outside it."));
     }
 }

@@ -42,7 +42,7 @@ public sealed class VanDerPolExperiment : IExperiment
         var portrait = PhasePortrait.Of(model, (-3.2, 3.2), (-4.5, 4.5))
             .Trajectories([[0.1, 0.0], [-3.0, 3.5], [0.0, -4.0], [3.0, -1.0]], forward: 15)
             .LimitCycleFrom(0.1, 0.0);
-        portrait.SavePng(context.FigurePath("phase-portrait.png"));
+        portrait.SavePng(context.FigurePath("phase-portrait.png", "Van der Pol oscillator, μ = 1: trajectories from inside and outside wind onto the limit cycle (period 6.66329, amplitude 2.00862); the origin is an unstable spiral (open diamond)."));
         var data = portrait.Data;
         var origin = data.FixedPoints.Single();
         // Counts and classes are exact: tolerance 0.
@@ -65,7 +65,7 @@ public sealed class VanDerPolExperiment : IExperiment
         var figure = new TimeSeriesFigure(Plotting.Styling.FigureStyle.Title(model.Name + ": approach to the cycle", model.Parameters), "x", "t");
         figure.AddComponent(solutions[0], 0, "from (0.1, 0), inside").AddComponent(solutions[1], 0, "from (4, 0), outside");
         figure.AddSeries([0, 30], [VanDerPol.AmplitudeAtMuOne, VanDerPol.AmplitudeAtMuOne], "cycle amplitude 2.00862", dashed: true);
-        figure.SavePng(context.FigurePath("time-series.png"));
+        figure.SavePng(context.FigurePath("time-series.png", "x(t) for μ = 1 from (0.1, 0) and (4, 0): both settle on the cycle's amplitude 2.00862 within a few periods."));
     }
 
     private static void DrawFamily(ExperimentContext context, VanDerPol model)
@@ -86,6 +86,6 @@ public sealed class VanDerPolExperiment : IExperiment
             }
         }
 
-        family.SavePng(context.FigurePath("mu-family.png"));
+        family.SavePng(context.FigurePath("mu-family.png", "Van der Pol limit cycles for μ = 0.25, 1, 2, 4: from a near-circle to a relaxation oscillation."));
     }
 }

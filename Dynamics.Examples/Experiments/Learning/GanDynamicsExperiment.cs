@@ -44,16 +44,16 @@ public sealed class GanDynamicsExperiment : IExperiment
     {
         context.Progress("the six θ-plane figures of the article");
         // Horizons, output steps and windows from bojone/gan/gan_numeric.py (§3.4(c)); the L2 coefficient is ours (the article gives none).
-        (string File, IModel Model, double End, double Output, double Window, string Behaviour)[] runs =
+        (string File, IModel Model, double End, double Output, double Window, string Behaviour, string Caption)[] runs =
         [
-            ("vanilla.png", new VanillaDiracGan(), 100, 0.1, 0.3, "precesses; J₂ = 0.03 conserved keeps it off 0"),
-            ("wgan.png", new WganDiracGan(), 10, 0.01, 0.4, "loops at unit speed, ‖φ‖ ≡ √0.05"),
-            ("wgan-gp-0.png", new WganGpDiracGan(0.1, 0), 40, 0.1, 0.3, "spirals in: eigenvalues −0.1 ± 0.995i"),
-            ("wgan-gp-1.png", new WganGpDiracGan(0.1, 1), 40, 0.1, 1.1, "converges to the unit circle"),
-            ("gan-qp.png", new GanQpDiracGan(), 40, 0.1, 0.3, "precesses and shrinks; J₂ = 0.03 conserved"),
-            ("gan-qp-l2.png", new GanQpDiracGan(1.0, L2), 40, 0.1, 0.3, $"spirals in: J₂ = 0.03e^(−{L2}t)"),
+            ("vanilla.png", new VanillaDiracGan(), 100, 0.1, 0.3, "precesses; J₂ = 0.03 conserved keeps it off 0", "Vanilla Dirac GAN from [φ, θ] = [0.1, 0.2, 0.2, 0.1], 0 ≤ t ≤ 100, θ-plane: the orbit does not close but precesses; J₂ = θ₁φ₂ − θ₂φ₁ = 0.03 is conserved, so ‖θ‖‖φ‖ ≥ 0.03 keeps it off the equilibrium."),
+            ("wgan.png", new WganDiracGan(), 10, 0.01, 0.4, "loops at unit speed, ‖φ‖ ≡ √0.05", "WGAN Dirac GAN, 0 ≤ t ≤ 10: θ moves at unit speed and ‖φ‖ stays √0.05; there is no equilibrium, only the real data point x = 0 (asterisk)."),
+            ("wgan-gp-0.png", new WganGpDiracGan(0.1, 0), 40, 0.1, 0.3, "spirals in: eigenvalues −0.1 ± 0.995i", "WGAN-GP with centre c = 0, λ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium, eigenvalues −0.1 ± 0.995i, J₂ decaying as e^(−2λt)."),
+            ("wgan-gp-1.png", new WganGpDiracGan(0.1, 1), 40, 0.1, 1.1, "converges to the unit circle", "WGAN-GP with centre c = 1, λ = 0.1, 0 ≤ t ≤ 40: θ converges to the limit cycle ‖θ‖ = 1 (dashed)."),
+            ("gan-qp.png", new GanQpDiracGan(), 40, 0.1, 0.3, "precesses and shrinks; J₂ = 0.03 conserved", "GAN-QP Dirac GAN, 0 ≤ t ≤ 40: the orbit precesses and shrinks while J₂ = 0.03 is conserved, so it cannot reach the equilibrium."),
+            ("gan-qp-l2.png", new GanQpDiracGan(1.0, L2), 40, 0.1, 0.3, $"spirals in: J₂ = 0.03e^(−{L2}t)", "GAN-QP with L2 weight decay μ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium as J₂ = 0.03e^(−μt)."),
         ];
-        foreach (var (file, model, end, output, window, behaviour) in runs)
+        foreach (var (file, model, end, output, window, behaviour, caption) in runs)
         {
             // At least 2,000 samples so the curves are smooth; the article's output step h only timed its animation frames.
             var solution = Solve(model, end, Math.Max(2001, (int)Math.Round(end / output) + 1));
@@ -68,10 +68,11 @@ public sealed class GanDynamicsExperiment : IExperiment
                 circle.LegendText = "limit cycle ‖θ‖ = 1";
             }
 
-            if (model is not WganDiracGan) LearningFigures.MarkEquilibrium(figure);
-            else figure.AddPoint(0, 0, "real data x = 0 (no equilibrium exists)", MarkerShape.FilledCircle, Colors.Red);
+            // With c = 1 the field is not differentiable at φ = 0, so the origin has no linear class; the cycle is the attractor.
+            if (model is not WganDiracGan and not WganGpDiracGan { Center: 1 }) LearningFigures.MarkEquilibrium(figure, LearningFigures.ClassAtOrigin(model));
+            else if (model is WganDiracGan) figure.AddPoint(0, 0, "real data x = 0 (no equilibrium exists)", MarkerShape.Asterisk, Colors.Black);
             LearningFigures.SetWindow(figure.Plot, -window, window, -window, window);
-            figure.SavePng(context.FigurePath(file), 1350, 900);
+            figure.SavePng(context.FigurePath(file, caption), 1350, 900);
         }
     }
 
@@ -105,7 +106,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         var axis = figure.Plot.Add.VerticalLine(0, 1, FigureColors.Reference, LinePattern.Dotted);
         axis.LegendText = "imaginary axis: centre (no decay)";
         figure.Plot.Axes.SetLimits(-0.35, 0.1, -1.15, 1.15);
-        figure.SavePng(context.FigurePath("eigenvalues.png"), 1500, 900);
+        figure.SavePng(context.FigurePath("eigenvalues.png", "Jacobian eigenvalues at the equilibrium of each Dirac GAN in the complex plane (each a double eigenvalue in 2-D): on the imaginary axis the linearisation is a centre; left of it, the equilibrium attracts."), 1500, 900);
     }
 
     private static void Invariants(ExperimentContext context)
@@ -137,7 +138,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         // MODELS.md §3.4(d): 0.03e^{−8} = 1.006388e-5, seven digits quoted.
         context.Check("WGAN-GP c = 0: J₂(40) = 0.03e^(−8)", DiracGan.AngularMomentum(wgangp.FinalState), 1.006388e-5, 5e-12);
         figure.Plot.Axes.SetLimitsX(0, 100);
-        figure.SavePng(context.FigurePath("angular-momentum.png"), 1500, 850);
+        figure.SavePng(context.FigurePath("angular-momentum.png", "Angular momentum J₂ = θ₁φ₂ − θ₂φ₁ along each flow (log scale): constant where conserved, decaying as J₂(0)e^(−rt) with a penalty."), 1500, 850);
 
         var vanilla = Solve(new VanillaDiracGan(), 100, 1001);
         var twiceEnergy = Enumerable.Range(0, vanilla.Count).Select(i => 2 * DiracGan.Energy(vanilla.State(i), 2)).ToArray();
@@ -230,7 +231,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         law.LinePattern = LinePattern.Dotted;
         law.LineWidth = 3;
         law.LegendText = "averaged law 8/(t + 8/r₀²)";
-        figure.SavePng(context.FigurePath("one-dimensional.png"), 1400, 850);
+        figure.SavePng(context.FigurePath("one-dimensional.png", "1-D Dirac GANs from (φ, θ) = (0.1, 0.2), log–log: the non-saturating game converges only algebraically, r² ≈ 8/(t + 8/r₀²); the saturating zero-sum game keeps r² constant."), 1400, 850);
     }
 
     private static void MovingAverage(ExperimentContext context)
@@ -241,13 +242,13 @@ public sealed class GanDynamicsExperiment : IExperiment
         var figure = new TrajectoryFigure($"EMA of the generator on the vanilla Dirac GAN — τ = {tau}, T = {end}", "θ₁", "θ₂");
         figure.AddTrajectory(solution, 2, 3, "raw θ(t): keeps circling", arrows: 2);
         figure.AddTrajectory(solution, 4, 5, "EMA θ̄, dθ̄/dt = (θ − θ̄)/τ: a small cycle", arrows: 3);
-        LearningFigures.MarkEquilibrium(figure);
+        LearningFigures.MarkEquilibrium(figure, LearningFigures.ClassAtOrigin(new VanillaDiracGan()));
         LearningFigures.SetWindow(figure.Plot, -0.3, 0.3, -0.3, 0.3);
-        figure.SavePng(context.FigurePath("ema.png"), 1350, 900);
         var last = solution.FinalState;
         double rawRadius = Math.Sqrt(last[2] * last[2] + last[3] * last[3]), emaRadius = Math.Sqrt(last[4] * last[4] + last[5] * last[5]);
         context.Report("ema_raw_radius_t300", rawRadius);
         context.Report("ema_filtered_radius_t300", emaRadius);
+        figure.SavePng(context.FigurePath("ema.png", $"EMA of the generator (τ = {tau}) on the vanilla Dirac GAN, 0 ≤ t ≤ {end}: the raw θ keeps circling at radius ≈ {rawRadius:F3}; the EMA does not reach the equilibrium but ends on a small cycle of radius ≈ {emaRadius:F3}, shrunk by the filter gain 1/√(1 + ω²τ²)."), 1350, 900);
 
         var cycle = new EmaFilteredField<WganGpDiracGan>(new WganGpDiracGan(0.1, 1), 5, 2, 2);
         var onCycle = Solve(cycle, 400, 2, cycle.InitialState(Start)).FinalState;

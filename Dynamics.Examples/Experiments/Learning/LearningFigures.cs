@@ -1,3 +1,4 @@
+using Dynamics.Analysis;
 using Dynamics.Models.Optimization;
 using Dynamics.Plotting.Figures;
 using Dynamics.Plotting.Styling;
@@ -8,9 +9,21 @@ namespace Dynamics.Examples.Experiments.Learning;
 /// <summary>Figure conventions shared by the learning-dynamics experiments.</summary>
 internal static class LearningFigures
 {
-    /// <summary>Su's figures mark the equilibrium with a red dot.</summary>
-    public static void MarkEquilibrium(TrajectoryFigure figure, double x = 0, double y = 0, string label = "equilibrium (0, 0)") =>
-        figure.AddPoint(x, y, label, MarkerShape.FilledCircle, Colors.Red);
+    /// <summary>Marks an equilibrium in the project's one marker language (filled = stable, open = unstable, shape = class).</summary>
+    public static void MarkEquilibrium(TrajectoryFigure figure, FixedPointClass type, double x = 0, double y = 0, string? label = null) =>
+        figure.AddPoint(x, y, label ?? $"equilibrium ({x:0.##}, {y:0.##}): {FixedPointStyle.Label(type)}", FixedPointStyle.Shape(type), FixedPointStyle.Color(type));
+
+    /// <summary>The class of the equilibrium at the origin of <paramref name="field"/>, from the signs of its eigenvalues.</summary>
+    public static FixedPointClass ClassAtOrigin(Dynamics.Fields.IVectorField field)
+    {
+        var eigenvalues = Dynamics.Analysis.LinearStability.At(field, new double[field.Dimension]).Eigenvalues;
+        double high = eigenvalues.Max(e => e.Real), low = eigenvalues.Min(e => e.Real);
+        bool rotating = eigenvalues.Any(e => Math.Abs(e.Imaginary) > 1e-9);
+        if (high < -1e-9) return rotating ? FixedPointClass.StableSpiral : FixedPointClass.StableNode;
+        if (low > 1e-9) return rotating ? FixedPointClass.UnstableSpiral : FixedPointClass.UnstableNode;
+        if (high > 1e-9 && low < -1e-9) return FixedPointClass.Saddle;
+        return FixedPointClass.Centre;
+    }
 
     /// <summary>Fixes the window (the article's plot ranges); callers choose the image size so units come out nearly square.</summary>
     public static void SetWindow(Plot plot, double xMin, double xMax, double yMin, double yMax) => plot.Axes.SetLimits(xMin, xMax, yMin, yMax);

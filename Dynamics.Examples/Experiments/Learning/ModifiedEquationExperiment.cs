@@ -43,10 +43,11 @@ public sealed class ModifiedEquationExperiment : IExperiment
             // The table's five decimals: ±5e-6 is its rounding.
             context.Check($"published table, γ = {gamma}: modified flow θ(1)", modifiedEnd, modified, 5e-6);
             context.Check($"published table, γ = {gamma}: plain flow θ(1)", Solve(new GradientFlow<QuadraticLoss>(loss), [1.0], run.FinalTime)[0], plain, 5e-6);
-            // GD's rate −ln(1 − γa)/γ exceeds the modified flow's a + γa²/2 by γ²a³/3 + γ³a⁴/4 + …, so at t = 1 GD falls
-            // short of the solved modified flow by θ(1)·γ²a³/3 to leading order; the rest is below 1.2·θ(1)·γ³a⁴/4.
-            context.Check($"γ = {gamma}: modified flow θ(1) − GD θ(1) (the O(γ²) gap)", modifiedEnd - run.FinalState[0], modifiedEnd * gamma * gamma / 3,
-                1.2 * modifiedEnd * gamma * gamma * gamma / 4);
+            // GD's rate −ln(1 − γa)/γ exceeds the modified flow's a + γa²/2 by γ²a³/3 + γ³a⁴/4 + γ⁴a⁵/5 + …, so at t = 1
+            // GD falls short of the solved modified flow by θ(1)(γ²/3 + γ³/4) (a = 1) up to a remainder ≈ 0.14·θ(1)γ⁴;
+            // the tolerance θ(1)γ⁴/2 bounds that remainder.
+            context.Check($"γ = {gamma}: modified flow θ(1) − GD θ(1), the O(γ²) gap", modifiedEnd - run.FinalState[0],
+                modifiedEnd * (gamma * gamma / 3 + gamma * gamma * gamma / 4), modifiedEnd * Math.Pow(gamma, 4) / 2);
         }
     }
 
@@ -70,7 +71,7 @@ public sealed class ModifiedEquationExperiment : IExperiment
         lines.LineWidth = 2;
         lines.LegendText = $"modified flow −∇(L + (γ/4)‖∇L‖²): rate a + γa²/2 = {a + gamma * a * a / 2:F4}";
         figure.AddSeries([.. plain.Times], LearningFigures.Log10(plain.Component(0)), $"plain gradient flow: rate a = {a:F4}", dashed: true);
-        figure.SavePng(context.FigurePath("quadratic-rates.png"), 1500, 850);
+        figure.SavePng(context.FigurePath("quadratic-rates.png", "Gradient descent on L = ½aθ² (a = 1, γ = 0.25) on a log axis: GD iterates (markers) decay at −ln(1 − γa)/γ, the modified flow at a + γa²/2, the plain gradient flow at a."), 1500, 850);
     }
 
     private static void Valley(ExperimentContext context)
@@ -90,7 +91,7 @@ public sealed class ModifiedEquationExperiment : IExperiment
         scaling.AddSeries(gammas, modified.Gaps, $"modified flow: slope {modified.Order:F2}");
         scaling.AddSlope(1, gammas[0], plain.Gaps[0] * 2, gammas[^1], gammas[0], "slope 1");
         scaling.AddSlope(2, gammas[0], modified.Gaps[0] / 2, gammas[^1], gammas[0], "slope 2");
-        scaling.SavePng(context.FigurePath("gap-scaling.png"), 1400, 900);
+        scaling.SavePng(context.FigurePath("gap-scaling.png", "Gap between GD and each flow at T = 1 on the Rosenbrock valley (b = 5) from (−1.2, 1.6), against the learning rate γ over a sixteen-fold range (log–log): slope 1 for the plain flow, 2 for the modified flow."), 1400, 900);
 
         const double gamma = 0.01, end = 3;
         var run = OptimizerRun.Iterate(new GradientDescent(gamma), loss, theta0, (long)Math.Round(end / gamma));
@@ -106,7 +107,7 @@ public sealed class ModifiedEquationExperiment : IExperiment
             figure.AddSeries(times, LearningFigures.Log10(gap.Gaps.Skip(1)), $"{label}; at t = {end}: {gap.FinalGap:G2}");
         }
 
-        figure.SavePng(context.FigurePath("gap-over-time.png"), 1500, 850);
+        figure.SavePng(context.FigurePath("gap-over-time.png", "Gap between GD and each flow along the run (log scale) on the Rosenbrock valley, b = 5: the modified flow tracks GD an order of γ closer than the plain flow."), 1500, 850);
     }
 
     private static MapFlowGap Compare<TField>(RosenbrockLoss loss, double[] theta0, double gamma, TField flow) where TField : IVectorField

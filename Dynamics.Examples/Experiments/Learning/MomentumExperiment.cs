@@ -56,7 +56,7 @@ public sealed class MomentumExperiment : IExperiment
                 : $"momentum, naive start v₀ = 0: error at t = 20 {error:G2}";
         }
 
-        figure.SavePng(context.FigurePath("heavy-ball.png"), 1500, 850);
+        figure.SavePng(context.FigurePath("heavy-ball.png", "Momentum iterates against the heavy-ball closed form on a quadratic: L = ½θ², friction λ: the half-step start (filled circles) follows the flow to second order, the naive start (open squares) to first order."), 1500, 850);
     }
 
     private static void GlobalError(ExperimentContext context)
@@ -86,7 +86,7 @@ public sealed class MomentumExperiment : IExperiment
         figure.AddReferencePoints(gammas[1..4], quoted, "MODELS.md §3.1(d): 1.05e-3, 2.6e-4, 6.6e-5");
         figure.AddSlope(2, gammas[^1], half[^1] / 2, gammas[^1], gammas[0], "slope 2");
         figure.AddSlope(1, gammas[^1], naive[^1] * 2, gammas[^1], gammas[0], "slope 1");
-        figure.SavePng(context.FigurePath("global-error.png"), 1500, 900);
+        figure.SavePng(context.FigurePath("global-error.png", "Global error of momentum against the heavy-ball closed form, against the learning rate (log–log), with reference slopes."), 1500, 900);
     }
 
     private static void Symplectic(ExperimentContext context)
@@ -129,7 +129,7 @@ public sealed class MomentumExperiment : IExperiment
             order.AddSlope(method.Order, steps[^1], errors[^1] / 2, steps[^1], steps[0], $"slope {method.Order}");
         }
 
-        order.SavePng(context.FigurePath("symplectic-order.png"), 1400, 900);
+        order.SavePng(context.FigurePath("symplectic-order.png", "Observed orders of the symplectic compositions on the damped oscillator q̈ = −q − λq̇, T = 10 (log–log)."), 1400, 900);
 
         var oscillator = new HeavyBallFlow<QuadraticLoss>(Unit, 0);
         var swing = Ode.Solve(OdeProblem.Create(oscillator, [1.0, 0.0], 0, 200 * Math.PI), new VelocityVerlet(), SolverOptions.WithFixedStep(0.1));
@@ -189,7 +189,7 @@ public sealed class MomentumExperiment : IExperiment
             figure.AddSeries([.. ts], [.. ls], method is SymplecticComposition ? $"{method.Name}: bounded, no drift" : $"{method.Name}: drifts ({secondHalf / firstHalf:F1}× in the second half)");
         }
 
-        figure.SavePng(context.FigurePath("kepler-energy.png"), 1500, 850);
+        figure.SavePng(context.FigurePath("kepler-energy.png", "Worst energy error per orbit of the Kepler problem (e = 0.5, fixed step): symplectic compositions keep it bounded, RK4 drifts."), 1500, 850);
     }
 
     private static void Nesterov(ExperimentContext context)
@@ -208,7 +208,7 @@ public sealed class MomentumExperiment : IExperiment
         figure.AddComponent(solution, 0, "Nesterov's ODE (Verner 8): friction 3/t fades, envelope ∝ t^(−3/2)");
         figure.AddSeries([.. solution.Times], [.. solution.Times.Select(t => flow.QuadraticSolution(a, 1, t))], "closed form 2J₁(t)/t", dashed: true);
         figure.AddComponent(heavy, 0, "heavy ball, constant λ = 0.3: envelope e^(−0.15t)");
-        figure.SavePng(context.FigurePath("nesterov-ode.png"), 1500, 850);
+        figure.SavePng(context.FigurePath("nesterov-ode.png", "Nesterov's ODE θ̈ + (3/t)θ̇ + θ = 0 on ½θ² (Su, Boyd & Candès 2016), integrated, against its closed form 2J₁(t)/t."), 1500, 850);
     }
 
     private static double ErrorAt(MomentumDescent momentum, double eta0)

@@ -84,7 +84,7 @@ public sealed class NeuralTangentKernelExperiment : IExperiment
 
         var data = figure.Plot.Add.Markers(samples, targets, MarkerShape.FilledSquare, 12, Colors.Black);
         data.LegendText = "training data yᵢ = sin(πsᵢ)";
-        figure.SavePng(context.FigurePath("kernel-machine.png"), 1500, 850);
+        figure.SavePng(context.FigurePath("kernel-machine.png", "Gradient flow on a linear model: the trained predictor (markers) against the kernel-machine closed form with the constant tangent kernel (lines), at several times; black squares are the training data."), 1500, 850);
     }
 
     private static double[] Features(double s) => [1, s, s * s, s * s * s];

@@ -77,12 +77,12 @@ public sealed class SimSiamExperiment : IExperiment
         }
 
         series.Plot.Axes.SetLimitsX(0, 40);
-        series.SavePng(context.FigurePath("time-series.png"), 1500, 850);
+        series.SavePng(context.FigurePath("time-series.png", "SimSiam toy L = ½(φθ − θ)² from (φ, θ) = (0.6, 0.1): φ (dashed) and θ (solid) for three gradient variants; only the stop-gradient keeps θ away from 0 (no collapse)."), 1500, 850);
         var equilibria = plane.Plot.Add.VerticalLine(1, 2, Colors.Red, LinePattern.Dotted);
         equilibria.LegendText = "equilibria: φ = 1 or θ = 0";
         plane.Plot.Add.HorizontalLine(0, 2, Colors.Red, LinePattern.Dotted);
         plane.Plot.Axes.SetLimits(0.2, 1.2, -0.1, 1.0);
-        plane.SavePng(context.FigurePath("phase-plane.png"), 1400, 900);
+        plane.SavePng(context.FigurePath("phase-plane.png", "SimSiam toy in the (φ, θ) plane: each trajectory runs along its conserved curve (dashed) to a point on one of the lines of equilibria φ = 1 or θ = 0."), 1400, 900);
     }
 
     // −d ln(distance to the end state, within 1e-13 of the limit)/dt by least squares over the samples where the distance lies in [1e-10, 1e-4].
