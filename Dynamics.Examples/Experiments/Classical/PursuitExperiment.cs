@@ -252,7 +252,7 @@ public sealed class PursuitExperiment : IExperiment
         var path = Trajectory.Refine(solution, 8);
         var times = path.Times.Select(t => 60 * t).ToArray();
         var scaled = new Trajectory(times, path.States, path.Dimension);
-        var figure = new TimeSeriesFigure("Missile pursuit, variant A: drift of the invariants of MODELS.md §8(d)", "log₁₀ |I(t) − I(0)| / I(0)", "t (min)");
+        var figure = new TimeSeriesFigure("Missile pursuit, variant A: drift of the two invariants", "log₁₀ |I(t) − I(0)| / I(0)", "t (min)");
         double lv = model.TargetDistance * model.MissileSpeed, l = model.TargetDistance;
         var linear = new Invariant("vr + ur cos α + (v² − u²)t, = Lv", (t, y) => model.LinearInvariant(t / 60, y) / lv);
         var shape = new Invariant("r sin α / tan(α/2)^(v/u), = L", (t, y) => model.ShapeInvariant(t / 60, y) / l);

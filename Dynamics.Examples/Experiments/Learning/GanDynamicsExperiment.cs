@@ -118,7 +118,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         [
             ("vanilla: conserved", new VanillaDiracGan(), 0, 100),
             ("GAN-QP (‖θ‖): conserved", new GanQpDiracGan(), 0, 40),
-            ("GAN-QP (‖φ‖ variant, E6): conserved", new GanQpDiracGan(1.0, 0, GanQpDenominator.Discriminator), 0, 40),
+            ("GAN-QP (‖φ‖ variant): conserved", new GanQpDiracGan(1.0, 0, GanQpDenominator.Discriminator), 0, 40),
             ("WGAN-GP c = 0: J₂(0)e^(−2λt)", new WganGpDiracGan(), 0.2, 40),
             ("vanilla + L2: J₂(0)e^(−μt), μ = 0.05", new VanillaDiracGan(0.05), 0.05, 40),
             ($"GAN-QP + L2: J₂(0)e^(−μt), μ = {L2}", new GanQpDiracGan(1.0, L2), L2, 40),
@@ -223,7 +223,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         // time here, so ≲ 1e-7 over t = 10⁴.
         context.Check("1-D saturating: r²(10⁴) = r₀² (exact circles)", 2 * DiracGan.Energy(saturating.FinalState, 1), 0.05, 1e-7);
 
-        var figure = new ConvergenceFigure("1-D Dirac GANs from (φ, θ) = (0.1, 0.2): algebraic decay (errata E3)", "t", "r² = φ² + θ²");
+        var figure = new ConvergenceFigure("1-D Dirac GANs from (φ, θ) = (0.1, 0.2): algebraic decay", "t", "r² = φ² + θ²");
         figure.AddSeries(times[10..], r2[10..], "non-saturating: converges, but only as 8/t");
         figure.AddSeries(times[10..], [.. Enumerable.Range(10, 31).Select(i => 2 * DiracGan.Energy(saturating.State(i), 1))], "saturating zero-sum: exact circle");
         figure.AddSlope(-1, 10_000, 8e-4, 10, 10_000, "8/t");

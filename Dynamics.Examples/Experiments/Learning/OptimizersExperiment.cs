@@ -151,7 +151,7 @@ public sealed class OptimizersExperiment : IExperiment
         context.Progress("RMSprop cycles");
         var loss = QuadraticLoss.Diagonal(1.0);
         const double gamma = 0.3;
-        var figure = new TimeSeriesFigure("RMSprop on ½θ² from θ₀ = 1 — γ̃ = 0.3, ε = 0 (Su 6234, §3.2(d))", "θₙ", "step n");
+        var figure = new TimeSeriesFigure("RMSprop on ½θ² from θ₀ = 1 — γ̃ = 0.3, ε = 0", "θₙ", "step n");
         double[] decays = [0.0, 0.1, 0.01];
         for (int series = 0; series < decays.Length; series++)
         {
@@ -200,7 +200,7 @@ public sealed class OptimizersExperiment : IExperiment
         double continuous = LangevinStationaryLaw.ContinuousVariance(a, sigma);
         // Sample variance of n Gaussian draws: standard error V√(2/(n − 1)); 4 SE is a 6e-5 false-alarm rate.
         double standardError = discrete * Math.Sqrt(2.0 / (members - 1));
-        context.Check("Langevin SGD stationary variance = σ²/(a(2 − γa)) = S²/(1 − ε/(4S²)) (§9)", variance, discrete, 4 * standardError);
+        context.Check("Langevin SGD stationary variance = σ²/(a(2 − γa)) = S²/(1 − ε/(4S²))", variance, discrete, 4 * standardError);
         // The mean's standard error is √(V/n) = 0.0025; 4 SE.
         context.Check("Langevin SGD stationary mean", mean, 0, 4 * Math.Sqrt(discrete / members));
         context.Report("langevin_standard_error", standardError);

@@ -40,7 +40,7 @@ public sealed class PolyakExperiment : IExperiment
     private static void Landscape(ExperimentContext context)
     {
         var xs = Enumerable.Range(0, 501).Select(i => -0.1 + 4.4 * i / 500).ToArray();
-        var figure = new TrajectoryFigure($"Su's quartic x(x − 1)(x − 3)² + c, c = {PolyakQuarticLoss.SuOffset} (Su 6261)", "x", "f(x)");
+        var figure = new TrajectoryFigure($"Su's quartic x(x − 1)(x − 3)² + c, c = {PolyakQuarticLoss.SuOffset}", "x", "f(x)");
         var curve = figure.Plot.Add.ScatterLine(xs, [.. xs.Select(Quartic.Evaluate)], FigureColors.At(0));
         curve.LineWidth = 2.5f;
         curve.LegendText = "f(x) = x(x − 1)(x − 3)² + c";

@@ -34,7 +34,7 @@ public sealed class SimSiamExperiment : IExperiment
             (SimSiamGradient.Full, 0.15, 0.6127017, 0),
             (SimSiamGradient.SecondTermOnly, 0.605, 0.605, 0),
         ];
-        var series = new TimeSeriesFigure("SimSiam toy ½(φθ − θ)² from (φ, θ) = (0.6, 0.1) (Su 7980)", "value", "t");
+        var series = new TimeSeriesFigure("SimSiam toy ½(φθ − θ)² from (φ, θ) = (0.6, 0.1)", "value", "t");
         var plane = new TrajectoryFigure("SimSiam toy: trajectories on their invariant curves", "φ (predictor)", "θ (encoder)");
         for (int k = 0; k < cases.Length; k++)
         {
