@@ -58,6 +58,8 @@ public sealed class MultiPanelFigure
         // A panel whose legend is shown but has no labelled items would collapse (see FigureStyle.ShowLegendOutside).
         foreach (var panel in _panels.Where(p => p.Legend.IsVisible && !FigureStyle.HasLabelledItems(p))) panel.HideLegend();
         using var image = _multiplot.Render(w, h);
-        return PngFile.Save(image, path);
+        string written = PngFile.Save(image, path);
+        foreach (var panel in _panels) FigureAudit.Notify(written, panel);
+        return written;
     }
 }

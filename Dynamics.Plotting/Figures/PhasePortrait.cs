@@ -40,7 +40,7 @@ public sealed class PhasePortrait
     private FieldBackground _background = FieldBackground.Arrows;
     private int _arrowsPerAxis = 21;
     private double _streamlineSeparation = 0.035, _separatrixDuration = 40;
-    private bool _nullclines = true, _separatrices = true;
+    private bool _nullclines = true, _separatrices = true, _equalUnits;
     private bool? _searchFixedPoints;
     private IReadOnlyList<FixedPoint>? _givenFixedPoints;
     private BasinMap? _basins;
@@ -239,6 +239,19 @@ public sealed class PhasePortrait
         return this;
     }
 
+    /// <summary>
+    /// Draws both axes at the same scale (one unit spans as many pixels across as up), for planes whose coordinates share
+    /// units, such as positions; the shorter side of the window is widened to fit the frame.
+    /// </summary>
+    /// <param name="equal">Whether to keep the units equal (default off: phase planes usually mix units).</param>
+    /// <returns>This builder.</returns>
+    public PhasePortrait EqualAxisUnits(bool equal = true)
+    {
+        Configuring();
+        _equalUnits = equal;
+        return this;
+    }
+
     /// <summary>Replaces the title (default: the model's name and parameters).</summary>
     /// <param name="title">The title.</param>
     /// <returns>This builder.</returns>
@@ -297,6 +310,7 @@ public sealed class PhasePortrait
         DrawFixedPoints(plot, data.FixedPoints, legend);
         plot.Legend.ManualItems.AddRange(legend);
         plot.Axes.SetLimits(_x.Min, _x.Max, _y.Min, _y.Max);
+        if (_equalUnits) plot.Axes.SquareUnits();
         FigureStyle.ShowLegendOutside(plot);
         _data = data;
         _plot = plot;

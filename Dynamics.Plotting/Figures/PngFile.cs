@@ -45,6 +45,7 @@ public static class PngFile
         }
 
         RequireInk(bytes, path);
+        FigureAudit.Notify(path, plot);
         return AtomicFile.Write(path, bytes);
     }
 

@@ -112,7 +112,7 @@ public sealed class GanDiscreteExperiment : IExperiment
     private static void Orders(ExperimentContext context)
     {
         double[] rates = [0.02, 0.01, 0.005, 0.0025];
-        var figure = new ConvergenceFigure("Discrete training against the vanilla flow at T = 10", "learning rate h", "‖(φ, θ)_n − (φ, θ)(nh)‖ at T = 10");
+        var figure = new ConvergenceFigure("Discrete training against the vanilla flow at T = 10", "learning rate h", "‖(φ, θ)ₙ − (φ, θ)(nh)‖ at T = 10");
         foreach (var scheme in new[] { GanUpdateScheme.Simultaneous, GanUpdateScheme.Alternating })
         {
             var scaling = MapFlowComparison.Scaling(rates, h => Gap(new GanTraining(h, scheme), h));

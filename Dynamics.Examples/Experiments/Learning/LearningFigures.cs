@@ -25,8 +25,15 @@ internal static class LearningFigures
         return FixedPointClass.Centre;
     }
 
-    /// <summary>Fixes the window (the article's plot ranges); callers choose the image size so units come out nearly square.</summary>
-    public static void SetWindow(Plot plot, double xMin, double xMax, double yMin, double yMax) => plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
+    /// <summary>
+    /// Fixes the window (the article's plot ranges) with equal units on both axes: a parameter plane is geometric, so one
+    /// unit spans as many pixels across as up; the shorter side of the window is widened to fit the frame.
+    /// </summary>
+    public static void SetWindow(Plot plot, double xMin, double xMax, double yMin, double yMax)
+    {
+        plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
+        plot.Axes.SquareUnits();
+    }
 
     /// <summary>Light contour lines of log₁₀(1 + L) behind a loss-landscape plot, so valleys and basins show without hiding the paths.</summary>
     public static void AddLossContours<TLoss>(Plot plot, TLoss loss, double xMin, double xMax, double yMin, double yMax, int levels = 16) where TLoss : ILoss

@@ -122,7 +122,7 @@ public sealed class OptimizersExperiment : IExperiment
             })),
         ];
 
-        var figure = new ConvergenceFigure("Each optimizer against its flow — ½(θ − c)ᵀA(θ − c), A = [[3, 1], [1, 1]], T = 2", "learning rate γ (flow time per step)", "gap ‖θ_map − θ_flow‖ at flow time T");
+        var figure = new ConvergenceFigure("Each optimizer against its flow — ½(θ − c)ᵀA(θ − c), A = [[3, 1], [1, 1]], T = 2", "learning rate γ (flow time per step)", "gap ‖θₙ − θ(nγ)‖ at flow time T");
         foreach (var (name, expected, scaling) in studies)
         {
             // γ·curvature ≤ 0.04 keeps every map in its asymptotic regime, so the next-order terms bend the fitted slope
