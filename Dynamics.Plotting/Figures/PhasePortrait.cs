@@ -462,7 +462,12 @@ public sealed class PhasePortrait
                 if (saddles.Count == 1)
                 {
                     var point = saddles[0].Point;
-                    owner = $" of the {FixedPointStyle.Label(saddles[0].Class)} at ({string.Join(", ", point.Select(v => FigureText.Number(Math.Abs(v) < 1e-12 ? 0 : v, 3)))})";
+                    string name = saddles[0].Class == FixedPointClass.SaddleFocus ? "saddle-focus" : "saddle";
+                    owner = $" of the {name} at ({string.Join(", ", point.Select(v => FigureText.Number(Math.Abs(v) < 1e-12 ? 0 : v, 3)))})";
+                }
+                else if (saddles.All(p => p.Class == FixedPointClass.SaddleFocus))
+                {
+                    owner = $" of the {saddles.Count} saddle-foci";
                 }
 
                 legend.Add(new LegendItem

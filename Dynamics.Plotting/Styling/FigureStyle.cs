@@ -18,9 +18,10 @@ public static class FigureStyle
         plot.YLabel(yLabel, size: 18);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
         plot.Axes.Left.TickLabelStyle.FontSize = 14;
-        // Tick labels with a true minus sign (U+2212); ScottPlot's default writes a hyphen.
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = TickLabel };
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = TickLabel };
+        // Tick labels with a true minus sign (U+2212), where ScottPlot's default writes a hyphen, and about half its
+        // density: a reader needs a scale, not a ruler.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = TickLabel, TickDensity = 0.5 };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = TickLabel, TickDensity = 0.5 };
         plot.Grid.MajorLineColor = Color.FromHex("#000000").WithAlpha(0.08);
         plot.Legend.FontSize = 14;
         plot.Legend.OutlineColor = Color.FromHex("#808080");

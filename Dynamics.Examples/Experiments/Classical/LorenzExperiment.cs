@@ -14,7 +14,7 @@ namespace Dynamics.Examples.Experiments.Classical;
 
 /// <summary>
 /// The Lorenz attractor: the butterfly projected on (x, z) with the classified equilibria (a saddle at the origin, whose
-/// one-dimensional unstable manifold is drawn, and the saddle-foci C±), a Poincaré section in the slice z = 20,
+/// one-dimensional unstable manifold is drawn, and the saddle-foci C±), a Poincaré section in the plane z = 27 and the Lorenz map,
 /// sensitive dependence on initial conditions, the largest Lyapunov exponent by Benettin's renormalisation (≈ 0.9056
 /// for σ = 10, ρ = 28, β = 8/3), and the constant volume contraction −(σ + 1 + β).
 /// </summary>
@@ -117,7 +117,7 @@ public sealed class LorenzExperiment : IExperiment
         double padX = 0.1 * (xs.Max() - xs.Min()), padY = 0.1 * (ys.Max() - ys.Min());
         section.Plot.Axes.SetLimits(xs.Min() - padX, xs.Max() + padX, ys.Min() - padY, ys.Max() + padY);
         section.Plot.Axes.SquareUnits();
-        section.SavePng(context.FigurePath("section-z20.png",
+        section.SavePng(context.FigurePath("section-z27.png",
             $"Poincaré section of the Lorenz attractor (σ = 10, ρ = 28, β = 8/3) in the plane z = {level}: {crossings.Count} downward crossings over t ≤ 300, zoomed to the points; equal units. The attractor threads the plane along two thin curves, one per wing."), 1100, 900);
         context.Report("section_crossings", crossings.Count);
 

@@ -71,13 +71,13 @@ public sealed class GanDiscreteExperiment : IExperiment
         context.CheckAtMost("alternating steps: |J₂ − 0.03|, worst of 1000 steps", alternatingDrift, 1e-13);
         context.Report("simultaneous_J2_growth_1000_steps", DiracGan.AngularMomentum(simultaneous.FinalState) / 0.03);
 
-        var plane = new TrajectoryFigure($"Vanilla Dirac GAN: discrete training against the flow — h = {LearningRate}, {steps} steps", "θ₁", "θ₂");
-        plane.AddPath(simultaneous.Component(2), simultaneous.Component(3), "simultaneous steps (explicit Euler): spiral out", arrows: 3, lineWidth: 1.5f);
-        plane.AddPath(flow.Component(2), flow.Component(3), "flow (Verner 8): circles", arrows: 3, lineWidth: 4);
-        plane.AddPath(alternating.Component(2), alternating.Component(3), "alternating steps: stay on the flow's loop", arrows: 3, lineWidth: 1.5f);
+        var plane = new TrajectoryFigure($"Vanilla Dirac GAN: discrete training against the flow — h = {LearningRate}, {steps} steps", "θ₁", "θ₂") { LegendCorner = ScottPlot.Alignment.LowerRight };
+        plane.AddPath(simultaneous.Component(2), simultaneous.Component(3), "simultaneous steps", arrows: 3, lineWidth: 1.5f);
+        plane.AddPath(flow.Component(2), flow.Component(3), "flow (Verner 8)", arrows: 3, lineWidth: 4);
+        plane.AddPath(alternating.Component(2), alternating.Component(3), "alternating steps", arrows: 3, lineWidth: 1.5f);
         LearningFigures.MarkEquilibrium(plane, LearningFigures.ClassAtOrigin(gan));
         LearningFigures.SetWindow(plane.Plot, -0.75, 0.75, -0.75, 0.75);
-        plane.SavePng(context.FigurePath("vanilla-discrete.png", "Vanilla Dirac GAN in the θ-plane: simultaneous gradient steps spiral outwards, alternating steps stay on the flow's orbit; the equilibrium is a centre of the linearisation (open triangle)."), 1350, 900);
+        plane.SavePng(context.FigurePath("vanilla-discrete.png", "Vanilla Dirac GAN in the θ-plane: simultaneous gradient steps spiral outwards, alternating steps stay on the flow's orbit; the equilibrium is a centre of the linearisation (open triangle)."), 1000, 950);
 
         var j2 = new TimeSeriesFigure($"J₂ = θ₁φ₂ − θ₂φ₁ under discrete training — vanilla Dirac GAN, h = {LearningRate}", "J₂", "t = nh");
         LearningFigures.UseLogTicks(j2.Plot.Axes.Left);

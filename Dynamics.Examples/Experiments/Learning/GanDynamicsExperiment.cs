@@ -58,8 +58,9 @@ public sealed class GanDynamicsExperiment : IExperiment
             // At least 2,000 samples so the curves are smooth; the article's output step h only timed its animation frames.
             var solution = Solve(model, end, Math.Max(2001, (int)Math.Round(end / output) + 1));
             string parameters = string.IsNullOrEmpty(model.Parameters) ? $"T = {end}" : $"{model.Parameters}, T = {end}";
-            var figure = new TrajectoryFigure(FigureStyle.Title(model.Name, parameters), "θ₁", "θ₂");
-            figure.AddTrajectory(solution, 2, 3, $"θ(t), 0 ≤ t ≤ {end}: {behaviour}", arrows: 4);
+            // Equal units and a short legend inside the frame; what the orbit does is said in the caption.
+            var figure = new TrajectoryFigure(FigureStyle.Title(model.Name, parameters), "θ₁", "θ₂") { LegendCorner = Alignment.LowerRight };
+            figure.AddTrajectory(solution, 2, 3, $"θ(t), 0 ≤ t ≤ {end}", arrows: 4);
             if (model is WganGpDiracGan { Center: 1 })
             {
                 var circle = figure.Plot.Add.Circle(0, 0, 1);
@@ -72,7 +73,7 @@ public sealed class GanDynamicsExperiment : IExperiment
             if (model is not WganDiracGan and not WganGpDiracGan { Center: 1 }) LearningFigures.MarkEquilibrium(figure, LearningFigures.ClassAtOrigin(model));
             else if (model is WganDiracGan) figure.AddPoint(0, 0, "real data x = 0 (no equilibrium exists)", MarkerShape.Asterisk, Colors.Black);
             LearningFigures.SetWindow(figure.Plot, -window, window, -window, window);
-            figure.SavePng(context.FigurePath(file, caption), 1350, 900);
+            figure.SavePng(context.FigurePath(file, caption + $" ({behaviour}.)"), 1000, 950);
         }
     }
 
@@ -239,16 +240,16 @@ public sealed class GanDynamicsExperiment : IExperiment
         const double tau = 20, end = 300;
         var filtered = new EmaFilteredField<VanillaDiracGan>(new VanillaDiracGan(), tau, 2, 2);
         var solution = Solve(filtered, end, 3001, filtered.InitialState(Start));
-        var figure = new TrajectoryFigure($"EMA of the generator on the vanilla Dirac GAN — τ = {tau}, T = {end}", "θ₁", "θ₂");
-        figure.AddTrajectory(solution, 2, 3, "raw θ(t): keeps circling", arrows: 2);
-        figure.AddTrajectory(solution, 4, 5, "EMA θ̄, dθ̄/dt = (θ − θ̄)/τ: a small cycle", arrows: 3);
+        var figure = new TrajectoryFigure($"EMA of the generator on the vanilla Dirac GAN — τ = {tau}, T = {end}", "θ₁", "θ₂") { LegendCorner = Alignment.LowerRight };
+        figure.AddTrajectory(solution, 2, 3, "raw θ(t)", arrows: 2);
+        figure.AddTrajectory(solution, 4, 5, "EMA θ̄, dθ̄/dt = (θ − θ̄)/τ", arrows: 3);
         LearningFigures.MarkEquilibrium(figure, LearningFigures.ClassAtOrigin(new VanillaDiracGan()));
         LearningFigures.SetWindow(figure.Plot, -0.3, 0.3, -0.3, 0.3);
         var last = solution.FinalState;
         double rawRadius = Math.Sqrt(last[2] * last[2] + last[3] * last[3]), emaRadius = Math.Sqrt(last[4] * last[4] + last[5] * last[5]);
         context.Report("ema_raw_radius_t300", rawRadius);
         context.Report("ema_filtered_radius_t300", emaRadius);
-        figure.SavePng(context.FigurePath("ema.png", $"EMA of the generator (τ = {tau}) on the vanilla Dirac GAN, 0 ≤ t ≤ {end}: the raw θ keeps circling at radius ≈ {rawRadius:F3}; the EMA does not reach the equilibrium but ends on a small cycle of radius ≈ {emaRadius:F3}, shrunk by the filter gain 1/√(1 + ω²τ²)."), 1350, 900);
+        figure.SavePng(context.FigurePath("ema.png", $"EMA of the generator (τ = {tau}) on the vanilla Dirac GAN, 0 ≤ t ≤ {end}: the raw θ keeps circling at radius ≈ {rawRadius:F3}; the EMA does not reach the equilibrium but ends on a small cycle of radius ≈ {emaRadius:F3}, shrunk by the filter gain 1/√(1 + ω²τ²)."), 1000, 950);
 
         var cycle = new EmaFilteredField<WganGpDiracGan>(new WganGpDiracGan(0.1, 1), 5, 2, 2);
         var onCycle = Solve(cycle, 400, 2, cycle.InitialState(Start)).FinalState;
