@@ -35,7 +35,10 @@ internal static class LearningFigures
         plot.Axes.SquareUnits();
     }
 
-    /// <summary>Light contour lines of log₁₀(1 + L) behind a loss-landscape plot, so valleys and basins show without hiding the paths.</summary>
+    /// <summary>
+    /// Light contour lines of log₁₀(L + 0.01) behind a loss-landscape plot: levels evenly spaced in the logarithm reach
+    /// down into narrow valleys, where levels linear in L (or in log(1 + L)) leave the valley floor empty.
+    /// </summary>
     public static void AddLossContours<TLoss>(Plot plot, TLoss loss, double xMin, double xMax, double yMin, double yMax, int levels = 16) where TLoss : ILoss
     {
         const int n = 100;
@@ -46,7 +49,7 @@ internal static class LearningFigures
             for (int j = 0; j < n; j++)
             {
                 double x = xMin + (xMax - xMin) * j / (n - 1);
-                grid[i, j] = new Coordinates3d(x, y, Math.Log10(1 + loss.Value([x, y])));
+                grid[i, j] = new Coordinates3d(x, y, Math.Log10(0.01 + loss.Value([x, y])));
             }
         }
 
@@ -56,6 +59,15 @@ internal static class LearningFigures
         contours.LineWidth = 1;
         contours.LabelStyle.IsVisible = false;
     }
+
+    /// <summary>Parameter text with powers of ten written as 10⁻⁸ and true minus signs ("ε = 1E-08" → "ε = 10⁻⁸").</summary>
+    public static string Pretty(string text) =>
+        FigureText.Minuses(System.Text.RegularExpressions.Regex.Replace(text, @"(\d+(?:\.\d+)?)E([+-]?\d+)", m =>
+        {
+            double mantissa = double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            string power = "10" + FigureText.Superscript(int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return mantissa == 1 ? power : $"{m.Groups[1].Value}×{power}";
+        }));
 
     /// <summary>Shows data plotted as log₁₀ values on <paramref name="axis"/> with value labels and logarithmic minor ticks.</summary>
     public static void UseLogTicks(IAxis axis) => axis.TickGenerator = new LogTickGenerator();

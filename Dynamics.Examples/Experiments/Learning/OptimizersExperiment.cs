@@ -44,23 +44,31 @@ public sealed class OptimizersExperiment : IExperiment
         [
             new GradientDescent(1e-3), new MomentumDescent(0.03, 2.0), new NesterovMomentum(0.03, 2.0), new RmsProp(2e-3, 0.9), new Adam(2e-2),
         ];
-        var figure = new TrajectoryFigure(FigureStyle.Title("Optimizers on Rosenbrock", rosenbrock.Parameters + ", 5000 steps from (−1.2, 1)"), "θ₁", "θ₂");
-        LearningFigures.AddLossContours(figure.Plot, rosenbrock, -1.6, 1.6, -0.6, 1.8);
+        // Small multiples, one panel per optimizer with equal units, so no path hides another; contours of log₁₀(L + 0.01)
+        // reach down into the valley.
+        var panels = new MultiPanelFigure(2, 3);
         foreach (var optimizer in optimizers)
         {
             var run = OptimizerRun.Iterate(optimizer, rosenbrock, [-1.2, 1.0], 5000);
             double distance = Distance(run.FinalState, rosenbrock.Minimizers[0]);
-            figure.AddPath(run.Component(0), run.Component(1), $"{optimizer.Name} ({optimizer.Parameters}): ‖θ − θ*‖ = {distance:G2}", arrows: 2);
+            var panel = new TrajectoryFigure($"{optimizer.Name}\n{LearningFigures.Pretty(optimizer.Parameters)}", "θ₁", "θ₂") { LegendCorner = Alignment.LowerRight };
+            LearningFigures.AddLossContours(panel.Plot, rosenbrock, -2.4, 2.4, -1.2, 2.4, 14);
+            panel.AddPath(run.Component(0), run.Component(1), "path (× start)", arrows: 2);
+            panel.AddPoint(run.FinalState[0], run.FinalState[1], $"end after 5000 steps, ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", MarkerShape.FilledSquare, FigureColors.At(0));
+            panel.AddPoint(1, 1, "minimum (1, 1)", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
+            LearningFigures.SetWindow(panel.Plot, -1.6, 1.6, -0.6, 1.8);
+            panel.Plot.Title($"{optimizer.Name}\n{LearningFigures.Pretty(optimizer.Parameters)}", size: 16);
+            FigureStyle.ShowLegendInside(panel.Plot, Alignment.LowerRight);
+            panels.Add(panel.Plot);
             context.Report($"rosenbrock_distance_{Key(optimizer.Name)}", distance);
         }
 
-        figure.AddPoint(1, 1, "minimum (1, 1)", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
-        LearningFigures.SetWindow(figure.Plot, -1.6, 1.6, -0.6, 1.8);
-        figure.SavePng(context.FigurePath("rosenbrock.png", "Optimizer paths on the Rosenbrock function from the same start, over contours of log₁₀(1 + L); the minimum (1, 1) is a filled circle (stable)."), 1500, 900);
+        panels.SavePng(context.FigurePath("rosenbrock.png",
+            $"Five optimizers on the Rosenbrock function ({rosenbrock.Parameters}), 5000 steps each from (−1.2, 1), one panel each with equal units, over contours of log₁₀(L + 0.01); × marks the start, a square the end, the filled circle the minimum (1, 1)."), 2100, 1300);
 
         var himmelblau = new HimmelblauLoss();
         var basins = new TrajectoryFigure("Gradient descent on Himmelblau — γ = 0.01: the start decides the minimum", "θ₁", "θ₂");
-        LearningFigures.AddLossContours(basins.Plot, himmelblau, -5, 5, -5, 5, 20);
+        LearningFigures.AddLossContours(basins.Plot, himmelblau, -7, 7, -6, 6, 20);
         double[][] starts = [[0.5, 0.5], [-0.5, 0.5], [-1.0, -1.0], [0.5, -0.5]];
         for (int k = 0; k < starts.Length; k++)
         {
@@ -76,22 +84,22 @@ public sealed class OptimizersExperiment : IExperiment
             basins.AddPoint(HimmelblauLoss.Minimizers[k][0], HimmelblauLoss.Minimizers[k][1], k == 0 ? "minima (L = 0)" : "", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
         basins.AddPoint(HimmelblauLoss.LocalMaximizer[0], HimmelblauLoss.LocalMaximizer[1], "local maximum", FixedPointStyle.Shape(FixedPointClass.UnstableNode), FixedPointStyle.Color(FixedPointClass.UnstableNode));
         LearningFigures.SetWindow(basins.Plot, -5, 5, -5, 5);
-        basins.SavePng(context.FigurePath("himmelblau.png", "Basins of gradient flow on Himmelblau's function: each colour is the set of starts that end in one of the four minima (filled circles); the open circle is the local maximum."), 1300, 1000);
+        basins.SavePng(context.FigurePath("himmelblau.png", "Gradient descent (γ = 0.01) on Himmelblau's function from four starts near the local maximum: each ends in a different one of the four minima (filled circles: stable); the open circle is the local maximum (unstable); contours of log₁₀(L + 0.01). Equal units."), 1300, 1000);
 
         var beale = new BealeLoss();
         var bealeFigure = new TrajectoryFigure("Optimizers on Beale — 3000 steps from (1, 1.5)", "θ₁", "θ₂");
-        LearningFigures.AddLossContours(bealeFigure.Plot, beale, -1, 4.5, -1.2, 2.5, 24);
+        LearningFigures.AddLossContours(bealeFigure.Plot, beale, -3, 6.5, -2.5, 3.8, 24);
         foreach (IOptimizer optimizer in new IOptimizer[] { new GradientDescent(0.005), new MomentumDescent(0.07, 3.0), new RmsProp(0.005, 0.9), new Adam(0.02) })
         {
             var run = OptimizerRun.Iterate(optimizer, beale, [1.0, 1.5], 3000);
             double distance = Distance(run.FinalState, BealeLoss.Minimizers[0]);
-            bealeFigure.AddPath(run.Component(0), run.Component(1), $"{optimizer.Name} ({optimizer.Parameters}): ‖θ − θ*‖ = {distance:G2}", arrows: 2);
+            bealeFigure.AddPath(run.Component(0), run.Component(1), $"{optimizer.Name} ({LearningFigures.Pretty(optimizer.Parameters)}): ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", arrows: 2);
             context.Report($"beale_distance_{Key(optimizer.Name)}", distance);
         }
 
         bealeFigure.AddPoint(3, 0.5, "minimum (3, ½)", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
         LearningFigures.SetWindow(bealeFigure.Plot, -1, 4.5, -1.2, 2.5);
-        bealeFigure.SavePng(context.FigurePath("beale.png", "Optimizer paths on Beale's function over contours of log₁₀(1 + L); the minimum (3, ½) is a filled circle."), 1500, 900);
+        bealeFigure.SavePng(context.FigurePath("beale.png", "Four optimizers on Beale's function, 3000 steps each from (1, 1.5), over contours of log₁₀(L + 0.01); the minimum (3, ½) is a filled circle. Equal units."), 1500, 900);
     }
 
     private static void Orders(ExperimentContext context)
