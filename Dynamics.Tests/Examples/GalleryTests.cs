@@ -27,7 +27,12 @@ public sealed class GalleryTests : IDisposable
     [MemberData(nameof(Experiments))]
     public void Experiment_writes_its_figures_and_a_passing_summary(string name)
     {
-        var summary = ExperimentRunner.Run(ExperimentCatalog.Find(name)!, _folder);
+        var seen = new List<(string Path, ScottPlot.Plot Plot)>();
+        ExperimentSummary summary;
+        using (Dynamics.Plotting.Figures.FigureAudit.Observe((path, plot) => seen.Add((path, plot))))
+            summary = ExperimentRunner.Run(ExperimentCatalog.Find(name)!, _folder);
+        var problems = FigureRuleTests.Problems(name, seen);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
         string folder = Path.Combine(_folder, name);
         Assert.NotEmpty(summary.Figures);
         foreach (var figure in summary.Figures) PngAssert.IsValid(Path.Combine(folder, figure));

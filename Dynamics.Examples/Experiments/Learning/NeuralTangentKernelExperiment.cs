@@ -70,7 +70,7 @@ public sealed class NeuralTangentKernelExperiment : IExperiment
         context.Report("gram_largest_eigenvalue", kernel.Gram.Evd(Symmetricity.Symmetric).EigenValues.Max(e => e.Real));
 
         var grid = Enumerable.Range(0, 201).Select(i => -1.1 + 2.2 * i / 200).ToArray();
-        var figure = new TimeSeriesFigure("Linear model f(s) = w·(1, s, s², s³) trained by gradient flow: a kernel machine", "f_t(s)", "s");
+        var figure = new TimeSeriesFigure("Linear model f(s) = w·(1, s, s², s³) trained by gradient flow: a kernel machine", "fₜ(s)", "s");
         figure.AddSeries(grid, [.. grid.Select(s => Dot(w0, Features(s)))], "t = 0: f₀(s) = w₀·x(s)");
         for (int k = 0; k < times.Length; k++)
         {
