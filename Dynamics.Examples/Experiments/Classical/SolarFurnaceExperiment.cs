@@ -200,36 +200,48 @@ public sealed class SolarFurnaceExperiment : IExperiment
         figure.SavePng(context.FigurePath("mirror-rays.png", "The computed solar-furnace mirror through (−0.3, 1.2), C ≈ 1.537: rays parallel to the axis reflect off it through the focus at the origin; dashed, the directrix x = −C. Equal units."), 1500, 1000);
     }
 
+    // Small multiples with equal units: the four integrations of the same mirror would coincide on one plane, so each
+    // gets its own panel, and a fifth shows y against the integration parameter, where they differ.
     private static void DrawParameterisations(ExperimentContext context, double c, Runs runs)
     {
-        var plane = new TrajectoryFigure("The same mirror, integrated four ways from (−0.3, 1.2)", "x", "y");
+        var panels = new MultiPanelFigure(2, 3);
         var inX = runs.InX;
-        plane.AddPath(inX.Times.ToArray(), inX.Component(0), "in x: dy/dx = y/(x + r), fails at the vertex", arrows: 1);
-        AddCurve(plane, runs.ArcLength, "arc length s: passes through");
-        AddCurve(plane, runs.CurveParameter, "curve parameter, tangent (y, r − x): passes");
-        AddCurve(plane, runs.SlopeVector, "tangent (x + r, y): stalls at the vertex");
-        plane.AddPoint(SolarFurnace.VertexX(c), 0, "vertex (−C/2, 0)", MarkerShape.OpenSquare, Colors.Black);
-        plane.Plot.Axes.SetLimits(-1.2, 0.2, -1.6, 1.4);
-        plane.Plot.ShowLegend(Alignment.LowerLeft);
+        (string Title, double[] Xs, double[] Ys, string Outcome)[] cases =
+        [
+            ("in x: dy/dx = y/(x + r)", inX.Times.ToArray(), inX.Component(0), "stops at the vertex (dy/dx → ∞)"),
+            ("in arc length s", Refined(runs.ArcLength, 0), Refined(runs.ArcLength, 1), "passes through the vertex"),
+            ("curve parameter, tangent (y, r − x)", Refined(runs.CurveParameter, 0), Refined(runs.CurveParameter, 1), "passes through the vertex"),
+            ("tangent (x + r, y)", Refined(runs.SlopeVector, 0), Refined(runs.SlopeVector, 1), "stalls at the vertex (the tangent vanishes)"),
+        ];
+        foreach (var (title, xs, ys, outcome) in cases)
+        {
+            var panel = new TrajectoryFigure(title, "x", "y") { LegendCorner = Alignment.LowerLeft };
+            panel.Plot.Title(title, size: 16);
+            panel.AddPath(xs, ys, outcome, arrows: 2);
+            panel.AddPoint(SolarFurnace.VertexX(c), 0, "vertex (−C/2, 0)", MarkerShape.OpenSquare, Colors.Black);
+            panel.Plot.Axes.SetLimits(-1.3, 0.3, -1.6, 1.4);
+            panel.Plot.Axes.SquareUnits();
+            FigureStyle.ShowLegendInside(panel.Plot, Alignment.LowerLeft);
+            panels.Add(panel.Plot);
+        }
 
-        var parameter = new TimeSeriesFigure("y against the integration parameter (0 at the start)", "y", "x − x₀, s, or τ (integrated backwards)");
+        var parameter = new TimeSeriesFigure("y against the integration parameter", "y", "x − x₀, s or τ (integrated backwards)");
+        parameter.Plot.Title("y against the integration parameter", size: 16);
         parameter.AddSeries([.. inX.Times.Select(x => x - X0)], inX.Component(0), "in x");
-        foreach (var (solution, label) in new[] { (runs.ArcLength, "arc length s"), (runs.CurveParameter, "curve parameter τ"), (runs.SlopeVector, "slope vector τ") })
+        foreach (var (solution, label) in new[] { (runs.ArcLength, "arc length s"), (runs.CurveParameter, "curve parameter τ"), (runs.SlopeVector, "tangent (x + r, y): τ") })
         {
             var path = Trajectory.Refine(solution, 4);
             parameter.AddSeries(path.Times, path.Component(1), label);
         }
 
         parameter.Plot.Axes.SetLimits(-4, 0.1, -1.6, 1.4);
-        parameter.Plot.ShowLegend(Alignment.LowerRight);
-        new MultiPanelFigure(1, 2).Add(plane.Plot).Add(parameter.Plot).SavePng(context.FigurePath("parameterisations.png", "The same mirror integrated four ways from (−0.3, 1.2): in x the solve stops at the vertex, with the slope vector it stalls there, in arc length and the curve parameter it passes to the lower branch."), 1800, 800);
+        FigureStyle.ShowLegendInside(parameter.Plot, Alignment.LowerRight);
+        panels.Add(parameter.Plot);
+        panels.SavePng(context.FigurePath("parameterisations.png",
+            "The same solar-furnace mirror integrated four ways from (−0.3, 1.2), one panel each with equal units: in x the solve stops at the vertex, where dy/dx blows up; in arc length and in the curve parameter it passes to the lower branch; with the tangent (x + r, y), which vanishes at the vertex, it stalls there. Last panel: y against each integration parameter."), 2100, 1300);
     }
 
-    private static void AddCurve(TrajectoryFigure figure, Solution solution, string label)
-    {
-        var path = Trajectory.Refine(solution, 4);
-        figure.AddPath(path.Component(0), path.Component(1), label, arrows: 2);
-    }
+    private static double[] Refined(Solution solution, int component) => Trajectory.Refine(solution, 4).Component(component);
 
     private static void DrawFamily(ExperimentContext context)
     {

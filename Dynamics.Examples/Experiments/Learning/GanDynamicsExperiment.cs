@@ -90,7 +90,8 @@ public sealed class GanDynamicsExperiment : IExperiment
             ($"WGAN-GP c = 0 + L2 μ = {L2}: (−k ± √(k² − 4))/2, k = 2λ + μ", new WganGpDiracGan(0.1, 0, L2), new WganGpDiracGan(0.1, 0, L2).EquilibriumEigenvalues()),
             ("GAN-QP, ‖φ‖ variant", new GanQpDiracGan(1.0, 0, GanQpDenominator.Discriminator), new GanQpDiracGan(1.0, 0, GanQpDenominator.Discriminator).EquilibriumEigenvalues()),
         ];
-        var figure = new TrajectoryFigure("Jacobian eigenvalues at the equilibrium (each double in 2-D)", "Re s", "Im s");
+        var figure = new TrajectoryFigure("Jacobian eigenvalues at the equilibrium (each double in 2-D)", "Re s", "Im s") { LegendCorner = Alignment.UpperLeft };
+        var closedForms = new List<string>();
         var shapes = new[] { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledDiamond, MarkerShape.FilledTriangleUp, MarkerShape.FilledTriangleDown, MarkerShape.Cross, MarkerShape.Eks, MarkerShape.Asterisk };
         for (int k = 0; k < cases.Length; k++)
         {
@@ -100,14 +101,17 @@ public sealed class GanDynamicsExperiment : IExperiment
             // Analytic (vanilla, WGAN-GP) or central-difference (GAN-QP) Jacobians, and an EVD of two identical 2 × 2 blocks: ≲ 1e-10.
             context.CheckAtMost($"eigenvalues vs closed form, {label}", error, 1e-9);
             double[] re = [.. stability.Eigenvalues.Select(e => e.Real)], im = [.. stability.Eigenvalues.Select(e => e.Imaginary)];
-            var markers = figure.Plot.Add.Markers(re, im, shapes[k], 14, FigureColors.At(k));
-            markers.LegendText = $"{label} = {FormatPair(closed)}";
+            // Coinciding spectra (vanilla and saturating; the two GAN-QP variants) stay visible: large markers underneath,
+            // small ones on top, each with its own shape. The closed forms are in the caption.
+            var markers = figure.Plot.Add.Markers(re, im, shapes[k], k % 2 == 0 ? 24 : 12, FigureColors.At(k));
+            markers.LegendText = $"{label[..(label.IndexOf(':') is var colon and > 0 ? colon : label.Length)]}";
+            closedForms.Add($"{label[..(label.IndexOf(':') is var c and > 0 ? c : label.Length)]}: {FormatPair(closed)}");
         }
 
         var axis = figure.Plot.Add.VerticalLine(0, 1, FigureColors.Reference, LinePattern.Dotted);
-        axis.LegendText = "imaginary axis: centre (no decay)";
+        axis.LegendText = "imaginary axis (no decay)";
         figure.Plot.Axes.SetLimits(-0.35, 0.1, -1.15, 1.15);
-        figure.SavePng(context.FigurePath("eigenvalues.png", "Jacobian eigenvalues at the equilibrium of each Dirac GAN in the complex plane (each a double eigenvalue in 2-D): on the imaginary axis the linearisation is a centre; left of it, the equilibrium attracts."), 1500, 900);
+        figure.SavePng(context.FigurePath("eigenvalues.png", $"Jacobian eigenvalues at the equilibrium of each Dirac GAN in the complex plane (each a double eigenvalue in 2-D): on the imaginary axis the linearisation is a centre; left of it, the equilibrium attracts. Closed forms: {FigureText.Minuses(string.Join("; ", closedForms))}."), 1100, 900);
     }
 
     private static void Invariants(ExperimentContext context)
