@@ -248,16 +248,37 @@ public sealed class PursuitExperiment : IExperiment
 
     private static void DrawInvariants(ExperimentContext context, MissilePursuit model, Solution solution)
     {
-        // Both invariants scaled to 1 at the start (Lv and L), so the plot shows relative drift.
+        // Both invariants scaled to 1 at the start (Lv and L); each curve is the largest relative drift so far (a running
+        // maximum: the trend without the sampling jitter), on a log axis.
         var path = Trajectory.Refine(solution, 8);
         var times = path.Times.Select(t => 60 * t).ToArray();
-        var scaled = new Trajectory(times, path.States, path.Dimension);
-        var figure = new TimeSeriesFigure("Missile pursuit, variant A: drift of the two invariants", "log₁₀ |I(t) − I(0)| / I(0)", "t (min)");
-        double lv = model.TargetDistance * model.MissileSpeed, l = model.TargetDistance;
-        var linear = new Invariant("vr + ur cos α + (v² − u²)t, = Lv", (t, y) => model.LinearInvariant(t / 60, y) / lv);
-        var shape = new Invariant("r sin α / tan(α/2)^(v/u), = L", (t, y) => model.ShapeInvariant(t / 60, y) / l);
-        figure.AddDrift(InvariantMonitor.Measure(scaled, linear)).AddDrift(InvariantMonitor.Measure(scaled, shape));
+        var figure = new TimeSeriesFigure("Missile pursuit, variant A: drift of the two invariants", "largest |I(t) − I(0)| / I(0) so far (log scale)", "t (min)");
+        LogTicks(figure.Plot.Axes.Left);
+        double lv = model.TargetDistance * model.MissileSpeed, l = model.TargetDistance, capture = 60 * model.CaptureTime;
+        var shade = figure.Plot.Add.HorizontalSpan(0.99 * capture, capture);
+        shade.FillStyle.Color = FigureColors.At(4).WithAlpha(0.25);
+        shade.LineStyle.Width = 0;
+        shade.LegendText = "last 1 % before capture";
+        figure.AddSeries(times, RunningMaximum(path, (t, y) => model.LinearInvariant(t, y) / lv), "vr + ur cos α + (v² − u²)t = Lv");
+        figure.AddSeries(times, RunningMaximum(path, (t, y) => model.ShapeInvariant(t, y) / l), "r sin α / tan⁵(α/2) = L  (v/u = 5)");
         figure.Plot.Axes.SetLimits(0, 17, -17.5, -7);
-        figure.SavePng(context.FigurePath("invariants.png", "Relative drift of the two invariants of the pursuit along the variant A solve (log scale)."));
+        figure.LegendCorner = Alignment.UpperLeft;
+        figure.SavePng(context.FigurePath("invariants.png",
+            "Missile pursuit, variant A: the largest relative drift so far of the two invariants along the Verner 8 solve (tolerance 10⁻¹²), log scale. The linear invariant stays near 10⁻¹¹ until the very last step, which straddles the singular target; the shape invariant rises as capture approaches, steeply in the last 1 % (shaded), because it divides by tan⁵(α/2) with α → 0, which magnifies the error of α, not because the solution leaves the curve (the closed-form path is matched to 2×10⁻¹² L)."), 1300, 850);
     }
+
+    private static double[] RunningMaximum(Trajectory path, Func<double, double[], double> invariant)
+    {
+        var logs = new double[path.Count];
+        double initial = invariant(path.Times[0], path.State(0).ToArray()), worst = 1e-17;
+        for (int i = 0; i < path.Count; i++)
+        {
+            worst = Math.Max(worst, Math.Abs(invariant(path.Times[i], path.State(i).ToArray()) - initial) / Math.Abs(initial));
+            logs[i] = Math.Log10(worst);
+        }
+
+        return logs;
+    }
+
+    private static void LogTicks(ScottPlot.IAxis axis) => axis.TickGenerator = new LogTickGenerator();
 }
