@@ -231,7 +231,8 @@ public sealed class PursuitExperiment : IExperiment
         course.LegendText = "target's course x = L";
         var hits = curves.Plot.Add.Markers(capturePoints.Select(p => p.X).ToArray(), capturePoints.Select(p => p.Y).ToArray(), MarkerShape.FilledDiamond, 12, Colors.Black);
         hits.LegendText = "capture points (L, Lk/(1 − k²))";
-        curves.Plot.Axes.SetLimits(-0.05, 1.3, -0.05, 1.5);
+        // Tall enough for the k = 0.8 capture point (1, 0.8/(1 − 0.64)) = (1, 2.22).
+        curves.Plot.Axes.SetLimits(-0.05, 1.3, -0.05, 2.4);
         curves.Plot.Axes.SquareUnits();
         curves.SavePng(context.FigurePath("pursuit-curves.png", "Pure-pursuit paths for speed ratios k = u/v from 0.2 to 1.5 (L = v = 1), equal units: capture at (L, Lk/(1 − k²)) for k < 1, trailing at L/2 for k = 1, escape for k > 1."));
 

@@ -81,7 +81,9 @@ public sealed class PolyakExperiment : IExperiment
         figure.AddSeries([.. Enumerable.Range(0, gd.Count).Select(i => (double)i)], gd.Component(0), "gradient descent: stops at 3");
         LearningFigures.AddLevel(figure.Plot, PolyakQuarticLoss.GlobalMinimizer, $"global minimum {PolyakQuarticLoss.GlobalMinimizer:F7}");
         LearningFigures.AddLevel(figure.Plot, 3, "local minimum 3");
-        figure.Plot.Axes.SetLimitsY(-0.5, 6);
+        // The window holds every excursion of the clipped step (jumps of up to h·M·L(x) ≈ 16 near x = 3).
+        double low = Math.Min(polyak.Component(0).Min(), gd.Component(0).Min()), high = Math.Max(polyak.Component(0).Max(), gd.Component(0).Max());
+        figure.Plot.Axes.SetLimitsY(low - 0.05 * (high - low), high + 0.05 * (high - low));
         figure.SavePng(context.FigurePath("iterates.png", "Iterates from x₀ = 4 with h = 0.01: gradient descent stops at the local minimum 3; the clipped Polyak step (M = 1000) hovers near 3, jumps out and ends jumping across the global minimum by h·M·L(x*) ≈ 5.5×10⁻⁶."), 1500, 850);
     }
 
