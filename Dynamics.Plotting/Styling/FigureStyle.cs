@@ -38,12 +38,12 @@ public static class FigureStyle
         return FigureText.Minuses(rounded.ToString("G6", System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    /// <summary>A title line "System — parameters", or just the system when there are no parameters.</summary>
+    /// <summary>A title line "System — parameters", or just the system when there are no parameters, with true minus signs.</summary>
     /// <param name="system">The system's name.</param>
     /// <param name="parameters">The parameter text, possibly empty.</param>
     /// <returns>The title.</returns>
     public static string Title(string system, string parameters) =>
-        string.IsNullOrWhiteSpace(parameters) ? system : $"{system} — {parameters}";
+        FigureText.Minuses(string.IsNullOrWhiteSpace(parameters) ? system : $"{system} — {parameters}");
 
     /// <summary>
     /// Shows the legend outside the data, right of the frame, when at least one item has a label. ScottPlot 5 measures an

@@ -48,7 +48,9 @@ public static class FigureText
         string sign = value < 0 ? Minus.ToString() : "";
         if (magnitude is >= 1e-3 and < 1e5)
         {
-            double rounded = Math.Round(magnitude, Math.Max(0, significant - 1 - (int)Math.Floor(Math.Log10(magnitude))));
+            int decimals = significant - 1 - (int)Math.Floor(Math.Log10(magnitude));
+            double scale = Math.Pow(10, -Math.Min(decimals, 0));
+            double rounded = decimals >= 0 ? Math.Round(magnitude, decimals) : Math.Round(magnitude / scale) * scale;
             return sign + rounded.ToString("0.################", CultureInfo.InvariantCulture);
         }
 
