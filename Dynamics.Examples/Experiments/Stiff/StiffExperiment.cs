@@ -151,7 +151,7 @@ public sealed class StiffExperiment : IExperiment
         context.Report("vdp_rodas4_steps", stiff.Statistics.AcceptedSteps);
         context.Report("vdp_dp5_steps", explicitSolution.Statistics.AcceptedSteps);
 
-        var plot = FigureStyle.NewPlot(FigureStyle.Title("Van der Pol, scaled", "ε = 10⁻⁶ (μ = 1000), rtol = atol = 10⁻⁶"), "slow time t = t_original/μ", "y₁ = x");
+        var plot = FigureStyle.NewPlot(FigureStyle.Title("Van der Pol, scaled", "ε = 10⁻⁶ (μ = 1000), rtol = atol = 10⁻⁶"), "slow time τ = t/μ", "y₁ = x");
         var series = plot.Add.Scatter(stiff.Times.ToArray(), stiff.Component(0), FigureColors.At(0));
         series.LegendText = $"Rodas4: {stiff.Statistics.AcceptedSteps:N0} steps (markers)";
         series.MarkerShape = MarkerShape.OpenCircle;
