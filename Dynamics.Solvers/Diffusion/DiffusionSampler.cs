@@ -395,8 +395,9 @@ public static class DiffusionSampler
     /// <summary>
     /// The reverse-time SDE dx = [f(t)x − g(t)²∇log p_t(x)]dt + g(t)dW̄ (Anderson 1982; Song et al. 2021) by
     /// Euler–Maruyama on a uniform grid from T to <paramref name="endTime"/>, optionally with
-    /// <paramref name="correctorSteps"/> Langevin corrector steps per level (predictor–corrector, Song et al. 2021,
-    /// step ε = 2(r‖z‖/‖∇log p‖)² per sample), and a final Tweedie denoising step x̂₀ = (x + σ²∇log p)/a when
+    /// <paramref name="correctorSteps"/> Langevin corrector steps x ← x + ε∇log p_t + √(2ε)z per level (predictor–corrector,
+    /// Song et al. 2021), with Song's step ε = 2(r‖z‖/‖∇log p‖)² taken at its typical value 2r²σ_t² (‖z‖² ≈ d,
+    /// ‖∇log p_t‖² ≈ d/σ_t²), so that a sample's step never depends on the other samples or on a rare small score), and a final Tweedie denoising step x̂₀ = (x + σ²∇log p)/a when
     /// <paramref name="denoiseAtEnd"/>. N(1 + M) (+1) score evaluations per sample.
     /// </summary>
     /// <param name="data">The data law.</param>
@@ -424,11 +425,9 @@ public static class DiffusionSampler
         times[steps] = endTime;
         double start = Math.Sqrt(schedule.Scale(tEnd) * schedule.Scale(tEnd) + schedule.NoiseStandardDeviation(tEnd) * schedule.NoiseStandardDeviation(tEnd));
         string name = correctorSteps == 0 ? $"reverse SDE, Euler–Maruyama ({schedule.Name})" : $"predictor–corrector ({schedule.Name}, {correctorSteps} Langevin)";
-        int d = data.Dimension;
         return SamplerRunner.Run(name, data, options, times, steps * (1 + correctorSteps) + (denoiseAtEnd ? 1 : 0), block =>
         {
             int n = block.Length;
-            int count = block.Count;
             var x = block.X.AsSpan(0, n);
             var score = block.E1.AsSpan(0, n);
             var z = block.T1.AsSpan(0, n);
@@ -445,23 +444,14 @@ public static class DiffusionSampler
                 block.Normals(stage++, z);
                 for (int i = 0; i < n; i++) x[i] += -h * (f * x[i] - g2 * score[i]) + noise * z[i];
                 double tNext = times[k + 1];
+                double sigmaNext = schedule.NoiseStandardDeviation(tNext);
+                double epsilon = 2 * signalToNoise * signalToNoise * sigmaNext * sigmaNext;
+                double root = Math.Sqrt(2 * epsilon);
                 for (int c = 0; c < correctorSteps; c++)
                 {
-                    block.Score(schedule.Scale(tNext), schedule.NoiseStandardDeviation(tNext), x, score);
+                    block.Score(schedule.Scale(tNext), sigmaNext, x, score);
                     block.Normals(stage++, z);
-                    for (int m = 0; m < count; m++)
-                    {
-                        double zz = 0, ss = 0;
-                        for (int j = 0; j < d; j++)
-                        {
-                            zz += z[j * count + m] * z[j * count + m];
-                            ss += score[j * count + m] * score[j * count + m];
-                        }
-
-                        double epsilon = 2 * signalToNoise * signalToNoise * zz / Math.Max(ss, 1e-300);
-                        double root = Math.Sqrt(2 * epsilon);
-                        for (int j = 0; j < d; j++) x[j * count + m] += epsilon * score[j * count + m] + root * z[j * count + m];
-                    }
+                    for (int i = 0; i < n; i++) x[i] += epsilon * score[i] + root * z[i];
                 }
 
                 block.Record(k + 1);
