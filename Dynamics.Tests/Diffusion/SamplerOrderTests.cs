@@ -39,7 +39,7 @@ public class SamplerOrderTests(ITestOutputHelper output)
             }
 
             double p = SamplerConvergence.ObservedOrder(steps, errors);
-            double last = SamplerConvergence.ObservedOrder(steps[^2..], errors[^2..]);
+            double last = SamplerConvergence.ObservedOrder(steps.AsSpan(3), errors.AsSpan(3));
             output.WriteLine($"{name}: order {p:F3} (last doubling {last:F3}); errors {string.Join(", ", errors.Select(e => e.ToString("E2")))}");
             // The fit over N = 16 … 256 (16×) includes the pre-asymptotic start (DPM-Solver-3 falls from 3.8 to 3.1 per
             // doubling), so it may exceed the order by 0.4; the last doubling must be within 0.2 of it.
