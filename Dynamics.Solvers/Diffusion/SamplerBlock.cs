@@ -23,6 +23,8 @@ internal sealed class SamplerBlock
         E3 = new double[size];
         T1 = new double[size];
         T2 = new double[size];
+        L1 = new double[blockSize];
+        L2 = new double[blockSize];
         _paths = paths;
         _recorded = recorded;
     }
@@ -48,6 +50,10 @@ internal sealed class SamplerBlock
     public double[] T1 { get; }
 
     public double[] T2 { get; }
+
+    public double[] L1 { get; }
+
+    public double[] L2 { get; }
 
     public int Length => Dimension * Count;
 
