@@ -9,7 +9,7 @@ public class DiffusionGalleryTests
     {
         // Each entry is run headless with its figures and checks by GalleryTests.
         var names = ExperimentCatalog.All.Select(e => e.Name).ToHashSet();
-        foreach (var name in new[] { "ddpm", "samplers", "probability-flow" })
+        foreach (var name in new[] { "ddpm", "samplers", "probability-flow", "langevin", "denoising-score" })
             Assert.Contains(name, names);
     }
 }

@@ -46,11 +46,11 @@ public class LangevinTests(ITestOutputHelper output)
     [Fact]
     public void Fitted_Fourier_denoiser_approximates_the_exact_score()
     {
-        // Denoising score matching on 4000 pairs with 300 features; its score error over noised data against the exact
+        // Denoising score matching on 2500 pairs with 200 features; its score error over noised data against the exact
         // score of p̂ = p ∗ N(0, σ²I) must be well below the score's own size (relative RMS < 0.15).
         var data = GaussianMixture.Isotropic([0.5, 0.5], [-1, 0, 1, 0.5], [0.3, 0.3]);
         const double sigma = 0.5;
-        var fitted = FourierDenoiser.Fit(data, sigma, 300, 1.0, 1e-3, 4000, 5);
+        var fitted = FourierDenoiser.Fit(data, sigma, 200, 1.0, 1e-3, 2500, 5);
         var exact = data.CreateMarginal(1, sigma);
         var noised = data.PushForward(1, sigma);
         double error = 0, norm = 0;

@@ -43,11 +43,11 @@ public class SampleMetricsTests
     public void Energy_distance_and_MMD_of_two_normals_match_their_closed_forms()
     {
         // N(0, 1) vs N(1, 1): D² = 2E|N(1, 2)| − 2E|N(0, 2)|; Gaussian-kernel MMD² with h = 1:
-        // E k(X, Y) = h/√(h² + 2)·exp(−δ²/(2(h² + 2))) and E k(X, X′) = h/√(h² + 2). Twenty replicates of n = 400;
+        // E k(X, Y) = h/√(h² + 2)·exp(−δ²/(2(h² + 2))) and E k(X, X′) = h/√(h² + 2). Twelve replicates of n = 200;
         // the replicate mean must lie within 5 standard errors of the truth.
         double energyTruth = 2 * MeanAbsolute(1, Math.Sqrt(2)) - 2 * MeanAbsolute(0, Math.Sqrt(2));
         double mmdTruth = 2 / Math.Sqrt(3) - 2 / Math.Sqrt(3) * Math.Exp(-1.0 / 6);
-        const int replicates = 20, n = 400;
+        const int replicates = 12, n = 200;
         var energy = new double[replicates];
         var mmd = new double[replicates];
         for (int r = 0; r < replicates; r++)

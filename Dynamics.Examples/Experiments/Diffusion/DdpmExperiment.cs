@@ -15,7 +15,7 @@ namespace Dynamics.Examples.Experiments.Diffusion;
 /// </summary>
 public sealed class DdpmExperiment : IExperiment
 {
-    private const int Count = 1000;
+    private const int Count = 600;
 
     /// <inheritdoc/>
     public string Name => "ddpm";
@@ -74,9 +74,9 @@ public sealed class DdpmExperiment : IExperiment
             // Each weight 1/8 has binomial standard error √(p(1 − p)/n).
             context.Check($"{variance} variance: weight of the first component", weights[0], 0.125, 5 * Math.Sqrt(0.125 * 0.875 / Count));
             context.Report($"{variance.ToString().ToLowerInvariant()}_energy_distance_to_fresh_data", SampleMetrics.EnergyDistance(samples.Samples, fresh, 2));
-            var dirac = DiffusionSampler.Ancestral(DiffusionFigures.TwoDiracs(), schedule, variance, new DiffusionSamplerOptions { Count = 2000, Seed = 6 });
+            var dirac = DiffusionSampler.Ancestral(DiffusionFigures.TwoDiracs(), schedule, variance, new DiffusionSamplerOptions { Count = 1200, Seed = 6 });
             context.Check($"{variance} variance, 0.3/0.7 Diracs at ∓1: fraction x > 0 (true 0.7, 5 binomial SE)",
-                DiffusionFigures.PositiveFraction(dirac.Samples, 2000), 0.7, 5 * Math.Sqrt(0.21 / 2000));
+                DiffusionFigures.PositiveFraction(dirac.Samples, 1200), 0.7, 5 * Math.Sqrt(0.21 / 1200));
         }
 
         figure.SavePng(context.FigurePath("rebuild.png"), 1600, 560);

@@ -34,7 +34,7 @@ public sealed class SamplersExperiment : IExperiment
     private static void Orders(ExperimentContext context, Distributions.GaussianMixture data)
     {
         context.Progress("end-point errors against Verner 8");
-        const int count = 32;
+        const int count = 8;
         var reference = SamplerConvergence.ReferenceEndPoints(data, Max, Min, count, 12);
         int[] sweep = [16, 32, 64, 128, 256];
         var options = new DiffusionSamplerOptions { Count = count, Seed = 12 };
@@ -75,7 +75,7 @@ public sealed class SamplersExperiment : IExperiment
     private static void WorkPrecision(ExperimentContext context, Distributions.GaussianMixture data)
     {
         context.Progress("distribution error against score evaluations");
-        const int count = 1000;
+        const int count = 400;
         var fresh = new double[2 * count];
         data.Sample(777, 0, count, fresh, default);
         var options = new DiffusionSamplerOptions { Count = count, Seed = 21 };
@@ -90,7 +90,7 @@ public sealed class SamplersExperiment : IExperiment
             ("DPM-Solver++(2M)", n => DiffusionSampler.DpmSolverPlusPlus2M(data, EdmSchedule.KarrasGrid(n), options)),
             ("reverse SDE (EM)", n => DiffusionSampler.ReverseSde(data, vp, n, 1e-3, options)),
         };
-        int[] budgets = [6, 12, 24, 48, 96, 192];
+        int[] budgets = [6, 12, 24, 48, 96];
         var figure = new ConvergenceFigure($"Distribution error vs work ({count} samples, ring, exact score)", "score evaluations per sample", "energy distance² to fresh data");
         int series = 0;
         double noiseFloor = 0;
@@ -111,9 +111,9 @@ public sealed class SamplersExperiment : IExperiment
             context.Report($"{name}: energy distance at the largest budget", distances[^1]);
         }
 
-        // Two independent samples of 1000 from the same law have an energy distance of order 1/n; every sampler at
-        // 192 evaluations is down at that sampling floor (here: below 0.01).
-        context.CheckAtMost("largest energy distance² over all samplers at ≈ 192 evaluations", noiseFloor, 0.01);
+        // Two independent samples of 400 from the same law have an energy distance of order 1/n; every sampler at
+        // 96 evaluations is down at that sampling floor (below 0.02; the worst start, 6 evaluations of Heun, is above 1).
+        context.CheckAtMost("largest energy distance² over all samplers at ≈ 96 evaluations", noiseFloor, 0.02);
         figure.SavePng(context.FigurePath("work-precision.png"), 1400, 900);
     }
 
