@@ -55,6 +55,12 @@ public sealed class CriticSample
     /// <summary>The number of negative pairs N·S.</summary>
     public int NegativeCount => Count * NegativesPerPositive;
 
+    /// <summary>All positive features, pair-major (6 per pair), for the loops that sweep them.</summary>
+    internal ReadOnlySpan<double> AllPositiveFeatures => _positive;
+
+    /// <summary>All negative features, pair-major (6 per pair).</summary>
+    internal ReadOnlySpan<double> AllNegativeFeatures => _negative;
+
     /// <summary>xᵢ.</summary>
     /// <param name="index">i.</param>
     /// <returns>xᵢ, length d.</returns>

@@ -7,10 +7,12 @@ namespace Dynamics.Models.Information;
 /// <summary>
 /// Su's Deep InfoMax loss on the <see cref="LinearGaussianEncoder"/>, L(a, s) = −β I(a, s) + γ E_x KL(p(z|x)‖N(0, 1))
 /// (kexue.fm/archives/6024; β = 1 + λ, γ = λ for −I + λ KL(p(z)‖q)). By the prior-matching identity
-/// L = −(β − γ) I + γ KL(p(z)‖q). Stationary conditions (derived here): ∂L/∂(a²) = 0 gives a² + s² = β/γ, the aggregate
-/// variance trades information against the prior; then ∂L/∂(s²) = (β − γ)/(2s²) &gt; 0 for β &gt; γ, so with s free
-/// the flow drives s → 0 along a² + s² = β/γ and I grows without bound (a deterministic encoder). With the noise fixed
-/// (<see cref="OptimiseNoise"/> false) the optimum is a*² = max(0, β/γ − s²), I* = ½ ln(β/(γ s²)) when positive.
+/// L = −(β − γ) I + γ KL(p(z)‖q). Derived here: with the noise fixed (<see cref="OptimiseNoise"/> false),
+/// ∂L/∂(a²) = 0 gives the optimum a*² = max(0, β/γ − s²), I* = ½ ln(β/(γ s²)) when positive: β/γ trades information
+/// against the prior. With s free there is no stationary point: along the gradient flow the aggregate variance
+/// v = a² + s² obeys v̇ = 2γ(1 − v) exactly, so v(t) = 1 + (v₀ − 1)e^{−2γt} (the marginal matches the prior), while
+/// d(s²)/dt = 2s²(β/v − γ) − 2(β − γ): for β &gt; γ the noise reaches 0 in finite time and I grows without bound (a
+/// deterministic encoder); for β &lt; γ the gain decays and I → 0.
 /// </summary>
 public sealed record InfoMaxLoss : ILoss
 {
@@ -45,16 +47,24 @@ public sealed record InfoMaxLoss : ILoss
     /// <inheritdoc/>
     public string Parameters => ParameterText.Of(("β", InformationWeight), ("γ", PriorWeight));
 
-    /// <summary>The aggregate variance a² + s² at every stationary point: β/γ.</summary>
-    public double StationaryAggregateVariance => InformationWeight / PriorWeight;
-
     /// <summary>The optimal gain for a fixed noise s: a* = √max(0, β/γ − s²).</summary>
     /// <param name="noise">s &gt; 0.</param>
     /// <returns>a* ≥ 0.</returns>
     public double OptimalGain(double noise)
     {
         Require.Positive(noise, nameof(noise));
-        return Math.Sqrt(Math.Max(0, StationaryAggregateVariance - noise * noise));
+        return Math.Sqrt(Math.Max(0, InformationWeight / PriorWeight - noise * noise));
+    }
+
+    /// <summary>The aggregate variance a² + s² along the flow with s free: 1 + (v₀ − 1)e^{−2γt}.</summary>
+    /// <param name="time">t ≥ 0.</param>
+    /// <param name="initialVariance">v₀ = a₀² + s₀² &gt; 0.</param>
+    /// <returns>v(t).</returns>
+    public double AggregateVariance(double time, double initialVariance)
+    {
+        Require.NonNegative(time, nameof(time));
+        Require.Positive(initialVariance, nameof(initialVariance));
+        return 1 + (initialVariance - 1) * Math.Exp(-2 * PriorWeight * time);
     }
 
     /// <inheritdoc/>
