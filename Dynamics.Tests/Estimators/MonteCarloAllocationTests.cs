@@ -14,7 +14,7 @@ public class MonteCarloAllocationTests
     private static readonly double[] Logits = [0.4, -0.3, 1.1, 0, 0.7, -1, 0.2, 0.5, -0.6, 0.9];
 
     [Fact]
-    public void Repeated_runs_give_identical_bits_and_allocate_nothing_per_sample()
+    public void Parallel_equals_serial_bit_for_bit_and_nothing_is_allocated_per_sample()
     {
         var objective = new SimplexObjective([.. Enumerable.Range(0, 10).Select(i => Math.Cos(i))]);
         var kernel = new GumbelSoftmaxMonteCarlo(Logits, objective, 0.5);
@@ -24,6 +24,9 @@ public class MonteCarloAllocationTests
         kernel.Run(11, 100_000, a, v);
         kernel.Run(11, 100_000, b, v);
         Assert.Equal(a, b);
+        var serial = new double[10];
+        new GumbelSoftmaxMonteCarlo(Logits, objective, 0.5, maxDegreeOfParallelism: 1).Run(11, 100_000, serial, v);
+        Assert.Equal(a, serial);
 
         // The workers run on pool threads, so the process-wide counter is read; this class runs alone (no parallel tests).
         long allocated = Allocations.LeastOfThree(() =>

@@ -25,6 +25,7 @@ public sealed class GumbelSoftmaxMonteCarlo
     private readonly int _categories;
     private readonly double[][] _buffers, _scratch, _sums;
     private readonly Action<int> _stripeBody;
+    private readonly ParallelOptions _parallel;
     private ulong _seed;
     private long _samples;
 
@@ -33,8 +34,12 @@ public sealed class GumbelSoftmaxMonteCarlo
     /// <param name="objective">f on the simplex, K categories.</param>
     /// <param name="temperature">τ &gt; 0.</param>
     /// <param name="straightThrough">Take ∇f at the hard sample (straight-through).</param>
-    public GumbelSoftmaxMonteCarlo(ReadOnlySpan<double> logits, SimplexObjective objective, double temperature, bool straightThrough = false)
+    /// <param name="maxDegreeOfParallelism">Threads to use (−1: all cores; 1: the calling thread only). The result does not depend on it.</param>
+    public GumbelSoftmaxMonteCarlo(ReadOnlySpan<double> logits, SimplexObjective objective, double temperature, bool straightThrough = false, int maxDegreeOfParallelism = -1)
     {
+        if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, $"maxDegreeOfParallelism must be −1 or at least 1, but was {maxDegreeOfParallelism}.");
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         ArgumentNullException.ThrowIfNull(objective);
         Categorical.CheckLogits(logits);
         Require.Length(logits.Length, objective.Categories, nameof(logits));
@@ -74,7 +79,14 @@ public sealed class GumbelSoftmaxMonteCarlo
         Require.Length(variance.Length, _categories, nameof(variance));
         _seed = seed;
         _samples = samples;
-        Parallel.For(0, Stripes, _stripeBody);
+        if (_parallel.MaxDegreeOfParallelism == 1)
+        {
+            for (int r = 0; r < Stripes; r++) RunStripe(r);
+        }
+        else
+        {
+            Parallel.For(0, Stripes, _parallel, _stripeBody);
+        }
 
         // Fixed order: stripe by stripe, then the eight partial sums of each stripe.
         for (int k = 0; k < _categories; k++)
