@@ -137,7 +137,7 @@ public class EstimatorOracleTests
         for (int i = 0; i < 4; i++) meanCost += p[i] * objective.Costs[i];
         for (int j = 0; j < 4; j++) Assert.Equal(p[j] * (objective.Costs[j] - meanCost), exact[j], 1e-15);
 
-        const int r = 20_000;
+        const int r = 10_000;
         var variances = new Dictionary<ScoreBaselineKind, double>();
         foreach (var baseline in new[] { ScoreBaseline.None, ScoreBaseline.Constant(11.5), ScoreBaseline.RunningMean(0.9, initial: 10), ScoreBaseline.LeaveOneOut })
         {
@@ -216,7 +216,7 @@ public class EstimatorOracleTests
         objective.ExactGradient(logits, exact);
         var mean = new double[10];
         var variance = new double[10];
-        const long n = 100_000;
+        const long n = 50_000;
         double Bias(double tau, bool st, SimplexObjective f, out double se)
         {
             var mc = new GumbelSoftmaxMonteCarlo(logits, f, tau, st);
