@@ -23,7 +23,7 @@ public sealed record MonoFlowWeight(GeneratorLoss Loss, double Shift = 0)
         GeneratorLoss.Minimax => Shift == 0 ? "minimax" : $"minimax, C = {Shift:0.##}",
         GeneratorLoss.Arcsinh => "arcsinh",
         GeneratorLoss.Exponential => "exp(1.5d)",
-        GeneratorLoss.ReverseKl => "W-flow reverse KL",
+        GeneratorLoss.ReverseKl => "W-flow reverse KL (= logit)",
         GeneratorLoss.ForwardKl => "W-flow forward KL",
         GeneratorLoss.ChiSquared => "W-flow χ²",
         GeneratorLoss.SquaredHellinger => "W-flow Hellinger²",
