@@ -40,8 +40,11 @@ internal static class QuickCommand
         Solution? trajectory = null;
         double singleSeconds = Median(301, () => trajectory = Ode.Solve(TrajectoryProblems.LorenzProblem, method, single));
 
+        var kde = MonoFlowWorkload.Quick();
         var result = new Dictionary<string, object>
         {
+            ["kde_log_ratio_pairs_per_s_n10000_2d"] = Math.Round(kde.PairsPerSecond),
+            ["kde_log_ratio_bytes_per_call"] = kde.BytesPerCall,
             ["rk4_ensemble_system_steps_per_s"] = Math.Round(rk4!.SystemSteps / rk4Seconds),
             ["rk4_hand_written_system_steps_per_s"] = Math.Round(LorenzWorkload.Members * 1000.0 / handWrittenSeconds),
             ["dp5_ensemble_members_per_s"] = Math.Round(LorenzWorkload.Members / dp5Seconds),
