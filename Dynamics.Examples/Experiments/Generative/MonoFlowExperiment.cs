@@ -16,7 +16,7 @@ namespace Dynamics.Examples.Experiments.Generative;
 /// </summary>
 public sealed class MonoFlowExperiment : IExperiment
 {
-    private const int Particles = 400;
+    private const int Particles = 300;
     private const double End = 1.0;
 
     /// <inheritdoc/>
@@ -39,7 +39,7 @@ public sealed class MonoFlowExperiment : IExperiment
         var start = GenerativeFigures.Sample(GenerativeFigures.Gaussian([0, 0], [1, 0, 0, 1]), Particles, 3);
         var reference = GenerativeFigures.Sample(target, Particles, 99);
         double[] times = [.. Enumerable.Range(0, 11).Select(i => End * i / 10)];
-        var klFigure = FigureStyle.NewPlot("KL(q_t‖p) under every MonoFlow h (KDE log-ratio, N = 400)", "t", "KL estimate (nats)");
+        var klFigure = FigureStyle.NewPlot("KL(q_t‖p) under every MonoFlow h (KDE log-ratio, N = 300)", "t", "KL estimate (nats)");
         var panels = new MultiPanelFigure(2, 3);
         var shown = new HashSet<GeneratorLoss> { GeneratorLoss.Logit, GeneratorLoss.NonSaturating, GeneratorLoss.Minimax, GeneratorLoss.Arcsinh, GeneratorLoss.Exponential, GeneratorLoss.ChiSquared };
         var weights = MonoFlowWeight.All;
