@@ -47,9 +47,12 @@ internal static class QuickCommand
         var gumbelVariance = new double[10];
         double gumbelSeconds = Median(7, () => gumbel.Run(12345, 1_000_000, gumbelMean, gumbelVariance));
 
+        var kde = MonoFlowWorkload.Quick();
         var result = new Dictionary<string, object>
         {
             ["gumbel_softmax_k10_samples_per_s"] = Math.Round(1_000_000 / gumbelSeconds),
+            ["kde_log_ratio_pairs_per_s_n10000_2d"] = Math.Round(kde.PairsPerSecond),
+            ["kde_log_ratio_bytes_per_call"] = kde.BytesPerCall,
             ["rk4_ensemble_system_steps_per_s"] = Math.Round(rk4!.SystemSteps / rk4Seconds),
             ["rk4_hand_written_system_steps_per_s"] = Math.Round(LorenzWorkload.Members * 1000.0 / handWrittenSeconds),
             ["dp5_ensemble_members_per_s"] = Math.Round(LorenzWorkload.Members / dp5Seconds),

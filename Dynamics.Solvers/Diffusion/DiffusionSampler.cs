@@ -1,6 +1,7 @@
 using Dynamics.Distributions;
 using Dynamics.Models.Diffusion;
 using Dynamics.Numerics;
+using CounterRandom = Dynamics.Distributions.CounterRandom;
 using Dynamics.Problems;
 using Dynamics.Solvers.Ensembles;
 using Dynamics.Solvers.Methods;
