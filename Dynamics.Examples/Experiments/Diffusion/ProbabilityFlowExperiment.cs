@@ -11,9 +11,9 @@ using Dynamics.Solvers.RungeKutta;
 namespace Dynamics.Examples.Experiments.Diffusion;
 
 /// <summary>
-/// The probability-flow ODE dx/dt = f(t)x − ½g(t)²∇log p_t(x) (Song et al. 2021) for a 1-D two-component mixture under
+/// The probability-flow ODE dx/dt = f(t)x − ½g(t)²∇log pₜ(x) (Song et al. 2021) for a 1-D two-component mixture under
 /// VP (linear β, 0.1 → 20) and VE (σ 0.01 → 20) noising: trajectories from noise to data marked by the component they
-/// reach, the exact densities p_t over time, the Gaussian invariant of MODELS §7(d)5 and the likelihood log p₀ through
+/// reach, the exact densities pₜ over time, the Gaussian invariant of MODELS §7(d)5 and the likelihood log p₀ through
 /// the ODE with its divergence, against the closed form.
 /// </summary>
 public sealed class ProbabilityFlowExperiment : IExperiment
@@ -78,7 +78,7 @@ public sealed class ProbabilityFlowExperiment : IExperiment
     private static void Densities(ExperimentContext context, GaussianMixture data)
     {
         var schedule = new VariancePreservingLinear();
-        var plot = FigureStyle.NewPlot("VP linear: exact marginal densities p_t", "x", "p_t(x)");
+        var plot = FigureStyle.NewPlot("VP linear: exact marginal densities pₜ", "x", "pₜ(x)");
         var xs = Enumerable.Range(0, 401).Select(i => -4 + 8 * i / 400.0).ToArray();
         double[] times = [0, 0.1, 0.3, 1];
         for (int k = 0; k < times.Length; k++)
@@ -89,10 +89,10 @@ public sealed class ProbabilityFlowExperiment : IExperiment
             line.LegendText = $"t = {times[k]}";
             line.LinePattern = k % 2 == 0 ? ScottPlot.LinePattern.Solid : ScottPlot.LinePattern.Dashed;
             line.LineWidth = 2;
-            // Each p_t integrates to 1 (trapezoid on [−4, 4], the tails beyond carry < 1e-4).
+            // Each pₜ integrates to 1 (trapezoid on [−4, 4], the tails beyond carry < 1e-4).
             double integral = 0;
             for (int i = 1; i < xs.Length; i++) integral += 0.5 * (ys[i] + ys[i - 1]) * (xs[i] - xs[i - 1]);
-            context.Check($"∫p_t dx at t = {times[k]}", integral, 1, 1e-3);
+            context.Check($"∫pₜ dx at t = {times[k]}", integral, 1, 1e-3);
         }
 
         plot.ShowLegend(ScottPlot.Alignment.UpperLeft);

@@ -83,7 +83,7 @@ public sealed class EstimatorsExperiment : IExperiment
             ("score function, leave-one-out (M ≥ 2)", m => new NormalScoreEstimator(f, ScoreBaseline.LeaveOneOut, m)),
         };
         var xs = samples.Select(m => (double)m).ToArray();
-        var left = FigureStyle.NewPlot("Variance of the ∂L/∂μ estimate, f = z², μ = σ = 1", "samples M per estimate", "Var ĝ_μ");
+        var left = FigureStyle.NewPlot("Variance of the ∂L/∂μ estimate, f = z², μ = σ = 1", "samples M per estimate", "Var ĝ(μ)");
         var right = FigureStyle.NewPlot("Measured ÷ closed form (band: ±5 SE)", "samples M per estimate", "ratio");
         double[] theoryRp = [.. xs.Select(m => 4 / m)], theorySf = [.. xs.Select(m => 30 / m)];
         for (int e = 0; e < estimators.Length; e++)
@@ -104,8 +104,8 @@ public sealed class EstimatorsExperiment : IExperiment
                 high[i] = 1 + 5 * stats.VarianceStandardError(0) / theory;
                 if (e < 2)
                 {
-                    context.Check($"{estimators[e].Label}: Var ĝ_μ with M = {samples[i]} vs {(e == 0 ? "4" : "30")}/M (5 SE)", variances[i], theory, 5 * stats.VarianceStandardError(0));
-                    if (i == 0) context.Check($"{estimators[e].Label}: E ĝ_μ = 2μ = 2 (5 SE)", stats.Mean[0], 2, 5 * stats.StandardError(0));
+                    context.Check($"{estimators[e].Label}: Var ĝ(μ) with M = {samples[i]} vs {(e == 0 ? "4" : "30")}/M (5 SE)", variances[i], theory, 5 * stats.VarianceStandardError(0));
+                    if (i == 0) context.Check($"{estimators[e].Label}: E ĝ(μ) = 2μ = 2 (5 SE)", stats.Mean[0], 2, 5 * stats.StandardError(0));
                 }
             }
 
@@ -243,7 +243,7 @@ public sealed class EstimatorsExperiment : IExperiment
         // μ(t) = μ₀e^{−2t}; DP5 at 1e-10 is good to ~1e-10.
         context.Check($"exact gradient flow (Ode.Solve): μ({steps * h}) = e^{{−2t}}", exact.FinalState[0], Math.Exp(-2 * steps * h), 1e-8);
 
-        // The deterministic Euler path and the linear-noise prediction of the spread: V_{n+1} = (1 − 2h)²V_n + h²·Var ĝ_μ(θ̄_n).
+        // The deterministic Euler path and the linear-noise prediction of the spread: V_{n+1} = (1 − 2h)²V_n + h²·Var ĝ(μ)(θ̄_n).
         var mu = new double[steps + 1];
         var sigma = new double[steps + 1];
         mu[0] = start[0];
@@ -291,7 +291,7 @@ public sealed class EstimatorsExperiment : IExperiment
             EstimatorFigures.AddBand(plot, times, [.. meanPath.Select((m, n) => m - sd[n])], [.. meanPath.Select((m, n) => m + sd[n])], e);
             EstimatorFigures.AddSeries(plot, times, meanPath, $"{estimators[e].Estimator.Name}: mean ± 1 sd", e, markers: false);
             EstimatorFigures.AddSeries(spreadPlot, times[1..], EstimatorFigures.Log10(variancePath[1..]), $"{estimators[e].Estimator.Name}: measured", e, markers: false);
-            EstimatorFigures.AddReference(spreadPlot, times[1..], EstimatorFigures.Log10(estimators[e].Predicted[1..]), e == 0 ? "prediction Σₖ h²(1 − 2h)²ᵏ Var ĝ_μ/M" : "");
+            EstimatorFigures.AddReference(spreadPlot, times[1..], EstimatorFigures.Log10(estimators[e].Predicted[1..]), e == 0 ? "prediction Σₖ h²(1 − 2h)²ᵏ Var ĝ(μ)/M" : "");
 
             double finalMean = meanPath[^1], m4 = finals.Select(x => Math.Pow(x - finalMean, 4)).Average();
             double varianceSe = Math.Sqrt(Math.Max(0, m4 - variancePath[^1] * variancePath[^1]) / paths);

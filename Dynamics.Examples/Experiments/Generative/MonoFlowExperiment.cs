@@ -12,7 +12,7 @@ namespace Dynamics.Examples.Experiments.Generative;
 /// <summary>
 /// MonoFlow particle flows dx/dt = h'(log r)∇log r (Yi, Zhu &amp; Liu 2023; Su, kexue.fm/archives/9662): every generator
 /// loss h of the table and the f-divergence W-flows move particles towards a 2-D mixture with a kernel-density
-/// log-ratio, KL(q_t‖p) falls for each, the exact Gaussian flow follows its moment ODE, and the minimax loss stalls.
+/// log-ratio, KL(qₜ‖p) falls for each, the exact Gaussian flow follows its moment ODE, and the minimax loss stalls.
 /// </summary>
 public sealed class MonoFlowExperiment : IExperiment
 {
@@ -39,7 +39,7 @@ public sealed class MonoFlowExperiment : IExperiment
         var start = GenerativeFigures.Sample(GenerativeFigures.Gaussian([0, 0], [1, 0, 0, 1]), Particles, 3);
         var reference = GenerativeFigures.Sample(target, Particles, 99);
         double[] times = [.. Enumerable.Range(0, 11).Select(i => End * i / 10)];
-        var klFigure = FigureStyle.NewPlot("KL(q_t‖p) under every MonoFlow h (KDE log-ratio, N = 300)", "t", "KL estimate (nats)");
+        var klFigure = FigureStyle.NewPlot("KL(qₜ‖p) under every MonoFlow h (KDE log-ratio, N = 300)", "t", "KL estimate (nats)");
         var panels = new MultiPanelFigure(2, 3);
         var shown = new HashSet<GeneratorLoss> { GeneratorLoss.Logit, GeneratorLoss.NonSaturating, GeneratorLoss.Minimax, GeneratorLoss.Arcsinh, GeneratorLoss.Exponential, GeneratorLoss.ChiSquared };
         var weights = MonoFlowWeight.All;
