@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dynamics.Fields;
 using Dynamics.Numerics;
 using Dynamics.Problems;
@@ -31,7 +32,9 @@ public sealed class Integrator<TField> where TField : IVectorField
     private readonly List<EventOccurrence> _occurrences = [];
     private readonly double[] _absoluteTolerances, _error, _eventStepEnd;
     private readonly int _errorExponent;
-    private readonly double _relativeTolerance, _fixedStep, _maxStep, _minStep;
+    private readonly double[] _relativeTolerances;
+    private readonly List<string> _notes = [];
+    private readonly double _fixedStep, _maxStep, _minStep;
     private readonly int _maxSteps;
     private int _direction;
     private double _endTime;
@@ -41,6 +44,14 @@ public sealed class Integrator<TField> where TField : IVectorField
     // ln of the last two accepted errors for the controller (ln 1 = 0 when there is no history yet).
     private double _logPreviousError, _logErrorBeforeThat;
     private long _attempts, _accepted, _rejected, _ownEvaluations, _gridIndex;
+    // Zeno guard: the time of the last state change, the last two intervals between changes, and how many tiny ones ran in a row.
+    private double _lastChangeTime, _lastChangeInterval, _changeIntervalBeforeThat;
+    private int _tinyChangeIntervals;
+    private const double ZenoWindow = 1e-12;
+    // Which kind of user code runs, so a failure can say whose exception it was (no allocation: an enum and a name).
+    private UserCode _userCode;
+    private string _failingEvent = "";
+    private const int ZenoCount = 8;
     private bool _lastAttemptRejected, _lastRejectionNonFinite;
 
     /// <summary>Creates an integrator positioned at the problem's initial state.</summary>
@@ -67,7 +78,7 @@ public sealed class Integrator<TField> where TField : IVectorField
         _maxSteps = options.MaxSteps;
         _maxStep = options.MaxStep;
         _minStep = options.MinStep;
-        _relativeTolerance = options.RelativeTolerance;
+        _relativeTolerances = options.EffectiveRelativeTolerances(Dimension, options.StepSize is null ? _notes : null);
         _absoluteTolerances = new double[Dimension];
         for (int i = 0; i < Dimension; i++) _absoluteTolerances[i] = options.AbsoluteTolerances?[i] ?? options.AbsoluteTolerance;
         _adaptive = options.StepSize is null;
@@ -117,14 +128,26 @@ public sealed class Integrator<TField> where TField : IVectorField
         _logPreviousError = _logErrorBeforeThat = 0;
         _attempts = _accepted = _rejected = _ownEvaluations = _gridIndex = 0;
         _lastAttemptRejected = _lastRejectionNonFinite = false;
+        _lastChangeTime = double.NaN;
+        _lastChangeInterval = _changeIntervalBeforeThat = double.NaN;
+        _tinyChangeIntervals = 0;
         Status = SolveStatus.Running;
         Message = "Running.";
-        _events?.Reset(_t, _y);
-
-        var f0 = _stepper.EnsureDerivative(_t, _y);
-        int bad = FirstNonFinite(f0);
-        if (bad >= 0) Fail(SolveStatus.NonFiniteDerivative, DerivativeMessage(bad, f0[bad]));
-        else if (_adaptive) _h = _options.InitialStep ?? InitialStepSize(f0);
+        Exception = null;
+        try
+        {
+            _userCode = UserCode.EventCondition;
+            _events?.Reset(_t, _y);
+            _userCode = UserCode.Field;
+            var f0 = _stepper.EnsureDerivative(_t, _y);
+            int bad = FirstNonFinite(f0);
+            if (bad >= 0) Fail(SolveStatus.NonFiniteDerivative, DerivativeMessage(bad, f0[bad]));
+            else if (_adaptive) _h = _options.InitialStep ?? InitialStepSize(f0);
+        }
+        catch (Exception e) when (e is not OdeSolveException)
+        {
+            FailUserCode(e);
+        }
     }
 
     /// <summary>The method.</summary>
@@ -166,6 +189,9 @@ public sealed class Integrator<TField> where TField : IVectorField
     /// <summary>The work done so far.</summary>
     public SolverStatistics Statistics => new(_stepper.RhsEvaluations + _ownEvaluations, _accepted, _rejected);
 
+    /// <summary>Remarks on how the solve is carried out, e.g. a relative tolerance raised to its floor (empty when none).</summary>
+    public IReadOnlyList<string> Notes => _notes;
+
     /// <summary>The events located so far, in time order.</summary>
     public IReadOnlyList<EventOccurrence> Events => _occurrences;
 
@@ -178,11 +204,29 @@ public sealed class Integrator<TField> where TField : IVectorField
     public bool Step()
     {
         if (Status != SolveStatus.Running) return false;
-        var f0 = _stepper.EnsureDerivative(_t, _y);
-        int bad = FirstNonFinite(f0);
-        if (bad >= 0) return Fail(SolveStatus.NonFiniteDerivative, DerivativeMessage(bad, f0[bad]));
-        return _adaptive ? AdaptiveStep() : FixedStep();
+        long acceptedBefore = _accepted;
+        try
+        {
+            _userCode = UserCode.Field;
+            var f0 = _stepper.EnsureDerivative(_t, _y);
+            int bad = FirstNonFinite(f0);
+            if (bad >= 0) return Fail(SolveStatus.NonFiniteDerivative, DerivativeMessage(bad, f0[bad]));
+            return _adaptive ? AdaptiveStep() : FixedStep();
+        }
+        catch (Exception e) when (e is not OdeSolveException)
+        {
+            // The user's code threw: end the solve where it stands. A step accepted before the failure (which happened
+            // while its events were handled) still counts, so a caller records it before seeing the status.
+            FailUserCode(e);
+            return _accepted != acceptedBefore;
+        }
     }
+
+    /// <summary>
+    /// The exception thrown by the user's code (the field, an event condition or an event's state change) when
+    /// <see cref="Status"/> is <see cref="SolveStatus.UserCodeFailed"/>; otherwise null.
+    /// </summary>
+    public Exception? Exception { get; private set; }
 
     /// <summary>Interpolates the last step: y(t) for t between <see cref="PreviousTime"/> and <see cref="Time"/>.</summary>
     /// <param name="t">The time.</param>
@@ -233,7 +277,7 @@ public sealed class Integrator<TField> where TField : IVectorField
             _attempts++;
             _stepper.Attempt(_t, _y, h, _yTrial, _error);
             // The squared error decides acceptance (e² ≤ 1 ⇔ e ≤ 1) and gives ln e = ½ ln e² without a square root.
-            double errorSquared = _norm.MeasureSquared(_error, _y, _yTrial, _relativeTolerance, _absoluteTolerances);
+            double errorSquared = _norm.MeasureSquared(_error, _y, _yTrial, _relativeTolerances, _absoluteTolerances);
             if (errorSquared <= 1)
             {
                 double logError = 0.5 * StepSizeController.LogOf(errorSquared);
@@ -288,7 +332,11 @@ public sealed class Integrator<TField> where TField : IVectorField
         _stepEnd = _y;
         _t = landsOnEnd ? _endTime : _t + h;
         _stepper.Accept();
-        if (_events is not null) HandleEvents();
+        if (_events is not null)
+        {
+            HandleEvents();
+            _userCode = UserCode.Field;
+        }
         if (Status == SolveStatus.Running && _t == _endTime)
         {
             Status = SolveStatus.Success;
@@ -298,6 +346,7 @@ public sealed class Integrator<TField> where TField : IVectorField
 
     private void HandleEvents()
     {
+        _userCode = UserCode.EventCondition;
         var crossings = _events!.Locate(_stepper, _tPrevious, _lastStep, _t, _yPrevious, _y);
         foreach (var crossing in crossings)
         {
@@ -316,9 +365,9 @@ public sealed class Integrator<TField> where TField : IVectorField
             _y.CopyTo(_eventStepEnd);
             _stepEnd = _eventStepEnd;
             _t = crossing.Time;
+            stateAtEvent.CopyTo(_y);
             if (ev.Action == EventAction.Stop)
             {
-                stateAtEvent.CopyTo(_y);
                 _occurrences.Add(new EventOccurrence(ev.Name, crossing.EventIndex, crossing.Time, stateAtEvent, stateAtEvent, crossing.Direction, ev.Action));
                 Status = SolveStatus.StoppedByEvent;
                 Message = $"Event '{ev.Name}' stopped the solve at t = {Require.Format(crossing.Time)}.";
@@ -326,7 +375,10 @@ public sealed class Integrator<TField> where TField : IVectorField
             }
 
             var stateAfter = (double[])stateAtEvent.Clone();
+            _userCode = UserCode.StateChange;
+            _failingEvent = ev.Name;
             ev.StateChange!(crossing.Time, stateAfter);
+            _userCode = UserCode.EventCondition;
             _occurrences.Add(new EventOccurrence(ev.Name, crossing.EventIndex, crossing.Time, stateAtEvent, stateAfter, crossing.Direction, ev.Action));
             stateAfter.CopyTo(_y);
             int bad = FirstNonFinite(_y);
@@ -338,9 +390,12 @@ public sealed class Integrator<TField> where TField : IVectorField
             }
 
             _stepper.Invalidate();
-            _events.Reset(_t, _y, crossing.EventIndex);
+            _events.Reset(_t, _y, crossing.EventIndex, crossing.Direction);
+            _userCode = UserCode.Field;
             _gridOrigin = _t;
             _gridIndex = 0;
+            if (IsZeno(ev.Name)) return;
+            RestartStepSize();
             return;
         }
     }
@@ -348,8 +403,63 @@ public sealed class Integrator<TField> where TField : IVectorField
     private double InitialStepSize(ReadOnlySpan<double> f0)
     {
         _ownEvaluations++;
-        return StepSize.InitialStepSize.Hairer(_field, Method.Order, StartTime, _endTime, _y, f0, _relativeTolerance, _absoluteTolerances,
+        return StepSize.InitialStepSize.Hairer(_field, Method.Order, _t, _endTime, _y, f0, _relativeTolerances, _absoluteTolerances,
             _options.MaxStep, _yTrial, _error);
+    }
+
+    // A state change makes the derivative jump, so the step that fitted the old flight says nothing about the new one
+    // (worse, a polynomial flight has a zero error estimate and the controller grows the step tenfold per step): start
+    // step-size selection afresh, as at t₀, with Hairer's initial step and no controller history.
+    private void RestartStepSize()
+    {
+        if (!_adaptive) return;
+        _logPreviousError = _logErrorBeforeThat = 0;
+        _lastAttemptRejected = _lastRejectionNonFinite = false;
+        var f0 = _stepper.EnsureDerivative(_t, _y);
+        if (FirstNonFinite(f0) >= 0) return; // the next Step reports the non-finite derivative
+        _h = _options.InitialStep ?? InitialStepSize(f0);
+    }
+
+    // Zeno guard: state changes that follow each other within a few thousand ulps of t (ZenoWindow · max(|t|, span))
+    // ZenoCount times in a row mean events accumulate at a limit point (a ball coming to rest after infinitely many
+    // bounces, or a change that leaves the state on the event surface); the event model cannot be continued past it.
+    private bool IsZeno(string eventName)
+    {
+        double interval = Math.Abs(_t - _lastChangeTime);
+        double window = ZenoWindow * Math.Max(Math.Abs(_t), Math.Abs(_endTime - StartTime));
+        _changeIntervalBeforeThat = _lastChangeInterval;
+        _lastChangeInterval = interval;
+        _lastChangeTime = _t;
+        _tinyChangeIntervals = interval <= window ? _tinyChangeIntervals + 1 : 0;
+        if (_tinyChangeIntervals < ZenoCount) return false;
+        double ratio = _lastChangeInterval / _changeIntervalBeforeThat;
+        string limit = ratio < 1 ? $" (the last intervals shrink by a factor {ratio.ToString("0.###", CultureInfo.InvariantCulture)} each, so they accumulate near t = {Require.Format(_t + _lastChangeInterval * ratio / (1 - ratio))})" : "";
+        Fail(SolveStatus.ZenoBehaviour,
+            $"Zeno behaviour: event '{eventName}' changed the state {ZenoCount} times in a row within {Require.Format(window)} of each other up to t = {Require.Format(_t)}{limit}. " +
+            "The events accumulate at a limit point that the event model cannot pass; everything up to it is kept.");
+        return true;
+    }
+
+    /// <summary>Ends a running solve with <see cref="SolveStatus.Cancelled"/> where it stands (used by <see cref="Ode.Solve{TField}"/> when its token is cancelled).</summary>
+    internal void Cancel()
+    {
+        if (Status != SolveStatus.Running) return;
+        Status = SolveStatus.Cancelled;
+        Message = $"Cancelled at t = {Require.Format(_t)} after {_accepted} steps; everything computed until then is kept.";
+    }
+
+    private void FailUserCode(Exception e)
+    {
+        string source = _userCode switch
+        {
+            UserCode.EventCondition => "An event condition",
+            UserCode.StateChange => $"The state change of event '{_failingEvent}'",
+            _ => "The vector field",
+        };
+        Exception = e;
+        Status = SolveStatus.UserCodeFailed;
+        Message = $"{source} threw {e.GetType().Name} at t = {Require.Format(_t)} (the last accepted time; see Exception): {e.Message}";
+        if (_throwOnFailure) throw new OdeSolveException(Status, Message, null, e);
     }
 
     private bool FailMaxSteps() => Fail(SolveStatus.MaxStepsReached,
@@ -374,5 +484,12 @@ public sealed class Integrator<TField> where TField : IVectorField
         }
 
         return -1;
+    }
+
+    private enum UserCode
+    {
+        Field,
+        EventCondition,
+        StateChange,
     }
 }

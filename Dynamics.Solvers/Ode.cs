@@ -11,13 +11,17 @@ namespace Dynamics.Solvers;
 /// </summary>
 public static class Ode
 {
+    // The progress callback fires each time the fraction done has grown by this much (≤ ~100 reports per solve).
+    private const double ProgressIncrement = 0.01;
+
     /// <summary>Solves an initial-value problem.</summary>
     /// <typeparam name="TField">The field type.</typeparam>
     /// <param name="problem">The problem.</param>
     /// <param name="method">The method, e.g. <c>new DormandPrince5()</c>.</param>
     /// <param name="options">The options (default <see cref="SolverOptions.Default"/>).</param>
     /// <returns>
-    /// The solution. A numerical failure is a <see cref="SolvedPath.Status"/> with everything computed so far, or an
+    /// The solution (see <see cref="SolverOptions.CancellationToken"/> and <see cref="SolverOptions.Progress"/> to
+    /// cancel it or follow its progress). A numerical failure is a <see cref="SolvedPath.Status"/> with everything computed so far, or an
     /// <see cref="OdeSolveException"/> carrying that solution when <see cref="SolverOptions.ThrowOnFailure"/> is set.
     /// </returns>
     public static Solution Solve<TField>(OdeProblem<TField> problem, IOdeMethod method, SolverOptions? options = null)
@@ -26,10 +30,31 @@ public static class Ode
         options ??= SolverOptions.Default;
         var integrator = new Integrator<TField>(problem, method, options, throwOnFailure: false);
         var recorder = new SolutionRecorder<TField>(integrator, options.SaveAt);
-        while (integrator.Step()) recorder.RecordStep();
+        var cancellationToken = options.CancellationToken;
+        var progress = options.Progress;
+        double span = integrator.EndTime - integrator.StartTime, nextReport = ProgressIncrement, reported = 0;
+        if (cancellationToken.IsCancellationRequested) integrator.Cancel();
+        while (integrator.Step())
+        {
+            recorder.RecordStep();
+            if (progress is not null)
+            {
+                double fraction = (integrator.Time - integrator.StartTime) / span;
+                if (fraction >= nextReport)
+                {
+                    progress.Report(fraction);
+                    reported = fraction;
+                    nextReport = fraction + ProgressIncrement;
+                }
+            }
+
+            if (cancellationToken.IsCancellationRequested) integrator.Cancel();
+        }
+
+        if (progress is not null && integrator.Status == SolveStatus.Success && reported < 1) progress.Report(1.0);
         var solution = recorder.Finish();
         if (options.ThrowOnFailure && !solution.IsSuccess)
-            throw new OdeSolveException(solution.Status, solution.Message, solution);
+            throw new OdeSolveException(solution.Status, solution.Message, solution, solution.Exception);
         return solution;
     }
 

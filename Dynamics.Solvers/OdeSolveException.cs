@@ -16,6 +16,17 @@ public sealed class OdeSolveException : Exception
         Solution = solution;
     }
 
+    /// <summary>Creates the exception for a failure caused by another exception (e.g. one thrown by the user's field).</summary>
+    /// <param name="status">Why the solve failed, e.g. <see cref="SolveStatus.UserCodeFailed"/>.</param>
+    /// <param name="message">The explanation.</param>
+    /// <param name="solution">The partial solution, or null when thrown from manual stepping.</param>
+    /// <param name="innerException">The cause, available as <see cref="Exception.InnerException"/>.</param>
+    public OdeSolveException(SolveStatus status, string message, Solution? solution, Exception? innerException) : base(message, innerException)
+    {
+        Status = status;
+        Solution = solution;
+    }
+
     /// <summary>Creates an exception with a message only (status <see cref="SolveStatus.Running"/>).</summary>
     public OdeSolveException() : this(SolveStatus.Running, "The solve failed.", null) { }
 

@@ -31,6 +31,18 @@ public sealed class Solution : SolvedPath
     /// <summary>The located events, in time order.</summary>
     public IReadOnlyList<EventOccurrence> Events { get; }
 
+    /// <summary>
+    /// The exception thrown by the user's code (the field, an event condition or an event's state change) when
+    /// <see cref="SolvedPath.Status"/> is <see cref="SolveStatus.UserCodeFailed"/>; otherwise null.
+    /// </summary>
+    public Exception? Exception { get; internal init; }
+
+    /// <summary>
+    /// Remarks on how the solve was carried out that a user should know, e.g. that a relative tolerance below the
+    /// attainable floor was raised to it (empty when there is nothing to say).
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; internal init; } = [];
+
     /// <summary>Whether <see cref="Evaluate(double)"/> is available (a <see cref="SaveAt.Dense"/> solve).</summary>
     public bool HasDenseOutput => _dense is not null;
 

@@ -24,6 +24,22 @@ public enum SolveStatus
     /// <summary>f(t, y) is NaN or infinite at an accepted state.</summary>
     NonFiniteDerivative,
 
-    /// <summary>An ensemble was cancelled before this member (or batch) finished; what it computed until then is kept.</summary>
+    /// <summary>
+    /// The solve was cancelled (an ensemble before this member or batch finished, or a single solve through its
+    /// cancellation token); what it computed until then is kept.
+    /// </summary>
     Cancelled,
+
+    /// <summary>
+    /// State-changing events accumulate at a limit point (Zeno behaviour, e.g. a bouncing ball coming to rest after
+    /// infinitely many ever-shorter bounces), so the event model cannot be continued past it; the solve stops at the
+    /// last event and keeps everything computed.
+    /// </summary>
+    ZenoBehaviour,
+
+    /// <summary>
+    /// The user's code (the field, an event condition or an event's state change) threw an exception; the solution
+    /// keeps everything computed before it and carries the exception.
+    /// </summary>
+    UserCodeFailed,
 }

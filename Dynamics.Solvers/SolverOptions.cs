@@ -14,14 +14,35 @@ public sealed record SolverOptions
     /// <summary>The default options.</summary>
     public static SolverOptions Default { get; } = new();
 
-    /// <summary>Relative tolerance rtol &gt; 0 for adaptive methods (default 1e-6).</summary>
+    /// <summary>
+    /// Relative tolerance rtol &gt; 0 for adaptive methods (default 1e-6). Each component's error is measured against
+    /// sᵢ = atolᵢ + rtolᵢ · max(|y₀ᵢ|, |y₁ᵢ|). A value below the attainable floor <see cref="RelativeToleranceFloor"/>
+    /// (100 ε ≈ 2.2e-14: rounding in the step itself is then larger than the tolerance, and the step size collapses)
+    /// is raised to it, as SciPy's solve_ivp does, and the solution says so in <see cref="Solution.Notes"/>.
+    /// </summary>
     public double RelativeTolerance { get; init; } = 1e-6;
 
-    /// <summary>Absolute tolerance atol &gt; 0 for adaptive methods (default 1e-9); see also <see cref="AbsoluteTolerances"/>.</summary>
+    /// <summary>
+    /// Per-component relative tolerances (length n, each &gt; 0); when set they replace <see cref="RelativeTolerance"/>.
+    /// Each is raised to <see cref="RelativeToleranceFloor"/> if below it.
+    /// </summary>
+    public IReadOnlyList<double>? RelativeTolerances { get; init; }
+
+    /// <summary>
+    /// Absolute tolerance atol ≥ 0 for adaptive methods (default 1e-9); see also <see cref="AbsoluteTolerances"/>.
+    /// atol = 0 is pure relative control: a component that is exactly 0 at both ends of a step then needs an exactly
+    /// zero error estimate (Hairer's and SciPy's scale atol + rtol·max(|y₀|, |y₁|) is 0 there).
+    /// </summary>
     public double AbsoluteTolerance { get; init; } = 1e-9;
 
-    /// <summary>Per-component absolute tolerances (length n, each &gt; 0); when set they replace <see cref="AbsoluteTolerance"/>.</summary>
+    /// <summary>Per-component absolute tolerances (length n, each ≥ 0); when set they replace <see cref="AbsoluteTolerance"/>.</summary>
     public IReadOnlyList<double>? AbsoluteTolerances { get; init; }
+
+    /// <summary>
+    /// The smallest relative tolerance a solve uses, 100 ε ≈ 2.2e-14 (SciPy's rule; Hairer's codes similarly refuse
+    /// rtol near the unit roundoff). Smaller requests are raised to it and noted in <see cref="Solution.Notes"/>.
+    /// </summary>
+    public const double RelativeToleranceFloor = 100 * 2.220446049250313e-16;
 
     /// <summary>
     /// A fixed step size, signed in the direction of integration. Required for methods without an error estimate; for
@@ -57,6 +78,21 @@ public sealed record SolverOptions
     /// <summary>How many points per step the event functions are sampled at to find sign changes (default 8, at least 1).</summary>
     public int EventSamplesPerStep { get; init; } = 8;
 
+    /// <summary>
+    /// Cancels <see cref="Ode.Solve{TField}"/>: checked after every step; once cancelled, the solve ends with
+    /// <see cref="SolveStatus.Cancelled"/> and keeps everything computed (default none). Ensembles take their own
+    /// token in their options; manual stepping simply stops calling <see cref="Integrator{TField}.Step"/>.
+    /// </summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>
+    /// Receives the fraction of the time span that <see cref="Ode.Solve{TField}"/> has done, (t − t₀)/(t_end − t₀) in
+    /// (0, 1], each time it has grown by at least 0.01 and once more at the end: at most about 100 calls whatever the
+    /// number of steps, so it costs nothing per step. Called on the solving thread (<see cref="Progress{T}"/> forwards
+    /// to the thread that created it). Default none; ensembles report their own progress.
+    /// </summary>
+    public IProgress<double>? Progress { get; init; }
+
     /// <summary>When true, a numerical failure throws <see cref="OdeSolveException"/> (carrying the partial solution) instead of returning a status.</summary>
     public bool ThrowOnFailure { get; init; }
 
@@ -80,11 +116,17 @@ public sealed record SolverOptions
     {
         int direction = endTime > startTime ? 1 : -1;
         Require.Positive(RelativeTolerance, nameof(RelativeTolerance));
-        Require.Positive(AbsoluteTolerance, nameof(AbsoluteTolerance));
+        Require.NonNegative(AbsoluteTolerance, nameof(AbsoluteTolerance));
         if (AbsoluteTolerances is { } perComponent)
         {
             Require.Length(perComponent.Count, dimension, nameof(AbsoluteTolerances));
-            for (int i = 0; i < perComponent.Count; i++) Require.Positive(perComponent[i], $"{nameof(AbsoluteTolerances)}[{i}]");
+            for (int i = 0; i < perComponent.Count; i++) Require.NonNegative(perComponent[i], $"{nameof(AbsoluteTolerances)}[{i}]");
+        }
+
+        if (RelativeTolerances is { } relative)
+        {
+            Require.Length(relative.Count, dimension, nameof(RelativeTolerances));
+            for (int i = 0; i < relative.Count; i++) Require.Positive(relative[i], $"{nameof(RelativeTolerances)}[{i}]");
         }
 
         if (StepSize is { } h) CheckSignedStep(h, nameof(StepSize), direction);
@@ -108,6 +150,33 @@ public sealed record SolverOptions
         {
             if (Events[i] is null) throw new ArgumentException($"Events[{i}] is null.", nameof(Events));
         }
+    }
+
+    /// <summary>
+    /// The relative tolerance of each component as a solve uses it: <see cref="RelativeTolerances"/> or
+    /// <see cref="RelativeTolerance"/>, raised to <see cref="RelativeToleranceFloor"/>; each raise adds a sentence to
+    /// <paramref name="notes"/> when given. Shared by the integrator and the ensemble lanes so both control alike.
+    /// </summary>
+    internal double[] EffectiveRelativeTolerances(int dimension, List<string>? notes)
+    {
+        var result = new double[dimension];
+        bool raised = false;
+        double smallest = double.PositiveInfinity;
+        for (int i = 0; i < dimension; i++)
+        {
+            double requested = RelativeTolerances?[i] ?? RelativeTolerance;
+            raised |= requested < RelativeToleranceFloor;
+            smallest = Math.Min(smallest, requested);
+            result[i] = Math.Max(requested, RelativeToleranceFloor);
+        }
+
+        if (raised)
+        {
+            notes?.Add($"{(RelativeTolerances is null ? nameof(RelativeTolerance) : nameof(RelativeTolerances))} = {Require.Format(smallest)} is below the attainable floor " +
+                $"100 ε = {Require.Format(RelativeToleranceFloor)} (rounding in each step is larger than that), so it was raised to {Require.Format(RelativeToleranceFloor)}.");
+        }
+
+        return result;
     }
 
     private static void CheckSignedStep(double h, string name, int direction)

@@ -28,7 +28,7 @@ internal sealed class LaneWorkspace<TField, TLane>
     private readonly TField _prototype;
     private readonly int _n, _w, _parameterCount;
     private readonly double _logErrorFloor, _beta1, _beta2, _beta3;
-    private readonly double[] _y, _yNew, _stage, _k, _error, _parameters, _absoluteTolerances;
+    private readonly double[] _y, _yNew, _stage, _k, _error, _parameters, _absoluteTolerances, _relativeTolerances;
     private readonly double[] _t, _h, _endTime, _direction, _logPrevious, _logBefore, _lastRejected, _lastNonFinite, _active, _accepted, _rejected;
     private readonly int[] _member, _startEvaluations;
     private readonly double[] _y0, _f0, _trialState, _trialDerivative, _parameterScratch, _laneState;
@@ -55,6 +55,7 @@ internal sealed class LaneWorkspace<TField, TLane>
         _parameters = new double[Math.Max(1, _parameterCount) * _w];
         _absoluteTolerances = new double[_n];
         for (int j = 0; j < _n; j++) _absoluteTolerances[j] = options.AbsoluteTolerances?[j] ?? options.AbsoluteTolerance;
+        _relativeTolerances = options.EffectiveRelativeTolerances(_n, null);
         _t = new double[_w];
         _h = new double[_w];
         _endTime = new double[_w];
@@ -201,14 +202,17 @@ internal sealed class LaneWorkspace<TField, TLane>
     private TLane RmsErrorSquared()
     {
         ReadOnlySpan<double> y = _y, yNew = _yNew, error = _error, absoluteTolerances = _absoluteTolerances;
-        var rtol = TLane.Create(_options.RelativeTolerance);
         var sum = TLane.Create(0.0);
+        var zero = TLane.Create(0.0);
         var finite = TLane.IsFinite(sum);
         for (int j = 0; j < absoluteTolerances.Length; j++)
         {
             int i = j * TLane.Count;
             var y1 = TLane.Load(yNew, i);
-            var scaled = TLane.Load(error, i) / (TLane.Create(absoluteTolerances[j]) + rtol * TLane.Max(TLane.Abs(TLane.Load(y, i)), TLane.Abs(y1)));
+            var e = TLane.Load(error, i);
+            var scaled = e / (TLane.Create(absoluteTolerances[j]) + TLane.Create(_relativeTolerances[j]) * TLane.Max(TLane.Abs(TLane.Load(y, i)), TLane.Abs(y1)));
+            // As ErrorNorm.Rms: an exactly zero error counts 0 even where the scale is 0 (atol = 0, component 0).
+            scaled = TLane.ConditionalSelect(TLane.LessThanOrEqual(TLane.Abs(e), zero), zero, scaled);
             sum += scaled * scaled;
             finite = TLane.BothTrue(finite, TLane.IsFinite(y1));
         }
@@ -278,7 +282,7 @@ internal sealed class LaneWorkspace<TField, TLane>
 
             _startEvaluations[lane] = _options.InitialStep is null ? 2 : 1;
             _h[lane] = _options.InitialStep ?? InitialStepSize.Hairer(field, DormandPrinceCoefficients.Tableau.Order, problem.StartTime, problem.EndTime,
-                _y0, _f0, _options.RelativeTolerance, _absoluteTolerances, _options.MaxStep, _trialState, _trialDerivative);
+                _y0, _f0, _relativeTolerances, _absoluteTolerances, _options.MaxStep, _trialState, _trialDerivative);
             _endTime[lane] = problem.EndTime;
             _direction[lane] = problem.Direction;
             _logPrevious[lane] = _logBefore[lane] = 0;

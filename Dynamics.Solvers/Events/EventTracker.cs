@@ -13,8 +13,12 @@ internal sealed class EventTracker
 {
     private readonly IReadOnlyList<OdeEvent> _events;
     private readonly int _samples;
-    private readonly double[] _gStart, _gPrevious, _sampleState, _rootState;
+    private const double Epsilon = 2.220446049250313e-16;
+
+    private readonly double[] _gStart, _gPrevious, _tPrevious, _sampleState, _rootState;
     private readonly List<Crossing> _crossings = [];
+    private int _firedEvent = -1;
+    private EventDirection _firedDirection;
 
     public EventTracker(IReadOnlyList<OdeEvent> events, int samplesPerStep, int dimension)
     {
@@ -22,6 +26,7 @@ internal sealed class EventTracker
         _samples = samplesPerStep;
         _gStart = new double[events.Count];
         _gPrevious = new double[events.Count];
+        _tPrevious = new double[events.Count];
         _sampleState = new double[dimension];
         _rootState = new double[dimension];
     }
@@ -30,10 +35,17 @@ internal sealed class EventTracker
 
     /// <summary>
     /// Evaluates every g at the current point. An event that has just fired here (<paramref name="firedEvent"/>) is
-    /// taken as exactly 0, so the restart neither re-detects it nor counts leaving the surface as a new crossing.
+    /// taken as exactly 0, so the restart neither re-detects it nor counts leaving the surface as a new crossing; the
+    /// next <see cref="Locate"/> takes its sign from just after the start instead.
     /// </summary>
-    public void Reset(double t, ReadOnlySpan<double> y, int firedEvent = -1)
+    /// <param name="t">The current time.</param>
+    /// <param name="y">The current state.</param>
+    /// <param name="firedEvent">The event that has just changed the state here, or −1.</param>
+    /// <param name="firedDirection">The direction of that event's crossing.</param>
+    public void Reset(double t, ReadOnlySpan<double> y, int firedEvent = -1, EventDirection firedDirection = EventDirection.Either)
     {
+        _firedEvent = firedEvent;
+        _firedDirection = firedDirection;
         for (int i = 0; i < _events.Count; i++) _gStart[i] = i == firedEvent ? 0.0 : _events[i].Condition(t, y);
     }
 
@@ -45,7 +57,20 @@ internal sealed class EventTracker
     {
         _crossings.Clear();
         Array.Copy(_gStart, _gPrevious, _gStart.Length);
-        double previousTime = t0;
+        double firstSample = t0 + h / _samples;
+        for (int i = 0; i < _events.Count; i++)
+        {
+            _tPrevious[i] = t0;
+            // A g that is exactly 0 at the step's start (an event that has just fired, or a start on the surface)
+            // has no sign to compare with, so a crossing inside the first sample interval would be lost. Look at g
+            // just after the start instead: the first of a few geometrically spaced probes where it is non-zero
+            // becomes the left end of the first interval. Leaving the surface is not itself a crossing.
+            if (_gStart[i] == 0 && Probe(stepper, i, t0, h, firstSample, y0, y1))
+                _crossings.Add(new Crossing(i, t0, _firedDirection));
+        }
+
+        _firedEvent = -1;
+
         for (int j = 1; j <= _samples; j++)
         {
             bool last = j == _samples;
@@ -56,8 +81,9 @@ internal sealed class EventTracker
             for (int i = 0; i < _events.Count; i++)
             {
                 double g = _events[i].Condition(t, state);
-                double gPrevious = _gPrevious[i];
+                double gPrevious = _gPrevious[i], previousTime = _tPrevious[i];
                 _gPrevious[i] = g;
+                _tPrevious[i] = t;
                 var crossing = Classify(gPrevious, g);
                 if (crossing == EventDirection.Either) continue;
                 if (_events[i].Direction != EventDirection.Either && _events[i].Direction != crossing) continue;
@@ -65,8 +91,6 @@ internal sealed class EventTracker
                 double time = g == 0 ? t : BrentRoot.Find(ref root, previousTime, t, gPrevious, g);
                 _crossings.Add(new Crossing(i, time, crossing));
             }
-
-            previousTime = t;
         }
 
         Array.Copy(_gPrevious, _gStart, _gStart.Length);
@@ -79,6 +103,44 @@ internal sealed class EventTracker
         }
 
         return _crossings;
+    }
+
+    // Probes g at t0 + δ, 8δ, 64δ, … (δ = 64 ε (|t0| + |h|), well past the root finder's 4 ε |t| so an event just
+    // located is left behind) up to the first sample, and starts the event's first interval at the first non-zero value.
+    // For the event that has just changed the state it looks for the side g came from (positive after a falling
+    // crossing): the first probe there starts the interval; if g shows only the far side up to the first sample, the
+    // change did not take the state back across the surface, so the event holds again at once and Probe returns true.
+    private bool Probe(IStepper stepper, int i, double t0, double h, double firstSample, double[] y0, double[] y1)
+    {
+        bool fired = i == _firedEvent;
+        double origin = _firedDirection == EventDirection.Falling ? 1 : -1;
+        bool sawFarSide = false;
+        double delta = 64 * Epsilon * (Math.Abs(t0) + Math.Abs(h)) * Math.Sign(h);
+        for (double offset = delta; ; offset *= 8)
+        {
+            bool atSample = Math.Abs(offset) >= Math.Abs(firstSample - t0);
+            double t = atSample ? firstSample : t0 + offset;
+            if (t != t0)
+            {
+                stepper.Interpolate((t - t0) / h, y0, y1, _sampleState);
+                double g = _events[i].Condition(t, _sampleState);
+                if (g != 0 && (!fired || Math.Sign(g) == origin))
+                {
+                    // A probe becomes the left end; the first sample itself is reached by the main loop from 0.
+                    if (!atSample)
+                    {
+                        _gPrevious[i] = g;
+                        _tPrevious[i] = t;
+                    }
+
+                    return false;
+                }
+
+                sawFarSide |= g != 0;
+            }
+
+            if (atSample) return fired && sawFarSide;
+        }
     }
 
     // A crossing needs a strict sign on the left, so a g that starts at exactly 0 (just fired) is not a new crossing.

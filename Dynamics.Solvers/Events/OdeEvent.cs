@@ -4,7 +4,10 @@ namespace Dynamics.Solvers.Events;
 /// An event: a sign change of g(t, y) in a chosen direction, located on each step's interpolant by Brent's method to
 /// near machine precision (no extra right-hand-side evaluations beyond those the interpolant needs). The interpolant is
 /// sampled at <see cref="SolverOptions.EventSamplesPerStep"/> points per step, so several crossings inside one step are
-/// found as long as they are separated by a sample.
+/// found as long as they are separated by a sample. Where g is exactly 0 at a step's start (just after an event, or a
+/// start on the surface) its sign is taken from just after the start; leaving the surface is not a crossing. After a
+/// <see cref="EventAction.ChangeState"/> event step-size selection restarts, and state changes that accumulate at a
+/// limit point end the solve with <see cref="SolveStatus.ZenoBehaviour"/> (docs/solvers-events.md has the details).
 /// </summary>
 public sealed record OdeEvent
 {

@@ -64,7 +64,11 @@ internal sealed class SolutionRecorder<TField> where TField : IVectorField
     {
         if (_saveAt.Mode == SaveMode.End) Add(_integrator.Time, _integrator.State);
         return new Solution(_integrator.Method.Name, _n, [.. _times], [.. _states], _integrator.Time, _integrator.State.ToArray(),
-            _integrator.Status, _integrator.Message, _integrator.Statistics, [.. _integrator.Events], _dense);
+            _integrator.Status, _integrator.Message, _integrator.Statistics, [.. _integrator.Events], _dense)
+        {
+            Exception = _integrator.Exception,
+            Notes = [.. _integrator.Notes],
+        };
     }
 
     // A state change makes the trajectory jump at the event time: keep the state just before the jump as well.

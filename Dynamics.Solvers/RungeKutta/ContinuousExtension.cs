@@ -33,6 +33,28 @@ public sealed class ContinuousExtension
         }
     }
 
+    /// <summary>
+    /// Creates an extension from weights given as exact decimal literals (e.g. a published table to 40 digits). High-order
+    /// interpolants have monomial weights up to 10⁶ that cancel to bᵢ(θ) of order 10, so rounding each weight to a
+    /// double alone costs ~10⁶ ε ≈ 2·10⁻¹⁰ in the interpolated state; here each weight is kept as a double plus its
+    /// rounding residual (<see cref="WeightResiduals"/>), and the stepper combines the stages with compensated sums.
+    /// </summary>
+    /// <param name="order">The interpolant's order of accuracy q.</param>
+    /// <param name="weights">Pᵢₘ as decimal literals: one row per stage, one column per power θ¹ … θ^degree.</param>
+    /// <param name="extraNodes">The nodes c of the extra stages (may be empty).</param>
+    /// <param name="extraRows">The coupling rows of the extra stages over all earlier stages (may be empty).</param>
+    public ContinuousExtension(int order, string[][] weights, double[]? extraNodes = null, double[][]? extraRows = null)
+        : this(order, Split(weights, residual: false), extraNodes, extraRows)
+    {
+        WeightResiduals = Split(weights, residual: true);
+    }
+
+    /// <summary>
+    /// Pᵢₘ − fl(Pᵢₘ), the part of each exact weight that its double in <see cref="Weights"/> lost, or null when the
+    /// weights were given as doubles (their rounding is then part of the method).
+    /// </summary>
+    public IReadOnlyList<double[]>? WeightResiduals { get; }
+
     /// <summary>The interpolant's order of accuracy.</summary>
     public int Order { get; }
 
@@ -47,6 +69,24 @@ public sealed class ContinuousExtension
 
     /// <summary>The coupling rows of the extra stages.</summary>
     public IReadOnlyList<double[]> ExtraRows { get; }
+
+    private static double[][] Split(string[][] weights, bool residual)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var result = new double[weights.Length][];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            ArgumentNullException.ThrowIfNull(weights[i], nameof(weights));
+            result[i] = new double[weights[i].Length];
+            for (int m = 0; m < weights[i].Length; m++)
+            {
+                var (value, rest) = ExactDecimal.Split(weights[i][m]);
+                result[i][m] = residual ? rest : value;
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// The cubic Hermite interpolant through y₀, f₀, y₁ and f₁ for a method of <paramref name="stages"/> stages with

@@ -44,6 +44,30 @@ public abstract class ErrorNorm
         return error * error;
     }
 
+    /// <summary>
+    /// <see cref="MeasureSquared(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, ReadOnlySpan{double})"/>
+    /// with a relative tolerance per component, sᵢ = atolᵢ + rtolᵢ · max(|y₀ᵢ|, |y₁ᵢ|). A component whose scale is 0
+    /// (atolᵢ = 0 and y₀ᵢ = y₁ᵢ = 0) contributes 0 when its error is exactly 0 and rejects the step otherwise. The
+    /// built-in norms implement it directly; a custom norm inherits a version that needs equal relative tolerances.
+    /// </summary>
+    /// <param name="errorEstimate">The local error estimate.</param>
+    /// <param name="y0">The state at the step's start.</param>
+    /// <param name="y1">The proposed state at the step's end.</param>
+    /// <param name="relativeTolerances">rtolᵢ, one per component.</param>
+    /// <param name="absoluteTolerances">atolᵢ, one per component.</param>
+    /// <returns>The squared normalised error (NaN for a non-finite proposal).</returns>
+    public virtual double MeasureSquared(ReadOnlySpan<double> errorEstimate, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1,
+        ReadOnlySpan<double> relativeTolerances, ReadOnlySpan<double> absoluteTolerances)
+    {
+        for (int i = 1; i < relativeTolerances.Length; i++)
+        {
+            if (relativeTolerances[i] != relativeTolerances[0])
+                throw new NotSupportedException($"The error norm '{Name}' does not support per-component relative tolerances; override this overload.");
+        }
+
+        return MeasureSquared(errorEstimate, y0, y1, relativeTolerances.Length > 0 ? relativeTolerances[0] : 0, absoluteTolerances);
+    }
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 
@@ -71,6 +95,23 @@ public abstract class ErrorNorm
 
             return finite ? sum / errorEstimate.Length : double.NaN;
         }
+
+        public override double MeasureSquared(ReadOnlySpan<double> errorEstimate, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1,
+            ReadOnlySpan<double> relativeTolerances, ReadOnlySpan<double> absoluteTolerances)
+        {
+            double sum = 0;
+            bool finite = true;
+            for (int i = 0; i < errorEstimate.Length; i++)
+            {
+                double proposed = y1[i], error = errorEstimate[i];
+                finite &= double.IsFinite(proposed);
+                // error = 0 contributes 0 even where the scale is 0 (atol = 0 and a component exactly 0), not 0/0.
+                double scaled = error == 0 ? 0 : error / (absoluteTolerances[i] + relativeTolerances[i] * Math.Max(Math.Abs(y0[i]), Math.Abs(proposed)));
+                sum += scaled * scaled;
+            }
+
+            return finite ? sum / errorEstimate.Length : double.NaN;
+        }
     }
 
     private sealed class MaxNorm : ErrorNorm
@@ -90,6 +131,21 @@ public abstract class ErrorNorm
             }
 
             return max;
+        }
+
+        public override double MeasureSquared(ReadOnlySpan<double> errorEstimate, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1,
+            ReadOnlySpan<double> relativeTolerances, ReadOnlySpan<double> absoluteTolerances)
+        {
+            double max = 0;
+            for (int i = 0; i < errorEstimate.Length; i++)
+            {
+                if (!double.IsFinite(y1[i])) return double.NaN;
+                double error = Math.Abs(errorEstimate[i]);
+                double scaled = error == 0 ? 0 : error / (absoluteTolerances[i] + relativeTolerances[i] * Math.Max(Math.Abs(y0[i]), Math.Abs(y1[i])));
+                if (!(scaled <= max)) max = scaled;
+            }
+
+            return max * max;
         }
     }
 }
