@@ -21,11 +21,11 @@ public readonly ref struct LaneVector<TLane> : IFieldVector<TLane>, IFieldParame
     /// <param name="offset">The index of lane 0 of component 0.</param>
     /// <param name="stride">The distance between consecutive components, at least <c>TLane.Count</c>.</param>
     /// <param name="components">How many components the formula may touch (the field's dimension, or its parameter count).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public LaneVector(ReadOnlySpan<double> data, int offset, int stride, int components)
     {
         if (offset < 0 || stride < TLane.Count || components < 0 || (components > 0 && (long)offset + (long)(components - 1) * stride + TLane.Count > data.Length))
-            throw new ArgumentException(
-                $"The span of length {data.Length} does not hold {components} components of {TLane.Count} lanes at offset {offset} and stride {stride}.", nameof(data));
+            ThrowOutside(data.Length, offset, stride, components);
         _data = MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(data), data.Length);
         _offset = offset;
         _stride = stride;
@@ -44,4 +44,10 @@ public readonly ref struct LaneVector<TLane> : IFieldVector<TLane>, IFieldParame
     /// <remarks>The lanes' own values of parameter <paramref name="index"/>; <paramref name="value"/> is not used.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TLane Read(int index, double value) => this[index];
+
+    // Out of line, so the constructor stays small enough to inline into the solvers' loops.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowOutside(int length, int offset, int stride, int components) =>
+        throw new ArgumentException(
+            $"The span of length {length} does not hold {components} components of {TLane.Count} lanes at offset {offset} and stride {stride}.", "data");
 }

@@ -204,12 +204,12 @@ internal class LaneLockstepWorkspace<TField, TLane> : ILockstepWorkspace
     {
         int nw = N * W;
         var time = TLane.Create(t);
-        var parameters = new LaneVector<TLane>(Parameters, 0, W, ParameterCount);
+        var parameters = new LaneVector<TLane>(Parameters, 0, TLane.Count, ParameterCount);
         var member = Member;
         for (int g = 0; g < groups; g++)
         {
-            var state = new LaneVector<TLane>(y, g * nw, W, N);
-            var derivative = new LaneVector<TLane>(dydt, g * nw, W, N);
+            var state = new LaneVector<TLane>(y, g * nw, TLane.Count, N);
+            var derivative = new LaneVector<TLane>(dydt, g * nw, TLane.Count, N);
             member.Derivative(in parameters, time, in state, ref derivative);
         }
     }

@@ -303,9 +303,9 @@ internal sealed class LaneWorkspace<TField, TLane>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void EvaluateLanes(ReadOnlySpan<double> parameters, TLane t, ReadOnlySpan<double> y, Span<double> dydt)
     {
-        var p = new LaneVector<TLane>(parameters, 0, _w, _parameterCount);
-        var state = new LaneVector<TLane>(y, 0, _w, _n);
-        var derivative = new LaneVector<TLane>(dydt, 0, _w, _n);
+        var p = new LaneVector<TLane>(parameters, 0, TLane.Count, _parameterCount);
+        var state = new LaneVector<TLane>(y, 0, TLane.Count, _n);
+        var derivative = new LaneVector<TLane>(dydt, 0, TLane.Count, _n);
         _prototype.Derivative(in p, t, in state, ref derivative);
     }
 
