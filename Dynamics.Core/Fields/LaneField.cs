@@ -29,8 +29,10 @@ public static class LaneField
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Evaluate<TField>(in TField field, double t, ReadOnlySpan<double> y, Span<double> dydt) where TField : ILaneField
     {
-        var state = new SpanVector<ScalarLane>(MemoryMarshal.Cast<double, ScalarLane>(MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(y), y.Length)));
-        var derivative = new SpanVector<ScalarLane>(MemoryMarshal.Cast<double, ScalarLane>(dydt));
+        // Sliced to exactly n (a constant once inlined for a fixed-size field), so the JIT drops the per-component bounds checks.
+        int n = field.Dimension;
+        var state = new SpanVector<ScalarLane>(MemoryMarshal.Cast<double, ScalarLane>(MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(y), y.Length)[..n]));
+        var derivative = new SpanVector<ScalarLane>(MemoryMarshal.Cast<double, ScalarLane>(dydt[..n]));
         field.Derivative(default(BroadcastParameters<ScalarLane>), ScalarLane.Create(t), in state, ref derivative);
     }
 
