@@ -93,6 +93,32 @@ public class AutomaticJacobianTests
         Assert.Equal(0, LaneField.ParameterCount(new Kepler()));
     }
 
+    [Fact]
+    public void Lane_views_and_parameter_lists_reject_what_does_not_fit()
+    {
+        // Three components of four lanes at stride 4 need 12 doubles.
+        var error = Assert.Throws<ArgumentException>(() => new LaneVector<Lane256>(new double[10], 0, 4, 3));
+        Assert.Equal("data", error.ParamName);
+        Assert.Contains("10", error.Message);
+        _ = new LaneVector<Lane256>(new double[12], 0, 4, 3);
+        var tooMany = Assert.Throws<ArgumentException>(() => LaneField.ParameterCount(new SeventeenParameters()));
+        Assert.Equal("field", tooMany.ParamName);
+        Assert.Contains("16", tooMany.Message);
+    }
+
+    /// <summary>A field whose formula reads parameter 16, one past <see cref="LaneField.MaxParameters"/>.</summary>
+    private readonly struct SeventeenParameters : ILaneField
+    {
+        public int Dimension => 1;
+
+        public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+        public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+            where T : struct, IFieldNumber<T>
+            where TParameters : IFieldParameters<T>, allows ref struct
+            where TVector : IFieldVector<T>, allows ref struct => dydt[0] = parameters.Read(16, 1.0) * y[0];
+    }
+
     private static double WorstAnalyticError<TField>(TField field) where TField : struct, ILaneField, IJacobianField
     {
         int n = field.Dimension;
