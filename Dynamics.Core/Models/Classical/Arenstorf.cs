@@ -13,7 +13,7 @@ namespace Dynamics.Models.Classical;
 /// From <see cref="PeriodicInitialState"/> the Arenstorf orbit closes after <see cref="Period"/>.
 /// </summary>
 /// <param name="Mu">The mass ratio μ (Earth–Moon: 0.012277471).</param>
-public readonly record struct Arenstorf(double Mu) : IModel, ILaneField, IHasInvariants
+public readonly record struct Arenstorf(double Mu) : IModel, ILaneField, IJacobianField, IHasInvariants
 {
     /// <summary>The Earth–Moon mass ratio μ = 0.012277471. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public Arenstorf()
@@ -41,6 +41,10 @@ public readonly record struct Arenstorf(double Mu) : IModel, ILaneField, IHasInv
 
     /// <inheritdoc/>
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    /// <remarks>Exact, by forward-mode automatic differentiation of <see cref="Derivative"/> (<see cref="LaneField.Jacobian{TField}"/>).</remarks>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

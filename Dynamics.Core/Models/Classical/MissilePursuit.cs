@@ -21,7 +21,7 @@ namespace Dynamics.Models.Classical;
 /// <param name="TargetDistance">L, the target's initial distance (length units, e.g. km), &gt; 0.</param>
 /// <param name="TargetSpeed">u, the target's speed (length per time, e.g. km/h), &gt; 0.</param>
 /// <param name="MissileSpeed">v, the missile's speed, &gt; 0.</param>
-public readonly record struct MissilePursuit(double TargetDistance, double TargetSpeed, double MissileSpeed) : IModel, ILaneField, IHasInvariants
+public readonly record struct MissilePursuit(double TargetDistance, double TargetSpeed, double MissileSpeed) : IModel, ILaneField, IJacobianField, IHasInvariants
 {
     /// <summary>
     /// Variant A of MODELS.md §8(c): a ship 120 km away sailing at 90 km/h across the line of sight, a missile at
@@ -55,6 +55,10 @@ public readonly record struct MissilePursuit(double TargetDistance, double Targe
 
     /// <inheritdoc/>
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    /// <remarks>Exact, by forward-mode automatic differentiation of <see cref="Derivative"/> (<see cref="LaneField.Jacobian{TField}"/>).</remarks>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

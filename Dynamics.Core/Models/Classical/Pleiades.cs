@@ -10,7 +10,7 @@ namespace Dynamics.Models.Classical;
 /// State (x₁…x₇, y₁…y₇, x₁'…x₇', y₁'…y₇'), 28 components; a standard non-stiff benchmark over t ∈ [0, 3] with several
 /// close encounters.
 /// </summary>
-public readonly record struct Pleiades : IModel, ILaneField
+public readonly record struct Pleiades : IModel, ILaneField, IJacobianField
 {
     private const int Bodies = 7;
 
@@ -42,6 +42,10 @@ public readonly record struct Pleiades : IModel, ILaneField
 
     /// <inheritdoc/>
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    /// <remarks>Exact, by forward-mode automatic differentiation of <see cref="Derivative"/> (<see cref="LaneField.Jacobian{TField}"/>).</remarks>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
 
     /// <inheritdoc/>
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
