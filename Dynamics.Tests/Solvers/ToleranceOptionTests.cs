@@ -2,8 +2,10 @@ using Dynamics.Fields;
 using Dynamics.Models.Classical;
 using Dynamics.Problems;
 using Dynamics.Solvers;
+using Dynamics.Solvers.Ensembles;
 using Dynamics.Solvers.RungeKutta;
 using Dynamics.Solvers.StepSize;
+using Dynamics.Tests.Ensembles;
 
 namespace Dynamics.Tests.Solvers;
 
@@ -77,5 +79,22 @@ public class ToleranceOptionTests
         Assert.Contains($"RelativeTolerance = {Dynamics.Validation.Require.Format(1e-18)}", note);
         Assert.Contains("raised", note);
         Assert.Empty(atFloor.Notes);
+    }
+
+    [Fact]
+    public void The_ensemble_lanes_apply_the_new_tolerances_as_the_integrator_does()
+    {
+        // Pure relative control, per-component rtol and a raised floor, in the per-lane SIMD ensemble: the same steps
+        // and the same bits as each member solved alone (Lorenz is chaotic, so any difference would show).
+        var solver = new SolverOptions { AbsoluteTolerance = 0, RelativeTolerances = [1e-7, 1e-9, 1e-20], SaveAt = SaveAt.End };
+        var problem = EnsembleTestData.LorenzSweep(11, 2.0, varyEnd: true);
+        var lanes = LaneEnsemble.Solve(problem, new EnsembleOptions { Solver = solver });
+        var independent = Ensemble.Solve(problem, new DormandPrince5(), new EnsembleOptions { Solver = solver });
+        for (int m = 0; m < 11; m++)
+        {
+            Assert.Equal(SolveStatus.Success, independent.Status(m));
+            Assert.Equal(independent.Statistics(m), lanes.Statistics(m));
+            Assert.Equal(independent.FinalState(m).ToArray(), lanes.FinalState(m).ToArray());
+        }
     }
 }
