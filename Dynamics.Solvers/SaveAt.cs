@@ -4,16 +4,18 @@ namespace Dynamics.Solvers;
 
 /// <summary>
 /// What a solve records. Saving never changes the step sequence: values at requested times come from the method's
-/// dense output inside the steps that contain them.
+/// dense output inside the steps that contain them. <see cref="From(double)"/> skips a transient: nothing before the
+/// given time is kept, e.g. <c>SaveAt.EveryStep.From(100)</c> or, for events only, <c>SaveAt.End.From(100)</c>.
 /// </summary>
 public sealed class SaveAt
 {
     private readonly double[] _times;
 
-    private SaveAt(SaveMode mode, double[] times)
+    private SaveAt(SaveMode mode, double[] times, double? startTime = null)
     {
         Mode = mode;
         _times = times;
+        StartTime = startTime;
     }
 
     /// <summary>Only the final state (the cheapest; for ensembles and long runs).</summary>
@@ -30,6 +32,28 @@ public sealed class SaveAt
 
     /// <summary>The requested times (only for <see cref="SaveMode.Times"/>).</summary>
     public ReadOnlySpan<double> RequestedTimes => _times;
+
+    /// <summary>The time from which anything is kept (see <see cref="From(double)"/>), or null to keep everything from t₀.</summary>
+    public double? StartTime { get; }
+
+    /// <summary>
+    /// The same choice, keeping nothing before <paramref name="time"/> (in the direction of integration): no states and
+    /// no entries in <see cref="Solution.Events"/> (events are still located and their actions applied). With
+    /// <see cref="EveryStep"/> and <see cref="Dense"/> the first saved state is y(<paramref name="time"/>), interpolated,
+    /// then the state after every later step; <see cref="Dense"/> keeps the interpolants of the steps that end after it;
+    /// <see cref="End"/> still keeps the final state (so only the events are filtered); requested
+    /// <see cref="Times(double[])"/> must not lie before it. Use it to skip a transient.
+    /// </summary>
+    /// <param name="time">A finite time inside the solve's span (checked when the solve starts).</param>
+    /// <returns>The choice.</returns>
+    public SaveAt From(double time)
+    {
+        Require.Finite(time, nameof(time));
+        return new SaveAt(Mode, _times, time);
+    }
+
+    /// <summary>Whether time <paramref name="t"/> is at or after <see cref="StartTime"/> in the direction of integration.</summary>
+    internal bool Keeps(double t, int direction) => StartTime is not { } start || direction * (t - start) >= 0;
 
     /// <summary>The states at the given times, in the direction of integration, by interpolation.</summary>
     /// <param name="times">Finite, strictly monotone in the direction of integration, inside the time span; at least one.</param>
@@ -63,9 +87,12 @@ public sealed class SaveAt
     /// <param name="endTime">The final time.</param>
     public void Validate(double startTime, double endTime)
     {
-        if (Mode != SaveMode.Times) return;
         int direction = endTime > startTime ? 1 : -1;
         double lo = Math.Min(startTime, endTime), hi = Math.Max(startTime, endTime);
+        if (StartTime is { } from && (from < lo || from > hi))
+            throw new ArgumentOutOfRangeException("saveAt", from,
+                $"SaveAt.From({Require.Format(from)}) lies outside the time span [{Require.Format(startTime)}, {Require.Format(endTime)}].");
+        if (Mode != SaveMode.Times) return;
         for (int i = 0; i < _times.Length; i++)
         {
             if (_times[i] < lo || _times[i] > hi)
@@ -75,6 +102,9 @@ public sealed class SaveAt
                 throw new ArgumentException(
                     $"SaveAt times must be strictly {(direction > 0 ? "increasing" : "decreasing")} in the direction of integration, but [{i - 1}] = {Require.Format(_times[i - 1])} and [{i}] = {Require.Format(_times[i])}.",
                     "saveAt");
+            if (!Keeps(_times[i], direction))
+                throw new ArgumentOutOfRangeException("saveAt", _times[i],
+                    $"SaveAt time [{i}] = {Require.Format(_times[i])} lies before SaveAt.From({Require.Format(StartTime!.Value)}) and would never be saved.");
         }
     }
 }

@@ -61,6 +61,42 @@ public sealed class Solution : SolvedPath
         return state;
     }
 
+    /// <summary>
+    /// y(t) at every time of <paramref name="times"/> from the dense output, row-major into <paramref name="states"/>
+    /// (state k at k·n … k·n + n − 1). The times may come in any order; all are checked before any is evaluated.
+    /// </summary>
+    /// <param name="times">Finite times inside the dense output's range (the integrated range, or up to the failure).</param>
+    /// <param name="states">Receives the states, length <c>times.Length</c> × <see cref="Dynamics.Trajectories.SampledPath.Dimension"/>.</param>
+    public void Evaluate(ReadOnlySpan<double> times, Span<double> states)
+    {
+        var dense = Dense;
+        if (states.Length != times.Length * Dimension)
+            throw new ArgumentException(
+                $"states has length {states.Length}, but {times.Length} times × dimension {Dimension} need {times.Length * Dimension}.", nameof(states));
+        if (dense.StepCount == 0 && times.Length > 0)
+            throw new ArgumentOutOfRangeException(nameof(times), times[0], $"times[0] = {Require.Format(times[0])} cannot be evaluated: the solve took no step, so the dense output is empty.");
+        int direction = dense.EndTime >= dense.StartTime ? 1 : -1;
+        for (int k = 0; k < times.Length; k++)
+        {
+            double t = times[k];
+            if (double.IsNaN(t) || direction * (t - dense.StartTime) < 0 || direction * (t - dense.EndTime) > 0)
+                throw new ArgumentOutOfRangeException(nameof(times), t,
+                    $"times[{k}] = {Require.Format(t)} lies outside the dense output's range [{Require.Format(dense.StartTime)}, {Require.Format(dense.EndTime)}].");
+        }
+
+        for (int k = 0; k < times.Length; k++) dense.Evaluate(times[k], states.Slice(k * Dimension, Dimension));
+    }
+
+    /// <summary>y(t) at every time of <paramref name="times"/> from the dense output, as a new row-major array.</summary>
+    /// <param name="times">Finite times inside the dense output's range.</param>
+    /// <returns>The states, length <c>times.Length</c> × <see cref="Dynamics.Trajectories.SampledPath.Dimension"/> (state k at k·n … k·n + n − 1).</returns>
+    public double[] Evaluate(ReadOnlySpan<double> times)
+    {
+        var states = new double[times.Length * Dimension];
+        Evaluate(times, states);
+        return states;
+    }
+
     /// <inheritdoc/>
     public override string ToString() =>
         $"{MethodName}: {Status} at t = {Require.Format(FinalTime)} ({Statistics.AcceptedSteps} steps, {Statistics.RejectedSteps} rejected, {Statistics.RhsEvaluations} f evaluations)";

@@ -74,22 +74,26 @@ public static class LaneField
     /// <typeparam name="TField">The field type.</typeparam>
     /// <param name="field">The field.</param>
     /// <param name="parameters">Receives the parameters; at least <see cref="MaxParameters"/> long.</param>
+    /// <param name="state">A state at which the formula is defined (a member's initial state), or empty for the zero state.</param>
     /// <returns>How many parameters the formula reads (the highest index read, plus one).</returns>
-    public static int WriteParameters<TField>(in TField field, Span<double> parameters) where TField : ILaneField
+    public static int WriteParameters<TField>(in TField field, Span<double> parameters, ReadOnlySpan<double> state = default) where TField : ILaneField
     {
         if (parameters.Length < MaxParameters)
             throw new ArgumentException($"parameters has length {parameters.Length}; it must hold at least {MaxParameters}.", nameof(parameters));
         int n = field.Dimension;
         if (n < 1) throw new ArgumentException($"The field's dimension is {n}; it must be at least 1.", nameof(field));
-        // A zero state: the values computed are discarded, only the parameters read matter.
+        // The values computed are discarded, only the parameters read matter; a member's own state keeps a formula that
+        // rejects some states (and throws there) on ground where it is defined.
+        if (!state.IsEmpty && state.Length != n) throw new ArgumentException($"state has length {state.Length}, but the field has dimension {n}.", nameof(state));
         double[]? rented = n > StackLimit ? ArrayPool<double>.Shared.Rent(2 * n) : null;
         Span<double> scratch = rented is null ? stackalloc double[2 * n] : rented.AsSpan(0, 2 * n);
         scratch.Clear();
-        var state = new SpanVector<ScalarLane>(MemoryMarshal.Cast<double, ScalarLane>(scratch[..n]));
-        var derivative = new SpanVector<ScalarLane>(MemoryMarshal.Cast<double, ScalarLane>(scratch[n..]));
+        state.CopyTo(scratch);
+        var stateVector = new SpanVector<ScalarLane>(MemoryMarshal.Cast<double, ScalarLane>(scratch[..n]));
+        var derivativeVector = new SpanVector<ScalarLane>(MemoryMarshal.Cast<double, ScalarLane>(scratch[n..]));
         int count = 0;
         var recorder = new ParameterRecorder(parameters[..MaxParameters], ref count, typeof(TField).Name);
-        field.Derivative(in recorder, ScalarLane.Create(0.0), in state, ref derivative);
+        field.Derivative(in recorder, ScalarLane.Create(0.0), in stateVector, ref derivativeVector);
         if (rented is not null) ArrayPool<double>.Shared.Return(rented);
         return count;
     }
@@ -97,11 +101,12 @@ public static class LaneField
     /// <summary>How many parameters the field's formula reads (see <see cref="WriteParameters{TField}"/>).</summary>
     /// <typeparam name="TField">The field type.</typeparam>
     /// <param name="field">The field.</param>
+    /// <param name="state">A state at which the formula is defined, or empty for the zero state.</param>
     /// <returns>The count, 0 … <see cref="MaxParameters"/>.</returns>
-    public static int ParameterCount<TField>(in TField field) where TField : ILaneField
+    public static int ParameterCount<TField>(in TField field, ReadOnlySpan<double> state = default) where TField : ILaneField
     {
         Span<double> parameters = stackalloc double[MaxParameters];
-        return WriteParameters(field, parameters);
+        return WriteParameters(field, parameters, state);
     }
 
     private readonly ref struct ParameterRecorder : IFieldParameters<ScalarLane>

@@ -58,4 +58,19 @@ public abstract class SampledPath
         for (int i = 0; i < series.Length; i++) series[i] = _states[i * Dimension + component];
         return series;
     }
+
+    /// <summary>
+    /// Writes the path as CSV: a header <c>t,name₀,…</c>, then one row per recorded state, invariant culture and
+    /// round-trip precision (see <see cref="PathCsv"/>).
+    /// </summary>
+    /// <param name="writer">The destination (not closed).</param>
+    /// <param name="componentNames">One header name per component, e.g. <c>PathCsv.ComponentNames(field)</c> (default y0, y1, …).</param>
+    public void WriteCsv(TextWriter writer, IReadOnlyList<string>? componentNames = null) => PathCsv.Write(this, writer, componentNames);
+
+    /// <summary>Writes the path as CSV to a file, atomically (temporary file, then rename); see <see cref="PathCsv"/>.</summary>
+    /// <param name="file">The target file.</param>
+    /// <param name="componentNames">One header name per component, e.g. <c>PathCsv.ComponentNames(field)</c> (default y0, y1, …).</param>
+    /// <returns>The full path written.</returns>
+    /// <exception cref="IOException">The file or its folder cannot be written; the message names the path.</exception>
+    public string WriteCsv(string file, IReadOnlyList<string>? componentNames = null) => PathCsv.Write(this, file, componentNames);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Dynamics.Fields;
 using Dynamics.Problems;
 using Dynamics.Solvers.Ensembles;
@@ -44,7 +45,12 @@ public static class TrajectoryBatch
         // The ensemble engine: members in fixed blocks on all cores, one reused integrator per worker, the same
         // results whatever the thread count.
         EnsembleRunner.Run(new EnsembleProblem<TField>(problems.Length, m => problems[m]), method, new EnsembleOptions { Solver = options },
-            problems[0].Dimension, (member, _, _, solution) => solutions[member] = solution!, _ => { }, recordEveryMember: true);
+            problems[0].Dimension, (int member, int _, in EnsembleMemberEnd end) =>
+            {
+                // A throwing field is a programmer error for a batch of trajectories: it surfaces as itself.
+                if (end.Exception is { } exception) ExceptionDispatchInfo.Throw(exception);
+                solutions[member] = end.Solution!;
+            }, _ => { }, recordEveryMember: true);
         return solutions;
     }
 

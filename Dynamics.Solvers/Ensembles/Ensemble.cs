@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dynamics.Fields;
+using Dynamics.Solvers.Events;
 using Dynamics.Solvers.Methods;
 
 namespace Dynamics.Solvers.Ensembles;
@@ -32,55 +33,66 @@ public static class Ensemble
         var statuses = new SolveStatus[count];
         var statistics = new SolverStatistics[count];
         var messages = new ConcurrentDictionary<int, string>();
+        var exceptions = new ConcurrentDictionary<int, Exception>();
         var solutions = saveAt.Mode is SaveMode.EveryStep or SaveMode.Dense ? new Solution?[count] : null;
+        var events = options.Solver.Events.Count > 0 ? new EventOccurrence[]?[count] : null;
         Array.Fill(savedStates, double.NaN);
 
-        EnsembleRunner.Run(problem, method, options, n, (member, _, integrator, solution) =>
+        EnsembleRunner.Run(problem, method, options, n, (int member, int _, in EnsembleMemberEnd end) =>
         {
-            Record(member, integrator, finalTimes, finalStates, statuses, statistics, messages);
-            if (solutions is not null) solutions[member] = solution;
-            if (savedTimes.Length > 0)
+            finalTimes[member] = end.Time;
+            end.State.CopyTo(finalStates.AsSpan(member * n, n));
+            statuses[member] = end.Status;
+            statistics[member] = end.Statistics;
+            if (end.Status is not SolveStatus.Success) messages[member] = end.Message;
+            if (end.Exception is not null) exceptions[member] = end.Exception;
+            if (events is not null) events[member] = end.Events.ToArray();
+            if (solutions is not null) solutions[member] = end.Solution;
+            if (savedTimes.Length > 0 && end.Solution is { } solution)
             {
-                for (int k = 0; k < solution!.Count; k++)
+                for (int k = 0; k < solution.Count; k++)
                 {
                     int index = Array.IndexOf(savedTimes, solution.Times[k]);
                     solution.State(k).CopyTo(savedStates.AsSpan((member * savedTimes.Length + index) * n, n));
                 }
             }
         }, member => MarkCancelled(member, n, finalTimes, finalStates, statuses));
-        return new EnsembleSolution(n, finalTimes, finalStates, statuses, statistics, messages, savedTimes, savedStates, solutions);
+        return new EnsembleSolution(n, finalTimes, finalStates, statuses, statistics, messages, exceptions, savedTimes, savedStates, solutions, events);
     }
 
     /// <summary>
     /// Solves every member and folds its outcome into <paramref name="reducer"/>'s accumulators instead of keeping it,
-    /// so memory does not grow with the number of members beyond one status per member.
+    /// so memory does not grow with the number of members beyond one status per member. The reducer sees each member's
+    /// final time and state, status, work, located events (<see cref="EnsembleMemberOutcome.Events"/>, from
+    /// <see cref="SaveAt.StartTime"/> on) and, if its field threw, the exception.
     /// </summary>
     /// <typeparam name="TField">The members' field type.</typeparam>
     /// <typeparam name="TAccumulator">The reduced value's type.</typeparam>
     /// <param name="problem">The ensemble.</param>
     /// <param name="method">The method, shared by every member.</param>
     /// <param name="reducer">How outcomes are folded and partial results combined.</param>
-    /// <param name="options">The options (default <see cref="EnsembleOptions.Default"/>; only final states are offered to the reducer).</param>
+    /// <param name="options">The options (default <see cref="EnsembleOptions.Default"/>; only final states and events are offered to the reducer, and only <see cref="SaveAt.StartTime"/> of the save choice is used).</param>
     /// <returns>The reduced value and a summary.</returns>
     public static EnsembleReduction<TAccumulator> Reduce<TField, TAccumulator>(EnsembleProblem<TField> problem, IOdeMethod method,
         IEnsembleReducer<TAccumulator> reducer, EnsembleOptions? options = null) where TField : IVectorField
     {
         ArgumentNullException.ThrowIfNull(reducer);
         (options, int n) = Prepare(problem, method, options);
-        options = options with { Solver = options.Solver with { SaveAt = SaveAt.End } };
+        var end = options.Solver.SaveAt.StartTime is { } from ? SaveAt.End.From(from) : SaveAt.End;
+        options = options with { Solver = options.Solver with { SaveAt = end } };
         int blocks = (problem.Count + options.BlockSize - 1) / options.BlockSize;
         var partial = new TAccumulator[blocks];
         for (int b = 0; b < blocks; b++) partial[b] = reducer.CreateAccumulator();
         var statuses = new SolveStatus[problem.Count];
         var totals = new SolverStatistics[blocks];
-        EnsembleRunner.Run(problem, method, options, n, (member, block, integrator, _) =>
+        EnsembleRunner.Run(problem, method, options, n, (int member, int block, in EnsembleMemberEnd end) =>
         {
-            var statistics = integrator.Statistics;
-            statuses[member] = integrator.Status;
+            var statistics = end.Statistics;
+            statuses[member] = end.Status;
             var sum = totals[block];
             totals[block] = new SolverStatistics(sum.RhsEvaluations + statistics.RhsEvaluations, sum.AcceptedSteps + statistics.AcceptedSteps,
                 sum.RejectedSteps + statistics.RejectedSteps);
-            partial[block] = reducer.Add(partial[block], member, new EnsembleMemberOutcome(integrator.Time, integrator.State, integrator.Status, statistics));
+            partial[block] = reducer.Add(partial[block], member, end.ToOutcome());
         }, member => statuses[member] = SolveStatus.Cancelled);
 
         var value = partial[0];
@@ -115,17 +127,6 @@ public static class Ensemble
             ?? throw new ArgumentException("memberProblem returned null for member 0.", nameof(problem));
         options.Solver.Validate(first.Dimension, first.StartTime, first.EndTime, method.EmbeddedOrder is not null, method.Name);
         return (options, first.Dimension);
-    }
-
-    private static void Record<TField>(int member, Integrator<TField> integrator, double[] finalTimes, double[] finalStates, SolveStatus[] statuses,
-        SolverStatistics[] statistics, ConcurrentDictionary<int, string> messages) where TField : IVectorField
-    {
-        int n = integrator.Dimension;
-        finalTimes[member] = integrator.Time;
-        integrator.State.CopyTo(finalStates.AsSpan(member * n, n));
-        statuses[member] = integrator.Status;
-        statistics[member] = integrator.Statistics;
-        if (integrator.Status is not SolveStatus.Success) messages[member] = integrator.Message;
     }
 
     private static void MarkCancelled(int member, int n, double[] finalTimes, double[] finalStates, SolveStatus[] statuses)

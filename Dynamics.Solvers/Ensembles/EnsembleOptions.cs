@@ -27,8 +27,17 @@ public sealed record EnsembleOptions
     /// </summary>
     public int BlockSize { get; init; } = 64;
 
-    /// <summary>Receives the number of finished members after every block (default none).</summary>
+    /// <summary>
+    /// Receives the number of finished members (default none): after the first one finishes, then at most once per
+    /// <see cref="ProgressInterval"/>, and always when the last one finishes. Counts never decrease.
+    /// </summary>
     public IProgress<EnsembleProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// The least time between two progress reports (default 100 ms; <see cref="TimeSpan.Zero"/> reports every finished
+    /// block or member, <see cref="TimeSpan.MaxValue"/> only the first and the last).
+    /// </summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// Stops the ensemble between members: finished members are kept, members not started are
@@ -43,5 +52,7 @@ public sealed record EnsembleOptions
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism,
                 $"MaxDegreeOfParallelism must be -1 (all cores) or at least 1, but was {MaxDegreeOfParallelism}.");
         Validation.Require.AtLeast(BlockSize, 1, nameof(BlockSize));
+        if (ProgressInterval < TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(ProgressInterval), ProgressInterval, $"ProgressInterval must not be negative, but was {ProgressInterval}.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dynamics.Solvers.Events;
 using Dynamics.Validation;
 
 namespace Dynamics.Solvers.Ensembles;
@@ -6,8 +7,10 @@ namespace Dynamics.Solvers.Ensembles;
 /// <summary>
 /// The result of an ensemble of independent members: each member's final time and state, status, message and work;
 /// with <see cref="SaveAt.Times(double[])"/> its states at those times; with <see cref="SaveAt.EveryStep"/> or
-/// <see cref="SaveAt.Dense"/> its whole <see cref="Solution"/>. A failed member keeps what it computed; a member not run
-/// because of cancellation has status <see cref="SolveStatus.Cancelled"/> and NaN time and state.
+/// <see cref="SaveAt.Dense"/> its whole <see cref="Solution"/>; with events, each member's located events whatever the
+/// save mode (<see cref="Events(int)"/>). A failed member keeps what it computed; a member whose field or event function
+/// threw has status <see cref="SolveStatus.UserCodeFailed"/> and the exception (<see cref="Exception(int)"/>); a member
+/// not run because of cancellation has status <see cref="SolveStatus.Cancelled"/> and NaN time and state.
 /// </summary>
 public sealed class EnsembleSolution
 {
@@ -15,11 +18,16 @@ public sealed class EnsembleSolution
     private readonly SolveStatus[] _statuses;
     private readonly SolverStatistics[] _statistics;
     private readonly ConcurrentDictionary<int, string> _messages;
+    private readonly ConcurrentDictionary<int, Exception> _exceptions;
     private readonly Solution?[]? _solutions;
+    private readonly EventOccurrence[]?[]? _events;
 
     internal EnsembleSolution(int dimension, double[] finalTimes, double[] finalStates, SolveStatus[] statuses, SolverStatistics[] statistics,
-        ConcurrentDictionary<int, string> messages, double[] savedTimes, double[] savedStates, Solution?[]? solutions)
+        ConcurrentDictionary<int, string> messages, ConcurrentDictionary<int, Exception> exceptions, double[] savedTimes, double[] savedStates,
+        Solution?[]? solutions, EventOccurrence[]?[]? events)
     {
+        _exceptions = exceptions;
+        _events = events;
         Dimension = dimension;
         _finalTimes = finalTimes;
         _finalStates = finalStates;
@@ -60,7 +68,7 @@ public sealed class EnsembleSolution
     /// <summary>Members not run because the ensemble was cancelled.</summary>
     public int CancelledCount { get; }
 
-    /// <summary>Members that failed numerically (max steps, step underflow, non-finite values).</summary>
+    /// <summary>Members that failed: numerically (max steps, step underflow, non-finite values) or because user code threw.</summary>
     public int FailedCount => Count - SucceededCount - CancelledCount;
 
     /// <summary>The times of <see cref="SaveAt.Times(double[])"/>, empty otherwise.</summary>
@@ -77,6 +85,23 @@ public sealed class EnsembleSolution
     public string Message(int member) => _messages.TryGetValue(Check(member), out var message) ? message
         : _statuses[member] == SolveStatus.Cancelled ? "The ensemble was cancelled before this member started."
         : $"Reached the final time t = {Require.Format(_finalTimes[member])}.";
+
+    /// <summary>
+    /// What member <paramref name="member"/>'s field or event function threw (status <see cref="SolveStatus.UserCodeFailed"/>;
+    /// its time and state are where the last accepted step ended), or null.
+    /// </summary>
+    /// <param name="member">0 … <see cref="Count"/> − 1.</param>
+    /// <returns>The exception, or null.</returns>
+    public Exception? Exception(int member) => _exceptions.TryGetValue(Check(member), out var exception) ? exception : null;
+
+    /// <summary>
+    /// Member <paramref name="member"/>'s located events in time order (from <see cref="SaveAt.StartTime"/> on when set),
+    /// kept for every save mode, <see cref="SaveAt.End"/> included, so event times and states need no stored paths.
+    /// Empty when the solver options have no events or the member was not run.
+    /// </summary>
+    /// <param name="member">0 … <see cref="Count"/> − 1.</param>
+    /// <returns>The events.</returns>
+    public IReadOnlyList<EventOccurrence> Events(int member) => _events?[Check(member)] ?? [];
 
     /// <summary>Member <paramref name="member"/>'s work.</summary>
     /// <param name="member">0 … <see cref="Count"/> − 1.</param>

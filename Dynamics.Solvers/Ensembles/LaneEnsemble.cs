@@ -19,7 +19,10 @@ namespace Dynamics.Solvers.Ensembles;
 /// registers, so two independent dependency chains overlap), 4 with AVX2, otherwise 1; the choice is made at run time
 /// and does not change results. Supported options: tolerances (per-component absolute ones included), controller,
 /// initial, minimum and maximum step, max steps, and <see cref="SaveAt.End"/> output. Events, dense or per-step output,
-/// the max norm and fixed steps need <see cref="Ensemble"/>.
+/// the max norm and fixed steps need <see cref="Ensemble"/>. A member whose field throws (in the scalar start or the
+/// lane kernel) ends with <see cref="SolveStatus.UserCodeFailed"/> and the exception (<see cref="EnsembleSolution.Exception(int)"/>)
+/// at its last accepted step; the members in the other lanes are unaffected, bit for bit. When the lane kernel throws
+/// but no member's own field does at the same point, every member then in the worker's lanes fails with the kernel's exception.
 /// </remarks>
 public static class LaneEnsemble
 {
@@ -40,7 +43,6 @@ public static class LaneEnsemble
         var solver = options.Solver;
         var first = problem.MemberProblem(0) ?? throw new ArgumentException("memberProblem returned null for member 0.", nameof(problem));
         int n = first.Dimension;
-        var prototype = first.Field;
         solver.Validate(n, first.StartTime, first.EndTime, adaptiveMethod: true, "Dormand–Prince 5(4)");
         CheckSupported(solver);
 
@@ -52,9 +54,9 @@ public static class LaneEnsemble
         {
             Parallel.For(0, workers, parallel, _ =>
             {
-                if (Lane512Pair.IsHardwareAccelerated) new LaneWorkspace<TField, Lane512Pair>(problem, prototype, solver, queue, results).Run();
-                else if (Lane256.IsHardwareAccelerated) new LaneWorkspace<TField, Lane256>(problem, prototype, solver, queue, results).Run();
-                else new LaneWorkspace<TField, ScalarLane>(problem, prototype, solver, queue, results).Run();
+                if (Lane512Pair.IsHardwareAccelerated) new LaneWorkspace<TField, Lane512Pair>(problem, first, solver, queue, results).Run();
+                else if (Lane256.IsHardwareAccelerated) new LaneWorkspace<TField, Lane256>(problem, first, solver, queue, results).Run();
+                else new LaneWorkspace<TField, ScalarLane>(problem, first, solver, queue, results).Run();
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
@@ -80,8 +82,8 @@ public static class LaneEnsemble
     /// <summary>Hands out member indices in increasing order until the ensemble ends or is cancelled.</summary>
     internal sealed class MemberQueue(int count, EnsembleOptions options)
     {
-        private const int ProgressInterval = 1024;
-        private int _next, _completed;
+        private readonly ProgressThrottle _progress = new(options.Progress, count, options.ProgressInterval);
+        private int _next;
 
         public bool TryTake(out int member)
         {
@@ -91,11 +93,7 @@ public static class LaneEnsemble
             return member < count;
         }
 
-        public void Completed()
-        {
-            int done = Interlocked.Increment(ref _completed);
-            if (done % ProgressInterval == 0 || done == count) options.Progress?.Report(new EnsembleProgress(done, count));
-        }
+        public void Completed() => _progress.Add(1);
     }
 
     /// <summary>Per-member outcomes, written by whichever worker finished the member.</summary>
@@ -105,9 +103,12 @@ public static class LaneEnsemble
         private readonly SolveStatus[] _statuses = new SolveStatus[count];
         private readonly SolverStatistics[] _statistics = new SolverStatistics[count];
         private readonly ConcurrentDictionary<int, string> _messages = new();
+        private readonly ConcurrentDictionary<int, Exception> _exceptions = new();
 
-        public void Record(int member, double time, ReadOnlySpan<double> state, SolveStatus status, string? message, SolverStatistics statistics)
+        public void Record(int member, double time, ReadOnlySpan<double> state, SolveStatus status, string? message, SolverStatistics statistics,
+            Exception? exception = null)
         {
+            if (exception is not null) _exceptions[member] = exception;
             _finalTimes[member] = time;
             state.CopyTo(_finalStates.AsSpan(member * dimension, dimension));
             _statuses[member] = status;
@@ -125,7 +126,7 @@ public static class LaneEnsemble
                 _finalStates.AsSpan(m * dimension, dimension).Fill(double.NaN);
             }
 
-            return new EnsembleSolution(dimension, _finalTimes, _finalStates, _statuses, _statistics, _messages, [], [], null);
+            return new EnsembleSolution(dimension, _finalTimes, _finalStates, _statuses, _statistics, _messages, _exceptions, [], [], null, null);
         }
     }
 }

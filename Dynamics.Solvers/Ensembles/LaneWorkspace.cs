@@ -33,18 +33,21 @@ internal sealed class LaneWorkspace<TField, TLane>
     private readonly int[] _member, _startEvaluations;
     private readonly double[] _y0, _f0, _trialState, _trialDerivative, _parameterScratch, _laneState;
     private uint _activeBits;
+    // The stage whose lane evaluation is running (0: none), noted only while a failure is traced.
+    private int _stageInProgress;
 
-    public LaneWorkspace(EnsembleProblem<TField> problem, TField prototype, SolverOptions options, LaneEnsemble.MemberQueue queue, LaneEnsemble.LaneResults results)
+    public LaneWorkspace(EnsembleProblem<TField> problem, Dynamics.Problems.OdeProblem<TField> prototype, SolverOptions options, LaneEnsemble.MemberQueue queue,
+        LaneEnsemble.LaneResults results)
     {
         // The formula runs once per group for all its lanes: the members differ only in the parameters it reads, which
         // each lane loads from its own member, so any member serves as the instance the formula is called on.
-        _prototype = prototype;
-        _parameterCount = LaneField.ParameterCount(prototype);
+        _prototype = prototype.Field;
+        _parameterCount = LaneField.ParameterCount(_prototype, prototype.InitialState);
         _problem = problem;
         _options = options;
         _queue = queue;
         _results = results;
-        _n = prototype.Dimension;
+        _n = _prototype.Dimension;
         _w = TLane.Count;
         int nw = _n * _w;
         _y = new double[nw];
@@ -87,7 +90,19 @@ internal sealed class LaneWorkspace<TField, TLane>
     public void Run()
     {
         for (int lane = 0; lane < _w; lane++) Fill(lane);
-        while (_activeBits != 0) Attempt();
+        while (_activeBits != 0)
+        {
+            // The handler sits outside the step loop and the stages record nothing for it, so the loop is compiled as if
+            // nothing could throw (a try block per attempt, or noting the stage in a field, cost 25–40%).
+            try
+            {
+                while (_activeBits != 0) Attempt();
+            }
+            catch (Exception e)
+            {
+                FailThrowingLanes(e);
+            }
+        }
     }
 
     private void Attempt()
@@ -115,7 +130,7 @@ internal sealed class LaneWorkspace<TField, TLane>
             return;
         }
 
-        AttemptStages(t, h);
+        AttemptStages<NoStageTracking>(t, h);
         // As in the integrator: accept on e² ≤ 1 and take ln e = ½ ln e², with no square root on the critical path.
         var errorSquared = RmsErrorSquared();
 
@@ -166,7 +181,7 @@ internal sealed class LaneWorkspace<TField, TLane>
     // The arrays are taken as spans once, outside the loops (read through the fields inside, every access pays a null
     // check and a reload). The loops over the stored non-zeros keep the method small: unrolled with named coefficients,
     // it exceeded the JIT's inlining budget and ran at half the speed.
-    private void AttemptStages(TLane t, TLane h)
+    private void AttemptStages<TTracking>(TLane t, TLane h) where TTracking : struct, IStageTracking
     {
         int n = _n, w = _w, nw = n * w;
         ReadOnlySpan<double> y = _y, parameters = _parameters;
@@ -175,6 +190,8 @@ internal sealed class LaneWorkspace<TField, TLane>
         var nodes = DormandPrinceCoefficients.Tableau.C;
         for (int s = 1; s < Stages; s++)
         {
+            // Compiled away in the step loop (a constant false for NoStageTracking).
+            if (TTracking.Enabled) _stageInProgress = s;
             var (columns, weights) = rows[s];
             Span<double> state = s == Stages - 1 ? _yNew : _stage;
             for (int i = 0; i < nw; i += w)
@@ -194,6 +211,72 @@ internal sealed class LaneWorkspace<TField, TLane>
             var acc = TLane.Create(errorWeights[0]) * TLane.Load(k, errorColumns[0] * nw + i);
             for (int c = 1; c < errorColumns.Length; c++) acc = TLane.MultiplyAdd(TLane.Create(errorWeights[c]), TLane.Load(k, errorColumns[c] * nw + i), acc);
             (h * acc).Store(error, i);
+        }
+    }
+
+    // Something in the step loop threw. The attempt is replayed with the stage noted: the states and the first stage are
+    // untouched by a failed attempt, so a deterministic kernel throws again at the same stage. Each active member's own
+    // field is then evaluated at its stage point, and the members whose field throws there end with UserCodeFailed and
+    // their exception; if none does (the kernel alone failed), every active member ends with the kernel's exception.
+    // The surviving lanes retry the same step and stay bit-identical to lone solves. If the replay does not throw, the
+    // exception did not come from the field (e.g. the member factory) and propagates.
+    private void FailThrowingLanes(Exception thrown)
+    {
+        // The failed attempt's t and h, computed as Attempt computes them (kept out of Attempt: a shared helper returning
+        // the landing mask through an out parameter slowed the loop).
+        var t = TLane.Load(_t, 0);
+        var endTime = TLane.Load(_endTime, 0);
+        var direction = TLane.Load(_direction, 0);
+        var h = direction * TLane.Min(TLane.Abs(TLane.Load(_h, 0)), TLane.Create(_options.MaxStep));
+        var lands = TLane.LessThanOrEqual(TLane.Create(0.0), direction * (t + TLane.Create(1.01) * h - endTime));
+        h = TLane.ConditionalSelect(lands, endTime - t, h);
+        _stageInProgress = 0;
+        try
+        {
+            AttemptStages<StageTracking>(t, h);
+        }
+        catch (Exception)
+        {
+            // Expected: this is the failure being traced.
+        }
+
+        int s = _stageInProgress;
+        if (s == 0) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(thrown);
+        Span<double> times = stackalloc double[_w], steps = stackalloc double[_w];
+        t.Store(times, 0);
+        h.Store(steps, 0);
+        double node = DormandPrinceCoefficients.Tableau.C[s];
+        var state = s == Stages - 1 ? _yNew : _stage;
+        uint active = _activeBits, failed = 0;
+        var exceptions = new Exception?[_w];
+        for (uint bits = active; bits != 0; bits &= bits - 1)
+        {
+            int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            for (int j = 0; j < _n; j++) _trialState[j] = state[j * _w + lane];
+            try
+            {
+                _problem.Member(_member[lane], _n).Field.Evaluate(times[lane] + node * steps[lane], _trialState, _trialDerivative);
+            }
+            catch (Exception e)
+            {
+                exceptions[lane] = e;
+                failed |= 1u << lane;
+            }
+        }
+
+        if (failed == 0)
+        {
+            failed = active;
+            for (int lane = 0; lane < _w; lane++) exceptions[lane] = thrown;
+        }
+
+        for (uint bits = failed; bits != 0; bits &= bits - 1)
+        {
+            int lane = System.Numerics.BitOperations.TrailingZeroCount(bits);
+            var exception = exceptions[lane]!;
+            Finish(lane, SolveStatus.UserCodeFailed,
+                $"The field threw {exception.GetType().Name} after the last accepted step, at t = {Require.Format(_t[lane])}: {exception.Message}", exception);
+            Fill(lane);
         }
     }
 
@@ -248,12 +331,12 @@ internal sealed class LaneWorkspace<TField, TLane>
         }
     }
 
-    private void Finish(int lane, SolveStatus status, string? message)
+    private void Finish(int lane, SolveStatus status, string? message, Exception? exception = null)
     {
         for (int j = 0; j < _n; j++) _laneState[j] = _y[j * _w + lane];
         long accepted = (long)_accepted[lane], rejected = (long)_rejected[lane];
         var statistics = new SolverStatistics(_startEvaluations[lane] + (Stages - 1) * (accepted + rejected), accepted, rejected);
-        _results.Record(_member[lane], _t[lane], _laneState, status, message, statistics);
+        _results.Record(_member[lane], _t[lane], _laneState, status, message, statistics, exception);
         _queue.Completed();
     }
 
@@ -264,30 +347,32 @@ internal sealed class LaneWorkspace<TField, TLane>
         {
             var problem = _problem.Member(member, _n);
             _options.Validate(_n, problem.StartTime, problem.EndTime, adaptiveMethod: true, "Dormand–Prince 5(4)");
-            var field = problem.Field;
             problem.InitialState.CopyTo(_y0);
-            field.Evaluate(problem.StartTime, _y0, _f0);
             _member[lane] = member;
             _t[lane] = problem.StartTime;
             _accepted[lane] = _rejected[lane] = 0;
             for (int j = 0; j < _n; j++) _y[j * _w + lane] = _y0[j];
+            _startEvaluations[lane] = 0;
+            var failure = TryStart(problem, lane);
+            if (failure is not null)
+            {
+                Finish(lane, SolveStatus.UserCodeFailed,
+                    $"The field threw {failure.GetType().Name} at the start, t = {Require.Format(problem.StartTime)}: {failure.Message}", failure);
+                continue;
+            }
+
             int bad = FirstNonFinite(_f0);
             if (bad >= 0)
             {
-                _startEvaluations[lane] = 1;
                 Finish(lane, SolveStatus.NonFiniteDerivative,
                     $"The derivative f(t, y) is non-finite at t = {Require.Format(problem.StartTime)}: component {bad} is {Require.Format(_f0[bad])}.");
                 continue;
             }
 
-            _startEvaluations[lane] = _options.InitialStep is null ? 2 : 1;
-            _h[lane] = _options.InitialStep ?? InitialStepSize.Hairer(field, DormandPrinceCoefficients.Tableau.Order, problem.StartTime, problem.EndTime,
-                _y0, _f0, _relativeTolerances, _absoluteTolerances, _options.MaxStep, _trialState, _trialDerivative);
             _endTime[lane] = problem.EndTime;
             _direction[lane] = problem.Direction;
             _logPrevious[lane] = _logBefore[lane] = 0;
             _lastRejected[lane] = _lastNonFinite[lane] = 0;
-            LaneField.WriteParameters(field, _parameterScratch);
             for (int p = 0; p < _parameterCount; p++) _parameters[p * _w + lane] = _parameterScratch[p];
             for (int j = 0; j < _n; j++) _k[j * _w + lane] = _f0[j];
             _active[lane] = TrueBits;
@@ -297,6 +382,48 @@ internal sealed class LaneWorkspace<TField, TLane>
 
         _active[lane] = 0;
         _activeBits &= ~(1u << lane);
+        Idle(lane);
+    }
+
+    // An idle lane is still evaluated with the others. Left as it was, it could hold a member whose field throws there
+    // (one that just failed), and every later kernel call would throw for it. It takes an active lane's time, state and
+    // parameters with step 0 instead, so it evaluates f where that member's f was already evaluated without error.
+    private void Idle(int lane)
+    {
+        _h[lane] = 0;
+        if (_activeBits == 0) return;
+        int source = System.Numerics.BitOperations.TrailingZeroCount(_activeBits);
+        _t[lane] = _t[source];
+        for (int j = 0; j < _n; j++)
+        {
+            _y[j * _w + lane] = _y[j * _w + source];
+            // The first stage too: a non-finite one left by a failed member would make 0·k NaN.
+            _k[j * _w + lane] = _k[j * _w + source];
+        }
+
+        for (int p = 0; p < _parameterCount; p++) _parameters[p * _w + lane] = _parameters[p * _w + source];
+    }
+
+    // f₀, Hairer's initial step (skipped when f₀ is not finite) and the lane parameters: the member's own code, which
+    // may throw; the exception is returned so the member fails alone.
+    private Exception? TryStart(Dynamics.Problems.OdeProblem<TField> problem, int lane)
+    {
+        try
+        {
+            var field = problem.Field;
+            field.Evaluate(problem.StartTime, _y0, _f0);
+            _startEvaluations[lane] = 1;
+            if (FirstNonFinite(_f0) >= 0) return null;
+            _h[lane] = _options.InitialStep ?? InitialStepSize.Hairer(field, DormandPrinceCoefficients.Tableau.Order, problem.StartTime, problem.EndTime,
+                _y0, _f0, _relativeTolerances, _absoluteTolerances, _options.MaxStep, _trialState, _trialDerivative);
+            _startEvaluations[lane] = _options.InitialStep is null ? 2 : 1;
+            LaneField.WriteParameters(field, _parameterScratch, _y0);
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
     }
 
     // The field's one formula on the W lanes of the group: parameter p of lane l at [p·W + l], component j at [j·W + l].

@@ -9,7 +9,9 @@ namespace Dynamics.Solvers.Ensembles;
 /// <see cref="LockstepOptions.BatchSize"/>, each batch shares one step sequence and is advanced by a SIMD kernel over its
 /// structure-of-arrays buffers (which stay in the core's cache for the whole solve), and batches run on all cores.
 /// Use it for grids of initial conditions, particle systems and basins; use <see cref="Ensemble"/> when members need
-/// their own steps, events or statuses.
+/// their own steps, events or statuses. If the field (or the observer) throws, that batch ends with
+/// <see cref="SolveStatus.UserCodeFailed"/>, the exception (<see cref="LockstepBatchResult.Exception"/>) and NaN states,
+/// and the other batches finish.
 /// </summary>
 public static class LockstepEnsemble
 {
@@ -30,7 +32,7 @@ public static class LockstepEnsemble
         options ??= LockstepOptions.Default;
         var states = Prepare(field.Dimension, initialStates, count, startTime, endTime, method, options);
         int batchSize = Math.Min(options.BatchSize, count);
-        return Schedule(states, field.Dimension, count, batchSize, options,
+        return Schedule(states, field.Dimension, count, batchSize, startTime, options,
             () => new LockstepWorkspace<TField>(field, method, options, batchSize, startTime, endTime));
     }
 
@@ -59,10 +61,10 @@ public static class LockstepEnsemble
         int batchSize = Math.Min(options.BatchSize, count);
         var member = field.Member;
         if (method == LockstepMethod.DormandPrince5)
-            return Schedule(states, n, count, batchSize, options, () => new LockstepWorkspace<LaneBatchField<TField>>(field, method, options, batchSize, startTime, endTime));
+            return Schedule(states, n, count, batchSize, startTime, options, () => new LockstepWorkspace<LaneBatchField<TField>>(field, method, options, batchSize, startTime, endTime));
         // Three-component fields whose parameters fit in registers get the register workspace; the choice is made once per solve.
         bool registers = n == 3 && LaneField.ParameterCount(member) <= LaneParameters.Capacity;
-        return Schedule(states, n, count, batchSize, options, () => CreateLaneWorkspace(member, registers, method, options, batchSize, startTime, endTime));
+        return Schedule(states, n, count, batchSize, startTime, options, () => CreateLaneWorkspace(member, registers, method, options, batchSize, startTime, endTime));
     }
 
     private static ILockstepWorkspace CreateLaneWorkspace<TField>(TField member, bool registers, LockstepMethod method, LockstepOptions options, int batchSize,
@@ -105,20 +107,33 @@ public static class LockstepEnsemble
         return initialStates.ToArray();
     }
 
-    private static LockstepSolution Schedule(double[] states, int n, int count, int batchSize, LockstepOptions options, Func<ILockstepWorkspace> create)
+    private static LockstepSolution Schedule(double[] states, int n, int count, int batchSize, double startTime, LockstepOptions options,
+        Func<ILockstepWorkspace> create)
     {
         int batchCount = (count + batchSize - 1) / batchSize;
         var batches = new LockstepBatchResult[batchCount];
         var memberStatus = new SolveStatus[count];
-        int completed = 0;
+        var progress = new ProgressThrottle(options.Progress, count, options.ProgressInterval);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         Parallel.For(0, batchCount, parallel, create,
             (b, _, workspace) =>
             {
                 int first = b * batchSize, size = Math.Min(batchSize, count - first);
-                batches[b] = workspace.Run(states, count, first, size, memberStatus);
-                int done = Interlocked.Add(ref completed, size);
-                options.Progress?.Report(new EnsembleProgress(done, count));
+                try
+                {
+                    batches[b] = workspace.Run(states, count, first, size, memberStatus);
+                }
+                catch (Exception e)
+                {
+                    // The field (or the observer) threw: this batch fails with the exception, the others go on. The
+                    // workspace stopped mid-step, so a fresh one takes the next batch.
+                    batches[b] = LockstepOutcome.UserCodeFailed(first, size, startTime, e);
+                    for (int j = 0; j < n; j++) states.AsSpan(j * count + first, size).Fill(double.NaN);
+                    memberStatus.AsSpan(first, size).Fill(SolveStatus.UserCodeFailed);
+                    workspace = create();
+                }
+
+                progress.Add(size);
                 return workspace;
             },
             _ => { });

@@ -45,8 +45,14 @@ public sealed record LockstepOptions
     /// <summary>Receives each batch's states at the start and after every accepted step (default none: only final states are kept).</summary>
     public ILockstepObserver? Observer { get; init; }
 
-    /// <summary>Receives the number of finished members as batches finish (default none).</summary>
+    /// <summary>
+    /// Receives the number of finished members as batches finish (default none): after the first batch, then at most
+    /// once per <see cref="ProgressInterval"/>, and always after the last. Counts never decrease.
+    /// </summary>
     public IProgress<EnsembleProgress>? Progress { get; init; }
+
+    /// <summary>The least time between two progress reports (default 100 ms; <see cref="TimeSpan.Zero"/> reports every batch).</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Stops the solve: finished batches are kept, the others are marked <see cref="SolveStatus.Cancelled"/> with the state they reached.</summary>
     public CancellationToken CancellationToken { get; init; }
@@ -63,6 +69,8 @@ public sealed record LockstepOptions
         Require.Positive(AbsoluteTolerance, nameof(AbsoluteTolerance));
         Require.AtLeast(MaxSteps, 1, nameof(MaxSteps));
         Require.AtLeast(BatchSize, 1, nameof(BatchSize));
+        if (ProgressInterval < TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(ProgressInterval), ProgressInterval, $"ProgressInterval must not be negative, but was {ProgressInterval}.");
         if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism,
                 $"MaxDegreeOfParallelism must be -1 (all cores) or at least 1, but was {MaxDegreeOfParallelism}.");

@@ -14,6 +14,12 @@ internal static class LockstepOutcome
     public static LockstepBatchResult Cancelled(int first, int size, double t, SolverStatistics statistics) =>
         new(first, size, SolveStatus.Cancelled, $"The ensemble was cancelled at t = {Require.Format(t)}.", t, statistics);
 
+    public static LockstepBatchResult UserCodeFailed(int first, int size, double startTime, Exception exception) =>
+        new(first, size, SolveStatus.UserCodeFailed,
+            $"The field threw {exception.GetType().Name} while this batch was being solved (from t = {Require.Format(startTime)}): {exception.Message} The batch's states are NaN.",
+            double.NaN, default)
+        { Exception = exception };
+
     public static LockstepBatchResult NotStarted(int first, int size, double t) =>
         new(first, size, SolveStatus.Cancelled, "The ensemble was cancelled before this batch started.", t, default);
 }

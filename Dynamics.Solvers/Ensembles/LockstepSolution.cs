@@ -71,6 +71,14 @@ public sealed class LockstepSolution
     /// <returns>The status.</returns>
     public SolveStatus Status(int member) => _memberStatus[CheckMember(member)];
 
+    /// <summary>
+    /// What the field threw while <paramref name="member"/>'s batch was solved (status
+    /// <see cref="SolveStatus.UserCodeFailed"/>; its members' states are then NaN), or null.
+    /// </summary>
+    /// <param name="member">0 … <see cref="Count"/> − 1.</param>
+    /// <returns>The exception, or null.</returns>
+    public Exception? Exception(int member) => BatchOf(member).Exception;
+
     /// <summary>The batch that holds <paramref name="member"/>.</summary>
     /// <param name="member">0 … <see cref="Count"/> − 1.</param>
     /// <returns>The batch's result.</returns>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Dynamics.Fields;
 using Dynamics.Solvers.DenseOutput;
 using Dynamics.Solvers.Events;
@@ -9,26 +10,30 @@ internal sealed class SolutionRecorder<TField> where TField : IVectorField
 {
     private readonly Integrator<TField> _integrator;
     private readonly SaveAt _saveAt;
-    private readonly int _n;
+    private readonly int _n, _direction;
     private readonly List<double> _times = [], _states = [];
     private readonly DenseTrajectory? _dense;
     private readonly double[] _scratch, _coefficients;
     private int _nextRequested, _eventsSeen;
+    // Whether the path has reached SaveAt.StartTime (always true without one).
+    private bool _saving;
 
     public SolutionRecorder(Integrator<TField> integrator, SaveAt saveAt)
     {
         _integrator = integrator;
         _saveAt = saveAt;
         _n = integrator.Dimension;
+        _direction = integrator.EndTime > integrator.StartTime ? 1 : -1;
         _scratch = new double[_n];
         _coefficients = new double[(integrator.InterpolantDegree + 1) * _n];
         if (saveAt.Mode == SaveMode.Dense)
-            _dense = new DenseTrajectory(_n, integrator.InterpolantDegree, integrator.EndTime > integrator.StartTime ? 1 : -1);
+            _dense = new DenseTrajectory(_n, integrator.InterpolantDegree, _direction);
 
+        _saving = saveAt.Keeps(integrator.StartTime, _direction);
         switch (saveAt.Mode)
         {
             case SaveMode.EveryStep or SaveMode.Dense:
-                Add(integrator.Time, integrator.State);
+                if (_saving) Add(integrator.Time, integrator.State);
                 break;
             case SaveMode.Times:
                 var requested = saveAt.RequestedTimes;
@@ -43,14 +48,27 @@ internal sealed class SolutionRecorder<TField> where TField : IVectorField
         switch (_saveAt.Mode)
         {
             case SaveMode.EveryStep:
-                RecordStateChanges();
-                Add(_integrator.Time, _integrator.State);
+                if (StartSaving())
+                {
+                    RecordStateChanges();
+                    Add(_integrator.Time, _integrator.State);
+                }
+
                 break;
             case SaveMode.Dense:
-                _integrator.CopyInterpolant(_coefficients);
-                _dense!.Add(_integrator.PreviousTime, _integrator.LastStepSize, _integrator.Time, _coefficients);
-                RecordStateChanges();
-                Add(_integrator.Time, _integrator.State);
+                if (StartSaving())
+                {
+                    // A step that ends exactly at the start time is not needed: the next one covers it.
+                    if (_integrator.Time != _saveAt.StartTime)
+                    {
+                        _integrator.CopyInterpolant(_coefficients);
+                        _dense!.Add(_integrator.PreviousTime, _integrator.LastStepSize, _integrator.Time, _coefficients);
+                    }
+
+                    RecordStateChanges();
+                    Add(_integrator.Time, _integrator.State);
+                }
+
                 break;
             case SaveMode.Times:
                 RecordRequestedTimes();
@@ -60,15 +78,46 @@ internal sealed class SolutionRecorder<TField> where TField : IVectorField
         _eventsSeen = _integrator.Events.Count;
     }
 
-    public Solution Finish()
+    public Solution Finish() => Finish(_integrator.Status, _integrator.Message);
+
+    /// <summary>The solution so far with the given ending (for a solve that ended outside the integrator, e.g. by an exception).</summary>
+    public Solution Finish(SolveStatus status, string message)
     {
         if (_saveAt.Mode == SaveMode.End) Add(_integrator.Time, _integrator.State);
         return new Solution(_integrator.Method.Name, _n, [.. _times], [.. _states], _integrator.Time, _integrator.State.ToArray(),
-            _integrator.Status, _integrator.Message, _integrator.Statistics, [.. _integrator.Events], _dense)
+            status, message, _integrator.Statistics, KeptEvents(_integrator.Events, _saveAt, _direction).ToArray(), _dense)
         {
             Exception = _integrator.Exception,
             Notes = [.. _integrator.Notes],
         };
+    }
+
+    /// <summary>The events at or after <see cref="SaveAt.StartTime"/>: a suffix of the time-ordered list, without copying.</summary>
+    public static ReadOnlySpan<EventOccurrence> KeptEvents(IReadOnlyList<EventOccurrence> events, SaveAt saveAt, int direction)
+    {
+        ReadOnlySpan<EventOccurrence> all = events is List<EventOccurrence> list ? CollectionsMarshal.AsSpan(list) : events.ToArray();
+        int first = 0;
+        while (first < all.Length && !saveAt.Keeps(all[first].Time, direction)) first++;
+        return all[first..];
+    }
+
+    // On the step that reaches the start time, keep y(start) by interpolation (unless the step ends exactly there) and
+    // forget the events before it; afterwards every step is kept.
+    private bool StartSaving()
+    {
+        if (_saving) return true;
+        if (!_saveAt.Keeps(_integrator.Time, _direction)) return false;
+        double start = _saveAt.StartTime!.Value;
+        _saving = true;
+        var events = _integrator.Events;
+        while (_eventsSeen < events.Count && !_saveAt.Keeps(events[_eventsSeen].Time, _direction)) _eventsSeen++;
+        if (start != _integrator.Time)
+        {
+            _integrator.Interpolate(start, _scratch);
+            Add(start, _scratch);
+        }
+
+        return true;
     }
 
     // A state change makes the trajectory jump at the event time: keep the state just before the jump as well.
@@ -84,8 +133,7 @@ internal sealed class SolutionRecorder<TField> where TField : IVectorField
     private void RecordRequestedTimes()
     {
         var requested = _saveAt.RequestedTimes;
-        int direction = _integrator.EndTime > _integrator.StartTime ? 1 : -1;
-        while (_nextRequested < requested.Length && direction * (requested[_nextRequested] - _integrator.Time) <= 0)
+        while (_nextRequested < requested.Length && _direction * (requested[_nextRequested] - _integrator.Time) <= 0)
         {
             double t = requested[_nextRequested++];
             if (t == _integrator.Time)

@@ -74,12 +74,12 @@ public class EnsembleAllocationTests
         long allocated;
         if (Lane512Pair.IsHardwareAccelerated)
         {
-            var workspace = new LaneWorkspace<Lorenz, Lane512Pair>(ensemble, new Lorenz(), solver, queue, results);
+            var workspace = new LaneWorkspace<Lorenz, Lane512Pair>(ensemble, ensemble.MemberProblem(0), solver, queue, results);
             allocated = Allocations.During(workspace.Run);
         }
         else
         {
-            var workspace = new LaneWorkspace<Lorenz, ScalarLane>(ensemble, new Lorenz(), solver, queue, results);
+            var workspace = new LaneWorkspace<Lorenz, ScalarLane>(ensemble, ensemble.MemberProblem(0), solver, queue, results);
             allocated = Allocations.During(workspace.Run);
         }
 
