@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "quick" => QuickCommand.Run(),
     "reference" => ReferenceCommand.Run(),
     "figure" => FigureCommand.Run(args.Skip(1).ToArray()),
+    "stiff" => StiffCommand.Run(),
     _ => RunBenchmarks(args),
 };
 

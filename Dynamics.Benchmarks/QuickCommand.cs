@@ -41,8 +41,19 @@ internal static class QuickCommand
         Solution? trajectory = null;
         double singleSeconds = Median(301, () => trajectory = Ode.Solve(TrajectoryProblems.LorenzProblem, method, single));
 
+        // (c) Monte Carlo of the Gumbel-softmax gradient, K = 10, τ = 0.5 (compare with scripts/numpy-estimators.sh in the same window).
+        var gumbel = new Models.Estimators.GumbelSoftmaxMonteCarlo([.. Enumerable.Range(0, 10).Select(i => -1 + 2.0 * i / 9)],
+            new Models.Estimators.SimplexObjective([.. Enumerable.Range(0, 10).Select(i => Math.Cos(i))]), 0.5);
+        var gumbelMean = new double[10];
+        var gumbelVariance = new double[10];
+        double gumbelSeconds = Median(7, () => gumbel.Run(12345, 1_000_000, gumbelMean, gumbelVariance));
+
+        var kde = MonoFlowWorkload.Quick();
         var result = new Dictionary<string, object>
         {
+            ["gumbel_softmax_k10_samples_per_s"] = Math.Round(1_000_000 / gumbelSeconds),
+            ["kde_log_ratio_pairs_per_s_n10000_2d"] = Math.Round(kde.PairsPerSecond),
+            ["kde_log_ratio_bytes_per_call"] = kde.BytesPerCall,
             ["rk4_ensemble_system_steps_per_s"] = Math.Round(rk4!.SystemSteps / rk4Seconds),
             ["rk4_hand_written_system_steps_per_s"] = Math.Round(LorenzWorkload.Members * 1000.0 / handWrittenSeconds),
             ["dp5_ensemble_members_per_s"] = Math.Round(LorenzWorkload.Members / dp5Seconds),

@@ -6,7 +6,8 @@ namespace Dynamics.Examples;
 
 /// <summary>
 /// The examples program: <c>list</c>, <c>all</c> or one experiment by name, with <c>--out DIR</c> (default ./out).
-/// Exit codes: 0 all checks passed, 1 a check failed or an experiment threw, 2 bad arguments.
+/// Exit codes: 0 all checks passed, 1 a check failed or an experiment threw, 2 bad arguments, 3 an input/output error
+/// (the output folder or a file in it could not be written).
 /// </summary>
 public static class CommandLine
 {
@@ -18,6 +19,9 @@ public static class CommandLine
 
     /// <summary>Exit code for bad arguments.</summary>
     public const int BadArguments = 2;
+
+    /// <summary>Exit code when the output folder or a file in it cannot be written (it takes precedence over 1).</summary>
+    public const int IoError = 3;
 
     /// <summary>Parses the arguments and runs the command.</summary>
     /// <param name="args">The command-line arguments.</param>
@@ -72,14 +76,41 @@ public static class CommandLine
             return Fail(error, $"Unknown experiment '{command}'. Known: {string.Join(", ", ExperimentCatalog.All.Select(e => e.Name))}.");
         }
 
-        return RunAll(selected, outputRoot, output, error);
+        if (!CanWrite(outputRoot, out string problem))
+        {
+            error.WriteLine($"error: cannot write to the output folder '{Path.GetFullPath(outputRoot)}': {problem}");
+            return IoError;
+        }
+
+        return RunAll(selected, outputRoot, output, error, writePage: command == "all");
     }
 
-    private static int RunAll(IReadOnlyList<IExperiment> experiments, string outputRoot, TextWriter output, TextWriter error)
+    // Creates the folder and a probe file in it, so an unwritable --out fails at once with its path, not mid-gallery.
+    private static bool CanWrite(string folder, out string problem)
     {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            string probe = Path.Combine(folder, $".write-test-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            problem = "";
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            problem = ex.Message;
+            return false;
+        }
+    }
+
+    private static int RunAll(IReadOnlyList<IExperiment> experiments, string outputRoot, TextWriter output, TextWriter error, bool writePage)
+    {
+        var summaries = new List<ExperimentSummary>();
+        var errors = new Dictionary<string, string>();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         var table = new Table().AddColumns("experiment", "checks", "figures", "seconds", "result");
-        bool allPassed = true;
+        bool allPassed = true, ioFailed = false;
         for (int i = 0; i < experiments.Count; i++)
         {
             var experiment = experiments[i];
@@ -90,6 +121,7 @@ public static class CommandLine
                 foreach (var check in summary.Checks.Where(c => !c.Passed))
                     error.WriteLine($"    FAILED {check.Name}: computed {Format(check.Computed)}, expected {Format(check.Expected)} ± {Format(check.Tolerance)}");
                 allPassed &= summary.Passed;
+                summaries.Add(summary);
                 table.AddRow(
                     experiment.Name,
                     $"{summary.Checks.Count(c => c.Passed)}/{summary.Checks.Count}",
@@ -97,19 +129,40 @@ public static class CommandLine
                     summary.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture),
                     summary.Passed ? "passed" : "FAILED");
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                ioFailed = true;
+                errors[experiment.Name] = $"cannot write its output: {ex.Message}";
+                error.WriteLine($"    {experiment.Name}: cannot write its output under '{Path.GetFullPath(Path.Combine(outputRoot, experiment.Name))}': {ex.Message}");
+                table.AddRow(experiment.Name, "-", "-", "-", "I/O ERROR");
+            }
 #pragma warning disable CA1031 // One experiment's crash is reported and must not stop the rest of the gallery.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
                 allPassed = false;
+                errors[experiment.Name] = $"threw {ex.GetType().Name}: {ex.Message}";
                 error.WriteLine($"    {experiment.Name} threw {ex.GetType().Name}: {ex.Message}");
                 table.AddRow(experiment.Name, "-", "-", "-", "ERROR");
             }
         }
 
         console.Write(table);
+        if (writePage)
+        {
+            try
+            {
+                output.WriteLine($"Gallery page: {GalleryPage.Write(outputRoot, summaries, errors)}");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                ioFailed = true;
+                error.WriteLine($"    cannot write '{Path.GetFullPath(Path.Combine(outputRoot, GalleryPage.FileName))}': {ex.Message}");
+            }
+        }
+
         output.WriteLine($"Output in {Path.GetFullPath(outputRoot)}");
-        return allPassed ? Success : CheckFailed;
+        return ioFailed ? IoError : allPassed ? Success : CheckFailed;
     }
 
     private static int Fail(TextWriter error, string message)
@@ -125,7 +178,11 @@ public static class CommandLine
           list          list the experiments
           all           run the whole gallery
           <name>        run one experiment (see 'list')
-          --out DIR     output folder (default ./out); each experiment writes DIR/<name>/*.png and summary.json
+          --out DIR     output folder (default ./out); each experiment writes DIR/<name>/*.png and summary.json,
+                        and 'all' also writes DIR/index.html
+          --help        show this text
+        exit codes: 0 success, 1 a check failed (or an experiment threw), 2 bad arguments,
+                    3 input/output error (the output folder cannot be written; the message names the path)
         """;
 
     private static string Format(double value) => value.ToString("G10", CultureInfo.InvariantCulture);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Dynamics.Plotting.Figures;
+using Dynamics.Plotting.Styling;
 using Dynamics.Validation;
 using ScottPlot;
 using ScottPlot.TickGenerators;
@@ -62,38 +64,24 @@ public sealed class WorkPrecisionFigure
         Require.AtLeast(width, 100, nameof(width));
         Require.AtLeast(height, 100, nameof(height));
         if (_methods.Count == 0) throw new InvalidOperationException("Add at least one method before saving the figure.");
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-
-        var plot = new Plot();
-        foreach (var (name, logSeconds, logErrors) in _methods)
+        var plot = FigureStyle.NewPlot(Title, "run time (s, log scale)", "error at the end, max |y − y*| (log scale)");
+        for (int i = 0; i < _methods.Count; i++)
         {
-            var line = plot.Add.Scatter(logSeconds, logErrors);
+            var (name, logSeconds, logErrors) = _methods[i];
+            // One palette for the whole project, and a marker shape per method so lines read without colour.
+            var line = plot.Add.Scatter(logSeconds, logErrors, FigureColors.At(i));
             line.LegendText = name;
-            line.MarkerSize = 7;
+            line.MarkerShape = FigureColors.MarkerAt(i);
+            line.MarkerSize = 9;
             line.LineWidth = 2;
         }
 
         plot.Axes.Bottom.TickGenerator = LogTicks();
         plot.Axes.Left.TickGenerator = LogTicks();
-        plot.Grid.MajorLineColor = Colors.Black.WithOpacity(0.15);
         plot.Grid.MinorLineColor = Colors.Black.WithOpacity(0.05);
         plot.Grid.MinorLineWidth = 1;
-        plot.Title(Title);
-        plot.XLabel("run time (s)");
-        plot.YLabel("error: largest |y − y_ref| at the end");
-        plot.ShowLegend(Alignment.UpperRight);
-
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            plot.SavePng(temporary, width, height);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+        FigureStyle.ShowLegendInside(plot, Alignment.UpperRight);
+        PngFile.Save(plot, path, width, height);
     }
 
     // ScottPlot 5 draws log axes as log₁₀ data with decade ticks labelled 10ⁿ and log-spaced minor ticks.
@@ -101,6 +89,6 @@ public sealed class WorkPrecisionFigure
     {
         MinorTickGenerator = new LogMinorTickGenerator(),
         IntegerTicksOnly = true,
-        LabelFormatter = exponent => "1e" + exponent.ToString("0", CultureInfo.InvariantCulture),
+        LabelFormatter = exponent => "10" + FigureText.Superscript(exponent.ToString("0", CultureInfo.InvariantCulture)),
     };
 }

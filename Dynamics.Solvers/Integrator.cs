@@ -115,6 +115,13 @@ public sealed class Integrator<TField> where TField : IVectorField
         Start(problem);
     }
 
+    private static double Smallest(ReadOnlySpan<double> values)
+    {
+        double smallest = double.PositiveInfinity;
+        foreach (double v in values) smallest = Math.Min(smallest, v);
+        return smallest;
+    }
+
     private void Start(OdeProblem<TField> problem)
     {
         StartTime = problem.StartTime;
@@ -123,6 +130,8 @@ public sealed class Integrator<TField> where TField : IVectorField
         problem.InitialState.CopyTo(_y);
         problem.InitialState.CopyTo(_yPrevious);
         _stepEnd = _y;
+        // Implicit steppers scale their Newton tolerance by one relative tolerance: the strictest component's.
+        (_stepper as Implicit.IImplicitStepper)?.UseTolerances(Smallest(_relativeTolerances), _absoluteTolerances);
         _t = _tPrevious = _gridOrigin = StartTime;
         _h = _lastStep = 0;
         _logPreviousError = _logErrorBeforeThat = 0;
@@ -187,7 +196,14 @@ public sealed class Integrator<TField> where TField : IVectorField
     public bool IsFinished => Status != SolveStatus.Running;
 
     /// <summary>The work done so far.</summary>
-    public SolverStatistics Statistics => new(_stepper.RhsEvaluations + _ownEvaluations, _accepted, _rejected);
+    public SolverStatistics Statistics => _stepper is Implicit.IImplicitStepper implicitStepper
+        ? new(_stepper.RhsEvaluations + _ownEvaluations, _accepted, _rejected)
+        {
+            JacobianEvaluations = implicitStepper.JacobianEvaluations,
+            LuFactorizations = implicitStepper.LuFactorizations,
+            NewtonFailures = implicitStepper.NewtonFailures,
+        }
+        : new(_stepper.RhsEvaluations + _ownEvaluations, _accepted, _rejected);
 
     /// <summary>Remarks on how the solve is carried out, e.g. a relative tolerance raised to its floor (empty when none).</summary>
     public IReadOnlyList<string> Notes => _notes;
@@ -254,6 +270,9 @@ public sealed class Integrator<TField> where TField : IVectorField
     internal void CopyInterpolant(Span<double> coefficients) => _stepper.CopyInterpolant(_yPrevious, _stepEnd, coefficients);
 
     internal int InterpolantDegree => _stepper.InterpolantDegree;
+
+    /// <summary>The method switches of an automatic-switching method so far (empty for other methods).</summary>
+    internal IReadOnlyList<Implicit.MethodSwitch> MethodSwitches => (_stepper as Implicit.ISwitchingStepper)?.Switches ?? [];
 
     private bool AdaptiveStep()
     {
@@ -463,7 +482,8 @@ public sealed class Integrator<TField> where TField : IVectorField
     }
 
     private bool FailMaxSteps() => Fail(SolveStatus.MaxStepsReached,
-        $"Reached MaxSteps = {_options.MaxSteps} step attempts at t = {Require.Format(_t)} before the final time {Require.Format(_endTime)}.");
+        $"Reached MaxSteps = {_options.MaxSteps} step attempts at t = {Require.Format(_t)} before the final time {Require.Format(_endTime)}."
+        + (_stepper is Implicit.IImplicitStepper ? "" : Implicit.StiffnessDiagnosis.Describe(_field, _t, _y, _adaptive ? _h : _fixedStep)));
 
     private bool Fail(SolveStatus status, string message)
     {

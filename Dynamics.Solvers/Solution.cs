@@ -43,6 +43,9 @@ public sealed class Solution : SolvedPath
     /// </summary>
     public IReadOnlyList<string> Notes { get; internal init; } = [];
 
+    /// <summary>The hand-overs of an <see cref="Implicit.AutoSwitch"/> solve between its non-stiff and stiff methods, in time order (empty otherwise).</summary>
+    public IReadOnlyList<Implicit.MethodSwitch> MethodSwitches { get; internal init; } = [];
+
     /// <summary>Whether <see cref="Evaluate(double)"/> is available (a <see cref="SaveAt.Dense"/> solve).</summary>
     public bool HasDenseOutput => _dense is not null;
 

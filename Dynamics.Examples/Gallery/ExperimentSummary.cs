@@ -15,4 +15,8 @@ public sealed record ExperimentSummary(
     IReadOnlyList<Check> Checks,
     IReadOnlyList<string> Figures,
     IReadOnlyDictionary<string, double> Values,
-    double ElapsedSeconds);
+    double ElapsedSeconds)
+{
+    /// <summary>Each figure's caption (what it shows and its parameters), by file name; figures without one are absent.</summary>
+    public IReadOnlyDictionary<string, string> Captions { get; init; } = new Dictionary<string, string>();
+}

@@ -88,7 +88,7 @@ public sealed class ConvergenceFigure
     /// <returns>The full path written.</returns>
     public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
     {
-        _plot.ShowLegend(Edge.Right);
+        FigureStyle.ShowLegendOutside(_plot);
         return PngFile.Save(_plot, path, width, height);
     }
 

@@ -1,3 +1,4 @@
+using Dynamics.Plotting.Styling;
 using Dynamics.Validation;
 using ScottPlot;
 
@@ -12,6 +13,7 @@ namespace Dynamics.Plotting.Figures;
 public sealed class MultiPanelFigure
 {
     private readonly Multiplot _multiplot = new();
+    private readonly List<Plot> _panels = [];
     private readonly int _rows, _columns;
     private int _count;
 
@@ -37,6 +39,7 @@ public sealed class MultiPanelFigure
         // A new Multiplot starts with one empty plot, which the first panel replaces.
         if (_count == 0) _multiplot.Reset(plot);
         else _multiplot.AddPlot(plot);
+        _panels.Add(plot);
         _count++;
         return this;
     }
@@ -52,7 +55,11 @@ public sealed class MultiPanelFigure
         int w = width ?? 900 * _columns, h = height ?? 700 * _rows;
         Require.AtLeast(w, 100, nameof(width));
         Require.AtLeast(h, 100, nameof(height));
+        // A panel whose legend is shown but has no labelled items would collapse (see FigureStyle.ShowLegendOutside).
+        foreach (var panel in _panels.Where(p => p.Legend.IsVisible && !FigureStyle.HasLabelledItems(p))) panel.HideLegend();
         using var image = _multiplot.Render(w, h);
-        return PngFile.Save(image, path);
+        string written = PngFile.Save(image, path);
+        foreach (var panel in _panels) FigureAudit.Notify(written, panel);
+        return written;
     }
 }

@@ -40,7 +40,7 @@ public sealed class PhasePortrait
     private FieldBackground _background = FieldBackground.Arrows;
     private int _arrowsPerAxis = 21;
     private double _streamlineSeparation = 0.035, _separatrixDuration = 40;
-    private bool _nullclines = true, _separatrices = true;
+    private bool _nullclines = true, _separatrices = true, _equalUnits;
     private bool? _searchFixedPoints;
     private IReadOnlyList<FixedPoint>? _givenFixedPoints;
     private BasinMap? _basins;
@@ -239,6 +239,19 @@ public sealed class PhasePortrait
         return this;
     }
 
+    /// <summary>
+    /// Draws both axes at the same scale (one unit spans as many pixels across as up), for planes whose coordinates share
+    /// units, such as positions; the shorter side of the window is widened to fit the frame.
+    /// </summary>
+    /// <param name="equal">Whether to keep the units equal (default off: phase planes usually mix units).</param>
+    /// <returns>This builder.</returns>
+    public PhasePortrait EqualAxisUnits(bool equal = true)
+    {
+        Configuring();
+        _equalUnits = equal;
+        return this;
+    }
+
     /// <summary>Replaces the title (default: the model's name and parameters).</summary>
     /// <param name="title">The title.</param>
     /// <returns>This builder.</returns>
@@ -269,8 +282,12 @@ public sealed class PhasePortrait
     /// <param name="width">Width in pixels.</param>
     /// <param name="height">Height in pixels.</param>
     /// <returns>The full path written.</returns>
-    public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight) =>
-        PngFile.Save(Plot, path, width, height);
+    public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
+    {
+        // Series added through Plot after the build may have brought the first labelled legend items.
+        FigureStyle.ShowLegendOutside(Plot);
+        return PngFile.Save(Plot, path, width, height);
+    }
 
     private void Configuring()
     {
@@ -293,7 +310,8 @@ public sealed class PhasePortrait
         DrawFixedPoints(plot, data.FixedPoints, legend);
         plot.Legend.ManualItems.AddRange(legend);
         plot.Axes.SetLimits(_x.Min, _x.Max, _y.Min, _y.Max);
-        plot.ShowLegend(Edge.Right);
+        if (_equalUnits) plot.Axes.SquareUnits();
+        FigureStyle.ShowLegendOutside(plot);
         _data = data;
         _plot = plot;
     }
@@ -439,9 +457,22 @@ public sealed class PhasePortrait
 
             if (branches.Count > 0)
             {
+                string owner = "";
+                var saddles = branches.Select(b => b.Saddle).Distinct().ToList();
+                if (saddles.Count == 1)
+                {
+                    var point = saddles[0].Point;
+                    string name = saddles[0].Class == FixedPointClass.SaddleFocus ? "saddle-focus" : "saddle";
+                    owner = $" of the {name} at ({string.Join(", ", point.Select(v => FigureText.Number(Math.Abs(v) < 1e-12 ? 0 : v, 3)))})";
+                }
+                else if (saddles.All(p => p.Class == FixedPointClass.SaddleFocus))
+                {
+                    owner = $" of the {saddles.Count} saddle-foci";
+                }
+
                 legend.Add(new LegendItem
                 {
-                    LabelText = kind == ManifoldKind.Stable ? "stable manifold" : "unstable manifold",
+                    LabelText = (kind == ManifoldKind.Stable ? "stable manifold" : "unstable manifold") + owner,
                     LineColor = color,
                     LineWidth = 2.2f,
                 });
@@ -478,17 +509,17 @@ public sealed class PhasePortrait
 
             // The start is where the trajectory was seeded, which is mid-path when it was also traced backwards.
             var start = _starts[m].Start;
-            plot.Add.Marker(start[_slice.XComponent], start[_slice.YComponent], MarkerShape.OpenCircle, 11, color).MarkerLineWidth = 2;
+            plot.Add.Marker(start[_slice.XComponent], start[_slice.YComponent], FixedPointStyle.StartShape, 12, color).MarkerLineWidth = 2.5f;
         }
 
         if (traced > 0)
         {
             legend.Add(new LegendItem
             {
-                LabelText = traced == 1 ? "trajectory (○ start)" : "trajectories (○ start)",
+                LabelText = traced == 1 ? "trajectory (× start)" : "trajectories (× start)",
                 LineColor = FigureColors.At(TrajectoryPalette[0]),
                 LineWidth = 2,
-                MarkerShape = MarkerShape.OpenCircle,
+                MarkerShape = FixedPointStyle.StartShape,
                 MarkerLineColor = FigureColors.At(TrajectoryPalette[0]),
                 MarkerSize = 10,
                 MarkerLineWidth = 2,

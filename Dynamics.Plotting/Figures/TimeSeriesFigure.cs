@@ -24,6 +24,12 @@ public sealed class TimeSeriesFigure
     /// <summary>The underlying ScottPlot plot, for additions this type does not cover.</summary>
     public Plot Plot => _plot;
 
+    /// <summary>
+    /// Where the legend goes: null (the default) puts it outside, right of the data; a corner puts it inside the frame,
+    /// where the data leave that corner empty.
+    /// </summary>
+    public Alignment? LegendCorner { get; set; }
+
     /// <summary>Adds one component of a solution as a line.</summary>
     /// <param name="solution">The solution (its recorded times and states).</param>
     /// <param name="component">The component index.</param>
@@ -77,7 +83,8 @@ public sealed class TimeSeriesFigure
     /// <returns>The full path written.</returns>
     public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
     {
-        _plot.ShowLegend(Edge.Right);
+        if (LegendCorner is { } corner) FigureStyle.ShowLegendInside(_plot, corner);
+        else FigureStyle.ShowLegendOutside(_plot);
         return PngFile.Save(_plot, path, width, height);
     }
 }

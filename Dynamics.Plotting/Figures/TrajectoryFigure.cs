@@ -84,8 +84,8 @@ public sealed class TrajectoryFigure
     /// <returns>The full path written.</returns>
     public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
     {
-        if (LegendCorner is { } corner) _plot.ShowLegend(corner);
-        else _plot.ShowLegend(Edge.Right);
+        if (LegendCorner is { } corner) FigureStyle.ShowLegendInside(_plot, corner);
+        else FigureStyle.ShowLegendOutside(_plot);
         return PngFile.Save(_plot, path, width, height);
     }
 }

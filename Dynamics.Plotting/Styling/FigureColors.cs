@@ -31,4 +31,25 @@ public static class FigureColors
     /// <param name="index">0, 1, 2, …</param>
     /// <returns>The colour.</returns>
     public static Color At(int index) => Series[((index % Series.Count) + Series.Count) % Series.Count];
+
+    /// <summary>
+    /// Marker shapes in order of use, paired with <see cref="Series"/> so that series differ by shape as well as by colour
+    /// (readable in greyscale and by colour-blind readers).
+    /// </summary>
+    public static IReadOnlyList<MarkerShape> Markers { get; } =
+    [
+        MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond,
+        MarkerShape.FilledTriangleDown, MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenDiamond,
+    ];
+
+    /// <summary>The marker shape for series <paramref name="index"/>, cycling through <see cref="Markers"/>.</summary>
+    /// <param name="index">0, 1, 2, …</param>
+    /// <returns>The shape.</returns>
+    public static MarkerShape MarkerAt(int index) => Markers[((index % Markers.Count) + Markers.Count) % Markers.Count];
+
+    /// <summary>
+    /// A sequential colour map for quantities ordered in one direction, such as time: Viridis (van der Walt &amp; Smith,
+    /// 2015), perceptually uniform, colour-blind safe and monotone in lightness.
+    /// </summary>
+    public static IColormap Sequential { get; } = new ScottPlot.Colormaps.Viridis();
 }

@@ -18,16 +18,100 @@ public static class FigureStyle
         plot.YLabel(yLabel, size: 18);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
         plot.Axes.Left.TickLabelStyle.FontSize = 14;
+        // Tick labels with a true minus sign (U+2212), where ScottPlot's default writes a hyphen, and about half its
+        // density: a reader needs a scale, not a ruler.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = TickLabel, TickDensity = 0.5 };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = TickLabel, TickDensity = 0.5 };
         plot.Grid.MajorLineColor = Color.FromHex("#000000").WithAlpha(0.08);
         plot.Legend.FontSize = 14;
         plot.Legend.OutlineColor = Color.FromHex("#808080");
         return plot;
     }
 
-    /// <summary>A title line "System — parameters", or just the system when there are no parameters.</summary>
+    /// <summary>A linear axis' tick label: up to six significant digits, a true minus sign, no "−0".</summary>
+    /// <param name="value">The tick's value.</param>
+    /// <returns>The label.</returns>
+    public static string TickLabel(double value)
+    {
+        double rounded = Math.Round(value, 12);
+        if (rounded == 0) return "0";
+        return FigureText.Minuses(rounded.ToString("G6", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A title line "System — parameters", or just the system when there are no parameters, with true minus signs.</summary>
     /// <param name="system">The system's name.</param>
     /// <param name="parameters">The parameter text, possibly empty.</param>
     /// <returns>The title.</returns>
     public static string Title(string system, string parameters) =>
-        string.IsNullOrWhiteSpace(parameters) ? system : $"{system} — {parameters}";
+        FigureText.Minuses(string.IsNullOrWhiteSpace(parameters) ? system : $"{system} — {parameters}");
+
+    /// <summary>
+    /// Shows the legend outside the data, right of the frame, when at least one item has a label. ScottPlot 5 measures an
+    /// edge legend with no labelled items as NaN pixels wide, which collapses the data area and renders a blank picture,
+    /// so an unlabelled figure gets no legend instead.
+    /// </summary>
+    /// <param name="plot">The plot.</param>
+    /// <returns>Whether a legend is shown.</returns>
+    public static bool ShowLegendOutside(Plot plot)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        // Each ShowLegend(Edge) adds a panel: remove an earlier one so that calling this twice still shows one legend.
+        foreach (var panel in plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().ToList()) plot.Axes.Remove(panel);
+        if (!HasLabelledItems(plot))
+        {
+            plot.HideLegend();
+            return false;
+        }
+
+        plot.ShowLegend(Edge.Right);
+        return true;
+    }
+
+    /// <summary>
+    /// Puts ticks at multiples of π (π/2 when the range spans less than 3π) on an angle axis, labelled "−π", "0", "π/2",
+    /// "2π" with a true minus sign.
+    /// </summary>
+    /// <param name="axis">The axis whose data are angles in radians.</param>
+    /// <param name="min">The lower end of the range shown.</param>
+    /// <param name="max">The upper end of the range shown.</param>
+    public static void PiTicks(IAxis axis, double min, double max)
+    {
+        ArgumentNullException.ThrowIfNull(axis);
+        int denominator = max - min < 3 * Math.PI ? 2 : 1;
+        var positions = new List<double>();
+        var labels = new List<string>();
+        for (int k = (int)Math.Ceiling(min * denominator / Math.PI); k <= (int)Math.Floor(max * denominator / Math.PI); k++)
+        {
+            positions.Add(k * Math.PI / denominator);
+            labels.Add(FigureText.PiMultiple(k, denominator));
+        }
+
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. positions], [.. labels]);
+    }
+
+    /// <summary>Shows the legend inside the frame at <paramref name="corner"/> when at least one item has a label.</summary>
+    /// <param name="plot">The plot.</param>
+    /// <param name="corner">The corner the data leave empty.</param>
+    /// <returns>Whether a legend is shown.</returns>
+    public static bool ShowLegendInside(Plot plot, Alignment corner)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        if (!HasLabelledItems(plot))
+        {
+            plot.HideLegend();
+            return false;
+        }
+
+        plot.ShowLegend(corner);
+        return true;
+    }
+
+    /// <summary>Whether any legend item of <paramref name="plot"/> (automatic or manual) has a non-empty label.</summary>
+    /// <param name="plot">The plot.</param>
+    /// <returns>True when a legend would show something.</returns>
+    public static bool HasLabelledItems(Plot plot)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        return plot.Legend.GetItems().Any(item => !string.IsNullOrWhiteSpace(item.LabelText));
+    }
 }

@@ -5,7 +5,7 @@ namespace Dynamics.Plotting.Styling;
 
 /// <summary>
 /// Ticks for an axis whose data are plotted as log₁₀ of the values: major ticks at 10ᵏ over wide ranges, at 1, 2, 5·10ᵏ
-/// over one or two decades and at 1, 1.5, 2, 3, 5, 7·10ᵏ within one, each labelled with the value itself (0.03, 1e-7);
+/// over one or two decades and at 1, 1.5, 2, 3, 5, 7·10ᵏ within one, each labelled with the value itself (0.03, 10⁻⁷);
 /// minor ticks at 2 … 9·10ᵏ.
 /// </summary>
 public sealed class LogTickGenerator : ITickGenerator
@@ -54,12 +54,12 @@ public sealed class LogTickGenerator : ITickGenerator
         Ticks = [.. ticks.Take(MaxTickCount)];
     }
 
-    // m·10ᵏ as a plain decimal for moderate k, else as "me k" (1e-7, 2e5).
+    // m·10ᵏ as a plain decimal for moderate k, else as 10ᵏ or m×10ᵏ with a real superscript and minus sign (10⁻⁷, 2×10⁵).
     private static string Label(double m, int k)
     {
         double value = m * Math.Pow(10, k);
-        return k is >= -3 and <= 4
-            ? value.ToString("0.#######", CultureInfo.InvariantCulture)
-            : $"{m.ToString(CultureInfo.InvariantCulture)}e{k.ToString(CultureInfo.InvariantCulture)}";
+        if (k is >= -3 and <= 4) return value.ToString("0.#######", CultureInfo.InvariantCulture);
+        string power = "10" + FigureText.Superscript(k.ToString(CultureInfo.InvariantCulture));
+        return m == 1 ? power : $"{m.ToString(CultureInfo.InvariantCulture)}×{power}";
     }
 }

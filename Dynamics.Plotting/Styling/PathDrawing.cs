@@ -3,7 +3,7 @@ using ScottPlot;
 namespace Dynamics.Plotting.Styling;
 
 /// <summary>
-/// Draws paths the house way: a line, an open circle at the start and filled arrowheads along it showing the direction
+/// Draws paths the house way: a line, a cross (×) at the start and filled arrowheads along it showing the direction
 /// of motion, placed at equal fractions of the arc length and sized in pixels so they read at any zoom.
 /// </summary>
 internal static class PathDrawing
@@ -17,8 +17,8 @@ internal static class PathDrawing
         if (pattern is { } p) line.LinePattern = p;
         if (startMarker)
         {
-            var start = plot.Add.Marker(xs[0], ys[0], MarkerShape.OpenCircle, 11, color);
-            start.MarkerLineWidth = 2;
+            var start = plot.Add.Marker(xs[0], ys[0], FixedPointStyle.StartShape, 12, color);
+            start.MarkerLineWidth = 2.5f;
         }
 
         foreach (int i in ArrowIndices(xs, ys, arrows)) AddArrowhead(plot, xs[i], ys[i], xs[i + 1], ys[i + 1], color, 16);

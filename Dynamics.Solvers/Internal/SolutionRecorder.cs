@@ -89,6 +89,7 @@ internal sealed class SolutionRecorder<TField> where TField : IVectorField
         {
             Exception = _integrator.Exception,
             Notes = [.. _integrator.Notes],
+            MethodSwitches = [.. _integrator.MethodSwitches],
         };
     }
 

@@ -102,6 +102,8 @@ public static class Sde
     {
         // Steps sit on start + k·h (multiplied, not accumulated, so long runs do not drift); the last is shortened.
         long steps = Math.Max(1, (long)Math.Ceiling((end - start) / h - 1e-9));
+        var areaStepper = stepper as IAreaSdeStepper;
+        var areas = areaStepper is null ? null : new double[increments.Length];
         double t = start;
         for (long k = 1; k <= steps; k++)
         {
@@ -109,7 +111,16 @@ public static class Sde
             double dt = next - t;
             double scale = Math.Sqrt(dt);
             for (int i = 0; i < increments.Length; i++) increments[i] = scale * source.NextGaussian();
-            stepper.Advance(t, y, dt, increments);
+            if (areaStepper is not null)
+            {
+                // ΔZ = ½h^{3/2}(ξ₁ + ξ₂/√3) from a second normal per component (drawn after the ΔW of the step).
+                for (int i = 0; i < areas!.Length; i++) areas[i] = 0.5 * dt * (increments[i] + scale * source.NextGaussian() / Math.Sqrt(3));
+                areaStepper.Advance(t, y, dt, increments, areas);
+            }
+            else
+            {
+                stepper.Advance(t, y, dt, increments);
+            }
             t = next;
             for (int i = 0; i < y.Length; i++)
             {

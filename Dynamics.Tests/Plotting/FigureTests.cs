@@ -27,7 +27,7 @@ public sealed class FigureTests : IDisposable
         Assert.Equal("θ (rad)", portrait.Plot.Axes.Bottom.Label.Text);
         var legend = portrait.Plot.Legend.ManualItems.Select(i => i.LabelText).ToList();
         Assert.Contains("stable spiral", legend);
-        Assert.Contains("saddle", legend);
+        Assert.Contains("saddle (unstable)", legend);
         Assert.Contains("nullcline dθ/dt = 0", legend);
         Assert.Contains("stable manifold", legend);
         Assert.Empty(Directory.GetFiles(Path.Combine(_folder, "nested"), "*.tmp"));

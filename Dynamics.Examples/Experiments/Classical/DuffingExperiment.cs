@@ -31,7 +31,7 @@ public sealed class DuffingExperiment : IExperiment
         Interval x = (-2, 2), v = (-2, 2);
         var portrait = PhasePortrait.Of(duffing, x, v)
             .Trajectories([[-1.9, 1.2], [0.3, 1.6]], forward: 40);
-        portrait.SavePng(context.FigurePath("phase-portrait.png"));
+        portrait.SavePng(context.FigurePath("phase-portrait.png", "Unforced Duffing oscillator ẍ + δẋ − x + x³ = 0, δ = 0.25: two stable spirals at x = ±1 (filled diamonds), a saddle at the origin (open square) and its separatrices."));
         var points = portrait.Data.FixedPoints;
         CheckEquilibria(context, duffing, points);
 
@@ -48,7 +48,7 @@ public sealed class DuffingExperiment : IExperiment
             .Basins(basins, ["basin of the left well (−1, 0)", "basin of the right well (1, 0)"])
             .Separatrices(duration: 30)
             .Title($"{duffing.Name}: basins of attraction from {Resolution} × {Resolution} starts\n{duffing.Parameters}");
-        map.SavePng(context.FigurePath("basins.png"));
+        map.SavePng(context.FigurePath("basins.png", "Basins of attraction of the two wells from 121 × 121 starts, bounded by the stable manifold of the saddle."));
 
         var options = SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Uniform(0, 40, 2001) };
         var solutions = TrajectoryBatch.Solve(duffing, [[-1.9, 1.2], [0.3, 1.6], [1.5, 0.0]], 0, 40, new DormandPrince5(), options);
@@ -76,10 +76,26 @@ public sealed class DuffingExperiment : IExperiment
 
     private static void CheckBasins(ExperimentContext context, Duffing duffing, BasinMap basins, FixedPoint saddle)
     {
-        // The field is odd in floating point too (f(−y) = −f(y) exactly), so on a grid symmetric about the origin the
-        // start −y ends in the mirror well: the two basins have exactly equal areas.
-        context.Check("fraction of starts in the left basin", basins.Fraction(0), 0.5 * (1 - basins.Fraction(-1)), 0);
+        // E is a Lyapunov function and E = 0 at the saddle: a start with E < 0 can never climb over the saddle, so it
+        // must end in the well on its own side (x < 0 left, x > 0 right). Every such start on the grid: a count, tolerance 0.
         var grid = basins.Grid;
+        int trapped = 0, escaped = 0;
+        for (int j = 0; j < grid.Rows; j++)
+        {
+            for (int i = 0; i < grid.Columns; i++)
+            {
+                double x = grid.XAt(i), v = grid.YAt(j);
+                if (!(duffing.Energy([x, v]) < 0)) continue;
+                trapped++;
+                int label = basins.Labels[grid.IndexOf(i, j)];
+                if (label < 0 || Math.Sign(basins.Attractors[label][0]) != Math.Sign(x)) escaped++;
+            }
+        }
+
+        context.Check("starts below the saddle's energy (E < 0) that leave their own well", escaped, 0, 0);
+        context.Report("starts_below_saddle_energy", trapped);
+        // The field is odd in floating point too (f(−y) = −f(y) exactly), so on a grid symmetric about the origin the
+        // start −y ends in the mirror well.
         int asymmetric = 0;
         for (int m = 0; m < grid.Count; m++)
         {

@@ -35,7 +35,8 @@ public sealed class PendulumExperiment : IExperiment
         context.Progress("phase portrait: direction field, nullclines, equilibria, separatrices");
         var portrait = PhasePortrait.Of(pendulum, (-7.5, 7.5), (-3.6, 3.6))
             .Trajectories([[-5.0, 3.2], [0.2, 3.3], [1.5, -3.3], [-4.0, -1.0]], forward: 30);
-        portrait.SavePng(context.FigurePath("phase-portrait.png"));
+        FigureStyle.PiTicks(portrait.Plot.Axes.Bottom, -7.5, 7.5);
+        portrait.SavePng(context.FigurePath("phase-portrait.png", "Damped pendulum θ″ + bθ′ + sin θ = 0, b = 0.25: trajectories spiral into the rest states 2πk (filled diamonds: stable spirals); the stable manifolds of the saddles at ±π (open squares) separate the basins."));
         CheckEquilibria(context, pendulum, portrait.Data);
 
         double[][] starts = [[-3.0, 2.2], [3.0, -2.2], [0.5, 2.6], [-0.5, -2.6], [2.9, 0.0], [-2.9, 0.0], [1.0, 3.3], [-1.0, -3.3], [-6.0, 2.0], [6.0, -2.0]];
@@ -62,7 +63,7 @@ public sealed class PendulumExperiment : IExperiment
         context.CheckAtMost("distance of every end state from its rest state 2πk", worstRest, 1e-3);
         // Near rest the energy of the linear oscillator decays like e^{−bt} on average (dE/dt = −bω² and ⟨ω²⟩ = E).
         energy.AddSeries([0, EndTime], [0, -pendulum.Damping * EndTime / Math.Log(10)], "slope of E ∝ e^(−bt) (small swings)", dashed: true);
-        energy.SavePng(context.FigurePath("energy.png"));
+        energy.SavePng(context.FigurePath("energy.png", "Energy E = ½ω² + (1 − cos θ) along four trajectories (log scale, b = 0.25): it never increases, and near rest it decays like e^(−bt)."));
 
         CheckSmallOscillations(context, pendulum);
         CheckConservationWithoutFriction(context, pendulum with { Damping = 0 });
@@ -121,8 +122,81 @@ public sealed class PendulumExperiment : IExperiment
         // the eigenvector changes E by ~1e-12 and the solver (tolerance 1e-11, 12 time units) adds ~1e-9.
         context.CheckAtMost("|E − 2g/L| along the frictionless separatrices", worst, 1e-8);
         var drawn = PhasePortrait.Of(frictionless, (-7.5, 7.5), (-3.6, 3.6))
-            .Background(FieldBackground.Streamlines)
-            .Trajectories([[0.0, 1.0], [0.0, 1.8], [-6.0, 2.4], [6.0, -2.4]], forward: 12);
-        drawn.SavePng(context.FigurePath("frictionless.png"));
+            .Background(FieldBackground.None)
+            .Nullclines(false)
+            .Separatrices(false)
+            .Title($"Pendulum without friction — g/L = {frictionless.GravityOverLength}: levels of the energy");
+        DrawEnergyLevels(drawn.Plot, frictionless.GravityOverLength);
+        FigureStyle.PiTicks(drawn.Plot.Axes.Bottom, -7.5, 7.5);
+        drawn.SavePng(context.FigurePath("frictionless.png", "Pendulum without friction (b = 0, g/L = 1): the orbits are level sets of the energy E = ½ω² + (g/L)(1 − cos θ), drawn exactly: closed librations inside the separatrix E = 2g/L (heavy), rotations outside it; centres (open triangles) at 2πk, saddles (open squares) at odd multiples of π."));
+    }
+
+    // Levels of E = ½ω² + w²(1 − cos θ) as ω = ±√(2(E − w²(1 − cos θ))), each branch closed off at its turning points
+    // (found by bisection) so that librations visibly close; the separatrix E = 2w² heavier. Exact curves, no integration.
+    private static void DrawEnergyLevels(ScottPlot.Plot plot, double w2)
+    {
+        double[] levels = [0.25, 0.75, 1.25, 1.75, 2, 2.5, 3.5, 5];
+        const int n = 3000;
+        bool labelledLevel = false, labelledSeparatrix = false;
+        foreach (double level in levels)
+        {
+            double energy = level * w2;
+            double Room(double theta) => 2 * (energy - w2 * (1 - Math.Cos(theta)));
+            bool separatrix = level == 2;
+            foreach (int sign in new[] { 1, -1 })
+            {
+                var xs = new List<double>();
+                var ys = new List<double>();
+                for (int i = 0; i <= n; i++)
+                {
+                    double theta = -7.5 + 15.0 * i / n;
+                    if (Room(theta) >= 0)
+                    {
+                        if (xs.Count == 0 && i > 0) xs.Add(Turning(Room, theta - 15.0 / n, theta));
+                        if (ys.Count < xs.Count) ys.Add(0);
+                        xs.Add(theta);
+                        ys.Add(sign * Math.Sqrt(Room(theta)));
+                        continue;
+                    }
+
+                    if (xs.Count > 0)
+                    {
+                        xs.Add(Turning(Room, theta, theta - 15.0 / n));
+                        ys.Add(0);
+                    }
+
+                    Flush(plot, xs, ys, separatrix, ref separatrix ? ref labelledSeparatrix : ref labelledLevel);
+                }
+
+                Flush(plot, xs, ys, separatrix, ref separatrix ? ref labelledSeparatrix : ref labelledLevel);
+            }
+        }
+    }
+
+    // The angle between outside (room < 0) and inside (room ≥ 0) where room = 0, by bisection.
+    private static double Turning(Func<double, double> room, double outside, double inside)
+    {
+        for (int k = 0; k < 60; k++)
+        {
+            double middle = 0.5 * (outside + inside);
+            if (room(middle) >= 0) inside = middle;
+            else outside = middle;
+        }
+
+        return inside;
+    }
+
+    private static void Flush(ScottPlot.Plot plot, List<double> xs, List<double> ys, bool separatrix, ref bool labelled)
+    {
+        if (xs.Count >= 2)
+        {
+            var line = plot.Add.ScatterLine(xs.ToArray(), ys.ToArray(), separatrix ? FigureColors.At(1) : FigureColors.At(0));
+            line.LineWidth = separatrix ? 3 : 1.5f;
+            if (!labelled) line.LegendText = separatrix ? "separatrix E = 2g/L" : "levels of E (orbits)";
+            labelled = true;
+        }
+
+        xs.Clear();
+        ys.Clear();
     }
 }

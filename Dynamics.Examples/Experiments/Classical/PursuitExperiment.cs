@@ -71,15 +71,12 @@ public sealed class PursuitExperiment : IExperiment
         var shipAndMissile = new MissilePursuit();
         context.Progress("variant A: ship 120 km away at 90 km/h, missile at 450 km/h");
         var a = Pursue(shipAndMissile, 1, 1e-9);
-        CheckCapture(context, "variant A", shipAndMissile, a, 5.0 / 18, 25);
-        // Speed is constant, so the path length is v·t; the closed form is L/(1 − k²) = 125 km. Tolerance: 450 km/h times
-        // the capture-time tolerance of 1e-10 h.
-        context.Check("variant A: missile path length v·t (km)", shipAndMissile.MissileSpeed * a.FinalTime, 125, 5e-8);
+        CheckCapture(context, "variant A", shipAndMissile, a);
         CheckPathAndInvariants(context, "variant A", shipAndMissile, a);
 
         var variantB = MissilePursuit.VariantB();
         var b = Pursue(variantB, 1, 1e-10);
-        CheckCapture(context, "variant B", variantB, b, 5.0 / 24, 5.0 / 24);
+        CheckCapture(context, "variant B", variantB, b);
         CheckPathAndInvariants(context, "variant B", variantB, b);
 
         var equal = new MissilePursuit(1, 1, 1);
@@ -112,7 +109,7 @@ public sealed class PursuitExperiment : IExperiment
 
     private static double Cosine(MissilePursuit model, double t, ReadOnlySpan<double> y) => model.AlongTrack(t, y) / model.Distance(t, y);
 
-    private static void CheckCapture(ExperimentContext context, string variant, MissilePursuit model, Solution solution, double time, double alongCourse)
+    private static void CheckCapture(ExperimentContext context, string variant, MissilePursuit model, Solution solution)
     {
         // The solve must end at the target: either the capture ball was entered or, when a step jumped over that ball
         // (the field is singular at the target, so which of the two fires depends on where the steps fall), the
@@ -120,15 +117,22 @@ public sealed class PursuitExperiment : IExperiment
         bool stoppedAtTarget = solution.Status == SolveStatus.StoppedByEvent && solution.Events.Count == 1;
         context.Check($"{variant}: solve stopped at the target (1 = yes)", stoppedAtTarget ? 1 : 0, 1, 0);
         context.CheckAtMost($"{variant}: miss distance at the end / L", model.Distance(solution.FinalTime, solution.FinalState) / model.TargetDistance, 1e-8);
-        // Closed form t* = Lv/(v² − u²), evaluated in floating point.
-        context.Check($"{variant}: closed-form capture time Lv/(v² − u²)", model.CaptureTime, time, 1e-15);
         // The capture event fires at distance ≤ 1e-9 L, (v − u)⁻¹·1e-9·L early; a track crossing located on a step that
         // straddles the singular target lands within a few 1e-10 of t* (seen between −1.4e-10 and +3e-10 of t* as the
         // step sequence varies): 5e-9 relative covers both.
-        context.Check($"{variant}: capture time", solution.FinalTime, time, 5e-9 * time);
-        // The capture ball has radius ≤ 1e-9 L and the position error is ~1e-11 L: 1e-8 L for both coordinates.
-        context.Check($"{variant}: capture point along the course", solution.FinalState[1], alongCourse, 1e-8 * model.TargetDistance);
-        context.Check($"{variant}: capture point across (= L)", solution.FinalState[0], model.TargetDistance, 1e-8 * model.TargetDistance);
+        context.Check($"{variant}: capture time against Lv/(v² − u²)", solution.FinalTime, model.CaptureTime, 5e-9 * model.CaptureTime);
+        // The length of the computed path, summed over chords of the dense output, against the closed form L/(1 − k²):
+        // independent of the time at which the solve stopped. Chords undercount an arc by ~h³κ²/24 each; with 8 chords
+        // per step that was 7.5e-7 L in total, so 64 per step bring it to ~1.2e-8 L, inside the tolerance 1e-7.
+        var path = Trajectory.Refine(solution, 64);
+        double length = 0;
+        for (int i = 1; i < path.Count; i++)
+        {
+            double dx = path.State(i)[0] - path.State(i - 1)[0], dy = path.State(i)[1] - path.State(i - 1)[1];
+            length += Math.Sqrt(dx * dx + dy * dy);
+        }
+
+        context.Check($"{variant}: length of the computed path / (L/(1 − k²))", length / model.PathLength, 1, 1e-7);
         context.Report($"{variant}_steps", solution.Statistics.AcceptedSteps);
     }
 
@@ -201,7 +205,7 @@ public sealed class PursuitExperiment : IExperiment
         figure.AddPoint(solution.FinalState[1], solution.FinalState[0], $"hit after {solution.FinalTime * 60:F3} min at (25, 120) km", MarkerShape.FilledDiamond, FigureColors.At(1));
         figure.Plot.Axes.SetLimits(-5, 35, -5, 130);
         figure.Plot.Axes.SquareUnits();
-        figure.SavePng(context.FigurePath("variant-a.png"), 950, 1000);
+        figure.SavePng(context.FigurePath("variant-a.png", "Missile pursuit, variant A: ship 120 km north sailing east at 90 km/h, missile at 450 km/h; the computed path lies on the closed-form curve, hit after 16.667 min at (25, 120) km. Equal units on both axes."), 950, 1000);
     }
 
     private static void DrawFamily(ExperimentContext context)
@@ -227,9 +231,10 @@ public sealed class PursuitExperiment : IExperiment
         course.LegendText = "target's course x = L";
         var hits = curves.Plot.Add.Markers(capturePoints.Select(p => p.X).ToArray(), capturePoints.Select(p => p.Y).ToArray(), MarkerShape.FilledDiamond, 12, Colors.Black);
         hits.LegendText = "capture points (L, Lk/(1 − k²))";
-        curves.Plot.Axes.SetLimits(-0.05, 1.3, -0.05, 1.5);
+        // Tall enough for the k = 0.8 capture point (1, 0.8/(1 − 0.64)) = (1, 2.22).
+        curves.Plot.Axes.SetLimits(-0.05, 1.3, -0.05, 2.4);
         curves.Plot.Axes.SquareUnits();
-        curves.SavePng(context.FigurePath("pursuit-curves.png"));
+        curves.SavePng(context.FigurePath("pursuit-curves.png", "Pure-pursuit paths for speed ratios k = u/v from 0.2 to 1.5 (L = v = 1), equal units: capture at (L, Lk/(1 − k²)) for k < 1, trailing at L/2 for k = 1, escape for k > 1."));
 
         distance.AddSeries([0, 10], [0.5, 0.5], "L/2, the k = 1 limit", dashed: true);
         var captureTimes = ratios.Where(k => k < 1).Select(k => new MissilePursuit(1, k, 1).CaptureTime).ToArray();
@@ -239,21 +244,42 @@ public sealed class PursuitExperiment : IExperiment
         var nearest = distance.Plot.Add.Marker(0, ClosestApproach(escape), MarkerShape.HashTag, 16, Colors.Black);
         nearest.LegendText = "closed-form closest approach, k = 1.5 (level)";
         distance.Plot.Axes.SetLimits(0, 4, 0, 2.2);
-        distance.SavePng(context.FigurePath("distance.png"));
+        distance.SavePng(context.FigurePath("distance.png", "Missile–target distance against time for each speed ratio (L = v = 1), with the closed-form capture times and the k = 1 limit L/2."));
     }
 
     private static void DrawInvariants(ExperimentContext context, MissilePursuit model, Solution solution)
     {
-        // Both invariants scaled to 1 at the start (Lv and L), so the plot shows relative drift.
+        // Both invariants scaled to 1 at the start (Lv and L); each curve is the largest relative drift so far (a running
+        // maximum: the trend without the sampling jitter), on a log axis.
         var path = Trajectory.Refine(solution, 8);
         var times = path.Times.Select(t => 60 * t).ToArray();
-        var scaled = new Trajectory(times, path.States, path.Dimension);
-        var figure = new TimeSeriesFigure("Missile pursuit, variant A: drift of the invariants of MODELS.md §8(d)", "log₁₀ |I(t) − I(0)| / I(0)", "t (min)");
-        double lv = model.TargetDistance * model.MissileSpeed, l = model.TargetDistance;
-        var linear = new Invariant("vr + ur cos α + (v² − u²)t, = Lv", (t, y) => model.LinearInvariant(t / 60, y) / lv);
-        var shape = new Invariant("r sin α / tan(α/2)^(v/u), = L", (t, y) => model.ShapeInvariant(t / 60, y) / l);
-        figure.AddDrift(InvariantMonitor.Measure(scaled, linear)).AddDrift(InvariantMonitor.Measure(scaled, shape));
+        var figure = new TimeSeriesFigure("Missile pursuit, variant A: drift of the two invariants", "largest |I(t) − I(0)| / I(0) so far (log scale)", "t (min)");
+        LogTicks(figure.Plot.Axes.Left);
+        double lv = model.TargetDistance * model.MissileSpeed, l = model.TargetDistance, capture = 60 * model.CaptureTime;
+        var shade = figure.Plot.Add.HorizontalSpan(0.99 * capture, capture);
+        shade.FillStyle.Color = FigureColors.At(4).WithAlpha(0.25);
+        shade.LineStyle.Width = 0;
+        shade.LegendText = "last 1 % before capture";
+        figure.AddSeries(times, RunningMaximum(path, (t, y) => model.LinearInvariant(t, y) / lv), "vr + ur cos α + (v² − u²)t = Lv");
+        figure.AddSeries(times, RunningMaximum(path, (t, y) => model.ShapeInvariant(t, y) / l), "r sin α / tan⁵(α/2) = L  (v/u = 5)");
         figure.Plot.Axes.SetLimits(0, 17, -17.5, -7);
-        figure.SavePng(context.FigurePath("invariants.png"));
+        figure.LegendCorner = Alignment.UpperLeft;
+        figure.SavePng(context.FigurePath("invariants.png",
+            "Missile pursuit, variant A: the largest relative drift so far of the two invariants along the Verner 8 solve (tolerance 10⁻¹²), log scale. The linear invariant stays near 10⁻¹¹ until the very last step, which straddles the singular target; the shape invariant rises as capture approaches, steeply in the last 1 % (shaded), because it divides by tan⁵(α/2) with α → 0, which magnifies the error of α, not because the solution leaves the curve (the closed-form path is matched to 2×10⁻¹² L)."), 1300, 850);
     }
+
+    private static double[] RunningMaximum(Trajectory path, Func<double, double[], double> invariant)
+    {
+        var logs = new double[path.Count];
+        double initial = invariant(path.Times[0], path.State(0).ToArray()), worst = 1e-17;
+        for (int i = 0; i < path.Count; i++)
+        {
+            worst = Math.Max(worst, Math.Abs(invariant(path.Times[i], path.State(i).ToArray()) - initial) / Math.Abs(initial));
+            logs[i] = Math.Log10(worst);
+        }
+
+        return logs;
+    }
+
+    private static void LogTicks(ScottPlot.IAxis axis) => axis.TickGenerator = new LogTickGenerator();
 }

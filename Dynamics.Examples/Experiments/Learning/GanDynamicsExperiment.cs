@@ -44,22 +44,23 @@ public sealed class GanDynamicsExperiment : IExperiment
     {
         context.Progress("the six θ-plane figures of the article");
         // Horizons, output steps and windows from bojone/gan/gan_numeric.py (§3.4(c)); the L2 coefficient is ours (the article gives none).
-        (string File, IModel Model, double End, double Output, double Window, string Behaviour)[] runs =
+        (string File, IModel Model, double End, double Output, double Window, string Behaviour, string Caption)[] runs =
         [
-            ("vanilla.png", new VanillaDiracGan(), 100, 0.1, 0.3, "circles: J₂ = 0.03 is conserved"),
-            ("wgan.png", new WganDiracGan(), 10, 0.01, 0.4, "loops at unit speed, ‖φ‖ ≡ √0.05"),
-            ("wgan-gp-0.png", new WganGpDiracGan(0.1, 0), 40, 0.1, 0.3, "spirals in: eigenvalues −0.1 ± 0.995i"),
-            ("wgan-gp-1.png", new WganGpDiracGan(0.1, 1), 40, 0.1, 1.1, "converges to the unit circle"),
-            ("gan-qp.png", new GanQpDiracGan(), 40, 0.1, 0.3, "circles: J₂ = 0.03 is conserved"),
-            ("gan-qp-l2.png", new GanQpDiracGan(1.0, L2), 40, 0.1, 0.3, $"spirals in: J₂ = 0.03e^(−{L2}t)"),
+            ("vanilla.png", new VanillaDiracGan(), 100, 0.1, 0.3, "precesses; J₂ = 0.03 conserved keeps it off 0", "Vanilla Dirac GAN from [φ, θ] = [0.1, 0.2, 0.2, 0.1], 0 ≤ t ≤ 100, θ-plane: the orbit does not close but precesses; J₂ = θ₁φ₂ − θ₂φ₁ = 0.03 is conserved, so ‖θ‖‖φ‖ ≥ 0.03 keeps it off the equilibrium."),
+            ("wgan.png", new WganDiracGan(), 10, 0.01, 0.4, "loops at unit speed, ‖φ‖ ≡ √0.05", "WGAN Dirac GAN, 0 ≤ t ≤ 10: θ moves at unit speed and ‖φ‖ stays √0.05; there is no equilibrium, only the real data point x = 0 (asterisk)."),
+            ("wgan-gp-0.png", new WganGpDiracGan(0.1, 0), 40, 0.1, 0.3, "spirals in: eigenvalues −0.1 ± 0.995i", "WGAN-GP with centre c = 0, λ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium, eigenvalues −0.1 ± 0.995i, J₂ decaying as e^(−2λt)."),
+            ("wgan-gp-1.png", new WganGpDiracGan(0.1, 1), 40, 0.1, 1.1, "converges to the unit circle", "WGAN-GP with centre c = 1, λ = 0.1, 0 ≤ t ≤ 40: θ converges to the limit cycle ‖θ‖ = 1 (dashed)."),
+            ("gan-qp.png", new GanQpDiracGan(), 40, 0.1, 0.3, "precesses and shrinks; J₂ = 0.03 conserved", "GAN-QP Dirac GAN, 0 ≤ t ≤ 40: the orbit precesses and shrinks while J₂ = 0.03 is conserved, so it cannot reach the equilibrium."),
+            ("gan-qp-l2.png", new GanQpDiracGan(1.0, L2), 40, 0.1, 0.3, $"spirals in: J₂ = 0.03e^(−{L2}t)", "GAN-QP with L2 weight decay μ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium as J₂ = 0.03e^(−μt)."),
         ];
-        foreach (var (file, model, end, output, window, behaviour) in runs)
+        foreach (var (file, model, end, output, window, behaviour, caption) in runs)
         {
             // At least 2,000 samples so the curves are smooth; the article's output step h only timed its animation frames.
             var solution = Solve(model, end, Math.Max(2001, (int)Math.Round(end / output) + 1));
             string parameters = string.IsNullOrEmpty(model.Parameters) ? $"T = {end}" : $"{model.Parameters}, T = {end}";
-            var figure = new TrajectoryFigure(FigureStyle.Title(model.Name, parameters), "θ₁", "θ₂");
-            figure.AddTrajectory(solution, 2, 3, $"θ(t), 0 ≤ t ≤ {end}: {behaviour}", arrows: 4);
+            // Equal units and a short legend inside the frame; what the orbit does is said in the caption.
+            var figure = new TrajectoryFigure(FigureStyle.Title(model.Name, parameters), "θ₁", "θ₂") { LegendCorner = Alignment.LowerRight };
+            figure.AddTrajectory(solution, 2, 3, $"θ(t), 0 ≤ t ≤ {end}", arrows: 4);
             if (model is WganGpDiracGan { Center: 1 })
             {
                 var circle = figure.Plot.Add.Circle(0, 0, 1);
@@ -68,10 +69,11 @@ public sealed class GanDynamicsExperiment : IExperiment
                 circle.LegendText = "limit cycle ‖θ‖ = 1";
             }
 
-            if (model is not WganDiracGan) LearningFigures.MarkEquilibrium(figure);
-            else figure.AddPoint(0, 0, "real data x = 0 (no equilibrium exists)", MarkerShape.FilledCircle, Colors.Red);
+            // With c = 1 the field is not differentiable at φ = 0, so the origin has no linear class; the cycle is the attractor.
+            if (model is not WganDiracGan and not WganGpDiracGan { Center: 1 }) LearningFigures.MarkEquilibrium(figure, LearningFigures.ClassAtOrigin(model));
+            else if (model is WganDiracGan) figure.AddPoint(0, 0, "real data x = 0 (no equilibrium exists)", MarkerShape.Asterisk, Colors.Black);
             LearningFigures.SetWindow(figure.Plot, -window, window, -window, window);
-            figure.SavePng(context.FigurePath(file), 1350, 900);
+            figure.SavePng(context.FigurePath(file, caption + $" ({behaviour}.)"), 1000, 950);
         }
     }
 
@@ -88,7 +90,8 @@ public sealed class GanDynamicsExperiment : IExperiment
             ($"WGAN-GP c = 0 + L2 μ = {L2}: (−k ± √(k² − 4))/2, k = 2λ + μ", new WganGpDiracGan(0.1, 0, L2), new WganGpDiracGan(0.1, 0, L2).EquilibriumEigenvalues()),
             ("GAN-QP, ‖φ‖ variant", new GanQpDiracGan(1.0, 0, GanQpDenominator.Discriminator), new GanQpDiracGan(1.0, 0, GanQpDenominator.Discriminator).EquilibriumEigenvalues()),
         ];
-        var figure = new TrajectoryFigure("Jacobian eigenvalues at the equilibrium (each double in 2-D)", "Re s", "Im s");
+        var figure = new TrajectoryFigure("Jacobian eigenvalues at the equilibrium (each double in 2-D)", "Re s", "Im s") { LegendCorner = Alignment.UpperLeft };
+        var closedForms = new List<string>();
         var shapes = new[] { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledDiamond, MarkerShape.FilledTriangleUp, MarkerShape.FilledTriangleDown, MarkerShape.Cross, MarkerShape.Eks, MarkerShape.Asterisk };
         for (int k = 0; k < cases.Length; k++)
         {
@@ -98,14 +101,17 @@ public sealed class GanDynamicsExperiment : IExperiment
             // Analytic (vanilla, WGAN-GP) or central-difference (GAN-QP) Jacobians, and an EVD of two identical 2 × 2 blocks: ≲ 1e-10.
             context.CheckAtMost($"eigenvalues vs closed form, {label}", error, 1e-9);
             double[] re = [.. stability.Eigenvalues.Select(e => e.Real)], im = [.. stability.Eigenvalues.Select(e => e.Imaginary)];
-            var markers = figure.Plot.Add.Markers(re, im, shapes[k], 14, FigureColors.At(k));
-            markers.LegendText = $"{label} = {FormatPair(closed)}";
+            // Coinciding spectra (vanilla and saturating; the two GAN-QP variants) stay visible: large markers underneath,
+            // small ones on top, each with its own shape. The closed forms are in the caption.
+            var markers = figure.Plot.Add.Markers(re, im, shapes[k], k % 2 == 0 ? 24 : 12, FigureColors.At(k));
+            markers.LegendText = $"{label[..(label.IndexOf(':') is var colon and > 0 ? colon : label.Length)]}";
+            closedForms.Add($"{label[..(label.IndexOf(':') is var c and > 0 ? c : label.Length)]}: {FormatPair(closed)}");
         }
 
         var axis = figure.Plot.Add.VerticalLine(0, 1, FigureColors.Reference, LinePattern.Dotted);
-        axis.LegendText = "imaginary axis: centre (no decay)";
+        axis.LegendText = "imaginary axis (no decay)";
         figure.Plot.Axes.SetLimits(-0.35, 0.1, -1.15, 1.15);
-        figure.SavePng(context.FigurePath("eigenvalues.png"), 1500, 900);
+        figure.SavePng(context.FigurePath("eigenvalues.png", $"Jacobian eigenvalues at the equilibrium of each Dirac GAN in the complex plane (each a double eigenvalue in 2-D): on the imaginary axis the linearisation is a centre; left of it, the equilibrium attracts. Closed forms: {FigureText.Minuses(string.Join("; ", closedForms))}."), 1100, 900);
     }
 
     private static void Invariants(ExperimentContext context)
@@ -117,7 +123,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         [
             ("vanilla: conserved", new VanillaDiracGan(), 0, 100),
             ("GAN-QP (‖θ‖): conserved", new GanQpDiracGan(), 0, 40),
-            ("GAN-QP (‖φ‖ variant, E6): conserved", new GanQpDiracGan(1.0, 0, GanQpDenominator.Discriminator), 0, 40),
+            ("GAN-QP (‖φ‖ variant): conserved", new GanQpDiracGan(1.0, 0, GanQpDenominator.Discriminator), 0, 40),
             ("WGAN-GP c = 0: J₂(0)e^(−2λt)", new WganGpDiracGan(), 0.2, 40),
             ("vanilla + L2: J₂(0)e^(−μt), μ = 0.05", new VanillaDiracGan(0.05), 0.05, 40),
             ($"GAN-QP + L2: J₂(0)e^(−μt), μ = {L2}", new GanQpDiracGan(1.0, L2), L2, 40),
@@ -137,13 +143,14 @@ public sealed class GanDynamicsExperiment : IExperiment
         // MODELS.md §3.4(d): 0.03e^{−8} = 1.006388e-5, seven digits quoted.
         context.Check("WGAN-GP c = 0: J₂(40) = 0.03e^(−8)", DiracGan.AngularMomentum(wgangp.FinalState), 1.006388e-5, 5e-12);
         figure.Plot.Axes.SetLimitsX(0, 100);
-        figure.SavePng(context.FigurePath("angular-momentum.png"), 1500, 850);
+        figure.SavePng(context.FigurePath("angular-momentum.png", "Angular momentum J₂ = θ₁φ₂ − θ₂φ₁ along each flow (log scale): constant where conserved, decaying as J₂(0)e^(−rt) with a penalty."), 1500, 850);
 
         var vanilla = Solve(new VanillaDiracGan(), 100, 1001);
         var twiceEnergy = Enumerable.Range(0, vanilla.Count).Select(i => 2 * DiracGan.Energy(vanilla.State(i), 2)).ToArray();
         // 2E(100) = 0.0671 (three digits quoted in MODELS.md §3.4(d)); ±5e-5 is their rounding.
         context.Check("vanilla: 2E = ‖φ‖² + ‖θ‖² at t = 100", twiceEnergy[^1], 0.0671, 5e-5);
-        context.CheckAtMost("vanilla: 2|J₂| − min 2E (the bound ‖θ‖‖φ‖ ≥ |J₂| keeps 2E ≥ 0.06)", 0.06 - twiceEnergy.Min(), 0);
+        // ‖θ‖‖φ‖ ≥ |J₂| = 0.03 and ‖θ‖² + ‖φ‖² ≥ 2‖θ‖‖φ‖, so 2E never drops below 2|J₂| = 0.06: a one-sided bound.
+        context.CheckAtLeast("vanilla: min over 0 ≤ t ≤ 100 of 2E = ‖φ‖² + ‖θ‖² (bound 2|J₂| = 0.06)", twiceEnergy.Min(), 0.06);
         foreach (var model in new IModel[] { new VanillaDiracGan(), new VanillaDiracGan(0, saturating: true), new GanQpDiracGan(), new WganGpDiracGan(), new WganDiracGan() })
         {
             var solution = Solve(model, 40, 401);
@@ -221,7 +228,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         // time here, so ≲ 1e-7 over t = 10⁴.
         context.Check("1-D saturating: r²(10⁴) = r₀² (exact circles)", 2 * DiracGan.Energy(saturating.FinalState, 1), 0.05, 1e-7);
 
-        var figure = new ConvergenceFigure("1-D Dirac GANs from (φ, θ) = (0.1, 0.2): algebraic decay (errata E3)", "t", "r² = φ² + θ²");
+        var figure = new ConvergenceFigure("1-D Dirac GANs from (φ, θ) = (0.1, 0.2): algebraic decay", "t", "r² = φ² + θ²");
         figure.AddSeries(times[10..], r2[10..], "non-saturating: converges, but only as 8/t");
         figure.AddSeries(times[10..], [.. Enumerable.Range(10, 31).Select(i => 2 * DiracGan.Energy(saturating.State(i), 1))], "saturating zero-sum: exact circle");
         figure.AddSlope(-1, 10_000, 8e-4, 10, 10_000, "8/t");
@@ -229,7 +236,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         law.LinePattern = LinePattern.Dotted;
         law.LineWidth = 3;
         law.LegendText = "averaged law 8/(t + 8/r₀²)";
-        figure.SavePng(context.FigurePath("one-dimensional.png"), 1400, 850);
+        figure.SavePng(context.FigurePath("one-dimensional.png", "1-D Dirac GANs from (φ, θ) = (0.1, 0.2), log–log: the non-saturating game converges only algebraically, r² ≈ 8/(t + 8/r₀²); the saturating zero-sum game keeps r² constant."), 1400, 850);
     }
 
     private static void MovingAverage(ExperimentContext context)
@@ -237,16 +244,16 @@ public sealed class GanDynamicsExperiment : IExperiment
         const double tau = 20, end = 300;
         var filtered = new EmaFilteredField<VanillaDiracGan>(new VanillaDiracGan(), tau, 2, 2);
         var solution = Solve(filtered, end, 3001, filtered.InitialState(Start));
-        var figure = new TrajectoryFigure($"EMA of the generator on the vanilla Dirac GAN — τ = {tau}, T = {end}", "θ₁", "θ₂");
-        figure.AddTrajectory(solution, 2, 3, "raw θ(t): circles forever", arrows: 2);
-        figure.AddTrajectory(solution, 4, 5, "EMA θ_ema, dθ_ema/dt = (θ − θ_ema)/τ: spirals to the equilibrium", arrows: 3);
-        LearningFigures.MarkEquilibrium(figure);
+        var figure = new TrajectoryFigure($"EMA of the generator on the vanilla Dirac GAN — τ = {tau}, T = {end}", "θ₁", "θ₂") { LegendCorner = Alignment.LowerRight };
+        figure.AddTrajectory(solution, 2, 3, "raw θ(t)", arrows: 2);
+        figure.AddTrajectory(solution, 4, 5, "EMA θ̄, dθ̄/dt = (θ − θ̄)/τ", arrows: 3);
+        LearningFigures.MarkEquilibrium(figure, LearningFigures.ClassAtOrigin(new VanillaDiracGan()));
         LearningFigures.SetWindow(figure.Plot, -0.3, 0.3, -0.3, 0.3);
-        figure.SavePng(context.FigurePath("ema.png"), 1350, 900);
         var last = solution.FinalState;
         double rawRadius = Math.Sqrt(last[2] * last[2] + last[3] * last[3]), emaRadius = Math.Sqrt(last[4] * last[4] + last[5] * last[5]);
         context.Report("ema_raw_radius_t300", rawRadius);
         context.Report("ema_filtered_radius_t300", emaRadius);
+        figure.SavePng(context.FigurePath("ema.png", $"EMA of the generator (τ = {tau}) on the vanilla Dirac GAN, 0 ≤ t ≤ {end}: the raw θ keeps circling at radius ≈ {rawRadius:F3}; the EMA does not reach the equilibrium but ends on a small cycle of radius ≈ {emaRadius:F3}, shrunk by the filter gain 1/√(1 + ω²τ²)."), 1000, 950);
 
         var cycle = new EmaFilteredField<WganGpDiracGan>(new WganGpDiracGan(0.1, 1), 5, 2, 2);
         var onCycle = Solve(cycle, 400, 2, cycle.InitialState(Start)).FinalState;

@@ -1,3 +1,4 @@
+using Dynamics.Analysis;
 using Dynamics.Models.Optimization;
 using Dynamics.Plotting.Figures;
 using Dynamics.Plotting.Styling;
@@ -8,14 +9,36 @@ namespace Dynamics.Examples.Experiments.Learning;
 /// <summary>Figure conventions shared by the learning-dynamics experiments.</summary>
 internal static class LearningFigures
 {
-    /// <summary>Su's figures mark the equilibrium with a red dot.</summary>
-    public static void MarkEquilibrium(TrajectoryFigure figure, double x = 0, double y = 0, string label = "equilibrium (0, 0)") =>
-        figure.AddPoint(x, y, label, MarkerShape.FilledCircle, Colors.Red);
+    /// <summary>Marks an equilibrium in the project's one marker language (filled = stable, open = unstable, shape = class).</summary>
+    public static void MarkEquilibrium(TrajectoryFigure figure, FixedPointClass type, double x = 0, double y = 0, string? label = null) =>
+        figure.AddPoint(x, y, label ?? $"equilibrium ({x:0.##}, {y:0.##}): {FixedPointStyle.Label(type)}", FixedPointStyle.Shape(type), FixedPointStyle.Color(type));
 
-    /// <summary>Fixes the window (the article's plot ranges); callers choose the image size so units come out nearly square.</summary>
-    public static void SetWindow(Plot plot, double xMin, double xMax, double yMin, double yMax) => plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
+    /// <summary>The class of the equilibrium at the origin of <paramref name="field"/>, from the signs of its eigenvalues.</summary>
+    public static FixedPointClass ClassAtOrigin(Dynamics.Fields.IVectorField field)
+    {
+        var eigenvalues = Dynamics.Analysis.LinearStability.At(field, new double[field.Dimension]).Eigenvalues;
+        double high = eigenvalues.Max(e => e.Real), low = eigenvalues.Min(e => e.Real);
+        bool rotating = eigenvalues.Any(e => Math.Abs(e.Imaginary) > 1e-9);
+        if (high < -1e-9) return rotating ? FixedPointClass.StableSpiral : FixedPointClass.StableNode;
+        if (low > 1e-9) return rotating ? FixedPointClass.UnstableSpiral : FixedPointClass.UnstableNode;
+        if (high > 1e-9 && low < -1e-9) return FixedPointClass.Saddle;
+        return FixedPointClass.Centre;
+    }
 
-    /// <summary>Light contour lines of log₁₀(1 + L) behind a loss-landscape plot, so valleys and basins show without hiding the paths.</summary>
+    /// <summary>
+    /// Fixes the window (the article's plot ranges) with equal units on both axes: a parameter plane is geometric, so one
+    /// unit spans as many pixels across as up; the shorter side of the window is widened to fit the frame.
+    /// </summary>
+    public static void SetWindow(Plot plot, double xMin, double xMax, double yMin, double yMax)
+    {
+        plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
+        plot.Axes.SquareUnits();
+    }
+
+    /// <summary>
+    /// Light contour lines of log₁₀(L + 0.01) behind a loss-landscape plot: levels evenly spaced in the logarithm reach
+    /// down into narrow valleys, where levels linear in L (or in log(1 + L)) leave the valley floor empty.
+    /// </summary>
     public static void AddLossContours<TLoss>(Plot plot, TLoss loss, double xMin, double xMax, double yMin, double yMax, int levels = 16) where TLoss : ILoss
     {
         const int n = 100;
@@ -26,7 +49,7 @@ internal static class LearningFigures
             for (int j = 0; j < n; j++)
             {
                 double x = xMin + (xMax - xMin) * j / (n - 1);
-                grid[i, j] = new Coordinates3d(x, y, Math.Log10(1 + loss.Value([x, y])));
+                grid[i, j] = new Coordinates3d(x, y, Math.Log10(0.01 + loss.Value([x, y])));
             }
         }
 
@@ -36,6 +59,15 @@ internal static class LearningFigures
         contours.LineWidth = 1;
         contours.LabelStyle.IsVisible = false;
     }
+
+    /// <summary>Parameter text with powers of ten written as 10⁻⁸ and true minus signs ("ε = 1E-08" → "ε = 10⁻⁸").</summary>
+    public static string Pretty(string text) =>
+        FigureText.Minuses(System.Text.RegularExpressions.Regex.Replace(text, @"(\d+(?:\.\d+)?)E([+-]?\d+)", m =>
+        {
+            double mantissa = double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            string power = "10" + FigureText.Superscript(int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return mantissa == 1 ? power : $"{m.Groups[1].Value}×{power}";
+        }));
 
     /// <summary>Shows data plotted as log₁₀ values on <paramref name="axis"/> with value labels and logarithmic minor ticks.</summary>
     public static void UseLogTicks(IAxis axis) => axis.TickGenerator = new LogTickGenerator();

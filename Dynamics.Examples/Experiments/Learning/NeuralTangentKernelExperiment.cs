@@ -70,7 +70,7 @@ public sealed class NeuralTangentKernelExperiment : IExperiment
         context.Report("gram_largest_eigenvalue", kernel.Gram.Evd(Symmetricity.Symmetric).EigenValues.Max(e => e.Real));
 
         var grid = Enumerable.Range(0, 201).Select(i => -1.1 + 2.2 * i / 200).ToArray();
-        var figure = new TimeSeriesFigure("Linear model f(s) = w·(1, s, s², s³) trained by gradient flow: a kernel machine", "f_t(s)", "s");
+        var figure = new TimeSeriesFigure("Linear model f(s) = w·(1, s, s², s³) trained by gradient flow: a kernel machine", "fₜ(s)", "s");
         figure.AddSeries(grid, [.. grid.Select(s => Dot(w0, Features(s)))], "t = 0: f₀(s) = w₀·x(s)");
         for (int k = 0; k < times.Length; k++)
         {
@@ -84,7 +84,7 @@ public sealed class NeuralTangentKernelExperiment : IExperiment
 
         var data = figure.Plot.Add.Markers(samples, targets, MarkerShape.FilledSquare, 12, Colors.Black);
         data.LegendText = "training data yᵢ = sin(πsᵢ)";
-        figure.SavePng(context.FigurePath("kernel-machine.png"), 1500, 850);
+        figure.SavePng(context.FigurePath("kernel-machine.png", "Gradient flow on a linear model: the trained predictor (markers) against the kernel-machine closed form with the constant tangent kernel (lines), at several times; black squares are the training data."), 1500, 850);
     }
 
     private static double[] Features(double s) => [1, s, s * s, s * s * s];

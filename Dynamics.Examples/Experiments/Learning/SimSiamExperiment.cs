@@ -34,16 +34,25 @@ public sealed class SimSiamExperiment : IExperiment
             (SimSiamGradient.Full, 0.15, 0.6127017, 0),
             (SimSiamGradient.SecondTermOnly, 0.605, 0.605, 0),
         ];
-        var series = new TimeSeriesFigure("SimSiam toy ½(φθ − θ)² from (φ, θ) = (0.6, 0.1) (Su 7980)", "value", "t");
-        var plane = new TrajectoryFigure("SimSiam toy: trajectories on their invariant curves", "φ (predictor)", "θ (encoder)");
+        var series = new TimeSeriesFigure("SimSiam toy ½(φθ − θ)² from (φ, θ) = (0.6, 0.1)", "value", "t");
+        var plane = new TrajectoryFigure("SimSiam toy: trajectories on their invariant curves", "φ (predictor)", "θ (encoder)") { LegendCorner = Alignment.UpperLeft };
+        var zoom = new TrajectoryFigure("zoom: where the collapsing variants end", "φ (predictor)", "θ (encoder)") { LegendCorner = Alignment.LowerLeft };
         for (int k = 0; k < cases.Length; k++)
         {
             var (gradient, invariant, phi, theta) = cases[k];
             var toy = new SimSiamToy(gradient);
             var solution = Ode.Solve(OdeProblem.Create(toy, start, 0, End), new Verner8(), SolverOptions.WithTolerance(1e-12) with { SaveAt = SaveAt.Uniform(0, End, 4001) });
             var conserved = toy.Invariants[0];
-            // Two or three floating-point operations on (0.6, 0.1): exact to a few ulps.
-            context.Check($"{toy.Parameters}: {conserved.Name} at the start", conserved.Function(0, start), invariant, 1e-15);
+            // The final approach is linear: with u = φ − φ∞ and residual θ(φ − 1), the slow rate is θ∞² (stop-gradient),
+            // (1 − φ∞)² (full gradient) or 1 − φ∞ (second term only). Fitted to ln of the distance to the limit while it
+            // falls from 1e-4 to 1e-10, where the neglected quadratic terms change the rate by ~1e-4 relative.
+            double rate = gradient switch
+            {
+                SimSiamGradient.StopGradient => theta * theta,
+                SimSiamGradient.Full => (1 - phi) * (1 - phi),
+                _ => 1 - phi,
+            };
+            context.Check($"{toy.Parameters}: rate of the final approach to the limit", ApproachRate(solution, solution.FinalState[0], solution.FinalState[1]), rate, 2e-3 * rate);
             // Verner 8 at 1e-12: the invariant holds to ~1e-12.
             context.CheckAtMost($"{toy.Parameters}: drift of {conserved.Name}", conserved.Measure(solution.Times, solution.States, 2).Violation, 1e-10);
             // The slowest approach, θ̇ ≈ −0.15θ (full gradient), has decayed by e^{−30} ≈ 1e-13 at t = 200, so the
@@ -61,7 +70,8 @@ public sealed class SimSiamExperiment : IExperiment
             thetaLine.LineWidth = 3;
             thetaLine.LegendText = $"{name}: θ → {theta:0.#######}{(theta == 0 ? " (collapse)" : " (no collapse)")}";
 
-            plane.AddTrajectory(solution, 0, 1, $"{name}: {conserved.Name} = {invariant}", arrows: 2);
+            plane.AddTrajectory(solution, 0, 1, FigureText.Minuses($"{name}: {conserved.Name} = {invariant}"), arrows: 2);
+            zoom.AddTrajectory(solution, 0, 1, name, arrows: 2);
             var curve = InvariantCurve(gradient, invariant);
             var dashed = plane.Plot.Add.ScatterLine(curve.Phi, curve.Theta, color.WithAlpha(0.5));
             dashed.LinePattern = LinePattern.Dashed;
@@ -69,12 +79,45 @@ public sealed class SimSiamExperiment : IExperiment
         }
 
         series.Plot.Axes.SetLimitsX(0, 40);
-        series.SavePng(context.FigurePath("time-series.png"), 1500, 850);
-        var equilibria = plane.Plot.Add.VerticalLine(1, 2, Colors.Red, LinePattern.Dotted);
-        equilibria.LegendText = "equilibria: φ = 1 or θ = 0";
-        plane.Plot.Add.HorizontalLine(0, 2, Colors.Red, LinePattern.Dotted);
+        series.SavePng(context.FigurePath("time-series.png", "SimSiam toy L = ½(φθ − θ)² from (φ, θ) = (0.6, 0.1): φ (dashed) and θ (solid) for three gradient variants; only the stop-gradient keeps θ away from 0 (no collapse)."), 1500, 850);
+        // The lines of equilibria and their stability. φ = 1 attracts in every variant (φ′ = −θ²(φ − 1)). On θ = 0 with
+        // 0 < φ < 1 the θ-eigenvalue is −φ(φ − 1) > 0 with stop-gradient (repelling: no collapse), −(φ − 1)² < 0 with the
+        // full gradient and φ − 1 < 0 with the second term only (attracting: collapse).
+        foreach (var figure in new[] { plane, zoom })
+        {
+            var attracting = figure.Plot.Add.VerticalLine(1, 3, FigureColors.Reference);
+            if (figure == plane) attracting.LegendText = "φ = 1: equilibria, attracting";
+            var line = figure.Plot.Add.HorizontalLine(0, 3, FigureColors.Reference, LinePattern.Dotted);
+            if (figure == plane) line.LegendText = "θ = 0: repels stop-gradient, attracts the others";
+        }
+
         plane.Plot.Axes.SetLimits(0.2, 1.2, -0.1, 1.0);
-        plane.SavePng(context.FigurePath("phase-plane.png"), 1400, 900);
+        plane.Plot.Axes.SquareUnits();
+        zoom.Plot.Axes.SetLimits(0.585, 0.625, -0.005, 0.105);
+        FigureStyle.ShowLegendInside(plane.Plot, Alignment.UpperLeft);
+        FigureStyle.ShowLegendInside(zoom.Plot, Alignment.LowerLeft);
+        new MultiPanelFigure(1, 2).Add(plane.Plot).Add(zoom.Plot).SavePng(context.FigurePath("phase-plane.png",
+            "SimSiam toy L = ½(φθ − θ)² in the (φ, θ) plane from (0.6, 0.1): each trajectory runs along its conserved curve (dashed) to a line of equilibria. Left, equal units: with stop-gradient it climbs to φ = 1, θ = √0.65. Right, zoomed: the full-gradient and second-term variants fall onto θ = 0 at φ = 0.6127 and 0.605. The line θ = 0 (0 < φ < 1) repels the stop-gradient flow and attracts the others; φ = 1 attracts all three."), 2200, 900);
+    }
+
+    // −d ln(distance to the end state, within 1e-13 of the limit)/dt by least squares over the samples where the distance lies in [1e-10, 1e-4].
+    private static double ApproachRate(Solution solution, double phi, double theta)
+    {
+        double n = 0, st = 0, sy = 0, stt = 0, sty = 0;
+        for (int i = 0; i < solution.Count; i++)
+        {
+            var y = solution.State(i);
+            double d = Math.Abs(y[0] - phi) + Math.Abs(y[1] - theta);
+            if (d is < 1e-10 or > 1e-4) continue;
+            double t = solution.Times[i], l = Math.Log(d);
+            n++;
+            st += t;
+            sy += l;
+            stt += t * t;
+            sty += t * l;
+        }
+
+        return -(n * sty - st * sy) / (n * stt - st * st);
     }
 
     // The conserved level set through the start, drawn over the plotted window.

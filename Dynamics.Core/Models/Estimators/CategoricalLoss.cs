@@ -1,0 +1,30 @@
+using Dynamics.Fields;
+using Dynamics.Models.Optimization;
+
+namespace Dynamics.Models.Estimators;
+
+/// <summary>
+/// L(o) = E_{y∼softmax(o)} f(y) = Σᵢ pᵢ fᵢ as a loss on the logits, so its exact gradient flow ȯ = −∇L is a
+/// <see cref="GradientFlow{TLoss}"/> that the ODE solvers integrate: the path every estimator-driven iteration is compared with.
+/// </summary>
+/// <param name="objective">f on the simplex.</param>
+public sealed class CategoricalLoss(SimplexObjective objective) : ILoss
+{
+    /// <summary>f on the simplex.</summary>
+    public SimplexObjective Objective { get; } = objective ?? throw new ArgumentNullException(nameof(objective));
+
+    /// <inheritdoc/>
+    public int Dimension => Objective.Categories;
+
+    /// <inheritdoc/>
+    public string Name => $"E f(y), y ∼ softmax(o), K = {Objective.Categories}";
+
+    /// <inheritdoc/>
+    public string Parameters => ParameterText.Of(("w", Objective.Weight));
+
+    /// <inheritdoc/>
+    public double Value(ReadOnlySpan<double> theta) => Objective.Expectation(theta);
+
+    /// <inheritdoc/>
+    public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient) => Objective.ExactGradient(theta, gradient);
+}

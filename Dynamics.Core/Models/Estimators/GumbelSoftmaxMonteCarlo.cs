@@ -1,0 +1,233 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Dynamics.Numerics;
+using Dynamics.Simd;
+using Dynamics.Validation;
+
+namespace Dynamics.Models.Estimators;
+
+/// <summary>
+/// The vectorised Monte Carlo of the one-sample Gumbel-softmax (or straight-through) gradient on logits: the mean and
+/// variance of ỹⱼ(gⱼ − Σᵢ ỹᵢ gᵢ)/τ over N samples, sample s reading the same counters as
+/// <see cref="GumbelSoftmaxEstimator"/> with M = 1 (so every sample's gradient has the same bits as the scalar
+/// estimator's). Samples run in blocks of 512 across SIMD lanes (<see cref="Lanes.ForEach{TKernel}"/>, exp and log by
+/// <see cref="LaneMath"/>), blocks are dealt to 16 fixed stripes run in parallel, and each stripe's sums are added in a
+/// fixed order, so the result is identical for any number of threads and any vector width. Set-up allocates the
+/// workspaces; <see cref="Run"/> then allocates nothing that grows with N. Not thread-safe: one instance per caller.
+/// </summary>
+public sealed class GumbelSoftmaxMonteCarlo
+{
+    private const int Block = 512, Stripes = 16;
+    private readonly double[] _logits, _costs, _target;
+    private readonly double _weight, _inverseTemperature;
+    private readonly bool _straightThrough;
+    private readonly int _categories;
+    private readonly double[][] _buffers, _scratch, _sums;
+    private readonly Action<int> _stripeBody;
+    private readonly ParallelOptions _parallel;
+    private ulong _seed;
+    private long _samples;
+
+    /// <summary>Prepares the workspaces for logits o, objective f and a constant τ.</summary>
+    /// <param name="logits">o, finite, length K.</param>
+    /// <param name="objective">f on the simplex, K categories.</param>
+    /// <param name="temperature">τ &gt; 0.</param>
+    /// <param name="straightThrough">Take ∇f at the hard sample (straight-through).</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use (−1: all cores; 1: the calling thread only). The result does not depend on it.</param>
+    public GumbelSoftmaxMonteCarlo(ReadOnlySpan<double> logits, SimplexObjective objective, double temperature, bool straightThrough = false, int maxDegreeOfParallelism = -1)
+    {
+        if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, $"maxDegreeOfParallelism must be −1 or at least 1, but was {maxDegreeOfParallelism}.");
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        ArgumentNullException.ThrowIfNull(objective);
+        Categorical.CheckLogits(logits);
+        Require.Length(logits.Length, objective.Categories, nameof(logits));
+        Require.Positive(temperature, nameof(temperature));
+        _categories = logits.Length;
+        _logits = logits.ToArray();
+        _costs = objective.Costs.ToArray();
+        _target = objective.Target.ToArray();
+        _weight = objective.Weight;
+        _inverseTemperature = 1 / temperature;
+        _straightThrough = straightThrough;
+        _buffers = new double[Stripes][];
+        _scratch = new double[Stripes][];
+        _sums = new double[Stripes][];
+        for (int r = 0; r < Stripes; r++)
+        {
+            _buffers[r] = new double[_categories * Block];
+            _scratch[r] = new double[2 * _categories * 8];
+            _sums[r] = new double[2 * _categories * 8];
+        }
+
+        _stripeBody = RunStripe;
+    }
+
+    /// <summary>The number of categories K.</summary>
+    public int Categories => _categories;
+
+    /// <summary>Estimates the mean and the per-sample variance of the gradient from N samples.</summary>
+    /// <param name="seed">The experiment's seed.</param>
+    /// <param name="samples">N ≥ 2.</param>
+    /// <param name="mean">Receives the sample mean of each component, length K.</param>
+    /// <param name="variance">Receives the unbiased sample variance of each component, length K.</param>
+    public void Run(ulong seed, long samples, Span<double> mean, Span<double> variance)
+    {
+        if (samples < 2) throw new ArgumentOutOfRangeException(nameof(samples), samples, $"samples must be at least 2, but was {samples}.");
+        Require.Length(mean.Length, _categories, nameof(mean));
+        Require.Length(variance.Length, _categories, nameof(variance));
+        _seed = seed;
+        _samples = samples;
+        if (_parallel.MaxDegreeOfParallelism == 1)
+        {
+            for (int r = 0; r < Stripes; r++) RunStripe(r);
+        }
+        else
+        {
+            Parallel.For(0, Stripes, _parallel, _stripeBody);
+        }
+
+        // Fixed order: stripe by stripe, then the eight partial sums of each stripe.
+        for (int k = 0; k < _categories; k++)
+        {
+            double sum = 0, square = 0;
+            for (int r = 0; r < Stripes; r++)
+            {
+                for (int j = 0; j < 8; j++)
+                {
+                    sum += _sums[r][k * 8 + j];
+                    square += _sums[r][(_categories + k) * 8 + j];
+                }
+            }
+
+            double m = sum / samples;
+            mean[k] = m;
+            variance[k] = Math.Max(0, (square - samples * m * m) / (samples - 1));
+        }
+    }
+
+    private void RunStripe(int stripe)
+    {
+        double[] buffer = _buffers[stripe], sums = _sums[stripe];
+        Array.Clear(sums);
+        long blocks = (_samples + Block - 1) / Block;
+        for (long b = stripe; b < blocks; b += Stripes)
+        {
+            long first = b * Block;
+            int count = (int)Math.Min(Block, _samples - first);
+            for (int k = 0; k < _categories; k++)
+                CounterRandom.FillUniform(_seed, (ulong)first * (ulong)_categories + (ulong)k, (ulong)_categories, buffer.AsSpan(k * Block, count));
+
+            var kernel = new SampleKernel(this, buffer, _scratch[stripe]);
+            Lanes.ForEach(ref kernel, count);
+            for (int k = 0; k < _categories; k++)
+                Accumulate(buffer.AsSpan(k * Block, count), sums.AsSpan(k * 8, 8), sums.AsSpan((_categories + k) * 8, 8));
+        }
+    }
+
+    // Adds Σ g and Σ g² into eight partial sums by position mod 8, the same way at every width, so the bits do not
+    // depend on the vector hardware.
+    private static void Accumulate(ReadOnlySpan<double> values, Span<double> sum, Span<double> square)
+    {
+        int i = 0;
+        ref double v = ref MemoryMarshal.GetReference(values);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var s = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(sum));
+            var q = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(square));
+            for (; i <= values.Length - 8; i += 8)
+            {
+                var x = Vector512.LoadUnsafe(ref v, (nuint)i);
+                s += x;
+                q += x * x;
+            }
+
+            s.StoreUnsafe(ref MemoryMarshal.GetReference(sum));
+            q.StoreUnsafe(ref MemoryMarshal.GetReference(square));
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            ref double s0 = ref MemoryMarshal.GetReference(sum);
+            ref double q0 = ref MemoryMarshal.GetReference(square);
+            var sLow = Vector256.LoadUnsafe(ref s0);
+            var sHigh = Vector256.LoadUnsafe(ref s0, 4);
+            var qLow = Vector256.LoadUnsafe(ref q0);
+            var qHigh = Vector256.LoadUnsafe(ref q0, 4);
+            for (; i <= values.Length - 8; i += 8)
+            {
+                var low = Vector256.LoadUnsafe(ref v, (nuint)i);
+                var high = Vector256.LoadUnsafe(ref v, (nuint)(i + 4));
+                sLow += low;
+                sHigh += high;
+                qLow += low * low;
+                qHigh += high * high;
+            }
+
+            sLow.StoreUnsafe(ref s0);
+            sHigh.StoreUnsafe(ref s0, 4);
+            qLow.StoreUnsafe(ref q0);
+            qHigh.StoreUnsafe(ref q0, 4);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            sum[i & 7] += values[i];
+            square[i & 7] += values[i] * values[i];
+        }
+    }
+
+    // One group of samples: reads each sample's K uniforms from the block buffer (category-major) and overwrites them
+    // with the sample's gradient. Operations mirror GumbelSoftmaxEstimator.Estimate with M = 1, in the same order.
+    private readonly ref struct SampleKernel(GumbelSoftmaxMonteCarlo owner, double[] buffer, double[] scratch) : ILaneKernel
+    {
+        private readonly GumbelSoftmaxMonteCarlo _owner = owner;
+        private readonly Span<double> _buffer = buffer, _scratch = scratch;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Execute<TLane>(int offset) where TLane : struct, ILane<TLane>
+        {
+            int K = _owner._categories, L = TLane.Count;
+            var inverse = TLane.Create(_owner._inverseTemperature);
+            var max = TLane.Create(double.NegativeInfinity);
+            for (int k = 0; k < K; k++)
+            {
+                var u = TLane.Load(_buffer, k * Block + offset);
+                var gumbel = -LaneMath.LogOfNormal(-LaneMath.LogOfNormal(u));
+                var x = (TLane.Create(_owner._logits[k]) + gumbel) * inverse;
+                x.Store(_scratch, k * L);
+                max = TLane.Max(max, x);
+            }
+
+            var sum = TLane.Create(0);
+            for (int k = 0; k < K; k++)
+            {
+                var e = LaneMath.ExpOfModerate(TLane.Load(_scratch, k * L) - max);
+                e.Store(_scratch, (K + k) * L);
+                sum += e;
+            }
+
+            var scale = TLane.Create(1) / sum;
+            var mean = TLane.Create(0);
+            var weight = TLane.Create(_owner._weight);
+            for (int k = 0; k < K; k++)
+            {
+                var y = TLane.Load(_scratch, (K + k) * L) * scale;
+                y.Store(_scratch, (K + k) * L);
+                var at = _owner._straightThrough
+                    ? TLane.ConditionalSelect(TLane.LessThanOrEqual(max, TLane.Load(_scratch, k * L)), TLane.Create(1), TLane.Create(0))
+                    : y;
+                var slope = TLane.Create(_owner._costs[k]) + weight * (at - TLane.Create(_owner._target[k]));
+                slope.Store(_scratch, k * L);
+                mean += y * slope;
+            }
+
+            for (int k = 0; k < K; k++)
+            {
+                var y = TLane.Load(_scratch, (K + k) * L);
+                var gradient = y * (TLane.Load(_scratch, k * L) - mean) * inverse;
+                gradient.Store(_buffer, k * Block + offset);
+            }
+        }
+    }
+}

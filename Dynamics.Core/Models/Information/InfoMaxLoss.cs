@@ -1,0 +1,93 @@
+using Dynamics.Fields;
+using Dynamics.Models.Optimization;
+using Dynamics.Validation;
+
+namespace Dynamics.Models.Information;
+
+/// <summary>
+/// Su's Deep InfoMax loss on the <see cref="LinearGaussianEncoder"/>, L(a, s) = −β I(a, s) + γ E_x KL(p(z|x)‖N(0, 1))
+/// (kexue.fm/archives/6024; β = 1 + λ, γ = λ for −I + λ KL(p(z)‖q)). By the prior-matching identity
+/// L = −(β − γ) I + γ KL(p(z)‖q). Derived here: with the noise fixed (<see cref="OptimiseNoise"/> false),
+/// ∂L/∂(a²) = 0 gives the optimum a*² = max(0, β/γ − s²), I* = ½ ln(β/(γ s²)) when positive: β/γ trades information
+/// against the prior. With s free there is no stationary point: along the gradient flow the aggregate variance
+/// v = a² + s² obeys v̇ = 2γ(1 − v) exactly, so v(t) = 1 + (v₀ − 1)e^{−2γt} (the marginal matches the prior), while
+/// d(s²)/dt = 2s²(β/v − γ) − 2(β − γ): for β &gt; γ the noise reaches 0 in finite time and I grows without bound (a
+/// deterministic encoder); for β &lt; γ the gain decays and I → 0.
+/// </summary>
+public sealed record InfoMaxLoss : ILoss
+{
+    /// <summary>The loss with weights β (information) and γ (prior).</summary>
+    /// <param name="informationWeight">β &gt; 0.</param>
+    /// <param name="priorWeight">γ &gt; 0.</param>
+    /// <param name="optimiseNoise">Whether s is a parameter (true) or held fixed (false: ∂L/∂s is reported as 0).</param>
+    public InfoMaxLoss(double informationWeight, double priorWeight, bool optimiseNoise = true)
+    {
+        Require.Positive(informationWeight, nameof(informationWeight));
+        Require.Positive(priorWeight, nameof(priorWeight));
+        InformationWeight = informationWeight;
+        PriorWeight = priorWeight;
+        OptimiseNoise = optimiseNoise;
+    }
+
+    /// <summary>β.</summary>
+    public double InformationWeight { get; }
+
+    /// <summary>γ.</summary>
+    public double PriorWeight { get; }
+
+    /// <summary>Whether the flow moves s.</summary>
+    public bool OptimiseNoise { get; }
+
+    /// <inheritdoc/>
+    public int Dimension => 2;
+
+    /// <inheritdoc/>
+    public string Name => "−βI + γ E KL(p(z|x)‖N(0, 1))";
+
+    /// <inheritdoc/>
+    public string Parameters => ParameterText.Of(("β", InformationWeight), ("γ", PriorWeight));
+
+    /// <summary>The optimal gain for a fixed noise s: a* = √max(0, β/γ − s²).</summary>
+    /// <param name="noise">s &gt; 0.</param>
+    /// <returns>a* ≥ 0.</returns>
+    public double OptimalGain(double noise)
+    {
+        Require.Positive(noise, nameof(noise));
+        return Math.Sqrt(Math.Max(0, InformationWeight / PriorWeight - noise * noise));
+    }
+
+    /// <summary>The aggregate variance a² + s² along the flow with s free: 1 + (v₀ − 1)e^{−2γt}.</summary>
+    /// <param name="time">t ≥ 0.</param>
+    /// <param name="initialVariance">v₀ = a₀² + s₀² &gt; 0.</param>
+    /// <returns>v(t).</returns>
+    public double AggregateVariance(double time, double initialVariance)
+    {
+        Require.NonNegative(time, nameof(time));
+        Require.Positive(initialVariance, nameof(initialVariance));
+        return 1 + (initialVariance - 1) * Math.Exp(-2 * PriorWeight * time);
+    }
+
+    /// <inheritdoc/>
+    public double Value(ReadOnlySpan<double> theta)
+    {
+        var encoder = Encoder(theta);
+        return -InformationWeight * encoder.MutualInformation + PriorWeight * encoder.ExpectedKlToPrior;
+    }
+
+    /// <inheritdoc/>
+    public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient)
+    {
+        Require.Length(gradient.Length, 2, nameof(gradient));
+        var encoder = Encoder(theta);
+        double a = encoder.Gain, s = encoder.Noise, v = a * a + s * s;
+        // I = ½ ln(a² + s²) − ½ ln s²; E KL = ½(a² + s² − ln s² − 1).
+        gradient[0] = -InformationWeight * a / v + PriorWeight * a;
+        gradient[1] = OptimiseNoise ? -InformationWeight * (s / v - 1 / s) + PriorWeight * (s - 1 / s) : 0;
+    }
+
+    private static LinearGaussianEncoder Encoder(ReadOnlySpan<double> theta)
+    {
+        Require.Length(theta.Length, 2, nameof(theta));
+        return new LinearGaussianEncoder(theta[0], theta[1]);
+    }
+}

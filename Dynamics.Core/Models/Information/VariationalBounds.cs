@@ -1,0 +1,124 @@
+using Dynamics.Validation;
+
+namespace Dynamics.Models.Information;
+
+/// <summary>
+/// Sample estimates of the variational objectives of mutual information (Poole et al., "On variational bounds of mutual
+/// information", ICML 2019; kexue.fm/archives/6024), with P the joint (positive pairs) and Q the product of marginals
+/// (negative pairs) of a <see cref="CriticSample"/>:
+/// JS objective E_P log σ(T) + E_Q log(1 − σ(T)) = 2 JS − ln 4 at the optimum (not a bound on I; JS ≤ ln 2, errata E4);
+/// Donsker–Varadhan (MINE) E_P T − ln E_Q e^T; NWJ E_P f − e^{−1} E_Q e^f, evaluated at f = 1 + T so that a critic that
+/// estimates ln(dP/dQ) is tight; InfoNCE with batches of K, which never exceeds ln K.
+/// </summary>
+public static class VariationalBounds
+{
+    /// <summary>The JS critic objective E_P log σ(T) + E_Q log(1 − σ(T)) ∈ [−∞, 0]; −ln 4 when P = Q or T = 0.</summary>
+    /// <param name="critic">T.</param>
+    /// <param name="sample">The pairs.</param>
+    /// <returns>The objective.</returns>
+    public static double JensenShannonObjective(QuadraticCritic critic, CriticSample sample)
+    {
+        Check(critic, sample);
+        var w = critic.Coefficients();
+        double positive = 0, negative = 0;
+        for (int i = 0; i < sample.Count; i++) positive -= Softplus(-Dot(w, sample.PositiveFeatures(i)));
+        for (int j = 0; j < sample.NegativeCount; j++) negative -= Softplus(Dot(w, sample.NegativeFeatures(j)));
+        return positive / sample.Count + negative / sample.NegativeCount;
+    }
+
+    /// <summary>The JS divergence read off the critic objective: (objective + ln 4)/2, within [0, ln 2] at the optimum.</summary>
+    /// <param name="objective">The JS critic objective.</param>
+    /// <returns>The JS estimate.</returns>
+    public static double JensenShannonFromObjective(double objective) => (objective + Math.Log(4)) / 2;
+
+    /// <summary>Donsker–Varadhan (MINE): E_P T − ln E_Q e^T ≤ I; tight at T = ln(dP/dQ) + c.</summary>
+    /// <param name="critic">T.</param>
+    /// <param name="sample">The pairs.</param>
+    /// <returns>The bound's estimate.</returns>
+    public static double DonskerVaradhan(QuadraticCritic critic, CriticSample sample)
+    {
+        Check(critic, sample);
+        var w = critic.Coefficients();
+        return PositiveMean(w, sample) - LogMeanExp(w, sample);
+    }
+
+    /// <summary>NWJ with f = 1 + T: E_P(1 + T) − E_Q e^T ≤ I; tight at T = ln(dP/dQ).</summary>
+    /// <param name="critic">T.</param>
+    /// <param name="sample">The pairs.</param>
+    /// <returns>The bound's estimate.</returns>
+    public static double NguyenWainwrightJordan(QuadraticCritic critic, CriticSample sample)
+    {
+        Check(critic, sample);
+        var w = critic.Coefficients();
+        return 1 + PositiveMean(w, sample) - Math.Exp(LogMeanExp(w, sample));
+    }
+
+    /// <summary>
+    /// InfoNCE over consecutive batches of K pairs: the mean over rows i of T(xᵢ, zᵢ) − ln((1/K) Σⱼ e^{T(xᵢ, zⱼ)}), j over
+    /// the row's batch; at most ln K whatever the critic. A trailing partial batch is dropped.
+    /// </summary>
+    /// <param name="critic">T.</param>
+    /// <param name="sample">The pairs.</param>
+    /// <param name="batch">K ∈ [2, N].</param>
+    /// <returns>The bound's estimate.</returns>
+    public static double InfoNce(QuadraticCritic critic, CriticSample sample, int batch)
+    {
+        Check(critic, sample);
+        Require.AtLeast(batch, 2, nameof(batch));
+        if (batch > sample.Count) throw new ArgumentOutOfRangeException(nameof(batch), batch, $"batch must be at most the sample's {sample.Count} pairs, but was {batch}.");
+        int batches = sample.Count / batch;
+        var scores = new double[batch];
+        double total = 0;
+        for (int b = 0; b < batches; b++)
+        {
+            for (int r = 0; r < batch; r++)
+            {
+                int i = b * batch + r;
+                double max = double.NegativeInfinity;
+                for (int c = 0; c < batch; c++)
+                {
+                    scores[c] = critic.Evaluate(sample.X(i), sample.Z(b * batch + c));
+                    max = Math.Max(max, scores[c]);
+                }
+
+                double sum = 0;
+                foreach (double s in scores) sum += Math.Exp(s - max);
+                total += scores[r] - (max + Math.Log(sum / batch));
+            }
+        }
+
+        return total / (batches * batch);
+    }
+
+    internal static double Dot(double[] w, ReadOnlySpan<double> features)
+    {
+        double t = 0;
+        for (int k = 0; k < w.Length; k++) t += w[k] * features[k];
+        return t;
+    }
+
+    /// <summary>softplus(u) = ln(1 + eᵘ), without overflow.</summary>
+    internal static double Softplus(double u) => u > 0 ? u + Math.Log(1 + Math.Exp(-u)) : Math.Log(1 + Math.Exp(u));
+
+    private static double PositiveMean(double[] w, CriticSample sample)
+    {
+        double sum = 0;
+        for (int i = 0; i < sample.Count; i++) sum += Dot(w, sample.PositiveFeatures(i));
+        return sum / sample.Count;
+    }
+
+    private static double LogMeanExp(double[] w, CriticSample sample)
+    {
+        double max = double.NegativeInfinity;
+        for (int j = 0; j < sample.NegativeCount; j++) max = Math.Max(max, Dot(w, sample.NegativeFeatures(j)));
+        double sum = 0;
+        for (int j = 0; j < sample.NegativeCount; j++) sum += Math.Exp(Dot(w, sample.NegativeFeatures(j)) - max);
+        return max + Math.Log(sum / sample.NegativeCount);
+    }
+
+    private static void Check(QuadraticCritic critic, CriticSample sample)
+    {
+        ArgumentNullException.ThrowIfNull(critic);
+        ArgumentNullException.ThrowIfNull(sample);
+    }
+}

@@ -1,0 +1,365 @@
+using Dynamics.Examples.Gallery;
+using Dynamics.Models.Estimators;
+using Dynamics.Models.Optimization;
+using Dynamics.Numerics;
+using Dynamics.Plotting.Figures;
+using Dynamics.Plotting.Styling;
+using Dynamics.Problems;
+using Dynamics.Solvers;
+using Dynamics.Solvers.RungeKutta;
+using ScottPlot;
+
+namespace Dynamics.Examples.Experiments.Estimators;
+
+/// <summary>
+/// Gradient estimators of E_{z∼p_θ} f(z) (kexue.fm/archives/6705): Gumbel-max and Gumbel moments, the reparameterized
+/// vs score-function variance (30 vs 4 for f = z² at μ = σ = 1) against the number of samples, the Gumbel-softmax
+/// relaxation's bias and variance against τ, and the stochastic gradient flows each estimator drives, against the exact
+/// gradient flow integrated by the ODE solver.
+/// </summary>
+public sealed class EstimatorsExperiment : IExperiment
+{
+    private const ulong Seed = 6705;
+    private static readonly double[] Logits = [0.4, -0.3, 1.1, 0, 0.7, -1, 0.2, 0.5, -0.6, 0.9];
+
+    /// <inheritdoc/>
+    public string Name => "estimators";
+
+    /// <inheritdoc/>
+    public string Description => "Score function vs reparameterization vs Gumbel-softmax: variance, bias against τ, and the noisy gradient flows they drive.";
+
+    /// <inheritdoc/>
+    public void Run(ExperimentContext context)
+    {
+        GumbelFacts(context);
+        VarianceAgainstSamples(context);
+        TemperatureSweep(context);
+        NormalFlows(context);
+        CategoricalFlows(context);
+    }
+
+    private static void GumbelFacts(ExperimentContext context)
+    {
+        context.Progress("Gumbel-max frequencies and moments");
+        double[] p = [0.5, 0.3, 0.2];
+        double[] logits = [.. p.Select(v => Math.Log(v))];
+        const int n = 200_000;
+        var counts = new int[3];
+        double maxSum = 0, gSum = 0, gSquares = 0;
+        for (int s = 0; s < n; s++)
+        {
+            var (category, maximum) = Categorical.GumbelMax(logits, Seed, s);
+            counts[category]++;
+            maxSum += maximum;
+            double g = CounterRandom.Gumbel(Seed + 1, (ulong)s);
+            gSum += g;
+            gSquares += g * g;
+        }
+
+        // Binomial standard error √(p(1 − p)/n) per cell: 4.5 SE.
+        for (int k = 0; k < 3; k++)
+            context.Check($"Gumbel-max frequency of category {k} (p = {p[k]}, n = 2·10⁵)", counts[k] / (double)n, p[k], 4.5 * Math.Sqrt(p[k] * (1 - p[k]) / n));
+        double chi = 0;
+        for (int k = 0; k < 3; k++) chi += (counts[k] - n * p[k]) * (counts[k] - n * p[k]) / (n * p[k]);
+        context.CheckAtMost("Gumbel-max χ² (2 degrees of freedom; 13.8 is the 0.1% point)", chi, 13.82);
+        double mean = gSum / n, variance = (gSquares - n * mean * mean) / (n - 1);
+        context.Check("Gumbel(0, 1) mean = γ_E (5 SE = 5√(π²/6/n))", mean, Categorical.EulerGamma, 5 * Math.Sqrt(Categorical.GumbelVariance / n));
+        context.Check("Gumbel(0, 1) variance = π²/6 (5 SE, kurtosis 5.4)", variance, Categorical.GumbelVariance, 5 * Categorical.GumbelVariance * Math.Sqrt(4.4 / n));
+        context.Check("E max(o + g) = logsumexp(o) + γ_E", maxSum / n, Categorical.LogSumExp(logits) + Categorical.EulerGamma, 5 * Math.Sqrt(Categorical.GumbelVariance / n));
+    }
+
+    private static void VarianceAgainstSamples(ExperimentContext context)
+    {
+        context.Progress("variance against samples");
+        var f = new SquareObjective();
+        var family = new NormalFamily(1, 1);
+        int[] samples = [1, 2, 4, 8, 16, 32, 64];
+        const int estimates = 20_000;
+        var estimators = new (string Label, Func<int, IGradientEstimator> Make)[]
+        {
+            ("reparameterized", m => new NormalReparameterizedEstimator(f, m)),
+            ("score function", m => new NormalScoreEstimator(f, ScoreBaseline.None, m)),
+            ("score function, running mean (d = 0.9)", m => new NormalScoreEstimator(f, ScoreBaseline.RunningMean(0.9), m)),
+            ("score function, leave-one-out (M ≥ 2)", m => new NormalScoreEstimator(f, ScoreBaseline.LeaveOneOut, m)),
+        };
+        var xs = samples.Select(m => (double)m).ToArray();
+        var left = FigureStyle.NewPlot("Variance of the ∂L/∂μ estimate, f = z², μ = σ = 1", "samples M per estimate", "Var ĝ_μ");
+        var right = FigureStyle.NewPlot("Measured ÷ closed form (band: ±5 SE)", "samples M per estimate", "ratio");
+        double[] theoryRp = [.. xs.Select(m => 4 / m)], theorySf = [.. xs.Select(m => 30 / m)];
+        for (int e = 0; e < estimators.Length; e++)
+        {
+            var variances = new double[samples.Length];
+            var ratio = new double[samples.Length];
+            var low = new double[samples.Length];
+            var high = new double[samples.Length];
+            int first = e == 3 ? 1 : 0;
+            for (int i = first; i < samples.Length; i++)
+            {
+                var estimator = estimators[e].Make(samples[i]);
+                var stats = GradientMonteCarlo.Run(estimator, [1.0, 1.0], Seed + (ulong)(10 * e + i), estimates);
+                variances[i] = stats.Variance[0];
+                double theory = e == 0 ? theoryRp[i] : theorySf[i];
+                ratio[i] = variances[i] / theory;
+                low[i] = 1 - 5 * stats.VarianceStandardError(0) / theory;
+                high[i] = 1 + 5 * stats.VarianceStandardError(0) / theory;
+                if (e < 2)
+                {
+                    context.Check($"{estimators[e].Label}: Var ĝ_μ with M = {samples[i]} vs {(e == 0 ? "4" : "30")}/M (5 SE)", variances[i], theory, 5 * stats.VarianceStandardError(0));
+                    if (i == 0) context.Check($"{estimators[e].Label}: E ĝ_μ = 2μ = 2 (5 SE)", stats.Mean[0], 2, 5 * stats.StandardError(0));
+                }
+            }
+
+            if (e == 1) context.Report("score_function_variance_m1", variances[0]);
+            if (e == 3) context.Report("leave_one_out_variance_m64", variances[^1]);
+            EstimatorFigures.AddSeries(left, xs[first..].Select(Math.Log2).ToArray(), EstimatorFigures.Log10(variances[first..]), estimators[e].Label, e);
+            if (e < 2)
+            {
+                EstimatorFigures.AddBand(right, xs.Select(Math.Log2).ToArray(), low, high, e);
+                EstimatorFigures.AddSeries(right, xs.Select(Math.Log2).ToArray(), ratio, estimators[e].Label, e);
+            }
+        }
+
+        EstimatorFigures.AddReference(left, xs.Select(Math.Log2).ToArray(), EstimatorFigures.Log10(theoryRp), "4σ²/M");
+        EstimatorFigures.AddReference(left, xs.Select(Math.Log2).ToArray(), EstimatorFigures.Log10(theorySf), "(μ⁴/σ² + 14μ² + 15σ²)/M = 30/M");
+        EstimatorFigures.LogAxis(left.Axes.Left);
+        foreach (var plot in new[] { left, right })
+        {
+            plot.Axes.Bottom.SetTicks(xs.Select(Math.Log2).ToArray(), samples.Select(m => m.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+            plot.Axes.Bottom.Label.Text = "samples M per estimate (log₂ axis)";
+        }
+
+        EstimatorFigures.Legend(left, Alignment.LowerLeft);
+        EstimatorFigures.Legend(right, Alignment.UpperRight);
+        right.Axes.SetLimitsY(0.8, 1.2);
+
+        // The closed form at another point: μ = −0.5, σ = 2, c = 0.3 (m = −0.8).
+        var other = new NormalFamily(-0.5, 2);
+        var shifted = new SquareObjective { Target = 0.3 };
+        var sf = GradientMonteCarlo.Run(new NormalScoreEstimator(shifted, ScoreBaseline.None), [-0.5, 2], Seed + 99, 200_000);
+        var rp = GradientMonteCarlo.Run(new NormalReparameterizedEstimator(shifted), [-0.5, 2], Seed + 98, 200_000);
+        context.Check("score function at μ = −0.5, σ = 2, f = (z − 0.3)²: Var = m⁴/σ² + 14m² + 15σ² (5 SE)", sf.Variance[0], shifted.ScoreMeanVariance(other), 5 * sf.VarianceStandardError(0));
+        context.Check("reparameterized at μ = −0.5, σ = 2: Var = 4σ² (5 SE)", rp.Variance[0], SquareObjective.ReparameterizedMeanVariance(other), 5 * rp.VarianceStandardError(0));
+        new MultiPanelFigure(1, 2).Add(left).Add(right).SavePng(context.FigurePath("variance-vs-samples.png"), 2000, 850);
+    }
+
+    private static void TemperatureSweep(ExperimentContext context)
+    {
+        context.Progress("τ sweep");
+        var linear = new SimplexObjective([.. Enumerable.Range(0, 10).Select(i => Math.Cos(i))]);
+        var quadratic = new SimplexObjective(new double[10], weight: 2, target: [0.3, 0, 0.1, 0, 0.2, 0, 0, 0.4, 0, 0]);
+        double[] taus = [0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1, 1.5, 2, 3, 5];
+        const long n = 200_000;
+        var mean = new double[10];
+        var variance = new double[10];
+        var exactLinear = new double[10];
+        var exactQuadratic = new double[10];
+        linear.ExactGradient(Logits, exactLinear);
+        quadratic.ExactGradient(Logits, exactQuadratic);
+        (double Bias, double Variance, double Se) Measure(SimplexObjective f, double[] exact, double tau, bool st)
+        {
+            new GumbelSoftmaxMonteCarlo(Logits, f, tau, st).Run(Seed, n, mean, variance);
+            double bias = 0, total = 0;
+            for (int j = 0; j < 10; j++)
+            {
+                bias += (mean[j] - exact[j]) * (mean[j] - exact[j]);
+                total += variance[j];
+            }
+
+            return (Math.Sqrt(bias), total, Math.Sqrt(total / n));
+        }
+
+        var gsBias = new double[taus.Length];
+        var gsVariance = new double[taus.Length];
+        var stBias = new double[taus.Length];
+        var gsQuadraticBias = new double[taus.Length];
+        double floor = 0;
+        for (int i = 0; i < taus.Length; i++)
+        {
+            var gs = Measure(linear, exactLinear, taus[i], false);
+            gsBias[i] = gs.Bias;
+            gsVariance[i] = gs.Variance;
+            floor = Math.Max(floor, gs.Se);
+            stBias[i] = Measure(quadratic, exactQuadratic, taus[i], true).Bias;
+            gsQuadraticBias[i] = Measure(quadratic, exactQuadratic, taus[i], false).Bias;
+        }
+
+        var sf = GradientMonteCarlo.Run(new CategoricalScoreEstimator(linear, ScoreBaseline.None), Logits, Seed, 100_000);
+        double sfBias = 0;
+        for (int j = 0; j < 10; j++) sfBias = Math.Max(sfBias, Math.Abs(sf.Bias(j, exactLinear[j])) / sf.StandardError(j));
+        context.CheckAtMost("score function on logits: max |bias|/SE over 10 components (unbiased: p_j(c_j − Σp c))", sfBias, 5);
+        context.Check("Gumbel-softmax bias at τ = 1 exceeds 5 SE (the relaxation is biased)", gsBias[6] > 5 * floor ? 1 : 0, 1, 0);
+        context.CheckAtMost("Gumbel-softmax bias at τ = 0.05 ÷ bias at τ = 1 (bias → 0 as τ → 0)", gsBias[0] / gsBias[6], 0.25);
+        context.Check("Gumbel-softmax variance grows as τ → 0: Var(τ = 0.05) > Var(τ = 1)", gsVariance[0] > gsVariance[6] ? 1 : 0, 1, 0);
+        context.Report("gumbel_softmax_bias_tau_1", gsBias[6]);
+        context.Report("gumbel_softmax_bias_tau_0.05", gsBias[0]);
+        context.Report("straight_through_bias_tau_0.05_quadratic", stBias[0]);
+
+        // τ → 0 and τ → ∞ limits of the relaxed sample itself.
+        var y = new double[10];
+        int oneHot = 0;
+        double uniformGap = 0;
+        for (int s = 0; s < 10_000; s++)
+        {
+            int hard = Categorical.GumbelSoftmax(Logits, 1e-4, Seed, s, y);
+            if (Math.Abs(y[hard] - 1) < 1e-6) oneHot++;
+            Categorical.GumbelSoftmax(Logits, 1e6, Seed, s, y);
+            foreach (double v in y) uniformGap = Math.Max(uniformGap, Math.Abs(v - 0.1));
+        }
+
+        // Only samples whose top two perturbed logits lie within τ ln 10⁶ ≈ 1.4e-3 miss one-hot: ~0.1%.
+        context.Check("τ = 10⁻⁴: fraction of relaxed samples within 10⁻⁶ of one-hot(argmax)", oneHot / 10_000.0, 1, 0.01);
+        context.CheckAtMost("τ = 10⁶: max |ỹₖ − 1/K| (→ uniform; bound spread/(Kτ) ≈ 5·10⁻⁶)", uniformGap, 1e-5);
+
+        var lx = EstimatorFigures.Log10(taus);
+        var bias = FigureStyle.NewPlot("Bias ‖E ĝ − ∇L‖ of the relaxed gradient, K = 10 (N = 2·10⁵ per point)", "temperature τ", "bias");
+        EstimatorFigures.AddSeries(bias, lx, EstimatorFigures.Log10(gsBias), "Gumbel-softmax, linear f", 0);
+        EstimatorFigures.AddSeries(bias, lx, EstimatorFigures.Log10(gsQuadraticBias), "Gumbel-softmax, quadratic f", 2);
+        EstimatorFigures.AddSeries(bias, lx, EstimatorFigures.Log10(stBias), "straight-through, quadratic f", 1);
+        EstimatorFigures.AddReference(bias, [lx[0], lx[^1]], [Math.Log10(floor), Math.Log10(floor)], "Monte Carlo noise floor (1 SE)");
+        var spread = FigureStyle.NewPlot("Variance tr Cov ĝ of one sample", "temperature τ", "variance");
+        EstimatorFigures.AddSeries(spread, lx, EstimatorFigures.Log10(gsVariance), "Gumbel-softmax, linear f", 0);
+        double sfVariance = sf.Variance.Sum();
+        EstimatorFigures.AddReference(spread, [lx[0], lx[^1]], [Math.Log10(sfVariance), Math.Log10(sfVariance)], "score function (any τ)");
+        foreach (var plot in new[] { bias, spread })
+        {
+            EstimatorFigures.LogAxis(plot.Axes.Left);
+            EstimatorFigures.LogAxis(plot.Axes.Bottom);
+        }
+
+        EstimatorFigures.Legend(bias, Alignment.LowerRight);
+        EstimatorFigures.Legend(spread, Alignment.UpperRight);
+        new MultiPanelFigure(1, 2).Add(bias).Add(spread).SavePng(context.FigurePath("tau-sweep.png"), 2000, 850);
+    }
+
+    private static void NormalFlows(ExperimentContext context)
+    {
+        context.Progress("noisy flows on (μ, σ)");
+        var f = new SquareObjective();
+        const double h = 0.01, floor = 0.1;
+        const int steps = 50, paths = 400, m = 16;
+        double[] start = [1, 1];
+        var exact = Ode.Solve(OdeProblem.Create(new GradientFlow<NormalSquareLoss>(new NormalSquareLoss(f)), start, 0, steps * h), new DormandPrince5(),
+            SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Uniform(0, steps * h, steps + 1) });
+        // μ(t) = μ₀e^{−2t}; DP5 at 1e-10 is good to ~1e-10.
+        context.Check($"exact gradient flow (Ode.Solve): μ({steps * h}) = e^{{−2t}}", exact.FinalState[0], Math.Exp(-2 * steps * h), 1e-8);
+
+        // The deterministic Euler path and the linear-noise prediction of the spread: V_{n+1} = (1 − 2h)²V_n + h²·Var ĝ_μ(θ̄_n).
+        var mu = new double[steps + 1];
+        var sigma = new double[steps + 1];
+        mu[0] = start[0];
+        sigma[0] = start[1];
+        var predictedRp = new double[steps + 1];
+        var predictedSf = new double[steps + 1];
+        for (int n = 0; n < steps; n++)
+        {
+            var family = new NormalFamily(mu[n], sigma[n]);
+            predictedRp[n + 1] = (1 - 2 * h) * (1 - 2 * h) * predictedRp[n] + h * h * SquareObjective.ReparameterizedMeanVariance(family) / m;
+            predictedSf[n + 1] = (1 - 2 * h) * (1 - 2 * h) * predictedSf[n] + h * h * f.ScoreMeanVariance(family) / m;
+            mu[n + 1] = mu[n] - h * 2 * mu[n];
+            sigma[n + 1] = sigma[n] - h * 2 * sigma[n];
+        }
+
+        var plot = FigureStyle.NewPlot($"Noisy gradient flows on (μ, σ), f = z², h = {h}, M = {m}, σ ≥ {floor}, {paths} paths", "t = n·h", "μ");
+        var times = Enumerable.Range(0, steps + 1).Select(n => n * h).ToArray();
+        var spreadPlot = FigureStyle.NewPlot("Spread of μ across paths vs linear-noise prediction", "t = n·h", "Var μₙ");
+        var estimators = new (IGradientEstimator Estimator, double[] Predicted)[]
+        {
+            (new NormalReparameterizedEstimator(f, m), predictedRp),
+            (new NormalScoreEstimator(f, ScoreBaseline.None, m), predictedSf),
+        };
+        for (int e = 0; e < estimators.Length; e++)
+        {
+            var sum = new double[steps + 1];
+            var squares = new double[steps + 1];
+            var finals = new double[paths];
+            for (int p = 0; p < paths; p++)
+            {
+                var path = NoisyGradientDescent.Run(estimators[e].Estimator, start, h, steps, Seed + 1000 * (ulong)e + (ulong)p, lowerBounds: [double.NegativeInfinity, floor]);
+                for (int n = 0; n <= steps; n++)
+                {
+                    double value = path.State(n)[0];
+                    sum[n] += value;
+                    squares[n] += value * value;
+                }
+
+                finals[p] = path.FinalState[0];
+            }
+
+            var meanPath = sum.Select(s => s / paths).ToArray();
+            var variancePath = Enumerable.Range(0, steps + 1).Select(n => (squares[n] - paths * meanPath[n] * meanPath[n]) / (paths - 1)).ToArray();
+            var sd = variancePath.Select(Math.Sqrt).ToArray();
+            EstimatorFigures.AddBand(plot, times, [.. meanPath.Select((m, n) => m - sd[n])], [.. meanPath.Select((m, n) => m + sd[n])], e);
+            EstimatorFigures.AddSeries(plot, times, meanPath, $"{estimators[e].Estimator.Name}: mean ± 1 sd", e, markers: false);
+            EstimatorFigures.AddSeries(spreadPlot, times[1..], EstimatorFigures.Log10(variancePath[1..]), $"{estimators[e].Estimator.Name}: measured", e, markers: false);
+            EstimatorFigures.AddReference(spreadPlot, times[1..], EstimatorFigures.Log10(estimators[e].Predicted[1..]), e == 0 ? "prediction Σₖ h²(1 − 2h)²ᵏ Var ĝ_μ/M" : "");
+
+            double finalMean = meanPath[^1], m4 = finals.Select(x => Math.Pow(x - finalMean, 4)).Average();
+            double varianceSe = Math.Sqrt(Math.Max(0, m4 - variancePath[^1] * variancePath[^1]) / paths);
+            // 5 SE of the sample variance plus 10% for the linear-noise approximation (σ's own noise feeds μ at second order).
+            context.Check($"{estimators[e].Estimator.Name}: Var μ at t = {steps * h} across {paths} paths vs linear-noise prediction", variancePath[^1], estimators[e].Predicted[^1],
+                5 * varianceSe + 0.1 * estimators[e].Predicted[^1]);
+            context.Check($"{estimators[e].Estimator.Name}: mean μ at t = {steps * h} vs the Euler path (unbiased drift; 5 SE)", finalMean, mu[^1], 5 * Math.Sqrt(variancePath[^1] / paths));
+        }
+
+        EstimatorFigures.AddSeries(plot, [.. exact.Times], exact.Component(0), "exact gradient flow (DP5)", 6, markers: false);
+        EstimatorFigures.Legend(plot, Alignment.UpperRight);
+        EstimatorFigures.LogAxis(spreadPlot.Axes.Left);
+        EstimatorFigures.Legend(spreadPlot, Alignment.LowerRight);
+        new MultiPanelFigure(1, 2).Add(plot).Add(spreadPlot).SavePng(context.FigurePath("normal-flows.png"), 2000, 850);
+    }
+
+    private static void CategoricalFlows(ExperimentContext context)
+    {
+        context.Progress("noisy flows on logits");
+        var objective = new SimplexObjective([.. Enumerable.Range(0, 10).Select(i => 0.3 * Math.Cos(i))], weight: 2, target: [0.3, 0, 0.1, 0, 0.2, 0, 0, 0.4, 0, 0]);
+        var loss = new CategoricalLoss(objective);
+        const double h = 0.5;
+        const int steps = 2000, paths = 32, every = 20;
+        var start = new double[10];
+        double end = steps * h;
+        var exact = Ode.Solve(OdeProblem.Create(new GradientFlow<CategoricalLoss>(loss), start, 0, end), new DormandPrince5(),
+            SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Uniform(0, end, steps / every + 1) });
+        var gd = NoisyGradientDescent.Run(new CategoricalExactEstimator(objective), start, h, steps, Seed, every);
+        var runs = new (string Label, Func<IGradientEstimator> Make)[]
+        {
+            ("score function, leave-one-out (M = 4)", () => new CategoricalScoreEstimator(objective, ScoreBaseline.LeaveOneOut, 4)),
+            ("Gumbel-softmax τ = 0.5", () => new GumbelSoftmaxEstimator(objective, TemperatureSchedule.Constant(0.5))),
+            ("Gumbel-softmax, τₙ = 0.01 + 0.99·0.999ⁿ", () => new GumbelSoftmaxEstimator(objective, TemperatureSchedule.Su)),
+            ("straight-through τ = 0.5", () => new GumbelSoftmaxEstimator(objective, TemperatureSchedule.Constant(0.5), straightThrough: true)),
+        };
+        var plot = FigureStyle.NewPlot($"Noisy gradient flows on 10 logits, f(y) = c·y + ‖y − t‖², h = {h}, {paths} paths each", "t = n·h", "L(oₙ) − L*");
+        double lStar = Enumerable.Range(0, 10).Min(objective.VertexValue);
+        var times = gd.Times.ToArray();
+        double gdFinal = loss.Value(gd.FinalState);
+        for (int r = 0; r < runs.Length; r++)
+        {
+            var sum = new double[times.Length];
+            var finals = new double[paths];
+            for (int p = 0; p < paths; p++)
+            {
+                var path = NoisyGradientDescent.Run(runs[r].Make(), start, h, steps, Seed + 100 * (ulong)r + (ulong)p, every);
+                for (int n = 0; n < times.Length; n++) sum[n] += loss.Value(path.State(n));
+                finals[p] = loss.Value(path.FinalState);
+            }
+
+            var mean = sum.Select(s => s / paths - lStar).ToArray();
+            EstimatorFigures.AddSeries(plot, times, EstimatorFigures.Log10(mean), runs[r].Label + " (mean)", r, markers: false);
+            double avg = finals.Average(), se = Math.Sqrt(finals.Select(v => (v - avg) * (v - avg)).Sum() / (paths - 1) / paths);
+            context.Report($"{runs[r].Label}: final L", avg);
+            context.Report($"{runs[r].Label}: final L standard error", se);
+            if (r == 0)
+                context.Check($"score function mean path: L at t = {end} vs exact-gradient Euler path (unbiased; 5 SE + O(h·Var) drift)", avg, gdFinal, 5 * se + 0.02 * Math.Abs(gdFinal - lStar));
+            if (r == 3)
+                context.CheckAtMost("straight-through: 5 SE ÷ |offset of final L from the exact path| (< 1: the bias is visible)", 5 * se / Math.Abs(avg - gdFinal), 1);
+        }
+
+        // The Euler path of the exact gradient lies on the flow (checked below), so only the flow is drawn.
+        EstimatorFigures.AddSeries(plot, [.. exact.Times], EstimatorFigures.Log10(Enumerable.Range(0, exact.Count).Select(n => loss.Value(exact.State(n)) - lStar)), "exact gradient flow (Ode.Solve, DP5)", 6, markers: false);
+        // Euler with h = 0.5 against the flow: first-order agreement, O(h) relative to the loss decrease.
+        context.Check($"exact Euler path vs gradient flow (Ode.Solve): L at t = {end}", gdFinal, loss.Value(exact.FinalState), 0.05 * Math.Abs(loss.Value(start) - lStar));
+        EstimatorFigures.LogAxis(plot.Axes.Left);
+        plot.Axes.SetLimitsX(0, end);
+        EstimatorFigures.Legend(plot, Alignment.LowerLeft);
+        PngFile.Save(plot, context.FigurePath("trajectories.png"), 1500, 900);
+    }
+}

@@ -1,0 +1,258 @@
+using Dynamics.Examples.Gallery;
+using Dynamics.Models.Information;
+using Dynamics.Models.Optimization;
+using Dynamics.Plotting.Figures;
+using Dynamics.Plotting.Styling;
+using Dynamics.Problems;
+using Dynamics.Solvers;
+using Dynamics.Solvers.RungeKutta;
+using ScottPlot;
+
+namespace Dynamics.Examples.Experiments.Estimators;
+
+/// <summary>
+/// Deep InfoMax's mutual-information machinery on Gaussian toys (kexue.fm/archives/6024; Poole et al. 2019): the JS
+/// critic trained by gradient flow against the optimal critic ln(dP/dQ); JS, DV (MINE), NWJ and InfoNCE against the true
+/// I = −(d/2) ln(1 − ρ²) over a staircase of ρ, with InfoNCE saturating at ln K and the variance of DV/NWJ growing with I;
+/// Su's prior-matching identity and the β/γ trade-off of −βI + γ E_x KL(p(z|x)‖N(0, 1)) on the linear-Gaussian encoder.
+/// </summary>
+public sealed class InfoMaxExperiment : IExperiment
+{
+    private const ulong Seed = 6024;
+    private const int Pairs = 5, Batch = 64;
+
+    /// <inheritdoc/>
+    public string Name => "infomax";
+
+    /// <inheritdoc/>
+    public string Description => "Mutual-information bounds (JS, DV, NWJ, InfoNCE) vs the true MI of correlated Gaussians, a critic trained by gradient flow, and the β/γ trade-off.";
+
+    /// <inheritdoc/>
+    public void Run(ExperimentContext context)
+    {
+        Critic(context);
+        Bounds(context);
+        TradeOff(context);
+    }
+
+    private static void Critic(ExperimentContext context)
+    {
+        context.Progress("critic trained by gradient flow");
+        var reference = new CorrelatedGaussian(0.6);
+        double js = reference.JensenShannonByQuadrature();
+        // Trapezoidal rule on [−9, 9]² with 401² nodes: the Gaussian tails beyond 9 and the discretisation are < 1e-12.
+        context.Check("JS(joint ‖ product), ρ = 0.6, by quadrature", js, 0.05777355, 1e-8);
+        double high = new CorrelatedGaussian(0.99).JensenShannonByQuadrature(9, 2001);
+        context.CheckAtMost("JS(ρ = 0.99) by quadrature − ln 2 ≤ 0 (errata E4)", high - Math.Log(2), 0);
+        context.CheckAtMost("½ ln 2 − JS(ρ = 0.99) < 0: the misprinted bound ½ ln 2 is exceeded", 0.5 * Math.Log(2) - high, 0);
+        context.Report("js_rho_0.99", high);
+
+        double[] rhos = [0.2, 0.4, 0.6, 0.7, 0.8];
+        var trained = new double[rhos.Length][];
+        Solution? history = null;
+        for (int i = 0; i < rhos.Length; i++)
+        {
+            var source = new CorrelatedGaussian(rhos[i]);
+            // The checked case gets the larger sample; the others only draw the trend.
+            bool main = rhos[i] == 0.6;
+            var loss = new CriticLoss(new CriticSample(source, Seed + (ulong)i, main ? 4000 : 2000, main ? 4 : 2));
+            var solution = Ode.Solve(OdeProblem.Create(new GradientFlow<CriticLoss>(loss), new double[6], 0, 400), new DormandPrince5(),
+                SolverOptions.WithTolerance(1e-8) with { SaveAt = main ? SaveAt.Uniform(0, 400, 401) : SaveAt.End });
+            trained[i] = solution.FinalState.ToArray();
+            if (rhos[i] == 0.6) history = solution;
+        }
+
+        var optimal = reference.OptimalCritic.Coefficients();
+        var at = trained[2];
+        string[] names = ["w₀", "w_x", "w_z", "w_xx", "w_xz", "w_zz"];
+        // Logistic-regression estimates from 4000 positives and 16000 negatives: SE ≈ 0.02–0.04 per coefficient; 0.15 ≈ 4–5 SE.
+        for (int k = 0; k < 6; k++) context.Check($"trained critic (ρ = 0.6, N = 4000): {names[k]} vs optimal critic", at[k], optimal[k], 0.15);
+
+        // The trained critic's objective on a fresh sample is at most the optimal critic's, and close to it.
+        var fresh = new CriticSample(reference, Seed + 77, 40_000, 4);
+        double best = VariationalBounds.JensenShannonObjective(reference.OptimalCritic, fresh);
+        double mine = VariationalBounds.JensenShannonObjective(QuadraticCritic.FromCoefficients(at), fresh);
+        // SE of the sample objective: sd of log σ(T) ≈ 0.45 over 40,000 positives, of log(1 − σ(T)) ≈ 0.3 over 160,000 negatives ≈ 2.4e-3.
+        context.Check("JS objective of the optimal critic on 40,000 fresh pairs = 2 JS − ln 4 = −1.27074726", best, -1.27074726, 0.012);
+        context.Check("JS objective: trained − optimal critic on fresh pairs (≈ 0, sampling-limited)", mine - best, 0, 0.01);
+        context.Report("trained_minus_optimal_objective", mine - best);
+
+        var coefficients = FigureStyle.NewPlot("JS-trained quadratic critic vs ln(dP/dQ), d = 1, N = 2000–4000", "correlation ρ", "coefficient");
+        var fine = Enumerable.Range(0, 81).Select(i => 0.01 * i).ToArray();
+        int[] shown = [0, 3, 4];
+        for (int j = 0; j < shown.Length; j++)
+        {
+            int k = shown[j];
+            double[] curve = [.. fine.Select(r => new CorrelatedGaussian(r).OptimalCritic.Coefficients()[k])];
+            EstimatorFigures.AddReference(coefficients, fine, curve, j == 0 ? "optimal critic (closed form)" : "");
+            var points = coefficients.Add.Markers(rhos, [.. trained.Select(w => w[k])], new[] { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp }[j], 11, FigureColors.At(j));
+            points.LegendText = $"trained {names[k]}" + (k == 0 ? " (→ I)" : k == 3 ? " (= w_zz → −ρ²/2(1 − ρ²))" : " (→ ρ/(1 − ρ²))");
+        }
+
+        EstimatorFigures.Legend(coefficients, Alignment.UpperLeft);
+        var flow = FigureStyle.NewPlot("Critic coefficients along the gradient flow, ρ = 0.6", "flow time t", "coefficient");
+        for (int k = 0; k < 6; k++)
+        {
+            EstimatorFigures.AddSeries(flow, [.. history!.Times], history.Component(k), names[k], k, markers: false);
+            if (k is 0 or 3 or 4) EstimatorFigures.AddReference(flow, [0, 400], [optimal[k], optimal[k]], k == 0 ? "optimal values" : "");
+        }
+
+        EstimatorFigures.Legend(flow, Alignment.LowerRight);
+        new MultiPanelFigure(1, 2).Add(coefficients).Add(flow).SavePng(context.FigurePath("critic.png"), 2000, 850);
+    }
+
+    private static void Bounds(ExperimentContext context)
+    {
+        context.Progress("bounds over a staircase of ρ");
+        double[] rhos = [0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98];
+        int n = rhos.Length;
+        var truth = new double[n];
+        var dv = new double[n];
+        var nwj = new double[n];
+        var nce = new double[n];
+        var js = new double[n];
+        var sdDv = new double[n];
+        var sdNwj = new double[n];
+        var sdNce = new double[n];
+        const int repeats = 100, small = 128;
+        for (int i = 0; i < n; i++)
+        {
+            var source = new CorrelatedGaussian(rhos[i], Pairs);
+            var critic = source.OptimalCritic;
+            truth[i] = source.MutualInformation;
+            var large = new CriticSample(source, Seed + 1000 + (ulong)i, 8192, 4);
+            dv[i] = VariationalBounds.DonskerVaradhan(critic, large);
+            nwj[i] = VariationalBounds.NguyenWainwrightJordan(critic, large);
+            nce[i] = VariationalBounds.InfoNce(critic, large, Batch);
+            js[i] = VariationalBounds.JensenShannonFromObjective(VariationalBounds.JensenShannonObjective(critic, large));
+            var a = new double[repeats];
+            var b = new double[repeats];
+            var c = new double[repeats];
+            for (int r = 0; r < repeats; r++)
+            {
+                var batch = new CriticSample(source, Seed + 5000 + (ulong)i, small, 1, first: (long)r * small);
+                a[r] = VariationalBounds.DonskerVaradhan(critic, batch);
+                b[r] = VariationalBounds.NguyenWainwrightJordan(critic, batch);
+                c[r] = VariationalBounds.InfoNce(critic, batch, Batch);
+            }
+
+            sdDv[i] = StandardDeviation(a);
+            sdNwj[i] = StandardDeviation(b);
+            sdNce[i] = StandardDeviation(c);
+            context.CheckAtMost($"InfoNCE (K = {Batch}) ≤ ln K at I = {truth[i]:F3}", nce[i] - Math.Log(Batch), 0);
+            context.CheckAtMost($"JS estimate ≤ ln 2 at I = {truth[i]:F3} (errata E4)", js[i] - Math.Log(2), 0);
+            if (truth[i] < 1.5)
+            {
+                // Sampling error of DV/NWJ at the optimal critic: ≈ √(e^{I_pair·…}); measured as the batch spread scaled to 8192 pairs.
+                double se = sdNwj[i] * Math.Sqrt(small / 8192.0);
+                context.Check($"NWJ at the optimal critic, I = {truth[i]:F3} (5 SE)", nwj[i], truth[i], 5 * se);
+                context.Check($"DV at the optimal critic, I = {truth[i]:F3} (5 SE)", dv[i], truth[i], 5 * sdDv[i] * Math.Sqrt(small / 8192.0));
+            }
+        }
+
+        context.Check($"InfoNCE saturates: at I = {truth[^1]:F2} it is within 0.3 of ln {Batch} = {Math.Log(Batch):F3}", nce[^1], Math.Log(Batch), 0.3);
+        context.CheckAtMost("NWJ spread grows with I: sd at the smallest I ÷ sd at the largest", sdNwj[0] / sdNwj[^1], 0.1);
+        context.CheckAtMost("InfoNCE has lower variance than NWJ at the largest I: sd ratio", sdNce[^1] / sdNwj[^1], 1);
+
+        var value = FigureStyle.NewPlot($"Bounds at the optimal critic vs true MI, d = {Pairs} pairs, N = 8192", "true I = −(d/2) ln(1 − ρ²)  [nats]", "estimate [nats]");
+        EstimatorFigures.AddReference(value, [0, truth[^1]], [0, truth[^1]], "true I");
+        EstimatorFigures.AddSeries(value, truth, dv, "Donsker–Varadhan (MINE)", 0);
+        EstimatorFigures.AddSeries(value, truth, nwj, "NWJ", 1);
+        EstimatorFigures.AddSeries(value, truth, nce, $"InfoNCE, K = {Batch}", 2);
+        EstimatorFigures.AddSeries(value, truth, js, "JS divergence (≤ ln 2)", 3);
+        var cap = value.Add.HorizontalLine(Math.Log(Batch), 1.5f, FigureColors.Reference, LinePattern.Dashed);
+        cap.LegendText = $"ln K = {Math.Log(Batch):F2}";
+        EstimatorFigures.Legend(value, Alignment.UpperLeft);
+        var spread = FigureStyle.NewPlot($"Standard deviation over {repeats} batches of {small} pairs", "true I [nats]", "sd of the estimate");
+        EstimatorFigures.AddSeries(spread, truth, EstimatorFigures.Log10(sdDv), "Donsker–Varadhan (MINE)", 0);
+        EstimatorFigures.AddSeries(spread, truth, EstimatorFigures.Log10(sdNwj), "NWJ", 1);
+        EstimatorFigures.AddSeries(spread, truth, EstimatorFigures.Log10(sdNce), $"InfoNCE, K = {Batch}", 2);
+        EstimatorFigures.LogAxis(spread.Axes.Left);
+        EstimatorFigures.Legend(spread, Alignment.UpperLeft);
+        new MultiPanelFigure(1, 2).Add(value).Add(spread).SavePng(context.FigurePath("bounds.png"), 2000, 850);
+    }
+
+    private static void TradeOff(ExperimentContext context)
+    {
+        context.Progress("β/γ trade-off");
+        var encoder = new LinearGaussianEncoder(1.3, 0.6);
+        context.Check("prior matching: E_x KL(p(z|x)‖q) − I − KL(p(z)‖q) by quadrature (1-D and 2-D trapezoid)", IdentityResidual(encoder), 0, 1e-8);
+
+        const double noise = 0.5, gamma = 1;
+        double[] ratios = [0.1, 0.2, 0.25, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5];
+        var gains = new double[ratios.Length];
+        var information = new double[ratios.Length];
+        var prior = new double[ratios.Length];
+        var options = SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.End };
+        for (int i = 0; i < ratios.Length; i++)
+        {
+            var loss = new InfoMaxLoss(ratios[i] * gamma, gamma, optimiseNoise: false);
+            var solution = Ode.Solve(OdeProblem.Create(new GradientFlow<InfoMaxLoss>(loss), [0.3, noise], 0, 400), new DormandPrince5(), options);
+            gains[i] = solution.FinalState[0];
+            var found = new LinearGaussianEncoder(gains[i], noise);
+            information[i] = found.MutualInformation;
+            prior[i] = found.ExpectedKlToPrior;
+            // The flow converges like e^{−λt} with λ ≥ 2γ·min(1, a*²/(β/γ)) away from the critical ratio s² = 0.25, where it is algebraic.
+            if (Math.Abs(ratios[i] - noise * noise) > 0.01)
+                context.Check($"β/γ = {ratios[i]}, s = {noise}: gain from the flow vs a* = √max(0, β/γ − s²)", gains[i], loss.OptimalGain(noise), 1e-6);
+        }
+
+        var tradeOff = FigureStyle.NewPlot($"Optimum of −βI + γ E KL over the gain a, noise s = {noise}", "β/γ", "nats");
+        EstimatorFigures.AddSeries(tradeOff, ratios, information, "I(X; Z) at the flow's limit", 0);
+        EstimatorFigures.AddSeries(tradeOff, ratios, prior, "E_x KL(p(z|x)‖N(0, 1)) at the limit", 1);
+        var fine = Enumerable.Range(0, 101).Select(i => 0.1 + 0.049 * i).ToArray();
+        EstimatorFigures.AddReference(tradeOff, fine, [.. fine.Select(r => new LinearGaussianEncoder(Math.Sqrt(Math.Max(0, r - noise * noise)), noise).MutualInformation)], "closed form I* = ½ ln(β/(γs²)) above β/γ = s²");
+        EstimatorFigures.Legend(tradeOff, Alignment.UpperLeft);
+
+        var free = new InfoMaxLoss(1.2, gamma);
+        double[] start = [0.5, 1.0];
+        const double end = 3;
+        var path = Ode.Solve(OdeProblem.Create(new GradientFlow<InfoMaxLoss>(free), start, 0, end), new DormandPrince5(), SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Uniform(0, end, 81) });
+        var variance = Enumerable.Range(0, path.Count).Select(k => path.State(k)[0] * path.State(k)[0] + path.State(k)[1] * path.State(k)[1]).ToArray();
+        var closed = path.Times.Select(t => free.AggregateVariance(t, 1.25)).ToArray();
+        double worst = variance.Select((v, k) => Math.Abs(v - closed[k])).Max();
+        // DP5 at 1e-10 on a smooth 2-D flow: ~1e-9.
+        context.CheckAtMost("s free (β = 1.2, γ = 1): max |a² + s² − (1 + (v₀ − 1)e^(−2γt))| along the flow", worst, 1e-7);
+        var mi = Enumerable.Range(0, path.Count).Select(k => new LinearGaussianEncoder(path.State(k)[0], path.State(k)[1]).MutualInformation).ToArray();
+        context.Check("s free: I grows along the flow (I(end) − I(0) > 0)", mi[^1] > mi[0] ? 1 : 0, 1, 0);
+        var dynamics = FigureStyle.NewPlot("Flow with s free: β = 1.2, γ = 1, (a₀, s₀) = (0.5, 1)", "flow time t", "value");
+        EstimatorFigures.AddSeries(dynamics, [.. path.Times], variance, "a² + s² (aggregate variance)", 0, markers: false);
+        EstimatorFigures.AddReference(dynamics, [.. path.Times], closed, "1 + (v₀ − 1)e^(−2γt)");
+        EstimatorFigures.AddSeries(dynamics, [.. path.Times], path.Component(1), "noise s (falls toward 0: deterministic encoder)", 1, markers: false);
+        EstimatorFigures.AddSeries(dynamics, [.. path.Times], mi, "I(X; Z) (grows without bound)", 2, markers: false);
+        dynamics.Axes.SetLimitsY(0, 1.8);
+        EstimatorFigures.Legend(dynamics, Alignment.UpperRight);
+        new MultiPanelFigure(1, 2).Add(tradeOff).Add(dynamics).SavePng(context.FigurePath("trade-off.png"), 2000, 850);
+    }
+
+    // E_x KL(p(z|x)‖q) − I − KL(p(z)‖q), each term by its own trapezoidal quadrature on [−12, 12] (2-D for I).
+    private static double IdentityResidual(LinearGaussianEncoder encoder)
+    {
+        const int nodes = 1201;
+        const double half = 12;
+        double h = 2 * half / (nodes - 1), a = encoder.Gain, s = encoder.Noise, v = a * a + s * s;
+        double expectedKl = 0, marginalKl = 0, information = 0;
+        for (int i = 0; i < nodes; i++)
+        {
+            double x = -half + i * h, wx = (i == 0 || i == nodes - 1 ? 0.5 : 1) * h;
+            double px = Math.Exp(-x * x / 2) / Math.Sqrt(2 * Math.PI);
+            expectedKl += wx * px * encoder.KlToPrior(x);
+            double pz = Math.Exp(-x * x / (2 * v)) / Math.Sqrt(2 * Math.PI * v);
+            marginalKl += wx * pz * (Math.Log(pz) + x * x / 2 + 0.5 * Math.Log(2 * Math.PI));
+            for (int j = 0; j < nodes; j++)
+            {
+                double z = -half + j * h, wz = (j == 0 || j == nodes - 1 ? 0.5 : 1) * h;
+                double pzx = Math.Exp(-(z - a * x) * (z - a * x) / (2 * s * s)) / Math.Sqrt(2 * Math.PI * s * s);
+                information += wx * wz * px * pzx * encoder.PointwiseMutualInformation(x, z);
+            }
+        }
+
+        return expectedKl - information - marginalKl;
+    }
+
+    private static double StandardDeviation(double[] values)
+    {
+        double mean = values.Average();
+        return Math.Sqrt(values.Select(x => (x - mean) * (x - mean)).Sum() / (values.Length - 1));
+    }
+}

@@ -1,0 +1,259 @@
+using Dynamics.Examples.Gallery;
+using Dynamics.Models.Generative;
+using Dynamics.Plotting.Figures;
+using Dynamics.Plotting.Styling;
+using Dynamics.Problems;
+using Dynamics.Solvers;
+using Dynamics.Solvers.Generative;
+using Dynamics.Solvers.RungeKutta;
+using Dynamics.Solvers.Stochastic;
+using Dynamics.Statistics;
+using ScottPlot;
+
+namespace Dynamics.Examples.Experiments.Generative;
+
+/// <summary>
+/// "GAN as a diffusion ODE" (Su, kexue.fm/archives/9662): the affine generator's parameter ODE against the regression
+/// loop with the exact and the learned log-ratio, the gap's order as the step shrinks, why many generator steps per
+/// discriminator update need the regression anchor, and MonoFlow against the diffusion PF-ODE and Langevin dynamics on
+/// one 2-D mixture from one start.
+/// </summary>
+public sealed class GanAsDiffusionExperiment : IExperiment
+{
+    private static readonly double[] StartMean = [1, 1];
+    private static readonly double[] StartMatrix = [1, 0, 0, 1];
+
+    /// <inheritdoc/>
+    public string Name => "gan-as-diffusion";
+
+    /// <inheritdoc/>
+    public string Description => "GAN training as MonoFlow: generator parameter ODE vs the learned-discriminator loop, gap order, and the flow vs PF-ODE vs Langevin.";
+
+    /// <inheritdoc/>
+    public void Run(ExperimentContext context)
+    {
+        ParameterTime(context);
+        ManyGeneratorSteps(context);
+        Comparison(context);
+    }
+
+    private static void ParameterTime(ExperimentContext context)
+    {
+        context.Progress("gan-as-diffusion: parameter ODE");
+        const double end = 3, epsilon = 0.05;
+        var target = GenerativeFigures.Gaussian([0, 0], GenerativeFigures.NotebookCovariance);
+        var flow = new AffineGeneratorFlow([0, 0], GenerativeFigures.NotebookCovariance);
+        int steps = (int)Math.Round(end / epsilon);
+        double[] times = [.. Enumerable.Range(0, steps + 1).Select(k => k * epsilon)];
+        var ode = Ode.Solve(OdeProblem.Create(flow, [.. StartMean, .. StartMatrix], 0, end), new Verner8(),
+            SolverOptions.WithTolerance(1e-12) with { SaveAt = SaveAt.Times(times) });
+
+        var exactLoop = new AffineGeneratorTraining(StartMean, StartMatrix, 256, 3);
+        var learnedLoop = new AffineGeneratorTraining(StartMean, StartMatrix, 2000, 4);
+        var exact = new GaussianFitLogRatio(target);
+        // The GAN: one Newton step of the quadratic-feature discriminator on 2000 fresh real samples per generator step.
+        var learned = new DiscriminatorLogRatio(target, new DiscriminatorOptions { RefitInterval = 1, StepsPerRefit = 1, Seed = 8 });
+        var weight = new MonoFlowWeight(GeneratorLoss.Logit);
+        var exactCov = new double[steps + 1][];
+        var learnedCov = new double[steps + 1][];
+        exactCov[0] = Covariance(exactLoop.Matrix);
+        learnedCov[0] = Covariance(learnedLoop.Matrix);
+        var exactMean = new double[steps + 1][];
+        var learnedMean = new double[steps + 1][];
+        exactMean[0] = [.. exactLoop.Mean];
+        learnedMean[0] = [.. learnedLoop.Mean];
+        for (int k = 1; k <= steps; k++)
+        {
+            exactLoop.Step(exact, weight, epsilon);
+            learnedLoop.Step(learned, weight, epsilon);
+            exactCov[k] = Covariance(exactLoop.Matrix);
+            learnedCov[k] = Covariance(learnedLoop.Matrix);
+            exactMean[k] = [.. exactLoop.Mean];
+            learnedMean[k] = [.. learnedLoop.Mean];
+        }
+
+        var plot = FigureStyle.NewPlot("Generator g = m + Lz in training time: parameter ODE vs GAN loops (ε = 0.05)", "training time t = ε·step", "moment of g(z)");
+        string[] names = ["m₁", "S₁₁", "S₁₂", "S₂₂"];
+        for (int c = 0; c < 4; c++)
+        {
+            double[] odeSeries = [.. Enumerable.Range(0, steps + 1).Select(k => Moment(ode.State(k).ToArray(), c))];
+            double[] exactSeries = [.. Enumerable.Range(0, steps + 1).Select(k => c == 0 ? exactMean[k][0] : exactCov[k][c == 1 ? 0 : c == 2 ? 1 : 3])];
+            double[] learnedSeries = [.. Enumerable.Range(0, steps + 1).Select(k => c == 0 ? learnedMean[k][0] : learnedCov[k][c == 1 ? 0 : c == 2 ? 1 : 3])];
+            var line = plot.Add.ScatterLine(times, odeSeries, FigureColors.At(c));
+            line.LineWidth = 2;
+            line.LinePattern = GenerativeFigures.Pattern(c);
+            line.LegendText = $"{names[c]}: parameter ODE";
+            var e = plot.Add.Markers(times.Where((_, k) => k % 4 == 0).ToArray(), exactSeries.Where((_, k) => k % 4 == 0).ToArray(), MarkerShape.OpenCircle, 9, FigureColors.At(c));
+            e.LegendText = $"{names[c]}: loop, exact log r";
+            var l = plot.Add.Markers(times.Where((_, k) => k % 4 == 2).ToArray(), learnedSeries.Where((_, k) => k % 4 == 2).ToArray(), MarkerShape.FilledTriangleUp, 8, FigureColors.At(c));
+            l.LegendText = $"{names[c]}: loop, discriminator";
+        }
+
+        var final = ode.State(steps).ToArray();
+        double learnedGap = Math.Sqrt(Sq(learnedMean[steps][0] - final[0]) + Sq(learnedMean[steps][1] - final[1])
+            + Enumerable.Range(0, 4).Sum(i => Sq(learnedCov[steps][i] - Covariance(final.AsSpan(2).ToArray())[i])));
+        // The learned loop's error is statistical: D's coefficients have standard errors ≈ 0.03 with 2000 samples per
+        // class, and the loop averages over its steps; 0.15 is ~5 such errors.
+        context.CheckAtMost("discriminator loop: ‖(m, S) − parameter ODE‖ at t = 3", learnedGap, 0.15);
+        plot.ShowLegend(Edge.Right);
+
+        // The gap's order: loops with halving ε against the ODE at t = 1.
+        var exactEnd = Ode.Solve(OdeProblem.Create(flow, [.. StartMean, .. StartMatrix], 0, 1), new Verner8(), SolverOptions.WithTolerance(1e-13) with { SaveAt = SaveAt.End }).FinalState.ToArray();
+        double[] epsilons = [0.2, 0.1, 0.05, 0.025, 0.0125];
+        var gaps = new double[epsilons.Length];
+        for (int k = 0; k < epsilons.Length; k++)
+        {
+            var loop = new AffineGeneratorTraining(StartMean, StartMatrix, 64, 3);
+            var source = new GaussianFitLogRatio(target);
+            for (int s = 0; s < (int)Math.Round(1 / epsilons[k]); s++) loop.Step(source, weight, epsilons[k]);
+            gaps[k] = Math.Sqrt(loop.Parameters().Zip(exactEnd, (a, b) => (a - b) * (a - b)).Sum());
+        }
+
+        double order = Math.Log2(gaps[^2] / gaps[^1]);
+        context.Check("exact regression loop: observed order of the gap to the parameter ODE", order, 1, 0.05);
+        context.Report("gap_at_eps_0.0125", gaps[^1]);
+        var convergence = new ConvergenceFigure("Gap between the regression loop and the parameter ODE at t = 1", "log₁₀ step ε", "log₁₀ ‖θ_loop − θ_ODE‖");
+        convergence.AddSeries(epsilons, gaps, "exact log-ratio, h' = 1");
+        convergence.AddSlope(1, epsilons[^1], gaps[^1], epsilons[^1], epsilons[0], "slope 1 (Euler)");
+        var panel = convergence.Plot;
+        new MultiPanelFigure(1, 2).Add(plot).Add(panel).SavePng(context.FigurePath("parameter-ode.png"), 2400, 900);
+    }
+
+    private static void ManyGeneratorSteps(ExperimentContext context)
+    {
+        context.Progress("gan-as-diffusion: many generator steps");
+        const double epsilon = 0.05;
+        var target = GenerativeFigures.Gaussian([0, 0], GenerativeFigures.NotebookCovariance);
+        var weight = new MonoFlowWeight(GeneratorLoss.Logit);
+        int[] counts = [1, 2, 4, 8, 16, 32];
+        double[] Run(int steps, bool anchored)
+        {
+            var loop = new AffineGeneratorTraining(StartMean, StartMatrix, 1024, 5);
+            var frozen = new DiscriminatorLogRatio(target, new DiscriminatorOptions { RefitInterval = int.MaxValue, Seed = 7 });
+            loop.GeneratorSteps(frozen, weight, epsilon, steps, anchored);
+            return loop.Parameters();
+        }
+
+        var euler = Run(1, anchored: false);
+        double[] plain = [.. counts.Select(k => Distance(Run(k, false), euler))];
+        double[] anchored = [.. counts.Select(k => Distance(Run(k, true), euler))];
+        double stepLength = Distance(euler, [.. StartMean, .. StartMatrix]);
+        context.CheckAtMost("K = 1: plain loss minus regression loss (single-step equivalence)", Distance(Run(1, true), euler), 1e-12);
+        context.CheckAtMost("K = 32: regression-anchored steps, distance from the Euler step", anchored[^1], 1e-10);
+        context.Report("plain_K32_distance_in_step_lengths", plain[^1] / stepLength);
+        var plot = FigureStyle.NewPlot("K generator steps per discriminator update (ε = 0.05, D frozen)", "K", "distance from the one-step Euler update (in step lengths)");
+        double[] ks = [.. counts.Select(k => (double)k)];
+        var p = plot.Add.ScatterLine(ks, [.. plain.Select(v => v / stepLength)], FigureColors.At(0));
+        p.LegendText = "plain loss −E[D(g(z))]: drifts with K";
+        p.MarkerShape = MarkerShape.FilledCircle;
+        p.MarkerSize = 9;
+        p.LineWidth = 2;
+        var a = plot.Add.ScatterLine(ks, [.. anchored.Select(v => v / stepLength)], FigureColors.At(1));
+        a.LegendText = "regression onto moved particles: stays";
+        a.MarkerShape = MarkerShape.OpenSquare;
+        a.MarkerSize = 9;
+        a.LinePattern = LinePattern.Dashed;
+        a.LineWidth = 2;
+        plot.Legend.Alignment = Alignment.UpperLeft;
+        plot.ShowLegend();
+        PngFile.Save(plot, context.FigurePath("many-generator-steps.png"), 1300, 850);
+    }
+
+    private static void Comparison(ExperimentContext context)
+    {
+        const int n = 400;
+        const double end = 3;
+        var target = GenerativeFigures.Mixture();
+        var start = GenerativeFigures.Sample(GenerativeFigures.Gaussian([0, 0], [1, 0, 0, 1]), n, 31);
+        var reference = GenerativeFigures.Sample(target, n, 77);
+        double[] fractions = [.. Enumerable.Range(0, 16).Select(i => i / 15.0)];
+        var runs = new List<(string Name, double[][] States)>();
+
+        context.Progress("gan-as-diffusion: MonoFlow (exact Gaussian, KDE, discriminator)");
+        var logit = new MonoFlowWeight(GeneratorLoss.Logit);
+        var mono = SaveAt.Times([.. fractions.Select(f => f * end)]);
+        runs.Add(("MonoFlow, Gaussian-fit log r", States(Ode.Solve(OdeProblem.Create(new MonoFlowField(new GaussianFitLogRatio(target), logit, n), start, 0, end),
+            new DormandPrince5(), SolverOptions.WithTolerance(1e-6) with { SaveAt = mono }), fractions.Length)));
+        using (var kde = new KernelDensityLogRatio(target, leaveOneOut: false))
+            runs.Add(("MonoFlow, KDE log r", States(Ode.Solve(OdeProblem.Create(new MonoFlowField(kde, logit, n), start, 0, end),
+                new DormandPrince5(), SolverOptions.WithTolerance(1e-4) with { SaveAt = mono }), fractions.Length)));
+        var discriminator = new DiscriminatorLogRatio(target, new DiscriminatorOptions
+        {
+            Features = DiscriminatorFeatures.RandomFourier, FourierFeatures = 48, FourierLengthScale = 0.8, StepsPerRefit = 2, Ridge = 1e-3, Seed = 12,
+        });
+        // A fixed-step Euler loop (one D update per G step) is the GAN; the discriminator refits at every evaluation.
+        runs.Add(("MonoFlow, discriminator (GAN)", States(Ode.Solve(OdeProblem.Create(new MonoFlowField(discriminator, logit, n), start, 0, end),
+            new ExplicitEuler(), SolverOptions.WithFixedStep(0.02) with { SaveAt = mono }), fractions.Length)));
+
+        context.Progress("gan-as-diffusion: PF-ODE and Langevin");
+        var pf = new ProbabilityFlowParticles(target, n, 0.02);
+        runs.Add(("diffusion PF-ODE (VP, exact score)", States(Ode.Solve(OdeProblem.Create(pf, start, 0, 1), new DormandPrince5(),
+            SolverOptions.WithTolerance(1e-6) with { SaveAt = SaveAt.Times(fractions) }), fractions.Length)));
+        var sde = Sde.Solve(SdeProblem.Create(new LangevinParticles(target, n), start, 0, end), new EulerMaruyama(), new SdeOptions(0.01, seed: 5) { RecordEvery = 20 });
+        runs.Add(("Langevin dx = ∇log p dt + √2 dW", [.. Enumerable.Range(0, sde.Count).Select(k => sde.State(k).ToArray())]));
+
+        // The null level: energy distance between two independent target samples of the same size.
+        var nulls = Enumerable.Range(0, 8).Select(s => SampleMetrics.EnergyDistance(GenerativeFigures.Sample(target, n, 200 + (ulong)s), GenerativeFigures.Sample(target, n, 300 + (ulong)s), 2)).ToArray();
+        double nullMean = nulls.Average(), nullSd = Math.Sqrt(nulls.Sum(v => (v - nullMean) * (v - nullMean)) / (nulls.Length - 1));
+        context.Report("energy_distance_null_mean", nullMean);
+
+        var energy = FigureStyle.NewPlot("From N(0, I) to the mixture 0.3·N((−1.5, 0), ¼I) + 0.7·N((1.5, 0), ¼I), N = 400", "fraction of the run (MonoFlow and Langevin t ∈ [0, 3], PF-ODE s ∈ [0, 1])", "log₁₀ energy distance to a target sample");
+        var panels = new MultiPanelFigure(2, 3);
+        var law = target.CreateMarginal(1, 0);
+        var weights = new double[2];
+        var rightWeight = new double[runs.Count];
+        for (int r = 0; r < runs.Count; r++)
+        {
+            var (name, states) = runs[r];
+            double[] x = [.. Enumerable.Range(0, states.Length).Select(k => (double)k / (states.Length - 1))];
+            double[] ed = [.. states.Select(s => SampleMetrics.EnergyDistance(s, reference, 2))];
+            var line = energy.Add.ScatterLine(x, [.. ed.Select(v => Math.Log10(Math.Max(v, 1e-4)))], FigureColors.At(r));
+            line.LegendText = name;
+            line.LinePattern = GenerativeFigures.Pattern(r);
+            line.MarkerShape = GenerativeFigures.Shape(r);
+            line.MarkerSize = 7;
+            line.LineWidth = 2;
+            context.Report($"{name}: final energy distance", ed[^1]);
+            panels.Add(GenerativeFigures.Cloud($"{name}: end", states[^1], reference, r, GenerativeFigures.Shape(r)));
+            if (r == 3)
+                context.CheckAtMost($"{name}: final energy distance − null mean (≤ 5 null standard deviations)", ed[^1] - nullMean, 5 * nullSd);
+            SampleMetrics.ResponsibilityWeights(law, states[^1], weights);
+            rightWeight[r] = weights[1];
+            context.Report($"{name}: final weight of the right mode", weights[1]);
+        }
+
+        // The PF-ODE transports the whole law, so it lands on the 0.3/0.7 split; the KL flow and Langevin share their
+        // marginals (Fokker–Planck twins) and both keep the start's near-even split for long: mass crosses between
+        // modes only slowly. Binomial standard errors from N = 400.
+        context.Check("PF-ODE: final weight of the right mode vs 0.7", rightWeight[3], 0.7, 5 * Math.Sqrt(0.7 * 0.3 / n));
+        double w = 0.5 * (rightWeight[1] + rightWeight[4]);
+        context.Check("KDE MonoFlow vs Langevin (same marginals): final right-mode weights agree", rightWeight[1] - rightWeight[4], 0, 5 * Math.Sqrt(2 * w * (1 - w) / n));
+
+        var level = energy.Add.HorizontalLine(Math.Log10(nullMean), 1.5f, FigureColors.Reference, LinePattern.Dotted);
+        level.LegendText = "two independent target samples";
+        energy.Legend.Alignment = Alignment.UpperRight;
+        energy.ShowLegend();
+        panels.Add(GenerativeFigures.Cloud("start: N(0, I)", start, reference, 5, GenerativeFigures.Shape(5)));
+        PngFile.Save(energy, context.FigurePath("comparison-energy.png"), 1400, 900);
+        panels.SavePng(context.FigurePath("comparison-particles.png"), 2100, 1200);
+    }
+
+    private static double[][] States(Solution solution, int count)
+    {
+        if (!solution.IsSuccess) throw new InvalidOperationException($"{solution.MethodName}: {solution.Message}");
+        return [.. Enumerable.Range(0, count).Select(k => solution.State(k).ToArray())];
+    }
+
+    private static double Moment(double[] state, int c)
+    {
+        var s = Covariance(state.AsSpan(2).ToArray());
+        return c switch { 0 => state[0], 1 => s[0], 2 => s[1], _ => s[3] };
+    }
+
+    private static double[] Covariance(double[] l) =>
+        [l[0] * l[0] + l[1] * l[1], l[0] * l[2] + l[1] * l[3], l[2] * l[0] + l[3] * l[1], l[2] * l[2] + l[3] * l[3]];
+
+    private static double Sq(double v) => v * v;
+
+    private static double Distance(double[] x, double[] y) => Math.Sqrt(x.Zip(y, (p, q) => (p - q) * (p - q)).Sum());
+}

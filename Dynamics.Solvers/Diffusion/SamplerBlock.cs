@@ -1,0 +1,100 @@
+using Dynamics.Distributions;
+
+namespace Dynamics.Solvers.Diffusion;
+
+/// <summary>
+/// One worker's state: a block of samples in component-major buffers, its own exact-marginal evaluator, and access to
+/// the samples' counter-based noise. Created once per worker; reused for every block it runs.
+/// </summary>
+internal sealed class SamplerBlock
+{
+    private readonly double[] _paths;
+    private readonly int _recorded;
+
+    public SamplerBlock(GaussianMixture data, int blockSize, ulong seed, double[] paths, int recorded)
+    {
+        Dimension = data.Dimension;
+        Marginal = data.CreateMarginal(1, 1);
+        Seed = seed;
+        int size = Dimension * blockSize;
+        X = new double[size];
+        E1 = new double[size];
+        E2 = new double[size];
+        E3 = new double[size];
+        T1 = new double[size];
+        T2 = new double[size];
+        L1 = new double[blockSize];
+        L2 = new double[blockSize];
+        _paths = paths;
+        _recorded = recorded;
+    }
+
+    public GaussianMixtureMarginal Marginal { get; }
+
+    public int Dimension { get; }
+
+    public ulong Seed { get; }
+
+    public long First { get; private set; }
+
+    public int Count { get; private set; }
+
+    public double[] X { get; }
+
+    public double[] E1 { get; }
+
+    public double[] E2 { get; }
+
+    public double[] E3 { get; }
+
+    public double[] T1 { get; }
+
+    public double[] T2 { get; }
+
+    public double[] L1 { get; }
+
+    public double[] L2 { get; }
+
+    public int Length => Dimension * Count;
+
+    public void Reset(long first, int count)
+    {
+        First = first;
+        Count = count;
+    }
+
+    /// <summary>Standard normals of draw <paramref name="stage"/> for every sample of the block: normal stage·d + j of stream (seed, index).</summary>
+    public void Normals(int stage, Span<double> z)
+    {
+        int d = Dimension;
+        for (int m = 0; m < Count; m++)
+        {
+            ulong stream = (ulong)(First + m);
+            for (int j = 0; j < d; j++) z[j * Count + m] = CounterRandom.Normal(Seed, stream, (ulong)stage * (ulong)d + (ulong)j);
+        }
+    }
+
+    /// <summary>ε*(x) of the law of a·x₀ + σ·ε.</summary>
+    public void Epsilon(double scale, double sigma, ReadOnlySpan<double> x, Span<double> eps)
+    {
+        Marginal.Update(scale, sigma);
+        Marginal.PredictNoise(x[..Length], Count, eps[..Length]);
+    }
+
+    /// <summary>∇log p of the law of a·x₀ + σ·ε.</summary>
+    public void Score(double scale, double sigma, ReadOnlySpan<double> x, Span<double> score)
+    {
+        Marginal.Update(scale, sigma);
+        Marginal.Evaluate(x[..Length], Count, default, score[..Length], default);
+    }
+
+    /// <summary>Copies the recorded samples of this block into path point <paramref name="point"/>.</summary>
+    public void Record(int point)
+    {
+        if (First >= _recorded) return;
+        int d = Dimension;
+        int upto = (int)Math.Min(Count, _recorded - First);
+        for (int j = 0; j < d; j++)
+            for (int m = 0; m < upto; m++) _paths[(point * d + j) * _recorded + First + m] = X[j * Count + m];
+    }
+}
