@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Dynamics.Fields;
 using Dynamics.Models.Classical;
 using Dynamics.Solvers;
 using Dynamics.Solvers.Ensembles;
@@ -35,12 +36,12 @@ public class EnsembleBenchmarks
     [Benchmark]
     [BenchmarkCategory("a: RK4 lockstep")]
     public LockstepSolution Rk4LockstepRegisterKernel() =>
-        LockstepEnsemble.Solve<Lorenz, LorenzBatch>(new Lorenz(), _states, LorenzWorkload.Members, 0, 10, LockstepMethod.RungeKutta4, Rk4Options);
+        LockstepEnsemble.Solve(new LaneBatchField<Lorenz>(new Lorenz()), _states, LorenzWorkload.Members, 0, 10, LockstepMethod.RungeKutta4, Rk4Options);
 
     [Benchmark]
     [BenchmarkCategory("a: RK4 lockstep")]
     public LockstepSolution Rk4LockstepBatchFieldPasses() =>
-        LockstepEnsemble.Solve(new LorenzBatch(), _states, LorenzWorkload.Members, 0, 10, LockstepMethod.RungeKutta4, Rk4Options);
+        LockstepEnsemble.Solve<LaneBatchField<Lorenz>>(new LaneBatchField<Lorenz>(new Lorenz()), _states, LorenzWorkload.Members, 0, 10, LockstepMethod.RungeKutta4, Rk4Options);
 
     [Benchmark]
     [BenchmarkCategory("a: RK4 lockstep")]
@@ -48,7 +49,7 @@ public class EnsembleBenchmarks
 
     [Benchmark]
     [BenchmarkCategory("b: DP5 adaptive")]
-    public EnsembleSolution Dp5PerLaneSimd() => LaneEnsemble.Solve<Lorenz, LorenzBatch>(_problem, Dp5Options);
+    public EnsembleSolution Dp5PerLaneSimd() => LaneEnsemble.Solve(_problem, Dp5Options);
 
     [Benchmark]
     [BenchmarkCategory("b: DP5 adaptive")]
@@ -57,11 +58,11 @@ public class EnsembleBenchmarks
     [Benchmark]
     [BenchmarkCategory("b: DP5 adaptive")]
     public LockstepSolution Dp5LockstepSharedStep() =>
-        LockstepEnsemble.Solve(new LorenzBatch(), _states, LorenzWorkload.Members, 0, 10, LockstepMethod.DormandPrince5, Dp5LockstepOptions);
+        LockstepEnsemble.Solve(new LaneBatchField<Lorenz>(new Lorenz()), _states, LorenzWorkload.Members, 0, 10, LockstepMethod.DormandPrince5, Dp5LockstepOptions);
 
     [Benchmark]
     [BenchmarkCategory("sweep: DP5, rho in [0, 21]")]
-    public EnsembleSolution SweepPerLaneSimd() => LaneEnsemble.Solve<Lorenz, LorenzBatch>(_sweep, Dp5Options);
+    public EnsembleSolution SweepPerLaneSimd() => LaneEnsemble.Solve(_sweep, Dp5Options);
 
     [Benchmark]
     [BenchmarkCategory("sweep: DP5, rho in [0, 21]")]

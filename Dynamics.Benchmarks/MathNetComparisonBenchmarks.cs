@@ -26,6 +26,6 @@ public class MathNetComparisonBenchmarks
     /// <summary>The lockstep RK4 with one member: the cost of the batch machinery for a single trajectory.</summary>
     [Benchmark]
     public Solvers.Ensembles.LockstepSolution DynamicsLockstepRungeKutta4OneMember() =>
-        Solvers.Ensembles.LockstepEnsemble.Solve<Lorenz, LorenzBatch>(new Lorenz(), [1.0, 1.0, 1.0], 1, 0, 20, Solvers.Ensembles.LockstepMethod.RungeKutta4,
+        Solvers.Ensembles.LockstepEnsemble.Solve(new Fields.LaneBatchField<Lorenz>(new Lorenz()), [1.0, 1.0, 1.0], 1, 0, 20, Solvers.Ensembles.LockstepMethod.RungeKutta4,
             new Solvers.Ensembles.LockstepOptions { StepSize = 20.0 / Steps, MaxDegreeOfParallelism = 1 });
 }

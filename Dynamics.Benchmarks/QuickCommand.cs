@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Dynamics.Fields;
 using Dynamics.Models.Classical;
 using Dynamics.Simd;
 using Dynamics.Solvers;
@@ -23,7 +24,7 @@ internal static class QuickCommand
         // (a) fixed-step RK4, dt = 0.01, 1,000 steps, lockstep.
         var rk4Options = new LockstepOptions { StepSize = 0.01 };
         LockstepSolution? rk4 = null;
-        double rk4Seconds = Median(7, () => rk4 = LockstepEnsemble.Solve<Lorenz, LorenzBatch>(new Lorenz(), soa, LorenzWorkload.Members, 0, 10, LockstepMethod.RungeKutta4, rk4Options));
+        double rk4Seconds = Median(7, () => rk4 = LockstepEnsemble.Solve(new LaneBatchField<Lorenz>(new Lorenz()), soa, LorenzWorkload.Members, 0, 10, LockstepMethod.RungeKutta4, rk4Options));
 
         // The same workload through the hand-written Vector512 kernel, in the same process: the ratio is what to quote.
         double handWrittenSeconds = Median(7, () => HandWrittenLorenzRk4.Solve(soa, LorenzWorkload.Members, 0.01, 1000));
@@ -32,7 +33,7 @@ internal static class QuickCommand
         var problem = LorenzWorkload.Problem(starts, 10, sweep: false);
         var dp5Options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-6) with { SaveAt = SaveAt.End } };
         EnsembleSolution? dp5 = null;
-        double dp5Seconds = Median(5, () => dp5 = LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem, dp5Options));
+        double dp5Seconds = Median(5, () => dp5 = LaneEnsemble.Solve(problem, dp5Options));
 
         // One trajectory: DP5 on Lorenz from (1, 1, 1) over [0, 20] at rtol = atol = 1e-8.
         var single = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.End };

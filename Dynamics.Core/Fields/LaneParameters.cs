@@ -5,7 +5,7 @@ namespace Dynamics.Fields;
 
 /// <summary>
 /// Up to four parameters of a group of lanes, loaded into registers once so a register kernel does not reload them
-/// from memory at every stage (three loads per stage were a fifth of the RK4 lockstep kernel's instructions).
+/// from memory at every stage, and handed to an <see cref="ILaneField"/>'s formula as its parameter accessor (three loads per stage were a fifth of the RK4 lockstep kernel's instructions).
 /// Unused entries are zero.
 /// </summary>
 /// <typeparam name="TLane">The lane width.</typeparam>
@@ -13,7 +13,14 @@ namespace Dynamics.Fields;
 /// <param name="P1">Parameter 1.</param>
 /// <param name="P2">Parameter 2.</param>
 /// <param name="P3">Parameter 3.</param>
-public readonly record struct LaneParameters<TLane>(TLane P0, TLane P1, TLane P2, TLane P3) where TLane : struct, ILane<TLane>;
+public readonly record struct LaneParameters<TLane>(TLane P0, TLane P1, TLane P2, TLane P3) : IFieldParameters<TLane>
+    where TLane : struct, ILane<TLane>
+{
+    /// <inheritdoc/>
+    /// <remarks>The lanes' own values of parameter <paramref name="index"/> (0 … 3); <paramref name="value"/> is not used.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TLane Read(int index, double value) => index == 0 ? P0 : index == 1 ? P1 : index == 2 ? P2 : P3;
+}
 
 /// <summary>Loads <see cref="LaneParameters{TLane}"/>.</summary>
 public static class LaneParameters

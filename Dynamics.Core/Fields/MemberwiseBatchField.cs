@@ -5,7 +5,7 @@ namespace Dynamics.Fields;
 /// <summary>
 /// Adapts any <see cref="IVectorField"/> to <see cref="IBatchVectorField"/>: every member shares the field and is
 /// evaluated one at a time (gather its components, call <see cref="IVectorField.Evaluate"/>, scatter the derivative).
-/// Exact, but not SIMD: write a dedicated batch field (like <c>LorenzBatch</c>) when speed matters.
+/// Exact, but not SIMD: a field written once as an <see cref="ILaneField"/> gets SIMD batches from <see cref="LaneBatchField{TField}"/>.
 /// </summary>
 /// <typeparam name="TField">The member field type; a struct is devirtualised.</typeparam>
 /// <param name="Member">The field every member shares.</param>

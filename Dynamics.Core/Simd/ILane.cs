@@ -14,18 +14,13 @@ namespace Dynamics.Simd;
 /// A mask is a lane value whose lanes are all bits set (true) or zero (false), as the hardware comparisons produce.
 /// </remarks>
 /// <typeparam name="TSelf">The implementing lane type.</typeparam>
-public interface ILane<TSelf> where TSelf : struct, ILane<TSelf>
+public interface ILane<TSelf> : IFieldNumber<TSelf> where TSelf : struct, ILane<TSelf>
 {
     /// <summary>The number of doubles in the group: 8, 4 or 1.</summary>
     static abstract int Count { get; }
 
     /// <summary>Whether the hardware runs this width natively (the scalar lane always does).</summary>
     static abstract bool IsHardwareAccelerated { get; }
-
-    /// <summary>Every lane set to <paramref name="value"/>.</summary>
-    /// <param name="value">The value.</param>
-    /// <returns>The broadcast.</returns>
-    static abstract TSelf Create(double value);
 
     /// <summary>Loads <see cref="Count"/> consecutive doubles starting at <paramref name="offset"/>, without a bounds check.</summary>
     /// <param name="source">The values.</param>
@@ -37,52 +32,6 @@ public interface ILane<TSelf> where TSelf : struct, ILane<TSelf>
     /// <param name="destination">Receives the lanes.</param>
     /// <param name="offset">The index receiving the first lane.</param>
     void Store(Span<double> destination, int offset);
-
-    /// <summary>Lane-wise a + b.</summary>
-    /// <param name="left">a.</param>
-    /// <param name="right">b.</param>
-    /// <returns>The sum.</returns>
-    static abstract TSelf operator +(TSelf left, TSelf right);
-
-    /// <summary>Lane-wise a − b.</summary>
-    /// <param name="left">a.</param>
-    /// <param name="right">b.</param>
-    /// <returns>The difference.</returns>
-    static abstract TSelf operator -(TSelf left, TSelf right);
-
-    /// <summary>Lane-wise a · b.</summary>
-    /// <param name="left">a.</param>
-    /// <param name="right">b.</param>
-    /// <returns>The product.</returns>
-    static abstract TSelf operator *(TSelf left, TSelf right);
-
-    /// <summary>Lane-wise a / b.</summary>
-    /// <param name="left">a.</param>
-    /// <param name="right">b.</param>
-    /// <returns>The quotient.</returns>
-    static abstract TSelf operator /(TSelf left, TSelf right);
-
-    /// <summary>Lane-wise −a.</summary>
-    /// <param name="value">a.</param>
-    /// <returns>The negation.</returns>
-    static abstract TSelf operator -(TSelf value);
-
-    /// <summary>Lane-wise a · b + c rounded once (IEEE 754 fusedMultiplyAdd).</summary>
-    /// <param name="a">a.</param>
-    /// <param name="b">b.</param>
-    /// <param name="c">c.</param>
-    /// <returns>a · b + c.</returns>
-    static abstract TSelf MultiplyAdd(TSelf a, TSelf b, TSelf c);
-
-    /// <summary>
-    /// Lane-wise a · b − c rounded once: the value of <c>MultiplyAdd(a, b, -c)</c>, in one instruction where the hardware
-    /// has it (the JIT does not fold the negation into the fused operation).
-    /// </summary>
-    /// <param name="a">a.</param>
-    /// <param name="b">b.</param>
-    /// <param name="c">c.</param>
-    /// <returns>a · b − c.</returns>
-    static abstract TSelf MultiplySubtract(TSelf a, TSelf b, TSelf c);
 
     /// <summary>Lane-wise |a|.</summary>
     /// <param name="value">a.</param>
@@ -100,11 +49,6 @@ public interface ILane<TSelf> where TSelf : struct, ILane<TSelf>
     /// <param name="right">b.</param>
     /// <returns>The smaller value.</returns>
     static abstract TSelf Min(TSelf left, TSelf right);
-
-    /// <summary>Lane-wise √a, correctly rounded.</summary>
-    /// <param name="value">a.</param>
-    /// <returns>The square root.</returns>
-    static abstract TSelf Sqrt(TSelf value);
 
     /// <summary>Lane-wise ⌊log₂ a⌋ for a positive normal a: the exponent of its binary representation, exactly.</summary>
     /// <param name="value">a, positive and normal.</param>

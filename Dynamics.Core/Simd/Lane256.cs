@@ -117,4 +117,8 @@ public readonly struct Lane256 : ILane<Lane256>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint MaskBits(Lane256 mask) => (uint)mask._value.ExtractMostSignificantBits();
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane256 Sin(Lane256 value) => Numerics.LaneMath.Sin(value);
 }

@@ -107,4 +107,8 @@ public readonly struct Lane512 : ILane<Lane512>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint MaskBits(Lane512 mask) => (uint)mask._value.ExtractMostSignificantBits();
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane512 Sin(Lane512 value) => Numerics.LaneMath.Sin(value);
 }

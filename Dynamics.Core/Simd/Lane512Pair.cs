@@ -140,4 +140,8 @@ public readonly struct Lane512Pair : ILane<Lane512Pair>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint MaskBits(Lane512Pair mask) =>
         (uint)mask._low.ExtractMostSignificantBits() | ((uint)mask._high.ExtractMostSignificantBits() << 8);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane512Pair Sin(Lane512Pair value) => Numerics.LaneMath.Sin(value);
 }

@@ -122,4 +122,8 @@ public readonly struct ScalarLane : ILane<ScalarLane>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint MaskBits(ScalarLane mask) => BitConverter.DoubleToInt64Bits(mask._value) < 0 ? 1u : 0u;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane Sin(ScalarLane value) => Numerics.LaneMath.Sin(value);
 }

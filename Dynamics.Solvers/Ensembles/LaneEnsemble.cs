@@ -30,13 +30,12 @@ public static class LaneEnsemble
     public static int LaneCount => Lane512Pair.IsHardwareAccelerated ? Lane512Pair.Count : Lane256.IsHardwareAccelerated ? Lane256.Count : 1;
 
     /// <summary>Solves every member; the final states, statuses and statistics come back as from <see cref="Ensemble.Solve{TField}"/>.</summary>
-    /// <typeparam name="TField">The members' field type, e.g. <c>Lorenz</c>.</typeparam>
-    /// <typeparam name="TLanes">Its lane kernel, e.g. <c>LorenzBatch</c>.</typeparam>
+    /// <typeparam name="TField">The members' field type, e.g. <c>Lorenz</c>: any struct <see cref="ILaneField"/>, whose one formula the lanes run.</typeparam>
     /// <param name="problem">The ensemble.</param>
     /// <param name="options">The options (default <see cref="EnsembleOptions.Default"/>).</param>
     /// <returns>Each member's outcome.</returns>
-    public static EnsembleSolution Solve<TField, TLanes>(EnsembleProblem<TField> problem, EnsembleOptions? options = null)
-        where TField : IVectorField where TLanes : ILaneVectorField<TField>
+    public static EnsembleSolution Solve<TField>(EnsembleProblem<TField> problem, EnsembleOptions? options = null)
+        where TField : struct, ILaneField
     {
         ArgumentNullException.ThrowIfNull(problem);
         options ??= EnsembleOptions.Default;
@@ -44,8 +43,6 @@ public static class LaneEnsemble
         var solver = options.Solver;
         var first = problem.MemberProblem(0) ?? throw new ArgumentException("memberProblem returned null for member 0.", nameof(problem));
         int n = first.Dimension;
-        if (n != TLanes.MemberDimension)
-            throw new ArgumentException($"The members have dimension {n}, but {typeof(TLanes).Name} evaluates dimension {TLanes.MemberDimension}.", nameof(problem));
         solver.Validate(n, first.StartTime, first.EndTime, adaptiveMethod: true, "Dormand–Prince 5(4)");
         CheckSupported(solver);
 
@@ -57,9 +54,9 @@ public static class LaneEnsemble
         {
             Parallel.For(0, workers, parallel, _ =>
             {
-                if (Lane512Pair.IsHardwareAccelerated) new LaneWorkspace<TField, TLanes, Lane512Pair>(problem, solver, queue, results).Run();
-                else if (Lane256.IsHardwareAccelerated) new LaneWorkspace<TField, TLanes, Lane256>(problem, solver, queue, results).Run();
-                else new LaneWorkspace<TField, TLanes, ScalarLane>(problem, solver, queue, results).Run();
+                if (Lane512Pair.IsHardwareAccelerated) new LaneWorkspace<TField, Lane512Pair>(problem, first, solver, queue, results).Run();
+                else if (Lane256.IsHardwareAccelerated) new LaneWorkspace<TField, Lane256>(problem, first, solver, queue, results).Run();
+                else new LaneWorkspace<TField, ScalarLane>(problem, first, solver, queue, results).Run();
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)

@@ -10,8 +10,8 @@ namespace Dynamics.Solvers.Ensembles;
 /// processor and no call is made per group. The arithmetic is exactly that of <see cref="LockstepWorkspace{TField}"/>'s
 /// Euler and RK4, so both give the same bits.
 /// </summary>
-internal class LaneLockstepWorkspace<TMember, TLanes, TLane> : ILockstepWorkspace
-    where TMember : IVectorField where TLanes : ILaneVectorField<TMember> where TLane : struct, ILane<TLane>
+internal class LaneLockstepWorkspace<TField, TLane> : ILockstepWorkspace
+    where TField : struct, ILaneField where TLane : struct, ILane<TLane>
 {
     private readonly LockstepMethod _method;
     private readonly LockstepOptions _options;
@@ -19,12 +19,13 @@ internal class LaneLockstepWorkspace<TMember, TLanes, TLane> : ILockstepWorkspac
     private readonly int _groups;
     private readonly double[] _k, _sum, _stage, _observed;
 
-    public LaneLockstepWorkspace(TMember member, LockstepMethod method, LockstepOptions options, int batchSize, double startTime, double endTime)
+    public LaneLockstepWorkspace(TField member, LockstepMethod method, LockstepOptions options, int batchSize, double startTime, double endTime)
     {
         _method = method;
         _options = options;
         _grid = new FixedGrid(startTime, endTime, options.StepSize!.Value);
-        N = TLanes.MemberDimension;
+        Member = member;
+        N = member.Dimension;
         W = TLane.Count;
         _groups = (batchSize + W - 1) / W;
         int size = _groups * N * W;
@@ -33,10 +34,10 @@ internal class LaneLockstepWorkspace<TMember, TLanes, TLane> : ILockstepWorkspac
         _sum = new double[size];
         _stage = new double[size];
         _observed = options.Observer is null ? [] : new double[N * batchSize];
-        int parameterCount = TLanes.ParameterCount;
+        Span<double> parameters = stackalloc double[LaneField.MaxParameters];
+        int parameterCount = LaneField.WriteParameters(member, parameters);
+        ParameterCount = parameterCount;
         Parameters = new double[Math.Max(1, parameterCount) * W];
-        Span<double> parameters = stackalloc double[Math.Max(1, parameterCount)];
-        TLanes.WriteParameters(member, parameters);
         for (int p = 0; p < parameterCount; p++) Parameters.AsSpan(p * W, W).Fill(parameters[p]);
     }
 
@@ -122,6 +123,12 @@ internal class LaneLockstepWorkspace<TMember, TLanes, TLane> : ILockstepWorkspac
     /// <summary>The batch's states, group-major: component j of lane l of group g at [(g·n + j)·W + l].</summary>
     protected double[] Y { get; }
 
+    /// <summary>The field whose formula every lane runs.</summary>
+    protected TField Member { get; }
+
+    /// <summary>How many parameters the formula reads.</summary>
+    protected int ParameterCount { get; }
+
     /// <summary>Every lane's parameters (all lanes share the member's), parameter-major.</summary>
     protected double[] Parameters { get; }
 
@@ -197,7 +204,14 @@ internal class LaneLockstepWorkspace<TMember, TLanes, TLane> : ILockstepWorkspac
     {
         int nw = N * W;
         var time = TLane.Create(t);
-        for (int g = 0; g < groups; g++) TLanes.EvaluateLanes(Parameters, time, y.Slice(g * nw, nw), dydt.Slice(g * nw, nw));
+        var parameters = new LaneVector<TLane>(Parameters, 0, TLane.Count, ParameterCount);
+        var member = Member;
+        for (int g = 0; g < groups; g++)
+        {
+            var state = new LaneVector<TLane>(y, g * nw, TLane.Count, N);
+            var derivative = new LaneVector<TLane>(dydt, g * nw, TLane.Count, N);
+            member.Derivative(in parameters, time, in state, ref derivative);
+        }
     }
 
     private void Observe(int first, int size, double t)

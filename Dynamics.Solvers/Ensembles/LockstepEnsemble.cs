@@ -17,7 +17,7 @@ public static class LockstepEnsemble
 {
     /// <summary>Integrates every member from <paramref name="startTime"/> to <paramref name="endTime"/>.</summary>
     /// <typeparam name="TField">The batch field type; a struct is devirtualised and inlined.</typeparam>
-    /// <param name="field">The batch field, e.g. <c>new LorenzBatch()</c>. It is called from several threads at once.</param>
+    /// <param name="field">The batch field, e.g. <c>new LaneBatchField&lt;Lorenz&gt;(new Lorenz())</c>. It is called from several threads at once.</param>
     /// <param name="initialStates">y₀ of every member, component-major (<c>[j * count + m]</c>), length n × count, finite.</param>
     /// <param name="count">The number of members, at least 1.</param>
     /// <param name="startTime">t₀.</param>
@@ -37,37 +37,56 @@ public static class LockstepEnsemble
     }
 
     /// <summary>
-    /// Integrates every member of a field that has a lane kernel with a fixed step (Euler or RK4), all members sharing
-    /// <paramref name="member"/>'s parameters. Each batch is advanced in groups of one SIMD register's width through
-    /// whole steps, which keeps a group in registers and lets the processor overlap groups: several times faster than
-    /// the stage-by-stage passes of <see cref="Solve{TField}"/>, with the same arithmetic and so the same bits.
+    /// Integrates every member of an <see cref="ILaneField"/>, all members sharing <paramref name="field"/>'s parameters.
+    /// With a fixed step (Euler or RK4) each batch is advanced in groups of one SIMD register's width through whole steps,
+    /// running the field's one formula on lanes: a three-component field keeps each group in registers, and the processor
+    /// overlaps groups. That is several times faster than the stage-by-stage passes of <see cref="Solve{TField}(TField, ReadOnlySpan{double}, int, double, double, LockstepMethod, LockstepOptions?)"/>,
+    /// with the same arithmetic and so the same bits. Dormand–Prince 5(4) runs the stage-by-stage passes over the batch field.
     /// </summary>
-    /// <typeparam name="TMember">The member field type, e.g. <c>Lorenz</c>.</typeparam>
-    /// <typeparam name="TLanes">Its lane kernel, e.g. <c>LorenzBatch</c>.</typeparam>
-    /// <param name="member">The field (its parameters) every member shares.</param>
+    /// <typeparam name="TField">The member field type, e.g. <c>Lorenz</c>.</typeparam>
+    /// <param name="field">The field every member shares, e.g. <c>new LaneBatchField&lt;Lorenz&gt;(new Lorenz())</c>.</param>
     /// <param name="initialStates">y₀ of every member, component-major (<c>[j * count + m]</c>), length n × count, finite.</param>
     /// <param name="count">The number of members, at least 1.</param>
     /// <param name="startTime">t₀.</param>
     /// <param name="endTime">The final time.</param>
-    /// <param name="method"><see cref="LockstepMethod.ExplicitEuler"/> or <see cref="LockstepMethod.RungeKutta4"/>.</param>
-    /// <param name="options">The options; <see cref="LockstepOptions.StepSize"/> is required.</param>
+    /// <param name="method">The method.</param>
+    /// <param name="options">The options; Euler and RK4 need <see cref="LockstepOptions.StepSize"/>.</param>
     /// <returns>The final states and statuses.</returns>
-    public static LockstepSolution Solve<TMember, TLanes>(TMember member, ReadOnlySpan<double> initialStates, int count, double startTime, double endTime,
-        LockstepMethod method, LockstepOptions? options = null) where TMember : IVectorField where TLanes : ILaneVectorField<TMember>
+    public static LockstepSolution Solve<TField>(LaneBatchField<TField> field, ReadOnlySpan<double> initialStates, int count, double startTime, double endTime,
+        LockstepMethod method, LockstepOptions? options = null) where TField : struct, ILaneField
     {
-        if (member is null) throw new ArgumentNullException(nameof(member));
         options ??= LockstepOptions.Default;
-        if (method == LockstepMethod.DormandPrince5)
-            throw new ArgumentException("The lane-kernel lockstep solver runs Euler and RK4; for DormandPrince5 pass the batch field to Solve(field, …).", nameof(method));
-        var states = Prepare(TLanes.MemberDimension, initialStates, count, startTime, endTime, method, options);
+        int n = field.Dimension;
+        var states = Prepare(n, initialStates, count, startTime, endTime, method, options);
         int batchSize = Math.Min(options.BatchSize, count);
-        var lane = Lane512.IsHardwareAccelerated ? typeof(Lane512) : Lane256.IsHardwareAccelerated ? typeof(Lane256) : typeof(ScalarLane);
-        // Three-component fields with a register kernel get the register workspace; the type test is made once per solve.
-        var workspace = (typeof(TLanes).IsAssignableTo(typeof(ILaneVectorField3<TMember>)) ? typeof(RegisterLockstepWorkspace<,,>) : typeof(LaneLockstepWorkspace<,,>))
-            .MakeGenericType(typeof(TMember), typeof(TLanes), lane);
-        object[] arguments = [member, method, options, batchSize, startTime, endTime];
-        return Schedule(states, TLanes.MemberDimension, count, batchSize, startTime, options,
-            () => (ILockstepWorkspace)Activator.CreateInstance(workspace, arguments)!);
+        var member = field.Member;
+        if (method == LockstepMethod.DormandPrince5)
+            return Schedule(states, n, count, batchSize, startTime, options, () => new LockstepWorkspace<LaneBatchField<TField>>(field, method, options, batchSize, startTime, endTime));
+        // Three-component fields whose parameters fit in registers get the register workspace; the choice is made once per solve.
+        bool registers = n == 3 && LaneField.ParameterCount(member) <= LaneParameters.Capacity;
+        return Schedule(states, n, count, batchSize, startTime, options, () => CreateLaneWorkspace(member, registers, method, options, batchSize, startTime, endTime));
+    }
+
+    private static ILockstepWorkspace CreateLaneWorkspace<TField>(TField member, bool registers, LockstepMethod method, LockstepOptions options, int batchSize,
+        double startTime, double endTime) where TField : struct, ILaneField
+    {
+        if (Lane512.IsHardwareAccelerated)
+        {
+            return registers
+                ? new RegisterLockstepWorkspace<TField, Lane512>(member, method, options, batchSize, startTime, endTime)
+                : new LaneLockstepWorkspace<TField, Lane512>(member, method, options, batchSize, startTime, endTime);
+        }
+
+        if (Lane256.IsHardwareAccelerated)
+        {
+            return registers
+                ? new RegisterLockstepWorkspace<TField, Lane256>(member, method, options, batchSize, startTime, endTime)
+                : new LaneLockstepWorkspace<TField, Lane256>(member, method, options, batchSize, startTime, endTime);
+        }
+
+        return registers
+            ? new RegisterLockstepWorkspace<TField, ScalarLane>(member, method, options, batchSize, startTime, endTime)
+            : new LaneLockstepWorkspace<TField, ScalarLane>(member, method, options, batchSize, startTime, endTime);
     }
 
     private static double[] Prepare(int n, ReadOnlySpan<double> initialStates, int count, double startTime, double endTime, LockstepMethod method,

@@ -7,12 +7,12 @@ namespace Dynamics.Solvers.Ensembles;
 /// <summary>
 /// The fixed-step lockstep workspace for three-component fields with a register kernel: each group's step runs in
 /// registers (state loaded, stages never stored, state stored back), and consecutive groups are independent, so the
-/// processor overlaps them. The arithmetic is exactly that of <see cref="LaneLockstepWorkspace{TMember, TLanes, TLane}"/>,
+/// processor overlaps them. The arithmetic is exactly that of <see cref="LaneLockstepWorkspace{TField, TLane}"/>,
 /// so the bits are the same; only the memory traffic is gone.
 /// </summary>
-internal sealed class RegisterLockstepWorkspace<TMember, TLanes, TLane>(TMember member, LockstepMethod method, LockstepOptions options, int batchSize,
-    double startTime, double endTime) : LaneLockstepWorkspace<TMember, TLanes, TLane>(member, method, options, batchSize, startTime, endTime)
-    where TMember : IVectorField where TLanes : ILaneVectorField3<TMember> where TLane : struct, ILane<TLane>
+internal sealed class RegisterLockstepWorkspace<TField, TLane>(TField member, LockstepMethod method, LockstepOptions options, int batchSize,
+    double startTime, double endTime) : LaneLockstepWorkspace<TField, TLane>(member, method, options, batchSize, startTime, endTime)
+    where TField : struct, ILaneField where TLane : struct, ILane<TLane>
 {
     // Enough independent chains to hide a step's latency, few enough that their states stay in L1 between steps.
     private const int GroupsInFlight = 8;
@@ -25,14 +25,15 @@ internal sealed class RegisterLockstepWorkspace<TMember, TLanes, TLane>(TMember 
     protected override void EulerSteps(int groups, ReadOnlySpan<double> times, ReadOnlySpan<double> sizes)
     {
         Span<double> y = Y;
-        var p = LaneParameters.Load<TLane>(Parameters, TLanes.ParameterCount);
+        var p = LaneParameters.Load<TLane>(Parameters, ParameterCount);
+        var f = Member;
         for (int first = 0; first < groups; first += GroupsInFlight)
         {
             int end = Math.Min(groups, first + GroupsInFlight);
             for (int k = 0; k < times.Length; k++)
             {
                 var (time, step) = (TLane.Create(times[k]), TLane.Create(sizes[k]));
-                for (int g = first; g < end; g++) Store(y, g, Euler(in p, Load(y, g), time, step));
+                for (int g = first; g < end; g++) Store(y, g, Euler(in f, in p, Load(y, g), time, step));
             }
         }
     }
@@ -40,14 +41,15 @@ internal sealed class RegisterLockstepWorkspace<TMember, TLanes, TLane>(TMember 
     protected override void RungeKutta4Steps(int groups, ReadOnlySpan<double> times, ReadOnlySpan<double> sizes)
     {
         Span<double> y = Y;
-        var p = LaneParameters.Load<TLane>(Parameters, TLanes.ParameterCount);
+        var p = LaneParameters.Load<TLane>(Parameters, ParameterCount);
+        var f = Member;
         for (int first = 0; first < groups; first += GroupsInFlight)
         {
             int end = Math.Min(groups, first + GroupsInFlight);
             for (int k = 0; k < times.Length; k++)
             {
                 var step = new Rk4Constants(times[k], sizes[k]);
-                for (int g = first; g < end; g++) Store(y, g, RungeKutta4(in p, Load(y, g), step));
+                for (int g = first; g < end; g++) Store(y, g, RungeKutta4(in f, in p, Load(y, g), step));
             }
         }
     }
@@ -56,12 +58,13 @@ internal sealed class RegisterLockstepWorkspace<TMember, TLanes, TLane>(TMember 
     {
         var time = TLane.Create(t);
         var step = TLane.Create(h);
-        var p = LaneParameters.Load<TLane>(Parameters, TLanes.ParameterCount);
+        var p = LaneParameters.Load<TLane>(Parameters, ParameterCount);
+        var f = Member;
         for (int g = 0; g < groups; g++)
         {
             int i = g * 3 * W;
             var (x, v, z) = (TLane.Load(Y, i), TLane.Load(Y, i + W), TLane.Load(Y, i + 2 * W));
-            TLanes.EvaluateLanes(in p, time, x, v, z, out var kx, out var kv, out var kz);
+            EvaluateLanes(in f, in p, time, x, v, z, out var kx, out var kv, out var kz);
             TLane.MultiplyAdd(step, kx, x).Store(Y, i);
             TLane.MultiplyAdd(step, kv, v).Store(Y, i + W);
             TLane.MultiplyAdd(step, kz, z).Store(Y, i + 2 * W);
@@ -78,20 +81,21 @@ internal sealed class RegisterLockstepWorkspace<TMember, TLanes, TLane>(TMember 
         var full = TLane.Create(h);
         var sixth = TLane.Create(h / 6);
         var two = TLane.Create(2.0);
-        var p = LaneParameters.Load<TLane>(Parameters, TLanes.ParameterCount);
+        var p = LaneParameters.Load<TLane>(Parameters, ParameterCount);
+        var f = Member;
         for (int g = 0; g < groups; g++)
         {
             int i = g * 3 * W;
             var (x, v, z) = (TLane.Load(Y, i), TLane.Load(Y, i + W), TLane.Load(Y, i + 2 * W));
-            TLanes.EvaluateLanes(in p, t0, x, v, z, out var kx, out var kv, out var kz);
+            EvaluateLanes(in f, in p, t0, x, v, z, out var kx, out var kv, out var kz);
             var (sx, sv, sz) = (kx, kv, kz);
-            TLanes.EvaluateLanes(in p, tHalf, TLane.MultiplyAdd(half, kx, x), TLane.MultiplyAdd(half, kv, v), TLane.MultiplyAdd(half, kz, z),
+            EvaluateLanes(in f, in p, tHalf, TLane.MultiplyAdd(half, kx, x), TLane.MultiplyAdd(half, kv, v), TLane.MultiplyAdd(half, kz, z),
                 out kx, out kv, out kz);
             (sx, sv, sz) = (TLane.MultiplyAdd(two, kx, sx), TLane.MultiplyAdd(two, kv, sv), TLane.MultiplyAdd(two, kz, sz));
-            TLanes.EvaluateLanes(in p, tHalf, TLane.MultiplyAdd(half, kx, x), TLane.MultiplyAdd(half, kv, v), TLane.MultiplyAdd(half, kz, z),
+            EvaluateLanes(in f, in p, tHalf, TLane.MultiplyAdd(half, kx, x), TLane.MultiplyAdd(half, kv, v), TLane.MultiplyAdd(half, kz, z),
                 out kx, out kv, out kz);
             (sx, sv, sz) = (TLane.MultiplyAdd(two, kx, sx), TLane.MultiplyAdd(two, kv, sv), TLane.MultiplyAdd(two, kz, sz));
-            TLanes.EvaluateLanes(in p, tFull, TLane.MultiplyAdd(full, kx, x), TLane.MultiplyAdd(full, kv, v), TLane.MultiplyAdd(full, kz, z),
+            EvaluateLanes(in f, in p, tFull, TLane.MultiplyAdd(full, kx, x), TLane.MultiplyAdd(full, kv, v), TLane.MultiplyAdd(full, kz, z),
                 out kx, out kv, out kz);
             TLane.MultiplyAdd(sixth, sx + kx, x).Store(Y, i);
             TLane.MultiplyAdd(sixth, sv + kv, v).Store(Y, i + W);
@@ -116,28 +120,38 @@ internal sealed class RegisterLockstepWorkspace<TMember, TLanes, TLane>(TMember 
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Group Euler(in LaneParameters<TLane> p, Group s, TLane time, TLane step)
+    private static Group Euler(in TField f, in LaneParameters<TLane> p, Group s, TLane time, TLane step)
     {
-        TLanes.EvaluateLanes(in p, time, s.X, s.V, s.Z, out var kx, out var kv, out var kz);
+        EvaluateLanes(in f, in p, time, s.X, s.V, s.Z, out var kx, out var kv, out var kz);
         return new Group(TLane.MultiplyAdd(step, kx, s.X), TLane.MultiplyAdd(step, kv, s.V), TLane.MultiplyAdd(step, kz, s.Z));
     }
 
     // The operations of RungeKutta4Step, in its order, for one group held in registers.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Group RungeKutta4(in LaneParameters<TLane> p, Group s, Rk4Constants c)
+    private static Group RungeKutta4(in TField f, in LaneParameters<TLane> p, Group s, Rk4Constants c)
     {
         var (x, v, z) = (s.X, s.V, s.Z);
-        TLanes.EvaluateLanes(in p, c.T0, x, v, z, out var kx, out var kv, out var kz);
+        EvaluateLanes(in f, in p, c.T0, x, v, z, out var kx, out var kv, out var kz);
         var (sx, sv, sz) = (kx, kv, kz);
-        TLanes.EvaluateLanes(in p, c.THalf, TLane.MultiplyAdd(c.Half, kx, x), TLane.MultiplyAdd(c.Half, kv, v), TLane.MultiplyAdd(c.Half, kz, z),
+        EvaluateLanes(in f, in p, c.THalf, TLane.MultiplyAdd(c.Half, kx, x), TLane.MultiplyAdd(c.Half, kv, v), TLane.MultiplyAdd(c.Half, kz, z),
             out kx, out kv, out kz);
         (sx, sv, sz) = (TLane.MultiplyAdd(c.Two, kx, sx), TLane.MultiplyAdd(c.Two, kv, sv), TLane.MultiplyAdd(c.Two, kz, sz));
-        TLanes.EvaluateLanes(in p, c.THalf, TLane.MultiplyAdd(c.Half, kx, x), TLane.MultiplyAdd(c.Half, kv, v), TLane.MultiplyAdd(c.Half, kz, z),
+        EvaluateLanes(in f, in p, c.THalf, TLane.MultiplyAdd(c.Half, kx, x), TLane.MultiplyAdd(c.Half, kv, v), TLane.MultiplyAdd(c.Half, kz, z),
             out kx, out kv, out kz);
         (sx, sv, sz) = (TLane.MultiplyAdd(c.Two, kx, sx), TLane.MultiplyAdd(c.Two, kv, sv), TLane.MultiplyAdd(c.Two, kz, sz));
-        TLanes.EvaluateLanes(in p, c.TFull, TLane.MultiplyAdd(c.Full, kx, x), TLane.MultiplyAdd(c.Full, kv, v), TLane.MultiplyAdd(c.Full, kz, z),
+        EvaluateLanes(in f, in p, c.TFull, TLane.MultiplyAdd(c.Full, kx, x), TLane.MultiplyAdd(c.Full, kv, v), TLane.MultiplyAdd(c.Full, kz, z),
             out kx, out kv, out kz);
         return new Group(TLane.MultiplyAdd(c.Sixth, sx + kx, x), TLane.MultiplyAdd(c.Sixth, sv + kv, v), TLane.MultiplyAdd(c.Sixth, sz + kz, z));
+    }
+
+    // The field's one formula on a group held in registers: Registers3 is promoted to registers once inlined.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void EvaluateLanes(in TField f, in LaneParameters<TLane> p, TLane t, TLane x, TLane v, TLane z, out TLane dx, out TLane dv, out TLane dz)
+    {
+        var state = new Registers3<TLane>(x, v, z);
+        var derivative = default(Registers3<TLane>);
+        f.Derivative(in p, t, in state, ref derivative);
+        (dx, dv, dz) = (derivative.X, derivative.Y, derivative.Z);
     }
 
     /// <summary>One group's three components, held by value so the JIT keeps them in registers.</summary>

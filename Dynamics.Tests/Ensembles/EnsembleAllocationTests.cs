@@ -1,3 +1,4 @@
+using Dynamics.Fields;
 using Dynamics.Models.Classical;
 using Dynamics.Problems;
 using Dynamics.Simd;
@@ -22,7 +23,7 @@ public class EnsembleAllocationTests
         const int count = 37;
         var states = EnsembleTestData.StructureOfArrays(EnsembleTestData.LorenzStarts(count));
         var options = new LockstepOptions { StepSize = step, RelativeTolerance = 1e-9, AbsoluteTolerance = 1e-9 };
-        var workspace = new LockstepWorkspace<LorenzBatch>(new LorenzBatch(), method, options, count, 0, 2);
+        var workspace = new LockstepWorkspace<LaneBatchField<Lorenz>>(new LaneBatchField<Lorenz>(new Lorenz()), method, options, count, 0, 2);
         var statuses = new SolveStatus[count];
         var result = workspace.Run(states, count, 0, count, statuses);
         long allocated = Allocations.LeastOfThree(() => Allocations.During(() => result = workspace.Run(states, count, 0, count, statuses)));
@@ -73,12 +74,12 @@ public class EnsembleAllocationTests
         long allocated;
         if (Lane512Pair.IsHardwareAccelerated)
         {
-            var workspace = new LaneWorkspace<Lorenz, LorenzBatch, Lane512Pair>(ensemble, solver, queue, results);
+            var workspace = new LaneWorkspace<Lorenz, Lane512Pair>(ensemble, ensemble.MemberProblem(0), solver, queue, results);
             allocated = Allocations.During(workspace.Run);
         }
         else
         {
-            var workspace = new LaneWorkspace<Lorenz, LorenzBatch, ScalarLane>(ensemble, solver, queue, results);
+            var workspace = new LaneWorkspace<Lorenz, ScalarLane>(ensemble, ensemble.MemberProblem(0), solver, queue, results);
             allocated = Allocations.During(workspace.Run);
         }
 

@@ -168,8 +168,8 @@ public class EnsembleEventsAndFailuresTests
         var fragile = new EnsembleProblem<FragileDecay>(count, m => OdeProblem.Create(new FragileDecay(rates[m], Limit(m)), [1.0], 0.0, 2.0));
         var sound = new EnsembleProblem<FragileDecay>(count, m => OdeProblem.Create(new FragileDecay(rates[m], double.NegativeInfinity), [1.0], 0.0, 2.0));
         var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-9) with { SaveAt = SaveAt.End } };
-        var failed = LaneEnsemble.Solve<FragileDecay, FragileDecayLanes>(fragile, options);
-        var reference = LaneEnsemble.Solve<FragileDecay, FragileDecayLanes>(sound, options);
+        var failed = LaneEnsemble.Solve(fragile, options);
+        var reference = LaneEnsemble.Solve(sound, options);
         for (int m = 0; m < count; m++)
         {
             if (Limit(m) > 0)
@@ -200,8 +200,8 @@ public class EnsembleEventsAndFailuresTests
         // to t = 20). Left with member 0's state, the idle lane would make every later kernel call throw.
         var problem = new EnsembleProblem<FragileDecay>(2, m => OdeProblem.Create(new FragileDecay(1, m == 0 ? 0.5 : double.NegativeInfinity), [1.0], 0.0, m == 0 ? 2.0 : 20.0));
         var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-9) with { SaveAt = SaveAt.End }, MaxDegreeOfParallelism = 1 };
-        var solution = LaneEnsemble.Solve<FragileDecay, FragileDecayLanes>(problem, options);
-        var alone = LaneEnsemble.Solve<FragileDecay, FragileDecayLanes>(new EnsembleProblem<FragileDecay>(1, _ => problem.MemberProblem(1)), options);
+        var solution = LaneEnsemble.Solve(problem, options);
+        var alone = LaneEnsemble.Solve(new EnsembleProblem<FragileDecay>(1, _ => problem.MemberProblem(1)), options);
         Assert.Equal(SolveStatus.UserCodeFailed, solution.Status(0));
         Assert.Equal(SolveStatus.Success, solution.Status(1));
         Assert.Equal(alone.FinalState(0).ToArray(), solution.FinalState(1).ToArray());
@@ -288,7 +288,7 @@ public class EnsembleProgressTests
         Assert.Equal([10, 100], independent.Values.Select(p => p.Completed));
 
         var lanes = new Recorder();
-        LaneEnsemble.Solve<FragileDecay, FragileDecayLanes>(
+        LaneEnsemble.Solve(
             new EnsembleProblem<FragileDecay>(100, m => OdeProblem.Create(new FragileDecay(1 + m / 100.0, double.NegativeInfinity), [1.0], 0.0, 1.0)),
             new EnsembleOptions { MaxDegreeOfParallelism = 1, Progress = lanes, ProgressInterval = TimeSpan.MaxValue });
         Assert.Equal([1, 100], lanes.Values.Select(p => p.Completed));

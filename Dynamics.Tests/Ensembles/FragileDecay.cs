@@ -1,45 +1,34 @@
+using System.Runtime.InteropServices;
 using Dynamics.Fields;
 using Dynamics.Simd;
 
 namespace Dynamics.Tests.Ensembles;
 
-/// <summary>y' = −rate·y, y(t) = y₀e^(−rate·t), whose f throws once y falls below <see cref="Limit"/> (−∞: never).</summary>
-public readonly record struct FragileDecay(double Rate, double Limit) : IVectorField
+/// <summary>
+/// y' = −rate·y, y(t) = y₀e^(−rate·t), whose f throws once y falls below <see cref="Limit"/> (−∞: never), written once:
+/// in SIMD lanes the formula throws when any lane's y is below that lane's limit.
+/// </summary>
+public readonly record struct FragileDecay(double Rate, double Limit) : ILaneField
 {
     public int Dimension => 1;
 
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        if (y[0] < Limit) throw new InvalidOperationException($"y = {y[0]} fell below {Limit}.");
-        dydt[0] = -Rate * y[0];
-    }
-}
-
-/// <summary><see cref="FragileDecay"/> in SIMD lanes: the kernel throws when any lane's y is below its limit.</summary>
-public readonly struct FragileDecayLanes : ILaneVectorField<FragileDecay>
-{
-    public static int MemberDimension => 1;
-
-    public static int ParameterCount => 2;
-
-    public static void WriteParameters(in FragileDecay member, Span<double> parameters)
-    {
-        parameters[0] = member.Rate;
-        parameters[1] = member.Limit;
-    }
-
-    public static void EvaluateLanes<TLane>(ReadOnlySpan<double> parameters, TLane t, ReadOnlySpan<double> y, Span<double> dydt)
-        where TLane : struct, ILane<TLane>
-    {
-        var value = TLane.Load(y, 0);
-        Span<double> values = stackalloc double[TLane.Count];
-        value.Store(values, 0);
-        for (int lane = 0; lane < TLane.Count; lane++)
+        T rate = parameters.Read(0, Rate), limit = parameters.Read(1, Limit), value = y[0];
+        // The lanes of a number are its doubles (a test's shortcut: the field contract has no comparisons).
+        var values = MemoryMarshal.Cast<T, double>(MemoryMarshal.CreateSpan(ref value, 1));
+        var limits = MemoryMarshal.Cast<T, double>(MemoryMarshal.CreateSpan(ref limit, 1));
+        for (int lane = 0; lane < values.Length; lane++)
         {
-            if (values[lane] < parameters[TLane.Count + lane]) throw new InvalidOperationException($"y = {values[lane]} fell below {parameters[TLane.Count + lane]}.");
+            if (values[lane] < limits[lane]) throw new InvalidOperationException($"y = {values[lane]} fell below {limits[lane]}.");
         }
 
-        (-TLane.Load(parameters, 0) * value).Store(dydt, 0);
+        dydt[0] = -rate * value;
     }
 }
 

@@ -25,14 +25,14 @@ public class LaneEnsembleTests
         var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-6) with { SaveAt = SaveAt.End, Controller = controller } };
         // Different ρ (a sweep over [0, 21]) and different end times per member, so lanes finish and refill at different times.
         var problem = EnsembleTestData.LorenzSweep(Count, 4.0, varyEnd: true);
-        var lanes = LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem, options);
+        var lanes = LaneEnsemble.Solve(problem, options);
         var independent = Ensemble.Solve(problem, new DormandPrince5(), options);
         for (int m = 0; m < Count; m++)
         {
             Assert.Equal(SolveStatus.Success, lanes.Status(m));
             Assert.Equal(independent.Statistics(m), lanes.Statistics(m));
             Assert.Equal(independent.FinalTime(m), lanes.FinalTime(m));
-            // Bit for bit: Lorenz and LorenzBatch fuse the same multiply-adds, the unrolled DP5 stepper forms its stages
+            // Bit for bit: the lanes run Lorenz's one formula (the same fused multiply-adds), the unrolled DP5 stepper forms its stages
             // as the lanes do, and the controller takes its powers through the lanes' exp and log (LaneMath).
             Assert.Equal(independent.FinalState(m).ToArray(), lanes.FinalState(m).ToArray());
         }
@@ -43,7 +43,7 @@ public class LaneEnsembleTests
     {
         var solver = new SolverOptions { RelativeTolerance = 1e-9, AbsoluteTolerances = [1e-9, 1e-6], MaxStep = 0.3, SaveAt = SaveAt.End };
         var problem = new EnsembleProblem<VanDerPol>(13, m => OdeProblem.Create(new VanDerPol(0.5 + m), [2.0 - 0.1 * m, 0.1 * m], 3.0, -2.0));
-        var lanes = LaneEnsemble.Solve<VanDerPol, VanDerPolBatch>(problem, new EnsembleOptions { Solver = solver });
+        var lanes = LaneEnsemble.Solve(problem, new EnsembleOptions { Solver = solver });
         var independent = Ensemble.Solve(problem, new DormandPrince5(), new EnsembleOptions { Solver = solver });
         for (int m = 0; m < 13; m++)
         {
@@ -57,8 +57,8 @@ public class LaneEnsembleTests
     public void Parallel_and_serial_runs_are_identical()
     {
         var problem = EnsembleTestData.LorenzSweep(Count, 2.0, varyEnd: true);
-        var serial = LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem, new EnsembleOptions { MaxDegreeOfParallelism = 1 });
-        var parallel = LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem, new EnsembleOptions { MaxDegreeOfParallelism = 3 });
+        var serial = LaneEnsemble.Solve(problem, new EnsembleOptions { MaxDegreeOfParallelism = 1 });
+        var parallel = LaneEnsemble.Solve(problem, new EnsembleOptions { MaxDegreeOfParallelism = 3 });
         for (int m = 0; m < Count; m++)
         {
             Assert.Equal(serial.FinalState(m).ToArray(), parallel.FinalState(m).ToArray());
@@ -71,7 +71,7 @@ public class LaneEnsembleTests
     {
         double[] starts = [0.1, 0.5, 0.9, 2.0, 0.3, 0.2, 0.4, 0.6, 0.7, 0.8, 0.05];
         var problem = new EnsembleProblem<BlowUp>(starts.Length, m => OdeProblem.Create(new BlowUp(), [starts[m]], 0.0, 1.0));
-        var lanes = LaneEnsemble.Solve<BlowUp, BlowUpLanes>(problem);
+        var lanes = LaneEnsemble.Solve(problem);
         var independent = Ensemble.Solve(problem, new DormandPrince5());
         for (int m = 0; m < starts.Length; m++)
         {
@@ -88,7 +88,7 @@ public class LaneEnsembleTests
     {
         var solver = SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.End, MaxSteps = 50 };
         var problem = new EnsembleProblem<Lorenz>(3, m => OdeProblem.Create(new Lorenz(), [1.0 + m, 1, 1], 0.0, m == 1 ? 0.01 : 10));
-        var lanes = LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem, new EnsembleOptions { Solver = solver });
+        var lanes = LaneEnsemble.Solve(problem, new EnsembleOptions { Solver = solver });
         var independent = Ensemble.Solve(problem, new DormandPrince5(), new EnsembleOptions { Solver = solver });
         Assert.Equal([SolveStatus.MaxStepsReached, SolveStatus.Success, SolveStatus.MaxStepsReached], Enumerable.Range(0, 3).Select(lanes.Status));
         // The same arithmetic step for step (see above), so the same partial result to the last bit.
@@ -102,7 +102,7 @@ public class LaneEnsembleTests
     {
         using var cancellation = new CancellationTokenSource();
         var problem = EnsembleTestData.LorenzSweep(2000, 0.2);
-        var solution = LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem,
+        var solution = LaneEnsemble.Solve(problem,
             new EnsembleOptions { MaxDegreeOfParallelism = 1, Progress = new CancelAfterFirstReport(cancellation), CancellationToken = cancellation.Token });
         // The first finished member is always reported; the lanes in flight then finish, and no member is taken after that.
         Assert.InRange(solution.SucceededCount, 1, LaneEnsemble.LaneCount);
@@ -113,51 +113,16 @@ public class LaneEnsembleTests
     }
 
     [Fact]
-    public void Unsupported_options_and_mismatched_kernels_are_rejected()
+    public void Unsupported_options_are_rejected_naming_the_option()
     {
         var problem = EnsembleTestData.LorenzSweep(3, 1);
-        Assert.Equal("Events", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem,
+        Assert.Equal("Events", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve(problem,
             new EnsembleOptions { Solver = SolverOptions.Default with { SaveAt = SaveAt.End, Events = [OdeEvent.Record("x", (t, y) => y[0])] } })).ParamName);
-        Assert.Equal("SaveAt", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem,
+        Assert.Equal("SaveAt", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve(problem,
             new EnsembleOptions { Solver = SolverOptions.Default })).ParamName);
-        Assert.Equal("StepSize", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem,
+        Assert.Equal("StepSize", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve(problem,
             new EnsembleOptions { Solver = SolverOptions.WithFixedStep(0.1) with { SaveAt = SaveAt.End } })).ParamName);
-        Assert.Equal("ErrorNorm", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve<Lorenz, LorenzBatch>(problem,
+        Assert.Equal("ErrorNorm", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve(problem,
             new EnsembleOptions { Solver = SolverOptions.Default with { SaveAt = SaveAt.End, ErrorNorm = ErrorNorm.Max } })).ParamName);
-        var wrongKernel = new EnsembleProblem<BlowUp>(2, m => OdeProblem.Create(new BlowUp(), [1.0], 0, 1));
-        Assert.Equal("problem", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve<BlowUp, WrongDimensionLanes>(wrongKernel)).ParamName);
-    }
-
-    /// <summary>y' = y² in lanes.</summary>
-    public readonly struct BlowUpLanes : ILaneVectorField<BlowUp>
-    {
-        public static int MemberDimension => 1;
-
-        public static int ParameterCount => 0;
-
-        public static void WriteParameters(in BlowUp member, Span<double> parameters)
-        {
-        }
-
-        public static void EvaluateLanes<TLane>(ReadOnlySpan<double> parameters, TLane t, ReadOnlySpan<double> y, Span<double> dydt)
-            where TLane : struct, ILane<TLane>
-        {
-            var value = TLane.Load(y, 0);
-            (value * value).Store(dydt, 0);
-        }
-    }
-
-    public readonly struct WrongDimensionLanes : ILaneVectorField<BlowUp>
-    {
-        public static int MemberDimension => 2;
-
-        public static int ParameterCount => 0;
-
-        public static void WriteParameters(in BlowUp member, Span<double> parameters)
-        {
-        }
-
-        public static void EvaluateLanes<TLane>(ReadOnlySpan<double> parameters, TLane t, ReadOnlySpan<double> y, Span<double> dydt)
-            where TLane : struct, ILane<TLane> => throw new InvalidOperationException("never called");
     }
 }

@@ -21,7 +21,7 @@ public class LockstepEnsembleTests
     {
         var starts = EnsembleTestData.LorenzStarts(Count);
         var options = new LockstepOptions { StepSize = 0.001, BatchSize = 16 };
-        var batch = LockstepEnsemble.Solve(new LorenzBatch(), EnsembleTestData.StructureOfArrays(starts), Count, 0, 0.5, method, options);
+        var batch = LockstepEnsemble.Solve(new LaneBatchField<Lorenz>(new Lorenz()), EnsembleTestData.StructureOfArrays(starts), Count, 0, 0.5, method, options);
         IOdeMethod scalar = method switch
         {
             LockstepMethod.ExplicitEuler => new ExplicitEuler(),
@@ -54,27 +54,30 @@ public class LockstepEnsembleTests
         foreach (var method in new[] { LockstepMethod.ExplicitEuler, LockstepMethod.RungeKutta4 })
         {
             var options = new LockstepOptions { StepSize = 0.01, BatchSize = 24 };
-            var lanes = LockstepEnsemble.Solve<Lorenz, LorenzBatch>(lorenz, starts, count, 0, 0.3, method, options);
-            var passes = LockstepEnsemble.Solve(new LorenzBatch(lorenz), starts, count, 0, 0.3, method, options);
+            var lanes = LockstepEnsemble.Solve(new LaneBatchField<Lorenz>(lorenz), starts, count, 0, 0.3, method, options);
+            // The explicit type argument takes the stage-by-stage passes over the batch field.
+            var passes = LockstepEnsemble.Solve<LaneBatchField<Lorenz>>(new LaneBatchField<Lorenz>(lorenz), starts, count, 0, 0.3, method, options);
             Assert.Equal(passes.FinalStates.ToArray(), lanes.FinalStates.ToArray());
             Assert.Equal(passes.Batches, lanes.Batches);
             // Van der Pol has no register kernel, so it takes the group-by-group memory path.
             var oscillators = starts[..(2 * count)];
-            var vdpLanes = LockstepEnsemble.Solve<VanDerPol, VanDerPolBatch>(new VanDerPol(0.1), oscillators, count, 0, 0.3, method, options);
-            var vdpPasses = LockstepEnsemble.Solve(new VanDerPolBatch(0.1), oscillators, count, 0, 0.3, method, options);
+            var vdpLanes = LockstepEnsemble.Solve(new LaneBatchField<VanDerPol>(new VanDerPol(0.1)), oscillators, count, 0, 0.3, method, options);
+            var vdpPasses = LockstepEnsemble.Solve<LaneBatchField<VanDerPol>>(new LaneBatchField<VanDerPol>(new VanDerPol(0.1)), oscillators, count, 0, 0.3, method, options);
             Assert.Equal(vdpPasses.FinalStates.ToArray(), vdpLanes.FinalStates.ToArray());
         }
     }
 
     [Fact]
-    public void Lane_kernel_path_observes_in_the_ensemble_layout_and_rejects_adaptive_steps()
+    public void Lane_kernel_path_observes_in_the_ensemble_layout_and_runs_adaptive_steps_as_passes()
     {
         var observer = new CountingObserver();
-        LockstepEnsemble.Solve<VanDerPol, VanDerPolBatch>(new VanDerPol(), [1, 2, 3, 0, 0, 0], 3, 0, 1, LockstepMethod.RungeKutta4,
+        LockstepEnsemble.Solve(new LaneBatchField<VanDerPol>(new VanDerPol()), [1, 2, 3, 0, 0, 0], 3, 0, 1, LockstepMethod.RungeKutta4,
             new LockstepOptions { StepSize = 0.1, BatchSize = 2, Observer = observer });
         Assert.Equal(2 * 11, observer.Calls);
-        Assert.Equal("method", Assert.Throws<ArgumentException>(() => LockstepEnsemble.Solve<VanDerPol, VanDerPolBatch>(new VanDerPol(), [1, 2], 1, 0, 1,
-            LockstepMethod.DormandPrince5)).ParamName);
+        // Adaptive steps take the batch passes: the same answer as the explicit batch-field path.
+        var adaptive = LockstepEnsemble.Solve(new LaneBatchField<VanDerPol>(new VanDerPol()), [1, 2], 1, 0, 1, LockstepMethod.DormandPrince5);
+        var passes = LockstepEnsemble.Solve<LaneBatchField<VanDerPol>>(new LaneBatchField<VanDerPol>(new VanDerPol()), [1, 2], 1, 0, 1, LockstepMethod.DormandPrince5);
+        Assert.Equal(passes.FinalStates.ToArray(), adaptive.FinalStates.ToArray());
     }
 
     [Fact]
@@ -82,7 +85,7 @@ public class LockstepEnsembleTests
     {
         foreach (var start in EnsembleTestData.LorenzStarts(5))
         {
-            var batch = LockstepEnsemble.Solve(new LorenzBatch(), [start[0], start[1], start[2]], 1, 0, 2, LockstepMethod.DormandPrince5,
+            var batch = LockstepEnsemble.Solve(new LaneBatchField<Lorenz>(new Lorenz()), [start[0], start[1], start[2]], 1, 0, 2, LockstepMethod.DormandPrince5,
                 new LockstepOptions { RelativeTolerance = 1e-8, AbsoluteTolerance = 1e-8 });
             var alone = Ode.Solve(OdeProblem.Create(new Lorenz(), start, 0.0, 2.0), new DormandPrince5(), SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.End });
             var stats = batch.Batches[0].Statistics;
@@ -98,7 +101,7 @@ public class LockstepEnsembleTests
     public void Adaptive_batch_shares_one_step_sequence_and_meets_the_tolerance()
     {
         var starts = EnsembleTestData.LorenzStarts(Count);
-        var batch = LockstepEnsemble.Solve(new LorenzBatch(), EnsembleTestData.StructureOfArrays(starts), Count, 0, 1, LockstepMethod.DormandPrince5,
+        var batch = LockstepEnsemble.Solve(new LaneBatchField<Lorenz>(new Lorenz()), EnsembleTestData.StructureOfArrays(starts), Count, 0, 1, LockstepMethod.DormandPrince5,
             new LockstepOptions { RelativeTolerance = 1e-8, AbsoluteTolerance = 1e-8, BatchSize = 32 });
         Assert.Equal(2, batch.Batches.Count);
         var state = new double[3];
@@ -117,8 +120,8 @@ public class LockstepEnsembleTests
     {
         var starts = EnsembleTestData.StructureOfArrays(EnsembleTestData.LorenzStarts(Count));
         var options = new LockstepOptions { BatchSize = 8, RelativeTolerance = 1e-7, AbsoluteTolerance = 1e-7 };
-        var serial = LockstepEnsemble.Solve(new LorenzBatch(), starts, Count, 0, 1, LockstepMethod.DormandPrince5, options with { MaxDegreeOfParallelism = 1 });
-        var parallel = LockstepEnsemble.Solve(new LorenzBatch(), starts, Count, 0, 1, LockstepMethod.DormandPrince5, options with { MaxDegreeOfParallelism = 4 });
+        var serial = LockstepEnsemble.Solve(new LaneBatchField<Lorenz>(new Lorenz()), starts, Count, 0, 1, LockstepMethod.DormandPrince5, options with { MaxDegreeOfParallelism = 1 });
+        var parallel = LockstepEnsemble.Solve(new LaneBatchField<Lorenz>(new Lorenz()), starts, Count, 0, 1, LockstepMethod.DormandPrince5, options with { MaxDegreeOfParallelism = 4 });
         Assert.Equal(serial.FinalStates.ToArray(), parallel.FinalStates.ToArray());
         Assert.Equal(serial.Batches, parallel.Batches);
     }
@@ -140,7 +143,7 @@ public class LockstepEnsembleTests
         using var cancellation = new CancellationTokenSource();
         var progress = new CancelAfterFirstReport(cancellation);
         var starts = EnsembleTestData.StructureOfArrays(EnsembleTestData.LorenzStarts(Count));
-        var solution = LockstepEnsemble.Solve(new LorenzBatch(), starts, Count, 0, 0.1, LockstepMethod.RungeKutta4,
+        var solution = LockstepEnsemble.Solve(new LaneBatchField<Lorenz>(new Lorenz()), starts, Count, 0, 0.1, LockstepMethod.RungeKutta4,
             new LockstepOptions { StepSize = 0.01, BatchSize = 8, MaxDegreeOfParallelism = 1, Progress = progress, CancellationToken = cancellation.Token });
         Assert.Equal(SolveStatus.Success, solution.Batches[0].Status);
         Assert.All(solution.Batches.Skip(1), b => Assert.Equal(SolveStatus.Cancelled, b.Status));
@@ -151,7 +154,7 @@ public class LockstepEnsembleTests
     [Fact]
     public void Bad_input_is_rejected_naming_the_parameter()
     {
-        var field = new LorenzBatch();
+        var field = new LaneBatchField<Lorenz>(new Lorenz());
         Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => LockstepEnsemble.Solve(field, [], 0, 0, 1, LockstepMethod.DormandPrince5)).ParamName);
         Assert.Equal("initialStates", Assert.Throws<ArgumentException>(() => LockstepEnsemble.Solve(field, new double[5], 2, 0, 1, LockstepMethod.DormandPrince5)).ParamName);
         Assert.Equal("initialStates", Assert.Throws<ArgumentException>(() => LockstepEnsemble.Solve(field, [1, 2, double.NaN], 1, 0, 1, LockstepMethod.DormandPrince5)).ParamName);
@@ -169,7 +172,7 @@ public class LockstepEnsembleTests
     public void Observer_sees_every_step_of_every_batch()
     {
         var observer = new CountingObserver();
-        LockstepEnsemble.Solve(new VanDerPolBatch(), [1, 2, 3, 0, 0, 0], 3, 0, 1, LockstepMethod.RungeKutta4,
+        LockstepEnsemble.Solve(new LaneBatchField<VanDerPol>(new VanDerPol()), [1, 2, 3, 0, 0, 0], 3, 0, 1, LockstepMethod.RungeKutta4,
             new LockstepOptions { StepSize = 0.1, BatchSize = 2, Observer = observer });
         Assert.Equal(2 * 11, observer.Calls);
     }
@@ -185,8 +188,8 @@ public class LockstepEnsembleTests
         var starts = new double[3 * Count];
         var random = new Random(11);
         for (int i = 0; i < starts.Length; i++) starts[i] = random.NextDouble() * 20 - 10 + (i >= 2 * Count ? 25 : 0);
-        var blocks = LockstepEnsemble.Solve<Lorenz, LorenzBatch>(new Lorenz(), starts, Count, 0, end, method, new LockstepOptions { StepSize = step });
-        var single = LockstepEnsemble.Solve<Lorenz, LorenzBatch>(new Lorenz(), starts, Count, 0, end, method,
+        var blocks = LockstepEnsemble.Solve(new LaneBatchField<Lorenz>(new Lorenz()), starts, Count, 0, end, method, new LockstepOptions { StepSize = step });
+        var single = LockstepEnsemble.Solve(new LaneBatchField<Lorenz>(new Lorenz()), starts, Count, 0, end, method,
             new LockstepOptions { StepSize = step, Observer = new CountingObserver() });
         Assert.Equal(single.FinalStates.ToArray(), blocks.FinalStates.ToArray());
     }

@@ -1,3 +1,4 @@
+using Dynamics.Simd;
 using Dynamics.Fields;
 
 namespace Dynamics.Tests.Support;
@@ -23,11 +24,16 @@ public readonly struct AcceleratingRotation : IVectorField
 }
 
 /// <summary>y' = y², which blows up at t = 1/y₀.</summary>
-public readonly struct BlowUp : IVectorField
+public readonly struct BlowUp : ILaneField
 {
     public int Dimension => 1;
 
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => dydt[0] = y[0] * y[0];
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct => dydt[0] = y[0] * y[0];
 }
 
 /// <summary>Free fall y'' = −g as (height, velocity).</summary>

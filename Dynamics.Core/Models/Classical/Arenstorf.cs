@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Classical;
 
@@ -11,7 +13,7 @@ namespace Dynamics.Models.Classical;
 /// From <see cref="PeriodicInitialState"/> the Arenstorf orbit closes after <see cref="Period"/>.
 /// </summary>
 /// <param name="Mu">The mass ratio μ (Earth–Moon: 0.012277471).</param>
-public readonly record struct Arenstorf(double Mu) : IModel, IHasInvariants
+public readonly record struct Arenstorf(double Mu) : IModel, ILaneField, IJacobianField, IHasInvariants
 {
     /// <summary>The Earth–Moon mass ratio μ = 0.012277471. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public Arenstorf()
@@ -38,18 +40,30 @@ public readonly record struct Arenstorf(double Mu) : IModel, IHasInvariants
     public IReadOnlyList<string> ComponentNames => ["x", "y", "dx/dt", "dy/dt"];
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    /// <remarks>Exact, by forward-mode automatic differentiation of <see cref="Derivative"/> (<see cref="LaneField.Jacobian{TField}"/>).</remarks>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        double mu = Mu, muPrime = 1 - mu;
-        double x = y[0], q = y[1], vx = y[2], vy = y[3];
-        double r1Squared = (x + mu) * (x + mu) + q * q;
-        double r2Squared = (x - muPrime) * (x - muPrime) + q * q;
-        double d1 = r1Squared * Math.Sqrt(r1Squared);
-        double d2 = r2Squared * Math.Sqrt(r2Squared);
+        T mu = parameters.Read(0, Mu), one = T.Create(1.0), two = T.Create(2.0);
+        T muPrime = one - mu;
+        T x = y[0], q = y[1], vx = y[2], vy = y[3];
+        T r1Squared = (x + mu) * (x + mu) + q * q;
+        T r2Squared = (x - muPrime) * (x - muPrime) + q * q;
+        T d1 = r1Squared * T.Sqrt(r1Squared);
+        T d2 = r2Squared * T.Sqrt(r2Squared);
         dydt[0] = vx;
         dydt[1] = vy;
-        dydt[2] = x + 2 * vy - muPrime * (x + mu) / d1 - mu * (x - muPrime) / d2;
-        dydt[3] = q - 2 * vx - muPrime * q / d1 - mu * q / d2;
+        dydt[2] = x + two * vy - muPrime * (x + mu) / d1 - mu * (x - muPrime) / d2;
+        dydt[3] = q - two * vx - muPrime * q / d1 - mu * q / d2;
     }
 
     /// <summary>The Jacobi integral, conserved in the rotating frame (Szebehely, "Theory of Orbits", 1967, §1.6).</summary>

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Classical;
 
@@ -13,7 +15,7 @@ namespace Dynamics.Models.Classical;
 /// <param name="Damping">The damping δ (1/time), ≥ 0 for dissipation.</param>
 /// <param name="Stiffness">The linear stiffness α; negative for the double well.</param>
 /// <param name="Nonlinearity">The cubic stiffness β; positive for a hardening spring.</param>
-public readonly record struct Duffing(double Damping, double Stiffness, double Nonlinearity) : IModel, IJacobianField, IHasInvariants
+public readonly record struct Duffing(double Damping, double Stiffness, double Nonlinearity) : IModel, ILaneField, IJacobianField, IHasInvariants
 {
     /// <summary>The double well δ = 0.25, α = −1, β = 1: wells at x = ±1. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public Duffing()
@@ -34,11 +36,19 @@ public readonly record struct Duffing(double Damping, double Stiffness, double N
     public IReadOnlyList<string> ComponentNames => ["x", "v = dx/dt"];
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        double x = y[0];
-        dydt[0] = y[1];
-        dydt[1] = -Damping * y[1] - x * (Stiffness + Nonlinearity * x * x);
+        T damping = parameters.Read(0, Damping), stiffness = parameters.Read(1, Stiffness), nonlinearity = parameters.Read(2, Nonlinearity);
+        T x = y[0], v = y[1];
+        dydt[0] = v;
+        dydt[1] = -damping * v - x * (stiffness + nonlinearity * x * x);
     }
 
     /// <inheritdoc/>

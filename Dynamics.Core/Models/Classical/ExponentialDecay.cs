@@ -1,10 +1,12 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Classical;
 
 /// <summary>Exponential decay dy/dt = −k·y, the simplest test problem: y(t) = y₀·e^{−k(t−t₀)}.</summary>
 /// <param name="Rate">The decay rate k (1/time); negative k gives growth.</param>
-public readonly record struct ExponentialDecay(double Rate) : IModel, IJacobianField
+public readonly record struct ExponentialDecay(double Rate) : IModel, ILaneField, IJacobianField
 {
     /// <summary>The standard problem with k = 1. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public ExponentialDecay()
@@ -25,7 +27,17 @@ public readonly record struct ExponentialDecay(double Rate) : IModel, IJacobianF
     public IReadOnlyList<string> ComponentNames => ["y"];
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => dydt[0] = -Rate * y[0];
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
+    {
+        dydt[0] = -parameters.Read(0, Rate) * y[0];
+    }
 
     /// <inheritdoc/>
     public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => jacobian[0] = -Rate;

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Classical;
 
@@ -9,7 +11,7 @@ namespace Dynamics.Models.Classical;
 /// (force −ω²x, no friction) it runs under the symplectic integrators.
 /// </summary>
 /// <param name="Omega">The angular frequency ω (rad/time), positive.</param>
-public readonly record struct HarmonicOscillator(double Omega) : IModel, ISecondOrderField, IJacobianField, IHasInvariants
+public readonly record struct HarmonicOscillator(double Omega) : IModel, ILaneField, ISecondOrderField, IJacobianField, IHasInvariants
 {
     /// <summary>The oscillator with ω = 1. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public HarmonicOscillator()
@@ -30,10 +32,18 @@ public readonly record struct HarmonicOscillator(double Omega) : IModel, ISecond
     public IReadOnlyList<string> ComponentNames => ["x", "v"];
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
+        T omega = parameters.Read(0, Omega);
         dydt[0] = y[1];
-        dydt[1] = -Omega * Omega * y[0];
+        dydt[1] = -omega * omega * y[0];
     }
 
     /// <summary>No friction.</summary>

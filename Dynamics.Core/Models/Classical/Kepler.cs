@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Classical;
 
@@ -9,7 +11,7 @@ namespace Dynamics.Models.Classical;
 /// eccentricity e and semi-major axis 1 with period 2π (Hairer, Lubich &amp; Wanner, "Geometric Numerical Integration", I.2).
 /// As an <see cref="ISecondOrderField"/> (force −q/|q|³, no friction) it runs under the symplectic integrators.
 /// </summary>
-public readonly record struct Kepler : IModel, ISecondOrderField, IJacobianField, IHasInvariants
+public readonly record struct Kepler : IModel, ILaneField, ISecondOrderField, IJacobianField, IHasInvariants
 {
     /// <summary>The orbital period 2π for semi-major axis 1.</summary>
     public const double Period = 2 * Math.PI;
@@ -27,14 +29,22 @@ public readonly record struct Kepler : IModel, ISecondOrderField, IJacobianField
     public IReadOnlyList<string> ComponentNames => ["q₁", "q₂", "p₁", "p₂"];
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        double r2 = y[0] * y[0] + y[1] * y[1];
-        double r3 = r2 * Math.Sqrt(r2);
+        T q0 = y[0], q1 = y[1];
+        T r2 = q0 * q0 + q1 * q1;
+        T r3 = r2 * T.Sqrt(r2);
         dydt[0] = y[2];
         dydt[1] = y[3];
-        dydt[2] = -y[0] / r3;
-        dydt[3] = -y[1] / r3;
+        dydt[2] = -q0 / r3;
+        dydt[3] = -q1 / r3;
     }
 
     /// <summary>No friction: the Kepler problem is Hamiltonian.</summary>

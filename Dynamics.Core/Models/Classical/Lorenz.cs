@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Classical;
 
@@ -10,7 +12,7 @@ namespace Dynamics.Models.Classical;
 /// <param name="Sigma">The Prandtl number σ.</param>
 /// <param name="Rho">The Rayleigh number ratio ρ.</param>
 /// <param name="Beta">The geometric factor β.</param>
-public readonly record struct Lorenz(double Sigma, double Rho, double Beta) : IModel, IJacobianField
+public readonly record struct Lorenz(double Sigma, double Rho, double Beta) : IModel, IJacobianField, ILaneField
 {
     /// <summary>Lorenz's parameters σ = 10, ρ = 28, β = 8/3. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public Lorenz()
@@ -31,14 +33,21 @@ public readonly record struct Lorenz(double Sigma, double Rho, double Beta) : IM
     public IReadOnlyList<string> ComponentNames => ["x", "y", "z"];
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        // Fused multiply-adds, exactly as LorenzBatch's SIMD kernel: a single trajectory and an ensemble lane take the
-        // same steps to the last bit, and two roundings fewer shorten the step's critical path.
-        double x = y[0], v = y[1], z = y[2];
-        dydt[2] = Math.FusedMultiplyAdd(x, v, -(Beta * z));
-        dydt[1] = Math.FusedMultiplyAdd(x, Rho - z, -v);
-        dydt[0] = Sigma * (v - x);
+        // Fused multiply-adds: two roundings fewer shorten the step's critical path, and every width computes the same bits.
+        T sigma = parameters.Read(0, Sigma), rho = parameters.Read(1, Rho), beta = parameters.Read(2, Beta);
+        T x = y[0], v = y[1], z = y[2];
+        dydt[0] = sigma * (v - x);
+        dydt[1] = T.MultiplySubtract(x, rho - z, v);
+        dydt[2] = T.MultiplySubtract(x, v, beta * z);
     }
 
     /// <inheritdoc/>

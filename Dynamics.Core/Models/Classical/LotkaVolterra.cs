@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Classical;
 
@@ -11,7 +13,7 @@ namespace Dynamics.Models.Classical;
 /// <param name="Beta">Predation rate β &gt; 0.</param>
 /// <param name="Gamma">Predator death rate γ &gt; 0.</param>
 /// <param name="Delta">Predator growth per prey eaten δ &gt; 0.</param>
-public readonly record struct LotkaVolterra(double Alpha, double Beta, double Gamma, double Delta) : IModel, IJacobianField, IHasInvariants
+public readonly record struct LotkaVolterra(double Alpha, double Beta, double Gamma, double Delta) : IModel, ILaneField, IJacobianField, IHasInvariants
 {
     /// <summary>The textbook parameters α = 2/3, β = 4/3, γ = δ = 1. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public LotkaVolterra()
@@ -32,11 +34,19 @@ public readonly record struct LotkaVolterra(double Alpha, double Beta, double Ga
     public IReadOnlyList<string> ComponentNames => ["prey x", "predators y"];
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        double x = y[0], p = y[1];
-        dydt[0] = Alpha * x - Beta * x * p;
-        dydt[1] = Delta * x * p - Gamma * p;
+        T alpha = parameters.Read(0, Alpha), beta = parameters.Read(1, Beta), gamma = parameters.Read(2, Gamma), delta = parameters.Read(3, Delta);
+        T x = y[0], p = y[1];
+        dydt[0] = alpha * x - beta * x * p;
+        dydt[1] = delta * x * p - gamma * p;
     }
 
     /// <inheritdoc/>

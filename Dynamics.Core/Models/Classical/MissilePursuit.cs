@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Classical;
 
@@ -19,7 +21,7 @@ namespace Dynamics.Models.Classical;
 /// <param name="TargetDistance">L, the target's initial distance (length units, e.g. km), &gt; 0.</param>
 /// <param name="TargetSpeed">u, the target's speed (length per time, e.g. km/h), &gt; 0.</param>
 /// <param name="MissileSpeed">v, the missile's speed, &gt; 0.</param>
-public readonly record struct MissilePursuit(double TargetDistance, double TargetSpeed, double MissileSpeed) : IModel, IHasInvariants
+public readonly record struct MissilePursuit(double TargetDistance, double TargetSpeed, double MissileSpeed) : IModel, ILaneField, IJacobianField, IHasInvariants
 {
     /// <summary>
     /// Variant A of MODELS.md §8(c): a ship 120 km away sailing at 90 km/h across the line of sight, a missile at
@@ -52,10 +54,22 @@ public readonly record struct MissilePursuit(double TargetDistance, double Targe
     public IReadOnlyList<string> ComponentNames => ["x (towards the target's start)", "y (along the target's course)"];
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    /// <remarks>Exact, by forward-mode automatic differentiation of <see cref="Derivative"/> (<see cref="LaneField.Jacobian{TField}"/>).</remarks>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        double dx = TargetDistance - y[0], dy = TargetSpeed * t - y[1];
-        double speedOverDistance = MissileSpeed / Math.Sqrt(dx * dx + dy * dy);
+        T targetDistance = parameters.Read(0, TargetDistance), targetSpeed = parameters.Read(1, TargetSpeed), missileSpeed = parameters.Read(2, MissileSpeed);
+        T dx = targetDistance - y[0], dy = targetSpeed * t - y[1];
+        T speedOverDistance = missileSpeed / T.Sqrt(dx * dx + dy * dy);
         dydt[0] = speedOverDistance * dx;
         dydt[1] = speedOverDistance * dy;
     }

@@ -1,4 +1,5 @@
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Classical;
 
@@ -9,7 +10,7 @@ namespace Dynamics.Models.Classical;
 /// State (x₁…x₇, y₁…y₇, x₁'…x₇', y₁'…y₇'), 28 components; a standard non-stiff benchmark over t ∈ [0, 3] with several
 /// close encounters.
 /// </summary>
-public readonly record struct Pleiades : IModel
+public readonly record struct Pleiades : IModel, ILaneField, IJacobianField
 {
     private const int Bodies = 7;
 
@@ -40,28 +41,35 @@ public readonly record struct Pleiades : IModel
          "x1'", "x2'", "x3'", "x4'", "x5'", "x6'", "x7'", "y1'", "y2'", "y3'", "y4'", "y5'", "y6'", "y7'"];
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    /// <remarks>Exact, by forward-mode automatic differentiation of <see cref="Derivative"/> (<see cref="LaneField.Jacobian{TField}"/>).</remarks>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
+
+    /// <inheritdoc/>
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        var x = y[..Bodies];
-        var q = y.Slice(Bodies, Bodies);
-        y.Slice(2 * Bodies, 2 * Bodies).CopyTo(dydt);
-        var ax = dydt.Slice(2 * Bodies, Bodies);
-        var ay = dydt.Slice(3 * Bodies, Bodies);
-        ax.Clear();
-        ay.Clear();
-        // Each pair once: the force on i from j is minus that on j from i, weighted by the other's mass.
+        // Velocities first, then the accelerations summed over each pair once: the force on i from j is minus that on j
+        // from i, weighted by the other's mass.
+        for (int k = 0; k < 2 * Bodies; k++) dydt[k] = y[2 * Bodies + k];
+        T zero = T.Create(0.0), one = T.Create(1.0);
+        for (int i = 0; i < 2 * Bodies; i++) dydt[2 * Bodies + i] = zero;
         for (int i = 0; i < Bodies; i++)
         {
             for (int j = i + 1; j < Bodies; j++)
             {
-                double dx = x[j] - x[i], dy = q[j] - q[i];
-                double r = dx * dx + dy * dy;
-                double inverse = 1 / (r * Math.Sqrt(r));
-                double mi = i + 1, mj = j + 1;
-                ax[i] += mj * dx * inverse;
-                ay[i] += mj * dy * inverse;
-                ax[j] -= mi * dx * inverse;
-                ay[j] -= mi * dy * inverse;
+                T dx = y[j] - y[i], dy = y[Bodies + j] - y[Bodies + i];
+                T r = dx * dx + dy * dy;
+                T inverse = one / (r * T.Sqrt(r));
+                T mi = T.Create(i + 1), mj = T.Create(j + 1);
+                dydt[2 * Bodies + i] = dydt[2 * Bodies + i] + mj * dx * inverse;
+                dydt[3 * Bodies + i] = dydt[3 * Bodies + i] + mj * dy * inverse;
+                dydt[2 * Bodies + j] = dydt[2 * Bodies + j] - mi * dx * inverse;
+                dydt[3 * Bodies + j] = dydt[3 * Bodies + j] - mi * dy * inverse;
             }
         }
     }

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Classical;
 
@@ -8,7 +10,7 @@ namespace Dynamics.Models.Classical;
 /// amplitude (largest |x|) 2.00861986087484313650964018836 (MODELS.md §10, E10).
 /// </summary>
 /// <param name="Mu">The nonlinearity and damping parameter μ ≥ 0.</param>
-public readonly record struct VanDerPol(double Mu) : IModel, IJacobianField
+public readonly record struct VanDerPol(double Mu) : IModel, IJacobianField, ILaneField
 {
     /// <summary>The oscillator with μ = 1. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public VanDerPol()
@@ -35,10 +37,20 @@ public readonly record struct VanDerPol(double Mu) : IModel, IJacobianField
     public IReadOnlyList<string> ComponentNames => ["x", "y = dx/dt"];
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        dydt[0] = y[1];
-        dydt[1] = Mu * (1 - y[0] * y[0]) * y[1] - y[0];
+        // y' = μ(1 − x²)y − x with fused multiply-adds.
+        T mu = parameters.Read(0, Mu);
+        T x = y[0], v = y[1];
+        dydt[0] = v;
+        dydt[1] = T.MultiplyAdd(mu * T.MultiplyAdd(-x, x, T.Create(1.0)), v, -x);
     }
 
     /// <inheritdoc/>

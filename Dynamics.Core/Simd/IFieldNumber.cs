@@ -1,0 +1,76 @@
+namespace Dynamics.Simd;
+
+/// <summary>
+/// The arithmetic a vector field's formula needs, and nothing a solver needs besides: a formula written once as a
+/// generic method over <typeparamref name="TSelf"/> runs on one double (<see cref="ScalarLane"/>), on SIMD lanes that
+/// each hold a different member (<see cref="Lane256"/>, <see cref="Lane512"/>, <see cref="Lane512Pair"/>) and on dual
+/// numbers that carry a directional derivative along (<see cref="DualNumber"/>, forward-mode automatic differentiation).
+/// </summary>
+/// <remarks>
+/// The lanes compute every operation the same way at every width (fused multiply-adds rounded once,
+/// <see cref="Numerics.LaneMath"/>'s sine), so a member's result does not depend on the width that computed it.
+/// </remarks>
+/// <typeparam name="TSelf">The implementing number type.</typeparam>
+public interface IFieldNumber<TSelf> where TSelf : struct, IFieldNumber<TSelf>
+{
+    /// <summary>The constant <paramref name="value"/> (in every lane; with zero derivative for a dual number).</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The constant.</returns>
+    static abstract TSelf Create(double value);
+
+    /// <summary>a + b.</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>The sum.</returns>
+    static abstract TSelf operator +(TSelf left, TSelf right);
+
+    /// <summary>a − b.</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>The difference.</returns>
+    static abstract TSelf operator -(TSelf left, TSelf right);
+
+    /// <summary>a · b.</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>The product.</returns>
+    static abstract TSelf operator *(TSelf left, TSelf right);
+
+    /// <summary>a / b.</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>The quotient.</returns>
+    static abstract TSelf operator /(TSelf left, TSelf right);
+
+    /// <summary>−a.</summary>
+    /// <param name="value">a.</param>
+    /// <returns>The negation.</returns>
+    static abstract TSelf operator -(TSelf value);
+
+    /// <summary>a · b + c rounded once (IEEE 754 fusedMultiplyAdd).</summary>
+    /// <param name="a">a.</param>
+    /// <param name="b">b.</param>
+    /// <param name="c">c.</param>
+    /// <returns>a · b + c.</returns>
+    static abstract TSelf MultiplyAdd(TSelf a, TSelf b, TSelf c);
+
+    /// <summary>
+    /// a · b − c rounded once: the value of <c>MultiplyAdd(a, b, -c)</c>, in one instruction where the hardware has it
+    /// (the JIT does not fold the negation into the fused operation).
+    /// </summary>
+    /// <param name="a">a.</param>
+    /// <param name="b">b.</param>
+    /// <param name="c">c.</param>
+    /// <returns>a · b − c.</returns>
+    static abstract TSelf MultiplySubtract(TSelf a, TSelf b, TSelf c);
+
+    /// <summary>√a, correctly rounded.</summary>
+    /// <param name="value">a.</param>
+    /// <returns>The square root.</returns>
+    static abstract TSelf Sqrt(TSelf value);
+
+    /// <summary>sin a (radians), by <see cref="Numerics.LaneMath.Sin{TLane}"/> on the lanes, so every width gives the same bits.</summary>
+    /// <param name="value">a.</param>
+    /// <returns>The sine.</returns>
+    static abstract TSelf Sin(TSelf value);
+}
