@@ -11,8 +11,8 @@ namespace Dynamics.Models.Generative;
 /// </summary>
 public sealed class AffineGeneratorFlow : IVectorField
 {
+    private readonly GaussianTarget _target;
     private readonly double[] _precision;
-    private readonly double[] _targetMean;
     private readonly double[] _inverse;
     private readonly double[] _work;
 
@@ -21,14 +21,10 @@ public sealed class AffineGeneratorFlow : IVectorField
     /// <param name="targetCovariance">P, d·d entries, symmetric positive definite.</param>
     public AffineGeneratorFlow(ReadOnlySpan<double> targetMean, ReadOnlySpan<double> targetCovariance)
     {
-        int d = targetMean.Length;
-        Require.AtLeast(d, 1, "targetMean.Length");
-        Require.Length(targetCovariance.Length, d * d, nameof(targetCovariance));
-        Require.AllFinite(targetMean, nameof(targetMean));
-        Require.AllFinite(targetCovariance, nameof(targetCovariance));
+        _target = new GaussianTarget(targetMean, targetCovariance);
+        int d = _target.Dimension;
         ParticleDimension = d;
-        _targetMean = targetMean.ToArray();
-        _precision = Gaussians.Precision(targetCovariance, d, nameof(targetCovariance));
+        _precision = _target.Precision;
         _inverse = new double[d * d];
         _work = new double[d * d];
     }
@@ -50,12 +46,7 @@ public sealed class AffineGeneratorFlow : IVectorField
         var l = y.Slice(d, d * d);
         if (!SmallMatrix.Inverse(l, d, _inverse, _work))
             throw new InvalidOperationException("The generator's matrix L is singular.");
-        for (int a = 0; a < d; a++)
-        {
-            double sum = 0;
-            for (int b = 0; b < d; b++) sum += _precision[a * d + b] * (y[b] - _targetMean[b]);
-            dydt[a] = -sum;
-        }
+        _target.MeanDrift(y[..d], dydt[..d]);
 
         for (int a = 0; a < d; a++)
             for (int b = 0; b < d; b++)

@@ -11,22 +11,18 @@ namespace Dynamics.Models.Generative;
 /// </summary>
 public sealed class GaussianKlFlowMoments : IVectorField
 {
+    private readonly GaussianTarget _target;
     private readonly double[] _precision;
-    private readonly double[] _targetMean;
 
     /// <summary>Creates the moment field for a Gaussian target.</summary>
     /// <param name="targetMean">μ, d entries.</param>
     /// <param name="targetCovariance">P, d·d entries row-major, symmetric positive definite.</param>
     public GaussianKlFlowMoments(ReadOnlySpan<double> targetMean, ReadOnlySpan<double> targetCovariance)
     {
-        int d = targetMean.Length;
-        Require.AtLeast(d, 1, "targetMean.Length");
-        Require.Length(targetCovariance.Length, d * d, nameof(targetCovariance));
-        Require.AllFinite(targetMean, nameof(targetMean));
-        Require.AllFinite(targetCovariance, nameof(targetCovariance));
+        _target = new GaussianTarget(targetMean, targetCovariance);
+        int d = _target.Dimension;
         ParticleDimension = d;
-        _targetMean = targetMean.ToArray();
-        _precision = Gaussians.Precision(targetCovariance, d, nameof(targetCovariance));
+        _precision = _target.Precision;
     }
 
     /// <summary>d.</summary>
@@ -52,12 +48,7 @@ public sealed class GaussianKlFlowMoments : IVectorField
     {
         int d = ParticleDimension;
         var s = y.Slice(d, d * d);
-        for (int a = 0; a < d; a++)
-        {
-            double sum = 0;
-            for (int b = 0; b < d; b++) sum += _precision[a * d + b] * (y[b] - _targetMean[b]);
-            dydt[a] = -sum;
-        }
+        _target.MeanDrift(y[..d], dydt[..d]);
 
         for (int a = 0; a < d; a++)
             for (int b = 0; b < d; b++)
