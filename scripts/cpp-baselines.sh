@@ -21,5 +21,6 @@ g++ -O3 -march=native -fopenmp -ffp-contract=fast -o "$build/rk4" "$here/Dynamic
 g++ -O3 -march=native -fopenmp -ffp-contract=off -o "$build/dp5lanes" "$here/Dynamics.Benchmarks/Baselines/lorenz_dp5_lanes.cpp"
 g++ -O3 -march=native -o "$build/odeint" "$here/Dynamics.Benchmarks/Baselines/lorenz_dopri5_odeint.cpp"
 OMP_NUM_THREADS="$(nproc)" "$build/rk4"
-OMP_NUM_THREADS="$(nproc)" "$build/dp5lanes"
+OMP_NUM_THREADS="$(nproc)" "$build/dp5lanes"               # the issue's kernel: 8 lanes (one __m512d) per thread
+OMP_NUM_THREADS="$(nproc)" "$build/dp5lanes" --groups 2    # 16 lanes per thread, the library's own width (Lane512Pair)
 "$build/odeint"
