@@ -82,14 +82,20 @@ inline V exp_moderate(V x) {
   return _mm512_scalef_pd(fma(high, r8, low), n);
 }
 
-// LaneMath.LogOfNormal: x = m 2^e, m in [sqrt(1/2), sqrt 2), ln m = 2 atanh s = 2s(1 + s^2/3 + ... + s^16/17).
-inline V log_normal(V x) {
-  V e = _mm512_getexp_pd(x);
+// ln x = e ln 2 + 2 atanh s for x = m 2^e, m in [sqrt(1/2), sqrt 2), s = (m - 1)/(m + 1), |s| <= 0.172; the series
+// 1 + s^2/3 + ... comes from the caller. Returns s and sets e.
+inline V log_reduce(V x, V& e) {
+  e = _mm512_getexp_pd(x);
   V m = _mm512_getmant_pd(x, _MM_MANT_NORM_1_2, _MM_MANT_SIGN_src);
   __mmask8 above = _mm512_cmp_pd_mask(set1(1.4142135623730951), m, _CMP_LE_OQ);
   m = _mm512_mask_mul_pd(m, above, m, set1(0.5));
   e = _mm512_mask_add_pd(e, above, e, set1(1));
-  V s = _mm512_div_pd(sub(m, set1(1)), add(m, set1(1)));
+  return _mm512_div_pd(sub(m, set1(1)), add(m, set1(1)));
+}
+
+// LaneMath.LogOfNormal: the series to s^16/17.
+inline V log_normal(V x) {
+  V e, s = log_reduce(x, e);
   V z = mul(s, s), z2 = mul(z, z), z4 = mul(z2, z2), z8 = mul(z4, z4);
   V low = fma(pair(z, 1.0 / 7, 1.0 / 5), z2, pair(z, 1.0 / 3, 1.0));
   V high = fma(pair(z, 1.0 / 15, 1.0 / 13), z2, pair(z, 1.0 / 11, 1.0 / 9));
@@ -97,15 +103,10 @@ inline V log_normal(V x) {
   return fma(e, set1(0.6931471805599453), mul(add(s, s), p));
 }
 
-// The cheap variant (--pow fast): ln m = 2(s + s^3/3 + s^5/5) on the same reduction (truncation below 2e-6 absolute),
-// e^r by its degree-6 Taylor polynomial (|r| <= ln2/2, relative error below 2e-7): the factor changes by < 1e-6.
+// The cheap variant (--pow fast): the series to s^4/5 (truncation below 2e-6 absolute), and e^r by its degree-6 Taylor
+// polynomial (|r| <= ln2/2, relative error below 2e-7): the factor changes by < 1e-6.
 inline V log_fast(V x) {
-  V e = _mm512_getexp_pd(x);
-  V m = _mm512_getmant_pd(x, _MM_MANT_NORM_1_2, _MM_MANT_SIGN_src);
-  __mmask8 above = _mm512_cmp_pd_mask(set1(1.4142135623730951), m, _CMP_LE_OQ);
-  m = _mm512_mask_mul_pd(m, above, m, set1(0.5));
-  e = _mm512_mask_add_pd(e, above, e, set1(1));
-  V s = _mm512_div_pd(sub(m, set1(1)), add(m, set1(1)));
+  V e, s = log_reduce(x, e);
   V z = mul(s, s);
   return fma(e, set1(0.6931471805599453), mul(add(s, s), fma(pair(z, 1.0 / 5, 1.0 / 3), z, set1(1))));
 }
