@@ -1,5 +1,6 @@
-using MathNet.Numerics.LinearAlgebra;
+using Dynamics.Numerics;
 using Dynamics.Validation;
+using MathNet.Numerics.LinearAlgebra;
 
 namespace Dynamics.Distributions;
 

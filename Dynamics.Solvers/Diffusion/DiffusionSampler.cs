@@ -1,7 +1,6 @@
 using Dynamics.Distributions;
 using Dynamics.Models.Diffusion;
 using Dynamics.Numerics;
-using CounterRandom = Dynamics.Distributions.CounterRandom;
 using Dynamics.Problems;
 using Dynamics.Solvers.Ensembles;
 using Dynamics.Solvers.Methods;

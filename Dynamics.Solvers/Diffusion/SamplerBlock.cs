@@ -1,4 +1,5 @@
 using Dynamics.Distributions;
+using Dynamics.Numerics;
 
 namespace Dynamics.Solvers.Diffusion;
 

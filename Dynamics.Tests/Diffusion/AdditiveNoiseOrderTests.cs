@@ -1,5 +1,6 @@
 using Dynamics.Distributions;
 using Dynamics.Fields;
+using Dynamics.Numerics;
 using Dynamics.Solvers.Diffusion;
 using Dynamics.Solvers.Stochastic;
 using Xunit.Abstractions;

@@ -1,5 +1,6 @@
 using Dynamics.Distributions;
 using Dynamics.Models.Diffusion;
+using Dynamics.Numerics;
 using Dynamics.Solvers;
 using Dynamics.Solvers.Diffusion;
 using Dynamics.Solvers.RungeKutta;
