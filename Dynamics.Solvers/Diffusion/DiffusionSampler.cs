@@ -4,6 +4,7 @@ using Dynamics.Numerics;
 using Dynamics.Problems;
 using Dynamics.Solvers.Ensembles;
 using Dynamics.Solvers.Methods;
+using Dynamics.Solvers.Stochastic;
 using Dynamics.Validation;
 
 namespace Dynamics.Solvers.Diffusion;
@@ -393,12 +394,14 @@ public static class DiffusionSampler
     }
 
     /// <summary>
-    /// The reverse-time SDE dx = [f(t)x − g(t)²∇log p_t(x)]dt + g(t)dW̄ (Anderson 1982; Song et al. 2021) by
-    /// Euler–Maruyama on a uniform grid from T to <paramref name="endTime"/>, optionally with
-    /// <paramref name="correctorSteps"/> Langevin corrector steps x ← x + ε∇log p_t + √(2ε)z per level (predictor–corrector,
-    /// Song et al. 2021), with Song's step ε = 2(r‖z‖/‖∇log p‖)² taken at its typical value 2r²σ_t² (‖z‖² ≈ d,
-    /// ‖∇log p_t‖² ≈ d/σ_t²), so that a sample's step never depends on the other samples or on a rare small score), and a final Tweedie denoising step x̂₀ = (x + σ²∇log p)/a when
-    /// <paramref name="denoiseAtEnd"/>. N(1 + M) (+1) score evaluations per sample.
+    /// The reverse-time SDE dx = [f(t)x − g(t)²∇log p_t(x)]dt + g(t)dW̄ (Anderson 1982; Song et al. 2021) on a uniform grid
+    /// from T to <paramref name="endTime"/>, stepped in reversed time by <paramref name="method"/> over the batch
+    /// (<see cref="ReverseDiffusion"/>): Euler–Maruyama by default, or Rößler's SRA1 (strong order 1.5: the noise g(t) is
+    /// additive), optionally with <paramref name="correctorSteps"/> Langevin corrector steps x ← x + ε∇log p_t + √(2ε)z
+    /// per level (predictor–corrector, Song et al. 2021), with Song's step ε = 2(r‖z‖/‖∇log p‖)² taken at its typical
+    /// value 2r²σ_t² (‖z‖² ≈ d, ‖∇log p_t‖² ≈ d/σ_t²), so that a sample's step never depends on the other samples or on a
+    /// rare small score), and a final Tweedie denoising step x̂₀ = (x + σ²∇log p)/a when <paramref name="denoiseAtEnd"/>.
+    /// N(k + M) (+1) score evaluations per sample, k the method's drift evaluations per step.
     /// </summary>
     /// <param name="data">The data law.</param>
     /// <param name="schedule">The diffusion.</param>
@@ -408,41 +411,60 @@ public static class DiffusionSampler
     /// <param name="correctorSteps">M ≥ 0 Langevin steps per level (0: plain reverse SDE).</param>
     /// <param name="signalToNoise">r &gt; 0 of the corrector (0.16 for VE, 0.01–0.1 for VP).</param>
     /// <param name="denoiseAtEnd">Apply the posterior mean at t_min.</param>
+    /// <param name="method">The SDE method (null: Euler–Maruyama). Step k uses normals of stage k for ΔW = √h ξ₁ and,
+    /// for methods that need the iterated integral, the next stage for ΔZ = ½h^{3/2}(ξ₁ + ξ₂/√3).</param>
     /// <returns>The samples.</returns>
     public static DiffusionSamples ReverseSde(GaussianMixture data, IContinuousSchedule schedule, int steps, double endTime, DiffusionSamplerOptions options,
-        int correctorSteps = 0, double signalToNoise = 0.16, bool denoiseAtEnd = true)
+        int correctorSteps = 0, double signalToNoise = 0.16, bool denoiseAtEnd = true, ISdeMethod? method = null)
     {
         Validate(data, options);
         ArgumentNullException.ThrowIfNull(schedule);
         Require.AtLeast(steps, 1, nameof(steps));
         Require.AtLeast(correctorSteps, 0, nameof(correctorSteps));
         Require.Positive(signalToNoise, nameof(signalToNoise));
+        method ??= new EulerMaruyama();
         double tEnd = schedule.EndTime;
         if (!(endTime >= 0 && endTime < tEnd))
             throw new ArgumentOutOfRangeException(nameof(endTime), endTime, $"endTime must lie in [0, {Require.Format(tEnd)}), but was {Require.Format(endTime)}.");
         var times = new double[steps + 1];
         for (int k = 0; k <= steps; k++) times[k] = tEnd - k * (tEnd - endTime) / steps;
         times[steps] = endTime;
+        double h = (tEnd - endTime) / steps, rootH = Math.Sqrt(h);
         double start = Math.Sqrt(schedule.Scale(tEnd) * schedule.Scale(tEnd) + schedule.NoiseStandardDeviation(tEnd) * schedule.NoiseStandardDeviation(tEnd));
-        string name = correctorSteps == 0 ? $"reverse SDE, Euler–Maruyama ({schedule.Name})" : $"predictor–corrector ({schedule.Name}, {correctorSteps} Langevin)";
-        return SamplerRunner.Run(name, data, options, times, steps * (1 + correctorSteps) + (denoiseAtEnd ? 1 : 0), block =>
+        string name = correctorSteps == 0 ? $"reverse SDE, {method.Name} ({schedule.Name})" : $"predictor–corrector ({schedule.Name}, {method.Name}, {correctorSteps} Langevin)";
+        return SamplerRunner.Run(name, data, options, times, steps * (method.DriftEvaluationsPerStep + correctorSteps) + (denoiseAtEnd ? 1 : 0), block =>
         {
             int n = block.Length;
             var x = block.X.AsSpan(0, n);
             var score = block.E1.AsSpan(0, n);
-            var z = block.T1.AsSpan(0, n);
+            var dW = block.T1.AsSpan(0, n);
+            var dZ = block.T2.AsSpan(0, n);
+            var stepper = method.CreateStepper(new ReverseDiffusion(block.Marginal, schedule, block.Count));
+            var area = stepper as IAreaSdeStepper;
             block.Normals(0, x);
             for (int k = 0; k < n; k++) x[k] *= start;
             block.Record(0);
             int stage = 1;
             for (int k = 0; k < steps; k++)
             {
-                double t = times[k], h = times[k] - times[k + 1];
-                block.Score(schedule.Scale(t), schedule.NoiseStandardDeviation(t), x, score);
-                double f = schedule.Drift(t), g2 = schedule.DiffusionSquared(t);
-                double noise = Math.Sqrt(g2 * h);
-                block.Normals(stage++, z);
-                for (int i = 0; i < n; i++) x[i] += -h * (f * x[i] - g2 * score[i]) + noise * z[i];
+                block.Normals(stage++, dW);
+                if (area is null)
+                {
+                    for (int i = 0; i < n; i++) dW[i] *= rootH;
+                    stepper.Advance(k * h, x, h, dW);
+                }
+                else
+                {
+                    block.Normals(stage++, dZ);
+                    for (int i = 0; i < n; i++)
+                    {
+                        dZ[i] = 0.5 * h * rootH * (dW[i] + dZ[i] / Math.Sqrt(3));
+                        dW[i] *= rootH;
+                    }
+
+                    area.Advance(k * h, x, h, dW, dZ);
+                }
+
                 double tNext = times[k + 1];
                 double sigmaNext = schedule.NoiseStandardDeviation(tNext);
                 double epsilon = 2 * signalToNoise * signalToNoise * sigmaNext * sigmaNext;
@@ -450,8 +472,8 @@ public static class DiffusionSampler
                 for (int c = 0; c < correctorSteps; c++)
                 {
                     block.Score(schedule.Scale(tNext), sigmaNext, x, score);
-                    block.Normals(stage++, z);
-                    for (int i = 0; i < n; i++) x[i] += epsilon * score[i] + root * z[i];
+                    block.Normals(stage++, dW);
+                    for (int i = 0; i < n; i++) x[i] += epsilon * score[i] + root * dW[i];
                 }
 
                 block.Record(k + 1);

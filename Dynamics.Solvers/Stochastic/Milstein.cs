@@ -19,6 +19,9 @@ public sealed class Milstein : ISdeMethod
     public double StrongOrder => 1;
 
     /// <inheritdoc/>
+    public int DriftEvaluationsPerStep => 1;
+
+    /// <inheritdoc/>
     public int WeakOrder => 1;
 
     /// <inheritdoc/>
