@@ -1,4 +1,5 @@
 using Dynamics.Distributions;
+using Dynamics.Models.Diffusion;
 using Dynamics.Numerics;
 
 namespace Dynamics.Solvers.Diffusion;
@@ -12,10 +13,10 @@ internal sealed class SamplerBlock
     private readonly double[] _paths;
     private readonly int _recorded;
 
-    public SamplerBlock(GaussianMixture data, int blockSize, ulong seed, double[] paths, int recorded)
+    public SamplerBlock(INoiseModel model, int blockSize, ulong seed, double[] paths, int recorded)
     {
-        Dimension = data.Dimension;
-        Marginal = data.CreateMarginal(1, 1);
+        Dimension = model.Dimension;
+        Predictor = model.CreatePredictor();
         Seed = seed;
         int size = Dimension * blockSize;
         X = new double[size];
@@ -30,7 +31,11 @@ internal sealed class SamplerBlock
         _recorded = recorded;
     }
 
-    public GaussianMixtureMarginal Marginal { get; }
+    public INoisePredictor Predictor { get; }
+
+    /// <summary>The exact evaluator, for samplers that need the density itself (MALA).</summary>
+    public GaussianMixtureMarginal Marginal => Predictor as GaussianMixtureMarginal
+        ?? throw new InvalidOperationException("This sampler needs the exact mixture's density, not a fitted noise model.");
 
     public int Dimension { get; }
 
@@ -78,15 +83,21 @@ internal sealed class SamplerBlock
     /// <summary>ε*(x) of the law of a·x₀ + σ·ε.</summary>
     public void Epsilon(double scale, double sigma, ReadOnlySpan<double> x, Span<double> eps)
     {
-        Marginal.Update(scale, sigma);
-        Marginal.PredictNoise(x[..Length], Count, eps[..Length]);
+        Predictor.PredictNoise(scale, sigma, x[..Length], Count, eps[..Length]);
     }
 
-    /// <summary>∇log p of the law of a·x₀ + σ·ε.</summary>
+    /// <summary>∇log p of the law of a·x₀ + σ·ε: the exact mixture's own score (defined at σ = 0 too), else −ε̂/σ.</summary>
     public void Score(double scale, double sigma, ReadOnlySpan<double> x, Span<double> score)
     {
-        Marginal.Update(scale, sigma);
-        Marginal.Evaluate(x[..Length], Count, default, score[..Length], default);
+        if (Predictor is GaussianMixtureMarginal marginal)
+        {
+            marginal.Update(scale, sigma);
+            marginal.Evaluate(x[..Length], Count, default, score[..Length], default);
+        }
+        else
+        {
+            NoisePrediction.Score(Predictor, scale, sigma, x[..Length], Count, score[..Length]);
+        }
     }
 
     /// <summary>Copies the recorded samples of this block into path point <paramref name="point"/>.</summary>

@@ -12,34 +12,34 @@ namespace Dynamics.Models.Diffusion;
 /// </summary>
 /// <remarks>
 /// The state is the batch component-major (x[j·Count + m], the layout of <see cref="IBatchVectorField"/>), so one score
-/// evaluation serves every sample. It owns one <see cref="GaussianMixtureMarginal"/>: use one field per thread.
+/// evaluation serves every sample. It owns one <see cref="INoisePredictor"/>: use one field per thread.
 /// </remarks>
 public sealed class ReverseDiffusion : IStochasticField
 {
-    private readonly GaussianMixtureMarginal _marginal;
+    private readonly INoisePredictor _predictor;
 
-    /// <summary>Creates the reverse SDE of <paramref name="data"/> under <paramref name="schedule"/> for a batch.</summary>
-    /// <param name="data">The data law p₀.</param>
+    /// <summary>Creates the reverse SDE of <paramref name="model"/>'s data under <paramref name="schedule"/> for a batch.</summary>
+    /// <param name="model">The data model, e.g. the exact <see cref="GaussianMixture"/> or a fitted <see cref="FourierNoiseModel"/>.</param>
     /// <param name="schedule">The diffusion; τ = 0 is its <see cref="IContinuousSchedule.EndTime"/>.</param>
     /// <param name="count">Samples in the batch (≥ 1).</param>
-    public ReverseDiffusion(GaussianMixture data, IContinuousSchedule schedule, int count)
-        : this(CheckedMarginal(data, schedule), schedule, count)
+    public ReverseDiffusion(INoiseModel model, IContinuousSchedule schedule, int count)
+        : this((model ?? throw new ArgumentNullException(nameof(model))).CreatePredictor(), schedule, count)
     {
     }
 
-    /// <summary>Creates the reverse SDE evaluated by an existing marginal evaluator (which this field moves in time).</summary>
-    /// <param name="marginal">The caller's evaluator of the data law's marginals, used by this field only.</param>
+    /// <summary>Creates the reverse SDE evaluated by an existing predictor (used by this field only).</summary>
+    /// <param name="predictor">The caller's noise predictor; the score is −ε̂/σ (<see cref="NoisePrediction"/>).</param>
     /// <param name="schedule">The diffusion.</param>
     /// <param name="count">Samples in the batch (≥ 1).</param>
-    public ReverseDiffusion(GaussianMixtureMarginal marginal, IContinuousSchedule schedule, int count)
+    public ReverseDiffusion(INoisePredictor predictor, IContinuousSchedule schedule, int count)
     {
-        ArgumentNullException.ThrowIfNull(marginal);
+        ArgumentNullException.ThrowIfNull(predictor);
         ArgumentNullException.ThrowIfNull(schedule);
         Require.AtLeast(count, 1, nameof(count));
-        _marginal = marginal;
+        _predictor = predictor;
         Schedule = schedule;
         Count = count;
-        Dimension = marginal.Dimension * count;
+        Dimension = predictor.Dimension * count;
     }
 
     /// <summary>The diffusion.</summary>
@@ -63,9 +63,8 @@ public sealed class ReverseDiffusion : IStochasticField
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
     {
         double time = DiffusionTime(t);
-        _marginal.Update(Schedule.Scale(time), Schedule.NoiseStandardDeviation(time));
         var score = dydt[..Dimension];
-        _marginal.Evaluate(y[..Dimension], Count, default, score, default);
+        NoisePrediction.Score(_predictor, Schedule.Scale(time), Schedule.NoiseStandardDeviation(time), y[..Dimension], Count, score);
         double f = Schedule.Drift(time), g2 = Schedule.DiffusionSquared(time);
         for (int i = 0; i < score.Length; i++) score[i] = g2 * score[i] - f * y[i];
     }
@@ -76,11 +75,4 @@ public sealed class ReverseDiffusion : IStochasticField
     /// <param name="amplitudes">Receives g(t).</param>
     public void Diffusion(double t, ReadOnlySpan<double> y, Span<double> amplitudes) =>
         amplitudes[..Dimension].Fill(Math.Sqrt(Schedule.DiffusionSquared(DiffusionTime(t))));
-
-    private static GaussianMixtureMarginal CheckedMarginal(GaussianMixture data, IContinuousSchedule schedule)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(schedule);
-        return data.CreateMarginal(schedule.Scale(schedule.EndTime), Math.Max(schedule.NoiseStandardDeviation(schedule.EndTime), 1));
-    }
 }
