@@ -73,10 +73,13 @@ internal sealed class SamplerBlock
     public void Normals(int stage, Span<double> z)
     {
         int d = Dimension;
+        // FillNormal uses both Box–Muller branches of a pair (one logarithm, square root and sin/cos for two normals) and
+        // returns the same numbers as d single draws.
+        Span<double> draw = d <= 128 ? stackalloc double[d] : new double[d];
         for (int m = 0; m < Count; m++)
         {
-            ulong stream = (ulong)(First + m);
-            for (int j = 0; j < d; j++) z[j * Count + m] = CounterRandom.Normal(Seed, stream, (ulong)stage * (ulong)d + (ulong)j);
+            CounterRandom.FillNormal(Seed, (ulong)(First + m), (ulong)stage * (ulong)d, draw);
+            for (int j = 0; j < d; j++) z[j * Count + m] = draw[j];
         }
     }
 
