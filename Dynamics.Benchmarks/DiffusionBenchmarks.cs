@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Dynamics.Distributions;
 using Dynamics.Models.Diffusion;
+using Dynamics.Numerics;
 using Dynamics.Solvers;
 using Dynamics.Solvers.Diffusion;
 using Dynamics.Solvers.RungeKutta;

@@ -1,5 +1,7 @@
-using MathNet.Numerics.LinearAlgebra;
+using Dynamics.Models.Diffusion;
+using Dynamics.Numerics;
 using Dynamics.Validation;
+using MathNet.Numerics.LinearAlgebra;
 
 namespace Dynamics.Distributions;
 
@@ -14,7 +16,7 @@ namespace Dynamics.Distributions;
 /// Batch entry points store points component-major, x[j·count + m] = coordinate j of point m, the layout of the
 /// project's batch vector fields, so the evaluation vectorises across points. Immutable and thread-safe.
 /// </remarks>
-public sealed class GaussianMixture
+public sealed class GaussianMixture : INoiseModel
 {
     /// <summary>The largest supported dimension (the batch kernel keeps two d-vectors per lane group on the stack).</summary>
     public const int MaxDimension = 128;
@@ -170,6 +172,10 @@ public sealed class GaussianMixture
 
         return new GaussianMixture(_weights, means, covariances);
     }
+
+    /// <summary>The exact noise predictor ε* of the noised marginals (an evaluator for one thread).</summary>
+    /// <returns>A <see cref="GaussianMixtureMarginal"/>.</returns>
+    public INoisePredictor CreatePredictor() => CreateMarginal(1, 1);
 
     /// <summary>
     /// An evaluator of the law of a·x₀ + σ·ε (see <see cref="PushForward"/>) that can be moved to another (a, σ) in place

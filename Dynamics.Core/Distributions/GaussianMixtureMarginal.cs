@@ -1,3 +1,4 @@
+using Dynamics.Models.Diffusion;
 using Dynamics.Simd;
 using Dynamics.Validation;
 
@@ -15,7 +16,7 @@ namespace Dynamics.Distributions;
 /// uses a = 1, σ = σ_t. <see cref="Update"/> moves the evaluator to another (a, σ) without allocating, so a sampler keeps
 /// one per worker. Not thread-safe while <see cref="Update"/> runs; evaluation alone is.
 /// </remarks>
-public sealed class GaussianMixtureMarginal
+public sealed class GaussianMixtureMarginal : INoisePredictor
 {
     private readonly GaussianMixture _mixture;
     private readonly double[] _means;
@@ -172,6 +173,18 @@ public sealed class GaussianMixtureMarginal
         Evaluate(points, count, default, noise, default);
         double sigma = NoiseStandardDeviation;
         for (int i = 0; i < noise.Length; i++) noise[i] *= -sigma;
+    }
+
+    /// <summary>Moves to the law of a·x₀ + σε (<see cref="Update"/>) and predicts the noise there (<see cref="PredictNoise(ReadOnlySpan{double}, int, Span{double})"/>).</summary>
+    /// <param name="scale">a.</param>
+    /// <param name="noiseStandardDeviation">σ.</param>
+    /// <param name="points">d·count entries.</param>
+    /// <param name="count">The number of points.</param>
+    /// <param name="noise">Receives ε*, d·count entries.</param>
+    public void PredictNoise(double scale, double noiseStandardDeviation, ReadOnlySpan<double> points, int count, Span<double> noise)
+    {
+        Update(scale, noiseStandardDeviation);
+        PredictNoise(points, count, noise);
     }
 
     /// <summary>

@@ -5,12 +5,18 @@ using System.Runtime.Intrinsics;
 namespace Dynamics.Numerics;
 
 /// <summary>
-/// Counter-based random numbers: the number at (seed, counter) is a pure function of the pair, SplitMix64's output
-/// function (Steele, Lea &amp; Flood 2014) applied to key(seed) + counter·φ·2⁶⁴, so a Monte Carlo sample, a batch member or
-/// an iteration reads its own numbers by index, whatever thread computes it and in whatever order. This is the
-/// stateless cousin of <c>Dynamics.Solvers.Stochastic.GaussianSource</c> (whose xoshiro stream suits a long sequential
-/// path); it lives in Core so models can draw reproducibly without a solver. The vectorised fill computes the same
-/// integers lane by lane, so it returns the same bits as the scalar calls at every width.
+/// Counter-based random numbers: every number is a pure function of its address, so a Monte Carlo sample, a batch member
+/// or an iteration reads its own numbers by index, whatever thread computes it and in whatever order, allocation-free.
+/// Two address families share one mixer (SplitMix64's finaliser, Steele, Lea &amp; Flood 2014):
+/// <list type="bullet">
+/// <item>(seed, counter): the output function applied to key(seed) + counter·φ·2⁶⁴ — the estimators' flat index
+/// (sample · categories + category), with a vectorised <see cref="FillUniform"/> that returns the same bits;</item>
+/// <item>(seed, stream, counter): a stream (typically a sample index) picks a starting state by hashing (seed, stream) and
+/// the counter walks the Weyl sequence from there — a diffusion sample's k-th normal without drawing the first k − 1.
+/// Its normals use both Box–Muller branches and live at counters from 2⁶², apart from its uniforms.</item>
+/// </list>
+/// This is the stateless cousin of <c>Dynamics.Solvers.Stochastic.GaussianSource</c> (whose xoshiro stream suits a long
+/// sequential path); it lives in Core so models can draw reproducibly without a solver.
 /// </summary>
 public static class CounterRandom
 {
@@ -18,6 +24,7 @@ public static class CounterRandom
     private const ulong Mix1 = 0xBF58476D1CE4E5B9UL;
     private const ulong Mix2 = 0x94D049BB133111EBUL;
     private const double TwoToMinus53 = 1.0 / (1UL << 53);
+    private const ulong NormalBase = 1UL << 62;
 
     /// <summary>64 random bits at (<paramref name="seed"/>, <paramref name="counter"/>).</summary>
     /// <param name="seed">The experiment's seed.</param>
@@ -60,7 +67,7 @@ public static class CounterRandom
 
     /// <summary>
     /// Fills <paramref name="values"/> with the uniforms at counters first, first + stride, first + 2·stride, …: the same
-    /// numbers as <see cref="Uniform"/>, eight or four at a time where the hardware has 512- or 256-bit integer lanes.
+    /// numbers as <see cref="Uniform(ulong, ulong)"/>, eight or four at a time where the hardware has 512- or 256-bit integer lanes.
     /// </summary>
     /// <param name="seed">The experiment's seed.</param>
     /// <param name="firstCounter">The counter of values[0].</param>
@@ -101,6 +108,65 @@ public static class CounterRandom
         }
 
         for (; i < values.Length; i++) values[i] = ((Mix(key + (firstCounter + (ulong)i * stride) * Golden) >> 11) + 0.5) * TwoToMinus53;
+    }
+
+    /// <summary>The 64 random bits number <paramref name="counter"/> of stream <paramref name="stream"/>.</summary>
+    /// <param name="seed">The experiment's seed.</param>
+    /// <param name="stream">The stream, typically the sample index.</param>
+    /// <param name="counter">The position in the stream.</param>
+    /// <returns>Uniformly distributed bits.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Bits(ulong seed, ulong stream, ulong counter)
+    {
+        // Each step adds φ·2⁶⁴ before the finaliser (SplitMix64's next()); the stream hash is a second such step.
+        ulong start = Mix(Mix((seed ^ 0xD1B54A32D192ED03UL) + Golden) + stream * 0xA0761D6478BD642FUL + Golden);
+        return Mix(start + counter * Golden + Golden);
+    }
+
+    /// <summary>A uniform number in (0, 1) with 53 random bits (never exactly 0, so its logarithm is finite).</summary>
+    /// <param name="seed">The experiment's seed.</param>
+    /// <param name="stream">The stream, typically the sample index.</param>
+    /// <param name="counter">The position in the stream.</param>
+    /// <returns>The uniform number.</returns>
+    public static double Uniform(ulong seed, ulong stream, ulong counter) => ((Bits(seed, stream, counter) >> 11) + 0.5) * TwoToMinus53;
+
+    /// <summary>
+    /// The standard normal number <paramref name="index"/> of the stream: Box–Muller on the uniforms at counters
+    /// 2⌊index/2⌋ + 2⁶² and 2⌊index/2⌋ + 1 + 2⁶², taking the cosine branch for even indices and the sine for odd ones, so
+    /// normal streams never reuse the uniforms of <see cref="Uniform(ulong, ulong, ulong)"/> at small counters.
+    /// </summary>
+    /// <param name="seed">The experiment's seed.</param>
+    /// <param name="stream">The stream, typically the sample index.</param>
+    /// <param name="index">Which normal of the stream.</param>
+    /// <returns>A standard normal number.</returns>
+    public static double Normal(ulong seed, ulong stream, ulong index)
+    {
+        ulong pair = (index >> 1) * 2 + NormalBase;
+        double radius = Math.Sqrt(-2 * Math.Log(Uniform(seed, stream, pair)));
+        double angle = 2 * Math.PI * Uniform(seed, stream, pair + 1);
+        return (index & 1) == 0 ? radius * Math.Cos(angle) : radius * Math.Sin(angle);
+    }
+
+    /// <summary>Fills <paramref name="normals"/> with the normals <paramref name="firstIndex"/>, +1, … of the stream.</summary>
+    /// <param name="seed">The experiment's seed.</param>
+    /// <param name="stream">The stream, typically the sample index.</param>
+    /// <param name="firstIndex">The index of the first normal.</param>
+    /// <param name="normals">Receives the normals.</param>
+    public static void FillNormal(ulong seed, ulong stream, ulong firstIndex, Span<double> normals)
+    {
+        int i = 0;
+        ulong index = firstIndex;
+        if ((index & 1) == 1 && normals.Length > 0) normals[i++] = Normal(seed, stream, index++);
+        for (; i + 1 < normals.Length; i += 2, index += 2)
+        {
+            ulong pair = index + NormalBase;
+            double radius = Math.Sqrt(-2 * Math.Log(Uniform(seed, stream, pair)));
+            double angle = 2 * Math.PI * Uniform(seed, stream, pair + 1);
+            normals[i] = radius * Math.Cos(angle);
+            normals[i + 1] = radius * Math.Sin(angle);
+        }
+
+        if (i < normals.Length) normals[i] = Normal(seed, stream, index);
     }
 
     // SplitMix64's seeding step: neighbouring seeds get unrelated keys, so their counter sequences do not overlap in practice.

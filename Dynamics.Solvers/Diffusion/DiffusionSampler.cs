@@ -1,17 +1,19 @@
 using Dynamics.Distributions;
 using Dynamics.Models.Diffusion;
 using Dynamics.Numerics;
-using CounterRandom = Dynamics.Distributions.CounterRandom;
 using Dynamics.Problems;
 using Dynamics.Solvers.Ensembles;
 using Dynamics.Solvers.Methods;
+using Dynamics.Solvers.Stochastic;
 using Dynamics.Validation;
 
 namespace Dynamics.Solvers.Diffusion;
 
 /// <summary>
-/// Diffusion-model samplers driven by the exact noise predictor ε*(x) = −σ∇log p of a <see cref="GaussianMixture"/>, so
-/// the only errors are the sampler's own: discretisation and the finite start time. All work on a batch of samples in
+/// Diffusion-model samplers driven by a noise predictor ε̂(x; a, σ) (<see cref="INoiseModel"/>): the exact
+/// ε*(x) = −σ∇log p of a <see cref="GaussianMixture"/>, so that the only errors are the sampler's own (discretisation and
+/// the finite start time), or a fitted model such as <see cref="FourierNoiseModel"/>. The probability-flow sampler
+/// integrates the exact mixture's <see cref="Models.Diffusion.ProbabilityFlow"/>. All work on a batch of samples in
 /// parallel blocks; sample m's noise is the counter-based stream (seed, m).
 /// </summary>
 /// <remarks>
@@ -26,12 +28,12 @@ public static class DiffusionSampler
     /// DDPM ancestral sampling (Ho et al. 2020; MODELS §5(b), §6(b)) with T steps of
     /// x_{t−1} = (x_t − (β_t²/β̄_t)ε*(x_t))/α_t + σ_t z from x_T ∼ N(0, I), Su's notation. T score evaluations per sample.
     /// </summary>
-    /// <param name="data">The data law.</param>
+    /// <param name="data">The data model: the exact <see cref="GaussianMixture"/> or a fitted one (<see cref="INoiseModel"/>).</param>
     /// <param name="schedule">The discrete schedule.</param>
     /// <param name="variance">The reverse variance σ_t².</param>
     /// <param name="options">Count, seed, parallelism; paths are recorded at t = T … 0.</param>
     /// <returns>The samples.</returns>
-    public static DiffusionSamples Ancestral(GaussianMixture data, DiscreteSchedule schedule, AncestralVariance variance, DiffusionSamplerOptions options)
+    public static DiffusionSamples Ancestral(INoiseModel data, DiscreteSchedule schedule, AncestralVariance variance, DiffusionSamplerOptions options)
     {
         Validate(data, options);
         ArgumentNullException.ThrowIfNull(schedule);
@@ -75,13 +77,13 @@ public static class DiffusionSampler
     /// (Su's notation). η = 0 is deterministic (Euler on the scaled flow in s = β̄/ᾱ, order 1); η = 1 matches the small
     /// ancestral variance when S = T. S score evaluations per sample.
     /// </summary>
-    /// <param name="data">The data law.</param>
+    /// <param name="data">The data model: the exact <see cref="GaussianMixture"/> or a fitted one (<see cref="INoiseModel"/>).</param>
     /// <param name="schedule">The discrete schedule.</param>
     /// <param name="steps">S in [1, T].</param>
     /// <param name="eta">η in [0, 1].</param>
     /// <param name="options">Count, seed, parallelism; paths are recorded at τ_S … τ_0.</param>
     /// <returns>The samples.</returns>
-    public static DiffusionSamples Ddim(GaussianMixture data, DiscreteSchedule schedule, int steps, double eta, DiffusionSamplerOptions options)
+    public static DiffusionSamples Ddim(INoiseModel data, DiscreteSchedule schedule, int steps, double eta, DiffusionSamplerOptions options)
     {
         Validate(data, options);
         ArgumentNullException.ThrowIfNull(schedule);
@@ -127,11 +129,11 @@ public static class DiffusionSampler
     /// Euler's method on dy/ds = ε*(y; s) over decreasing levels s_0 &gt; … &gt; s_N ≥ 0 from y ∼ N(0, s_0²I): DDIM
     /// (η = 0) on any grid, and DPM-Solver-1 (Lu et al. 2022). Order 1; N score evaluations per sample.
     /// </summary>
-    /// <param name="data">The data law.</param>
+    /// <param name="data">The data model: the exact <see cref="GaussianMixture"/> or a fitted one (<see cref="INoiseModel"/>).</param>
     /// <param name="levels">The noise levels, strictly decreasing, all ≥ 0, at least two.</param>
     /// <param name="options">Count, seed, parallelism; paths are recorded at every level.</param>
     /// <returns>The samples.</returns>
-    public static DiffusionSamples Euler(GaussianMixture data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options)
+    public static DiffusionSamples Euler(INoiseModel data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options)
     {
         var s = Levels(data, levels, options, allowZero: true);
         return SamplerRunner.Run("Euler (DDIM)", data, options, s, s.Length - 1, block =>
@@ -153,12 +155,12 @@ public static class DiffusionSampler
     /// to s = 0; with <paramref name="churn"/> it first raises each level to ŝ = (1 + γ)s_i with fresh noise.
     /// Order 2 when deterministic; 2N − 1 score evaluations per sample (18 levels + 0: 35).
     /// </summary>
-    /// <param name="data">The data law.</param>
+    /// <param name="data">The data model: the exact <see cref="GaussianMixture"/> or a fitted one (<see cref="INoiseModel"/>).</param>
     /// <param name="levels">Strictly decreasing levels ≥ 0, e.g. <see cref="EdmSchedule.KarrasGrid"/>.</param>
     /// <param name="options">Count, seed, parallelism.</param>
     /// <param name="churn">Null for the deterministic sampler.</param>
     /// <returns>The samples.</returns>
-    public static DiffusionSamples Heun(GaussianMixture data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options, EdmChurn? churn = null)
+    public static DiffusionSamples Heun(INoiseModel data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options, EdmChurn? churn = null)
     {
         var s = Levels(data, levels, options, allowZero: true);
         churn?.Validate();
@@ -208,11 +210,11 @@ public static class DiffusionSampler
     /// u = y − (s_i − s_m)ε*(y; s_i), y ← y − (s_i − s_{i+1})ε*(u; s_m). Order 2; 2 evaluations per step. A final step to
     /// s = 0 (λ = ∞) is taken with Euler, i.e. the denoiser.
     /// </summary>
-    /// <param name="data">The data law.</param>
+    /// <param name="data">The data model: the exact <see cref="GaussianMixture"/> or a fitted one (<see cref="INoiseModel"/>).</param>
     /// <param name="levels">Strictly decreasing levels ≥ 0.</param>
     /// <param name="options">Count, seed, parallelism.</param>
     /// <returns>The samples.</returns>
-    public static DiffusionSamples DpmSolver2(GaussianMixture data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options)
+    public static DiffusionSamples DpmSolver2(INoiseModel data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options)
     {
         var s = Levels(data, levels, options, allowZero: true);
         int steps = s.Length - 1;
@@ -250,11 +252,11 @@ public static class DiffusionSampler
     /// y ← y − (s_i − s_{i+1})ε₀ − (s_{i+1}/r₂)((e^h − 1)/h − 1)D₂. Order 3; 3 evaluations per step; a final step to s = 0
     /// is taken with Euler.
     /// </summary>
-    /// <param name="data">The data law.</param>
+    /// <param name="data">The data model: the exact <see cref="GaussianMixture"/> or a fitted one (<see cref="INoiseModel"/>).</param>
     /// <param name="levels">Strictly decreasing levels ≥ 0.</param>
     /// <param name="options">Count, seed, parallelism.</param>
     /// <returns>The samples.</returns>
-    public static DiffusionSamples DpmSolver3(GaussianMixture data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options)
+    public static DiffusionSamples DpmSolver3(INoiseModel data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options)
     {
         var s = Levels(data, levels, options, allowZero: true);
         int steps = s.Length - 1;
@@ -301,11 +303,11 @@ public static class DiffusionSampler
     /// h_i = log(s_i/s_{i+1}), y ← (s_{i+1}/s_i)y + (1 − s_{i+1}/s_i)D where D = (1 + 1/(2r))x̂₀ⁱ − (1/(2r))x̂₀ⁱ⁻¹,
     /// r = h_{i−1}/h_i (first step and a final step to s = 0: D = x̂₀ⁱ). Order 2; one evaluation per step.
     /// </summary>
-    /// <param name="data">The data law.</param>
+    /// <param name="data">The data model: the exact <see cref="GaussianMixture"/> or a fitted one (<see cref="INoiseModel"/>).</param>
     /// <param name="levels">Strictly decreasing levels ≥ 0.</param>
     /// <param name="options">Count, seed, parallelism.</param>
     /// <returns>The samples.</returns>
-    public static DiffusionSamples DpmSolverPlusPlus2M(GaussianMixture data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options)
+    public static DiffusionSamples DpmSolverPlusPlus2M(INoiseModel data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options)
     {
         var s = Levels(data, levels, options, allowZero: true);
         int steps = s.Length - 1;
@@ -347,7 +349,7 @@ public static class DiffusionSampler
     /// machinery with its own adaptive steps (<see cref="Ensemble.Solve{TField}"/>): any <see cref="IOdeMethod"/> at any
     /// tolerance, or a fixed step. Paths are not recorded (use <see cref="Ode.Solve{TField}"/> on one sample for that).
     /// </summary>
-    /// <param name="data">The data law.</param>
+    /// <param name="data">The data law (exact: the flow needs its score at every time).</param>
     /// <param name="schedule">The diffusion.</param>
     /// <param name="method">The ODE method, e.g. DormandPrince5.</param>
     /// <param name="solver">Tolerances or a fixed step (SaveAt is ignored: final states only).</param>
@@ -394,14 +396,16 @@ public static class DiffusionSampler
     }
 
     /// <summary>
-    /// The reverse-time SDE dx = [f(t)x − g(t)²∇log p_t(x)]dt + g(t)dW̄ (Anderson 1982; Song et al. 2021) by
-    /// Euler–Maruyama on a uniform grid from T to <paramref name="endTime"/>, optionally with
-    /// <paramref name="correctorSteps"/> Langevin corrector steps x ← x + ε∇log p_t + √(2ε)z per level (predictor–corrector,
-    /// Song et al. 2021), with Song's step ε = 2(r‖z‖/‖∇log p‖)² taken at its typical value 2r²σ_t² (‖z‖² ≈ d,
-    /// ‖∇log p_t‖² ≈ d/σ_t²), so that a sample's step never depends on the other samples or on a rare small score), and a final Tweedie denoising step x̂₀ = (x + σ²∇log p)/a when
-    /// <paramref name="denoiseAtEnd"/>. N(1 + M) (+1) score evaluations per sample.
+    /// The reverse-time SDE dx = [f(t)x − g(t)²∇log p_t(x)]dt + g(t)dW̄ (Anderson 1982; Song et al. 2021) on a uniform grid
+    /// from T to <paramref name="endTime"/>, stepped in reversed time by <paramref name="method"/> over the batch
+    /// (<see cref="ReverseDiffusion"/>): Euler–Maruyama by default, or Rößler's SRA1 (strong order 1.5: the noise g(t) is
+    /// additive), optionally with <paramref name="correctorSteps"/> Langevin corrector steps x ← x + ε∇log p_t + √(2ε)z
+    /// per level (predictor–corrector, Song et al. 2021), with Song's step ε = 2(r‖z‖/‖∇log p‖)² taken at its typical
+    /// value 2r²σ_t² (‖z‖² ≈ d, ‖∇log p_t‖² ≈ d/σ_t²), so that a sample's step never depends on the other samples or on a
+    /// rare small score), and a final Tweedie denoising step x̂₀ = (x + σ²∇log p)/a when <paramref name="denoiseAtEnd"/>.
+    /// N(k + M) (+1) score evaluations per sample, k the method's drift evaluations per step.
     /// </summary>
-    /// <param name="data">The data law.</param>
+    /// <param name="data">The data model: the exact <see cref="GaussianMixture"/> or a fitted one (<see cref="INoiseModel"/>).</param>
     /// <param name="schedule">The diffusion.</param>
     /// <param name="steps">N ≥ 1.</param>
     /// <param name="endTime">The final time t_min in [0, T) (σ &gt; 0 for Dirac data).</param>
@@ -409,41 +413,60 @@ public static class DiffusionSampler
     /// <param name="correctorSteps">M ≥ 0 Langevin steps per level (0: plain reverse SDE).</param>
     /// <param name="signalToNoise">r &gt; 0 of the corrector (0.16 for VE, 0.01–0.1 for VP).</param>
     /// <param name="denoiseAtEnd">Apply the posterior mean at t_min.</param>
+    /// <param name="method">The SDE method (null: Euler–Maruyama). Step k uses normals of stage k for ΔW = √h ξ₁ and,
+    /// for methods that need the iterated integral, the next stage for ΔZ = ½h^{3/2}(ξ₁ + ξ₂/√3).</param>
     /// <returns>The samples.</returns>
-    public static DiffusionSamples ReverseSde(GaussianMixture data, IContinuousSchedule schedule, int steps, double endTime, DiffusionSamplerOptions options,
-        int correctorSteps = 0, double signalToNoise = 0.16, bool denoiseAtEnd = true)
+    public static DiffusionSamples ReverseSde(INoiseModel data, IContinuousSchedule schedule, int steps, double endTime, DiffusionSamplerOptions options,
+        int correctorSteps = 0, double signalToNoise = 0.16, bool denoiseAtEnd = true, ISdeMethod? method = null)
     {
         Validate(data, options);
         ArgumentNullException.ThrowIfNull(schedule);
         Require.AtLeast(steps, 1, nameof(steps));
         Require.AtLeast(correctorSteps, 0, nameof(correctorSteps));
         Require.Positive(signalToNoise, nameof(signalToNoise));
+        method ??= new EulerMaruyama();
         double tEnd = schedule.EndTime;
         if (!(endTime >= 0 && endTime < tEnd))
             throw new ArgumentOutOfRangeException(nameof(endTime), endTime, $"endTime must lie in [0, {Require.Format(tEnd)}), but was {Require.Format(endTime)}.");
         var times = new double[steps + 1];
         for (int k = 0; k <= steps; k++) times[k] = tEnd - k * (tEnd - endTime) / steps;
         times[steps] = endTime;
+        double h = (tEnd - endTime) / steps, rootH = Math.Sqrt(h);
         double start = Math.Sqrt(schedule.Scale(tEnd) * schedule.Scale(tEnd) + schedule.NoiseStandardDeviation(tEnd) * schedule.NoiseStandardDeviation(tEnd));
-        string name = correctorSteps == 0 ? $"reverse SDE, Euler–Maruyama ({schedule.Name})" : $"predictor–corrector ({schedule.Name}, {correctorSteps} Langevin)";
-        return SamplerRunner.Run(name, data, options, times, steps * (1 + correctorSteps) + (denoiseAtEnd ? 1 : 0), block =>
+        string name = correctorSteps == 0 ? $"reverse SDE, {method.Name} ({schedule.Name})" : $"predictor–corrector ({schedule.Name}, {method.Name}, {correctorSteps} Langevin)";
+        return SamplerRunner.Run(name, data, options, times, steps * (method.DriftEvaluationsPerStep + correctorSteps) + (denoiseAtEnd ? 1 : 0), block =>
         {
             int n = block.Length;
             var x = block.X.AsSpan(0, n);
             var score = block.E1.AsSpan(0, n);
-            var z = block.T1.AsSpan(0, n);
+            var dW = block.T1.AsSpan(0, n);
+            var dZ = block.T2.AsSpan(0, n);
+            var stepper = method.CreateStepper(new ReverseDiffusion(block.Predictor, schedule, block.Count));
+            var area = stepper as IAreaSdeStepper;
             block.Normals(0, x);
             for (int k = 0; k < n; k++) x[k] *= start;
             block.Record(0);
             int stage = 1;
             for (int k = 0; k < steps; k++)
             {
-                double t = times[k], h = times[k] - times[k + 1];
-                block.Score(schedule.Scale(t), schedule.NoiseStandardDeviation(t), x, score);
-                double f = schedule.Drift(t), g2 = schedule.DiffusionSquared(t);
-                double noise = Math.Sqrt(g2 * h);
-                block.Normals(stage++, z);
-                for (int i = 0; i < n; i++) x[i] += -h * (f * x[i] - g2 * score[i]) + noise * z[i];
+                block.Normals(stage++, dW);
+                if (area is null)
+                {
+                    for (int i = 0; i < n; i++) dW[i] *= rootH;
+                    stepper.Advance(k * h, x, h, dW);
+                }
+                else
+                {
+                    block.Normals(stage++, dZ);
+                    for (int i = 0; i < n; i++)
+                    {
+                        dZ[i] = 0.5 * h * rootH * (dW[i] + dZ[i] / Math.Sqrt(3));
+                        dW[i] *= rootH;
+                    }
+
+                    area.Advance(k * h, x, h, dW, dZ);
+                }
+
                 double tNext = times[k + 1];
                 double sigmaNext = schedule.NoiseStandardDeviation(tNext);
                 double epsilon = 2 * signalToNoise * signalToNoise * sigmaNext * sigmaNext;
@@ -451,8 +474,8 @@ public static class DiffusionSampler
                 for (int c = 0; c < correctorSteps; c++)
                 {
                     block.Score(schedule.Scale(tNext), sigmaNext, x, score);
-                    block.Normals(stage++, z);
-                    for (int i = 0; i < n; i++) x[i] += epsilon * score[i] + root * z[i];
+                    block.Normals(stage++, dW);
+                    for (int i = 0; i < n; i++) x[i] += epsilon * score[i] + root * dW[i];
                 }
 
                 block.Record(k + 1);
@@ -480,14 +503,14 @@ public static class DiffusionSampler
         return y;
     }
 
-    private static void Validate(GaussianMixture data, DiffusionSamplerOptions options)
+    private static void Validate(INoiseModel data, DiffusionSamplerOptions options)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
     }
 
-    private static double[] Levels(GaussianMixture data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options, bool allowZero)
+    private static double[] Levels(INoiseModel data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options, bool allowZero)
     {
         Validate(data, options);
         Require.AtLeast(levels.Length, 2, "levels.Length");

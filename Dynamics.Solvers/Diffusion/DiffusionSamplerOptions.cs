@@ -3,7 +3,7 @@ using Dynamics.Validation;
 namespace Dynamics.Solvers.Diffusion;
 
 /// <summary>
-/// How many samples a diffusion sampler draws and how: sample m's noise is the <see cref="Distributions.CounterRandom"/>
+/// How many samples a diffusion sampler draws and how: sample m's noise is the <see cref="Numerics.CounterRandom"/>
 /// stream (Seed, m), so every sample is reproducible on its own and the result does not depend on the block size or
 /// the number of threads.
 /// </summary>

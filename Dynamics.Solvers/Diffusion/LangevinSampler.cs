@@ -1,4 +1,5 @@
 using Dynamics.Distributions;
+using Dynamics.Numerics;
 using Dynamics.Validation;
 
 namespace Dynamics.Solvers.Diffusion;

@@ -1,4 +1,6 @@
 using Dynamics.Distributions;
+using Dynamics.Models.Diffusion;
+using Dynamics.Numerics;
 
 namespace Dynamics.Solvers.Diffusion;
 
@@ -11,10 +13,10 @@ internal sealed class SamplerBlock
     private readonly double[] _paths;
     private readonly int _recorded;
 
-    public SamplerBlock(GaussianMixture data, int blockSize, ulong seed, double[] paths, int recorded)
+    public SamplerBlock(INoiseModel model, int blockSize, ulong seed, double[] paths, int recorded)
     {
-        Dimension = data.Dimension;
-        Marginal = data.CreateMarginal(1, 1);
+        Dimension = model.Dimension;
+        Predictor = model.CreatePredictor();
         Seed = seed;
         int size = Dimension * blockSize;
         X = new double[size];
@@ -29,7 +31,11 @@ internal sealed class SamplerBlock
         _recorded = recorded;
     }
 
-    public GaussianMixtureMarginal Marginal { get; }
+    public INoisePredictor Predictor { get; }
+
+    /// <summary>The exact evaluator, for samplers that need the density itself (MALA).</summary>
+    public GaussianMixtureMarginal Marginal => Predictor as GaussianMixtureMarginal
+        ?? throw new InvalidOperationException("This sampler needs the exact mixture's density, not a fitted noise model.");
 
     public int Dimension { get; }
 
@@ -67,25 +73,34 @@ internal sealed class SamplerBlock
     public void Normals(int stage, Span<double> z)
     {
         int d = Dimension;
+        // FillNormal uses both Box–Muller branches of a pair (one logarithm, square root and sin/cos for two normals) and
+        // returns the same numbers as d single draws.
+        Span<double> draw = d <= 128 ? stackalloc double[d] : new double[d];
         for (int m = 0; m < Count; m++)
         {
-            ulong stream = (ulong)(First + m);
-            for (int j = 0; j < d; j++) z[j * Count + m] = CounterRandom.Normal(Seed, stream, (ulong)stage * (ulong)d + (ulong)j);
+            CounterRandom.FillNormal(Seed, (ulong)(First + m), (ulong)stage * (ulong)d, draw);
+            for (int j = 0; j < d; j++) z[j * Count + m] = draw[j];
         }
     }
 
     /// <summary>ε*(x) of the law of a·x₀ + σ·ε.</summary>
     public void Epsilon(double scale, double sigma, ReadOnlySpan<double> x, Span<double> eps)
     {
-        Marginal.Update(scale, sigma);
-        Marginal.PredictNoise(x[..Length], Count, eps[..Length]);
+        Predictor.PredictNoise(scale, sigma, x[..Length], Count, eps[..Length]);
     }
 
-    /// <summary>∇log p of the law of a·x₀ + σ·ε.</summary>
+    /// <summary>∇log p of the law of a·x₀ + σ·ε: the exact mixture's own score (defined at σ = 0 too), else −ε̂/σ.</summary>
     public void Score(double scale, double sigma, ReadOnlySpan<double> x, Span<double> score)
     {
-        Marginal.Update(scale, sigma);
-        Marginal.Evaluate(x[..Length], Count, default, score[..Length], default);
+        if (Predictor is GaussianMixtureMarginal marginal)
+        {
+            marginal.Update(scale, sigma);
+            marginal.Evaluate(x[..Length], Count, default, score[..Length], default);
+        }
+        else
+        {
+            NoisePrediction.Score(Predictor, scale, sigma, x[..Length], Count, score[..Length]);
+        }
     }
 
     /// <summary>Copies the recorded samples of this block into path point <paramref name="point"/>.</summary>

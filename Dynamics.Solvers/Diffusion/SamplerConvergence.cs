@@ -1,5 +1,6 @@
 using Dynamics.Distributions;
 using Dynamics.Models.Diffusion;
+using Dynamics.Numerics;
 using Dynamics.Problems;
 using Dynamics.Solvers.RungeKutta;
 using Dynamics.Validation;

@@ -1,11 +1,11 @@
-using Dynamics.Distributions;
+using Dynamics.Models.Diffusion;
 
 namespace Dynamics.Solvers.Diffusion;
 
 /// <summary>Cuts the samples into blocks and runs a block sampler over them on all cores; parallel ≡ serial bit for bit.</summary>
 internal static class SamplerRunner
 {
-    public static DiffusionSamples Run(string name, GaussianMixture data, DiffusionSamplerOptions options, double[] pathTimes,
+    public static DiffusionSamples Run(string name, INoiseModel data, DiffusionSamplerOptions options, double[] pathTimes,
         double evaluationsPerSample, Action<SamplerBlock> sampleBlock)
     {
         int d = data.Dimension;

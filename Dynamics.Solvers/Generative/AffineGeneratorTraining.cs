@@ -1,5 +1,6 @@
 using Dynamics.Distributions;
 using Dynamics.Models.Generative;
+using Dynamics.Numerics;
 using Dynamics.Validation;
 
 namespace Dynamics.Solvers.Generative;

@@ -16,6 +16,9 @@ public sealed class EulerMaruyama : ISdeMethod
     public double StrongOrder => 0.5;
 
     /// <inheritdoc/>
+    public int DriftEvaluationsPerStep => 1;
+
+    /// <inheritdoc/>
     public int WeakOrder => 1;
 
     /// <inheritdoc/>

@@ -17,6 +17,9 @@ public interface ISdeMethod
     /// <summary>The weak order: |E φ(X_N) − E φ(X(T))| = O(h^order) for smooth φ.</summary>
     int WeakOrder { get; }
 
+    /// <summary>Drift evaluations per step (a diffusion sampler's score evaluations per step).</summary>
+    int DriftEvaluationsPerStep { get; }
+
     /// <summary>Creates a workspace for <paramref name="field"/>.</summary>
     /// <typeparam name="TField">The field type; a struct is devirtualised.</typeparam>
     /// <param name="field">The SDE's coefficients.</param>

@@ -21,6 +21,9 @@ public sealed class RosslerSra1 : ISdeMethod
     public double StrongOrder => 1.5;
 
     /// <inheritdoc/>
+    public int DriftEvaluationsPerStep => 2;
+
+    /// <inheritdoc/>
     public int WeakOrder => 2;
 
     /// <inheritdoc/>

@@ -1,5 +1,6 @@
 using Dynamics.Distributions;
 using Dynamics.Models.Diffusion;
+using Dynamics.Numerics;
 using Dynamics.Solvers;
 using Dynamics.Solvers.Diffusion;
 using Dynamics.Solvers.RungeKutta;
@@ -25,6 +26,39 @@ public class LikelihoodTests
             // Tolerance 1e-10 per step over a few hundred steps: the accumulated error is below 1e-7.
             Assert.Equal(exact.LogDensity(x), estimate, 1e-7);
         }
+    }
+
+    [Fact]
+    public void Batch_likelihood_matches_the_closed_form_for_every_point_and_Hutchinson_averages_to_it()
+    {
+        // 64 points from a grid over the data; exact divergence at tolerance 1e-10 (error below 1e-7, as for one point).
+        var schedule = new VariancePreservingLinear();
+        const int count = 64;
+        var points = new double[2 * count];
+        for (int m = 0; m < count; m++)
+        {
+            points[m] = -1.5 + 3.0 * (m % 8) / 7;
+            points[count + m] = -1 + 2.0 * (m / 8) / 7;
+        }
+
+        var exact = Data.CreateMarginal(schedule.Scale(1e-3), schedule.NoiseStandardDeviation(1e-3));
+        var batch = DiffusionLikelihood.LogDensities(Data, schedule, points, count, 1e-3, new DormandPrince5(), SolverOptions.WithTolerance(1e-10));
+        double worst = 0;
+        for (int m = 0; m < count; m++)
+        {
+            Assert.Equal(SolveStatus.Success, batch.Statuses[m]);
+            worst = Math.Max(worst, Math.Abs(batch.LogDensities[m] - exact.LogDensity([points[m], points[count + m]])));
+        }
+
+        Assert.True(worst < 1e-7, $"worst batch log-density error {worst:E2}");
+
+        // Hutchinson with one probe per point: its error z ᵀJz − tr J has mean zero, so the mean error over the 64 points
+        // lies within 5 standard errors of 0 (and the probes must make the errors vary).
+        var hutchinson = DiffusionLikelihood.LogDensities(Data, schedule, points, count, 1e-3, new DormandPrince5(), SolverOptions.WithTolerance(1e-8), hutchinsonSeed: 9);
+        var errors = Enumerable.Range(0, count).Select(m => hutchinson.LogDensities[m] - batch.LogDensities[m]).ToArray();
+        double mean = errors.Average(), se = Math.Sqrt(errors.Sum(e => (e - mean) * (e - mean)) / (count - 1) / count);
+        Assert.True(se > 0, "Hutchinson's estimates must vary between probes");
+        Assert.InRange(mean, -5 * se - 1e-5, 5 * se + 1e-5);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Dynamics.Problems;
 using Dynamics.Solvers;
 using Dynamics.Solvers.Diffusion;
 using Dynamics.Solvers.RungeKutta;
+using Dynamics.Solvers.Stochastic;
 
 namespace Dynamics.Tests.Diffusion;
 
@@ -78,6 +79,7 @@ public class SamplerTests
         var options = new DiffusionSamplerOptions { Count = 2000, Seed = 5 };
         AssertMixtureRecovered(DiffusionSampler.ReverseSde(TwoDiracs, new VariancePreservingLinear(), 200, 1e-3, options), 0.01);
         AssertMixtureRecovered(DiffusionSampler.ReverseSde(TwoDiracs, new VariancePreservingLinear(), 100, 1e-3, options, correctorSteps: 1, signalToNoise: 0.1), 0.01);
+        AssertMixtureRecovered(DiffusionSampler.ReverseSde(TwoDiracs, new VariancePreservingLinear(), 100, 1e-3, options, method: new RosslerSra1()), 0.01);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Dynamics.Distributions;
 using Dynamics.Models.Diffusion;
+using Dynamics.Numerics;
 
 namespace Dynamics.Tests.Diffusion;
 

@@ -6,7 +6,7 @@ namespace Dynamics.Models.Estimators;
 /// <summary>
 /// The reparameterized (pathwise) gradient of L(μ, σ) = E_{z∼N(μ,σ²)}[f(z)]: with z = μ + σε,
 /// ∂L/∂μ = E[f′(z)], ∂L/∂σ = E[f′(z)·ε], averaged over M samples (kexue.fm/archives/6705 §"重参数"; Kingma &amp; Welling
-/// 2014). Sample m of estimate n uses ε = <see cref="CounterRandom.Normal"/>(seed, n·M + m).
+/// 2014). Sample m of estimate n uses ε = <see cref="CounterRandom.Normal(ulong, ulong)"/>(seed, n·M + m).
 /// </summary>
 public sealed class NormalReparameterizedEstimator : IGradientEstimator
 {

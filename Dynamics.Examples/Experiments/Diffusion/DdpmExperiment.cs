@@ -1,6 +1,7 @@
 using Dynamics.Distributions;
 using Dynamics.Examples.Gallery;
 using Dynamics.Models.Diffusion;
+using Dynamics.Numerics;
 using Dynamics.Plotting.Figures;
 using Dynamics.Solvers.Diffusion;
 using Dynamics.Statistics;
