@@ -45,6 +45,73 @@ public class MonoFlowOracleTests
     }
 
     [Fact]
+    public void Kde_driven_moments_follow_the_moment_ODE_up_to_a_bandwidth_bias_that_shrinks_with_N()
+    {
+        // The KDE of a Gaussian cloud N(m, S) is, for large N, N(m, S + h²I): the flow's velocity stays affine and its
+        // moments obey ṁ = −P⁻¹m, Ṡ = (S + h²)⁻¹S + S(S + h²)⁻¹ − P⁻¹S − SP⁻¹, the KL-flow moment ODE minus the bandwidth
+        // bias 2h²(S + h²)⁻¹ (O(h²) = O(N^{−1/3}) with Scott's rule). What remains is sampling error, O(N^{−1/2}).
+        var (smallBias, smallResidual) = KdeMomentGaps(125, out var smallMeanGap);
+        var (largeBias, largeResidual) = KdeMomentGaps(1000, out var largeMeanGap);
+        string numbers = $"‖ΔS‖ vs moment ODE {smallBias:G3} → {largeBias:G3}, vs biased ODE {smallResidual:G3} → {largeResidual:G3}, ‖Δm‖ {smallMeanGap:G3} → {largeMeanGap:G3}";
+        // The mean has no bandwidth bias: only sampling error (5 standard errors of a cloud's mean, √(tr S/N), S ≈ I).
+        Assert.True(smallMeanGap < 5 * Math.Sqrt(2.0 / 125) && largeMeanGap < 5 * Math.Sqrt(2.0 / 1000), numbers);
+        // The bias model explains most of the covariance gap, and what it leaves is sampling error: the finite cloud's
+        // departure from a Gaussian, O(N^{−1/2}) (measured ≈ 0.9/√N at both N; 3/√N allowed).
+        Assert.True(smallResidual < smallBias / 2 && largeResidual < largeBias / 2, numbers);
+        Assert.True(smallResidual < 3 / Math.Sqrt(125) && largeResidual < 3 / Math.Sqrt(1000), numbers);
+        // Eight times the particles: h² and the bias shrink by 8^{−1/3} = 0.5 (measured 0.51; 0.35–0.7 allows for the
+        // sampling error of both runs).
+        Assert.InRange(largeBias / smallBias, 0.35, 0.7);
+    }
+
+    // Runs the KDE-driven KL flow (Scott's rule, to t = 1) and returns ‖Ŝ(1) − S(1)‖_F against the moment ODE
+    // and against the bandwidth-biased one, both started from the cloud's own moments, and ‖m̂(1) − m(1)‖.
+    private static (double Bias, double Residual) KdeMomentGaps(int n, out double meanGap)
+    {
+        var start = MonoFlowTestData.Sample(MonoFlowTestData.Gaussian(Start, Identity), n, 41);
+        // The self term kept in: leave-one-out pushes an isolated particle away from its nearest neighbour at a speed
+        // that grows with the distance. The self term shrinks ∇log q̂ by 1/(1 + Σ_{j≠i}K_ij), a second bias of order
+        // 1/(N·2πh²q) = O(N^{−2/3}), below the h² one.
+        using var kde = new KernelDensityLogRatio(MonoFlowTestData.Target(), leaveOneOut: false, workers: 1);
+        var flow = Ode.Solve(OdeProblem.Create(new MonoFlowField(kde, new MonoFlowWeight(GeneratorLoss.Logit), n), start, 0, 1),
+            new DormandPrince5(), SolverOptions.WithTolerance(1e-4) with { SaveAt = SaveAt.End });
+        Assert.True(flow.IsSuccess, flow.Message);
+        var m0 = new double[2];
+        var s0 = new double[4];
+        ParticleMoments.Compute(start, 2, m0, s0);
+        var m = new double[2];
+        var s = new double[4];
+        ParticleMoments.Compute(flow.FinalState, 2, m, s);
+        var moments = new GaussianKlFlowMoments([0, 0], MonoFlowTestData.TargetCovariance);
+        var options = SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.End };
+        var exact = Ode.Solve(OdeProblem.Create(moments, moments.Pack(m0, s0), 0, 1), new Verner8(), options).FinalState.ToArray();
+        var biased = Ode.Solve(OdeProblem.Create(new Dynamics.Fields.DelegateVectorField(6, (t, y, dy) => BiasedMoments(y, n, dy)), moments.Pack(m0, s0), 0, 1),
+            new Verner8(), options).FinalState.ToArray();
+        meanGap = Distance(m, exact.AsSpan(0, 2));
+        return (Distance(s, exact.AsSpan(2)), Distance(s, biased.AsSpan(2)));
+    }
+
+    // ṁ = −P⁻¹m, Ṡ = BS + SB − P⁻¹S − SP⁻¹ with B = (S + h²I)⁻¹ and Scott's h² = (tr S/2)·N/(N − 1)·N^{−1/3} (the rule uses
+    // the unbiased variances, S the 1/N ones).
+    private static void BiasedMoments(ReadOnlySpan<double> y, int n, Span<double> dy)
+    {
+        double[] pInv = Inverse2(MonoFlowTestData.TargetCovariance);
+        double[] s = y[2..].ToArray();
+        double h2 = 0.5 * (s[0] + s[3]) * n / (n - 1.0) * Math.Pow(n, -1.0 / 3);
+        double[] b = Inverse2([s[0] + h2, s[1], s[2], s[3] + h2]);
+        double[] a = [b[0] - pInv[0], b[1] - pInv[1], b[2] - pInv[2], b[3] - pInv[3]];
+        dy[0] = -(pInv[0] * y[0] + pInv[1] * y[1]);
+        dy[1] = -(pInv[2] * y[0] + pInv[3] * y[1]);
+        for (int i = 0; i < 2; i++)
+            for (int j = 0; j < 2; j++)
+            {
+                double v = 0;
+                for (int k = 0; k < 2; k++) v += a[i * 2 + k] * s[k * 2 + j] + s[i * 2 + k] * a[j * 2 + k];
+                dy[2 + i * 2 + j] = v;
+            }
+    }
+
+    [Fact]
     public void Langevin_twin_has_the_moment_ODE_marginals_at_every_recorded_time()
     {
         // 1-D: p = N(0, P), start N(3, 0.25): m(t) = 3e^{−t/P}, S(t) = P + (0.25 − P)e^{−2t/P}.

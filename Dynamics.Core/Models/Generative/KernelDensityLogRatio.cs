@@ -1,5 +1,4 @@
 using Dynamics.Distributions;
-using Dynamics.Numerics;
 using Dynamics.Simd;
 using Dynamics.Validation;
 
@@ -14,7 +13,7 @@ namespace Dynamics.Models.Generative;
 /// </summary>
 /// <remarks>
 /// The O(N²) pair sums are vectorised across particles i (AVX-512, AVX2 or scalar lanes, the same bits at every width
-/// through <see cref="LaneMath"/>) and split over <see cref="Workers"/> threads in fixed chunks, so parallel results equal
+/// through the kernel's own exponential, <see cref="GaussianKernelExponential"/>) and split over <see cref="Workers"/> threads in fixed chunks, so parallel results equal
 /// serial ones bit for bit. After the first evaluation with a given N nothing is allocated. Dimensions 1 and 2 have
 /// vectorised kernels; higher dimensions use a scalar pair loop. Dispose to stop the worker threads.
 /// </remarks>
@@ -29,7 +28,6 @@ public sealed class KernelDensityLogRatio : ILogRatioSource, IDisposable
     private double[] _targetLog = [];
     private double[] _targetScore = [];
     private int _count;
-    private double _coefficient;
 
     /// <summary>Creates the estimator.</summary>
     /// <param name="target">The target p (no Dirac components).</param>
@@ -100,11 +98,9 @@ public sealed class KernelDensityLogRatio : ILogRatioSource, IDisposable
         int d = Dimension;
         LogRatioChecks.Arguments(particles, count, d, logRatio, gradient, LeaveOneOut ? 2 : 1);
         EnsureCapacity(count);
-        particles.CopyTo(_points);
         double h = FixedBandwidth ?? RuleBandwidth(Rule, PooledStandardDeviation(particles, count, d), count, d);
         Bandwidth = h;
-        _coefficient = -0.5 / (h * h);
-        _pool.Run(_chunk);
+        RunPairSums(particles, h);
 
         _target.Evaluate(particles, count, _targetLog, _targetScore, default);
         double others = LeaveOneOut ? count - 1 : count;
@@ -137,15 +133,23 @@ public sealed class KernelDensityLogRatio : ILogRatioSource, IDisposable
         Require.Length(sum0.Length, count, nameof(sum0));
         Require.Length(sum1.Length, Dimension * count, nameof(sum1));
         EnsureCapacity(count);
-        particles.CopyTo(_points);
-        _coefficient = -0.5 / (bandwidth * bandwidth);
-        _pool.Run(_chunk);
+        RunPairSums(particles, bandwidth);
         _sum0.AsSpan(0, count).CopyTo(sum0);
         _sum1.AsSpan(0, Dimension * count).CopyTo(sum1);
     }
 
     /// <summary>Stops the worker threads.</summary>
     public void Dispose() => _pool.Dispose();
+
+    // The kernel works on coordinates scaled so that the kernel is 2^{−‖u_i − u_j‖²}; S₁ comes back in those units.
+    private void RunPairSums(ReadOnlySpan<double> particles, double bandwidth)
+    {
+        double scale = GaussianKernelExponential.CoordinateScale(bandwidth);
+        for (int k = 0; k < particles.Length; k++) _points[k] = particles[k] * scale;
+        _pool.Run(_chunk);
+        double unscale = 1 / scale;
+        for (int k = 0; k < _sum1.Length; k++) _sum1[k] *= unscale;
+    }
 
     private void EnsureCapacity(int count)
     {
@@ -185,7 +189,7 @@ public sealed class KernelDensityLogRatio : ILogRatioSource, IDisposable
         int n = _count, workers = _pool.Workers;
         int blocks = (n + 7) / 8;
         int lo = Math.Min(n, blocks * w / workers * 8), hi = Math.Min(n, blocks * (w + 1) / workers * 8);
-        var kernel = new KernelDensityKernel(_points, n, Dimension, _coefficient, _sum0, _sum1);
+        var kernel = new KernelDensityKernel(_points, n, Dimension, _sum0, _sum1);
         int i = lo;
         if (Lane512.IsHardwareAccelerated)
             for (; i + 8 <= hi; i += 8) kernel.Block<Lane512>(i);
