@@ -148,6 +148,7 @@ public class LogRatioSourceTests
         var ex = Assert.Throws<ArgumentException>(() => new GaussianFitLogRatio(target).Evaluate(new double[9], 5, new double[5], new double[10]));
         Assert.Contains("particles", ex.Message);
         Assert.Throws<ArgumentException>(() => new GaussianKlFlowMoments([0, 0], [1, 2, 2, 1]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new GaussianKlFlowMoments([0, 0], [1, 0, 0, 1], kdeParticles: 1));
     }
 
     private static double Variance(ReadOnlySpan<double> v)
