@@ -15,7 +15,9 @@ public class MonoFlowOracleTests
     [Fact]
     public void Particle_sample_moments_follow_the_Gaussian_KL_flow_moment_ODE()
     {
-        const int n = 2000;
+        // The main check (the cloud's own moments against the moment ODE, to 1e-7) holds exactly at any N, so a
+        // modest N = 500 costs a quarter of N = 2000 and checks the same; only the law-moment band widens as N^{−1/2}.
+        const int n = 500;
         var particles = MonoFlowTestData.Sample(MonoFlowTestData.Gaussian(Start, Identity), n, 11);
         var field = new MonoFlowField(new GaussianFitLogRatio(MonoFlowTestData.Target()), new MonoFlowWeight(GeneratorLoss.Logit), n);
         double[] times = [0, 0.25, 0.5, 1, 2];
@@ -50,15 +52,15 @@ public class MonoFlowOracleTests
         // The KDE of a Gaussian cloud N(m, S) is, for large N, N(m, S + h²I): the flow's velocity stays affine and its
         // moments obey ṁ = −P⁻¹m, Ṡ = (S + h²)⁻¹S + S(S + h²)⁻¹ − P⁻¹S − SP⁻¹, the KL-flow moment ODE minus the bandwidth
         // bias 2h²(S + h²)⁻¹ (O(h²) = O(N^{−1/3}) with Scott's rule). What remains is sampling error, O(N^{−1/2}).
-        var (smallBias, smallResidual) = KdeMomentGaps(125, out var smallMeanGap);
-        var (largeBias, largeResidual) = KdeMomentGaps(1000, out var largeMeanGap);
+        var (smallBias, smallResidual) = KdeMomentGaps(100, out var smallMeanGap);
+        var (largeBias, largeResidual) = KdeMomentGaps(800, out var largeMeanGap);
         string numbers = $"‖ΔS‖ vs moment ODE {smallBias:G3} → {largeBias:G3}, vs biased ODE {smallResidual:G3} → {largeResidual:G3}, ‖Δm‖ {smallMeanGap:G3} → {largeMeanGap:G3}";
         // The mean has no bandwidth bias: only sampling error (5 standard errors of a cloud's mean, √(tr S/N), S ≈ I).
-        Assert.True(smallMeanGap < 5 * Math.Sqrt(2.0 / 125) && largeMeanGap < 5 * Math.Sqrt(2.0 / 1000), numbers);
+        Assert.True(smallMeanGap < 5 * Math.Sqrt(2.0 / 100) && largeMeanGap < 5 * Math.Sqrt(2.0 / 800), numbers);
         // The bias model explains most of the covariance gap, and what it leaves is sampling error: the finite cloud's
         // departure from a Gaussian, O(N^{−1/2}) (measured ≈ 0.9/√N at both N; 3/√N allowed).
         Assert.True(smallResidual < smallBias / 2 && largeResidual < largeBias / 2, numbers);
-        Assert.True(smallResidual < 3 / Math.Sqrt(125) && largeResidual < 3 / Math.Sqrt(1000), numbers);
+        Assert.True(smallResidual < 3 / Math.Sqrt(100) && largeResidual < 3 / Math.Sqrt(800), numbers);
         // Eight times the particles: h² and the bias shrink by 8^{−1/3} = 0.5 (measured 0.51; 0.35–0.7 allows for the
         // sampling error of both runs).
         Assert.InRange(largeBias / smallBias, 0.35, 0.7);
@@ -74,7 +76,7 @@ public class MonoFlowOracleTests
         // 1/(N·2πh²q) = O(N^{−2/3}), below the h² one.
         using var kde = new KernelDensityLogRatio(MonoFlowTestData.Target(), leaveOneOut: false, workers: 1);
         var flow = Ode.Solve(OdeProblem.Create(new MonoFlowField(kde, new MonoFlowWeight(GeneratorLoss.Logit), n), start, 0, 1),
-            new DormandPrince5(), SolverOptions.WithTolerance(1e-4) with { SaveAt = SaveAt.End });
+            new DormandPrince5(), SolverOptions.WithTolerance(1e-3) with { SaveAt = SaveAt.End });
         Assert.True(flow.IsSuccess, flow.Message);
         var m0 = new double[2];
         var s0 = new double[4];
@@ -198,8 +200,9 @@ public class MonoFlowOracleTests
     [MemberData(nameof(Losses))]
     public void The_fixed_point_m_zero_S_P_stops_every_h_and_is_attracting(GeneratorLoss loss)
     {
-        // Particles whose moments are exactly (0, P): whitened normals times the Cholesky factor of P.
-        const int n = 400;
+        // Particles whose moments are exactly (0, P): whitened normals times the Cholesky factor of P. Whitening makes
+        // the moments exact at any N, and the Gaussian-fit source sees only the moments, so N = 100 checks as much as more.
+        const int n = 100;
         var z = Dynamics.Solvers.Generative.AffineGeneratorTraining.WhitenedNormals(n, 2, 9);
         double[] chol = [1, 0, 0.8, 0.5];
         var x = Affine(z, n, [0, 0], chol);
@@ -211,7 +214,8 @@ public class MonoFlowOracleTests
 
         // A perturbed cloud returns: after t = 60 the moments are back at (0, P) (rate ≈ h'(0)/λ_max(P) ≥ 0.25/1.7 for the slowest h, so e^{−8.8} of the start's offset is left).
         var perturbed = Affine(z, n, [0.3, -0.2], [0.9, 0, 0.7, 0.45]);
-        var flow = Ode.Solve(OdeProblem.Create(field, perturbed, 0, 60), new DormandPrince5(), SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.End });
+        // Tolerance 1e-6: the solver's error stays three orders below the 1e-3 the check allows.
+        var flow = Ode.Solve(OdeProblem.Create(field, perturbed, 0, 60), new DormandPrince5(), SolverOptions.WithTolerance(1e-6) with { SaveAt = SaveAt.End });
         Assert.True(flow.IsSuccess, flow.Message);
         var m = new double[2];
         var s = new double[4];
