@@ -30,7 +30,7 @@ public sealed class GanAsDiffusionExperiment : IExperiment
     public string Name => "gan-as-diffusion";
 
     /// <inheritdoc/>
-    public string Description => "GAN training as MonoFlow: generator parameter ODE vs the learned-discriminator loop, gap order, and the flow vs PF-ODE vs Langevin.";
+    public string Description => "GAN training as MonoFlow: generator parameter ODE vs the learned-discriminator loops (k D steps per G step), gap order, many G steps, and the flow vs PF-ODE vs Langevin.";
 
     /// <inheritdoc/>
     public void Run(ExperimentContext context)
