@@ -199,7 +199,11 @@ public sealed class KernelDensityLogRatio : ILogRatioSource, IDisposable
         {
             int i = chunk * ChunkSize, hi = Math.Min(n, i + ChunkSize);
             if (Lane512.IsHardwareAccelerated)
+            {
+                for (; i + 16 <= hi; i += 16) kernel.DoubleBlock<Lane512>(i);
                 for (; i + 8 <= hi; i += 8) kernel.Block<Lane512>(i);
+            }
+
             if (Lane256.IsHardwareAccelerated)
                 for (; i + 4 <= hi; i += 4) kernel.Block<Lane256>(i);
             for (; i < hi; i++) kernel.Block<ScalarLane>(i);
