@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Simd;
 
 namespace Dynamics.Models.Generative;
@@ -55,18 +56,8 @@ internal readonly ref struct KernelDensityKernel(ReadOnlySpan<double> scaledPoin
         {
             var uj = TLane.Create(us[j]);
             var vj = TLane.Create(vs[j]);
-            var dua = uj - ua;
-            var dva = vj - va;
-            var dub = uj - ub;
-            var dvb = vj - vb;
-            var ka = GaussianKernelExponential.TwoToMinus(TLane.MultiplyAdd(dva, dva, dua * dua));
-            var kb = GaussianKernelExponential.TwoToMinus(TLane.MultiplyAdd(dvb, dvb, dub * dub));
-            s0a += ka;
-            sua = TLane.MultiplyAdd(ka, dua, sua);
-            sva = TLane.MultiplyAdd(ka, dva, sva);
-            s0b += kb;
-            sub = TLane.MultiplyAdd(kb, dub, sub);
-            svb = TLane.MultiplyAdd(kb, dvb, svb);
+            Accumulate(uj, vj, ua, va, ref s0a, ref sua, ref sva);
+            Accumulate(uj, vj, ub, vb, ref s0b, ref sub, ref svb);
         }
 
         s0a.Store(_s0, i);
@@ -105,19 +96,24 @@ internal readonly ref struct KernelDensityKernel(ReadOnlySpan<double> scaledPoin
         var sv = TLane.Create(0);
         var us = _u[..n];
         var vs = _u.Slice(n, n);
-        for (int j = 0; j < us.Length; j++)
-        {
-            var du = TLane.Create(us[j]) - ui;
-            var dv = TLane.Create(vs[j]) - vi;
-            var k = GaussianKernelExponential.TwoToMinus(TLane.MultiplyAdd(dv, dv, du * du));
-            s0 += k;
-            su = TLane.MultiplyAdd(k, du, su);
-            sv = TLane.MultiplyAdd(k, dv, sv);
-        }
+        for (int j = 0; j < us.Length; j++) Accumulate(TLane.Create(us[j]), TLane.Create(vs[j]), ui, vi, ref s0, ref su, ref sv);
 
         s0.Store(_s0, i);
         su.Store(_s1, i);
         sv.Store(_s1, n + i);
+    }
+
+    // One pair term of the 2-D sums for a lane group at (u_i, v_i) against the broadcast particle (u_j, v_j).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate<TLane>(TLane uj, TLane vj, TLane ui, TLane vi, ref TLane s0, ref TLane su, ref TLane sv)
+        where TLane : struct, ILane<TLane>
+    {
+        var du = uj - ui;
+        var dv = vj - vi;
+        var k = GaussianKernelExponential.TwoToMinus(TLane.MultiplyAdd(dv, dv, du * du));
+        s0 += k;
+        su = TLane.MultiplyAdd(k, du, su);
+        sv = TLane.MultiplyAdd(k, dv, sv);
     }
 
     // Any dimension, one particle per lane position handled as scalars (the vectorised kernels cover d ≤ 2).
