@@ -66,6 +66,33 @@ public class LogRatioSourceTests
     }
 
     [Fact]
+    public void Kde_kernel_is_the_Gaussian_to_a_few_ulps_and_the_self_term_is_exactly_one()
+    {
+        // Two particles at distance Δ: S₀(0) = 1 + K and S₁(0) = KΔ, so S₁/Δ isolates K = exp(−Δ²/(2h²)) to its last bit.
+        const double h = 0.3;
+        using var kde = new KernelDensityLogRatio(Dynamics.Distributions.GaussianMixture.Isotropic([1.0], [0.0], [1.0]), workers: 1);
+        var s0 = new double[2];
+        var s1 = new double[2];
+        var random = new Random(5);
+        for (int k = 0; k < 2000; k++)
+        {
+            // Exponents from 0 down to −700 (log-uniform in the distance, so small and large arguments both appear).
+            double delta = h * Math.Sqrt(1400) * Math.Pow(10, -4 * random.NextDouble());
+            kde.PairSums([0, delta], 2, h, s0, s1);
+            double exponent = -delta * delta / (2 * h * h);
+            double expected = Math.Exp(exponent);
+            // A few ulps (polynomial, scaled coordinate, product, unscaling: 1e-15 ≈ 4.5 ulps), plus the rounding of the
+            // argument itself (~4 ulps of |exponent|), which any evaluation of the kernel has.
+            double tolerance = 1e-15 + 4 * 2.2e-16 * Math.Abs(exponent);
+            Assert.True(Math.Abs(s1[0] / delta - expected) <= tolerance * expected, $"Δ = {delta}: {s1[0] / delta} vs {expected}");
+        }
+
+        kde.PairSums([0.25, 0.25], 2, h, s0, s1);
+        Assert.Equal(2.0, s0[0]);
+        Assert.Equal(0.0, s1[0]);
+    }
+
+    [Fact]
     public void Kde_log_ratio_is_the_same_with_one_or_two_threads_and_leave_one_out_removes_the_self_term()
     {
         const int n = 203;
@@ -121,7 +148,7 @@ public class LogRatioSourceTests
         var ex = Assert.Throws<ArgumentException>(() => new GaussianFitLogRatio(target).Evaluate(new double[9], 5, new double[5], new double[10]));
         Assert.Contains("particles", ex.Message);
         Assert.Throws<ArgumentException>(() => new GaussianKlFlowMoments([0, 0], [1, 2, 2, 1]));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ProbabilityFlowParticles(target, 10, 1.0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new GaussianKlFlowMoments([0, 0], [1, 0, 0, 1], kdeParticles: 1));
     }
 
     private static double Variance(ReadOnlySpan<double> v)

@@ -1,5 +1,4 @@
 using Dynamics.Distributions;
-using Dynamics.Numerics;
 using Dynamics.Simd;
 using Dynamics.Validation;
 
@@ -14,8 +13,8 @@ namespace Dynamics.Models.Generative;
 /// </summary>
 /// <remarks>
 /// The O(N²) pair sums are vectorised across particles i (AVX-512, AVX2 or scalar lanes, the same bits at every width
-/// through <see cref="LaneMath"/>) and split over <see cref="Workers"/> threads in fixed chunks, so parallel results equal
-/// serial ones bit for bit. After the first evaluation with a given N nothing is allocated. Dimensions 1 and 2 have
+/// through the kernel's own exponential, <see cref="GaussianKernelExponential"/>) and shared by <see cref="Workers"/>
+/// threads in chunks of 64 particles taken in turn, so parallel results equal serial ones bit for bit. After the first evaluation with a given N nothing is allocated. Dimensions 1 and 2 have
 /// vectorised kernels; higher dimensions use a scalar pair loop. Dispose to stop the worker threads.
 /// </remarks>
 public sealed class KernelDensityLogRatio : ILogRatioSource, IDisposable
@@ -28,8 +27,9 @@ public sealed class KernelDensityLogRatio : ILogRatioSource, IDisposable
     private double[] _sum1 = [];
     private double[] _targetLog = [];
     private double[] _targetScore = [];
+    private const int ChunkSize = 64;
     private int _count;
-    private double _coefficient;
+    private int _nextChunk;
 
     /// <summary>Creates the estimator.</summary>
     /// <param name="target">The target p (no Dirac components).</param>
@@ -100,11 +100,9 @@ public sealed class KernelDensityLogRatio : ILogRatioSource, IDisposable
         int d = Dimension;
         LogRatioChecks.Arguments(particles, count, d, logRatio, gradient, LeaveOneOut ? 2 : 1);
         EnsureCapacity(count);
-        particles.CopyTo(_points);
         double h = FixedBandwidth ?? RuleBandwidth(Rule, PooledStandardDeviation(particles, count, d), count, d);
         Bandwidth = h;
-        _coefficient = -0.5 / (h * h);
-        _pool.Run(_chunk);
+        RunPairSums(particles, h);
 
         _target.Evaluate(particles, count, _targetLog, _targetScore, default);
         double others = LeaveOneOut ? count - 1 : count;
@@ -137,15 +135,24 @@ public sealed class KernelDensityLogRatio : ILogRatioSource, IDisposable
         Require.Length(sum0.Length, count, nameof(sum0));
         Require.Length(sum1.Length, Dimension * count, nameof(sum1));
         EnsureCapacity(count);
-        particles.CopyTo(_points);
-        _coefficient = -0.5 / (bandwidth * bandwidth);
-        _pool.Run(_chunk);
+        RunPairSums(particles, bandwidth);
         _sum0.AsSpan(0, count).CopyTo(sum0);
         _sum1.AsSpan(0, Dimension * count).CopyTo(sum1);
     }
 
     /// <summary>Stops the worker threads.</summary>
     public void Dispose() => _pool.Dispose();
+
+    // The kernel works on coordinates scaled so that the kernel is 2^{−‖u_i − u_j‖²}; S₁ comes back in those units.
+    private void RunPairSums(ReadOnlySpan<double> particles, double bandwidth)
+    {
+        double scale = GaussianKernelExponential.CoordinateScale(bandwidth);
+        for (int k = 0; k < particles.Length; k++) _points[k] = particles[k] * scale;
+        _nextChunk = 0;
+        _pool.Run(_chunk);
+        double unscale = 1 / scale;
+        for (int k = 0; k < _sum1.Length; k++) _sum1[k] *= unscale;
+    }
 
     private void EnsureCapacity(int count)
     {
@@ -179,18 +186,27 @@ public sealed class KernelDensityLogRatio : ILogRatioSource, IDisposable
         return sd;
     }
 
-    // Chunk w of the particles, boundaries on multiples of 8 so every particle meets the same lane width in any split.
+    // Each worker takes the next chunk of 64 particles until none is left, so a worker that the operating system
+    // deschedules (a loaded machine) delays nobody. Chunk boundaries are multiples of 8, so every particle meets the same
+    // lane width whichever thread takes it: the sums do not depend on the split.
     private void RunChunk(int w)
     {
-        int n = _count, workers = _pool.Workers;
-        int blocks = (n + 7) / 8;
-        int lo = Math.Min(n, blocks * w / workers * 8), hi = Math.Min(n, blocks * (w + 1) / workers * 8);
-        var kernel = new KernelDensityKernel(_points, n, Dimension, _coefficient, _sum0, _sum1);
-        int i = lo;
-        if (Lane512.IsHardwareAccelerated)
-            for (; i + 8 <= hi; i += 8) kernel.Block<Lane512>(i);
-        if (Lane256.IsHardwareAccelerated)
-            for (; i + 4 <= hi; i += 4) kernel.Block<Lane256>(i);
-        for (; i < hi; i++) kernel.Block<ScalarLane>(i);
+        int n = _count;
+        int chunks = (n + ChunkSize - 1) / ChunkSize;
+        var kernel = new KernelDensityKernel(_points, n, Dimension, _sum0, _sum1);
+        int chunk;
+        while ((chunk = Interlocked.Increment(ref _nextChunk) - 1) < chunks)
+        {
+            int i = chunk * ChunkSize, hi = Math.Min(n, i + ChunkSize);
+            if (Lane512.IsHardwareAccelerated)
+            {
+                for (; i + 16 <= hi; i += 16) kernel.DoubleBlock<Lane512>(i);
+                for (; i + 8 <= hi; i += 8) kernel.Block<Lane512>(i);
+            }
+
+            if (Lane256.IsHardwareAccelerated)
+                for (; i + 4 <= hi; i += 4) kernel.Block<Lane256>(i);
+            for (; i < hi; i++) kernel.Block<ScalarLane>(i);
+        }
     }
 }

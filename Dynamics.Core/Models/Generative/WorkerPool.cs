@@ -1,9 +1,10 @@
 namespace Dynamics.Models.Generative;
 
 /// <summary>
-/// A fixed set of background threads that run one chunk each of a data-parallel body and then wait, so a vector field
-/// can use every core on every evaluation without the per-call allocations of <c>Parallel.For</c> (tasks, closures). The
-/// caller's thread runs chunk 0. Chunks are a pure function of the worker index, so results do not depend on timing.
+/// A fixed set of background threads that each run a data-parallel body once and then wait, so a vector field can use
+/// every core on every evaluation without the per-call allocations of <c>Parallel.For</c> (tasks, closures). The
+/// caller's thread runs body(0). The body decides how work is shared; its results must not depend on which worker
+/// does what, so they do not depend on timing.
 /// </summary>
 internal sealed class WorkerPool : IDisposable
 {
