@@ -175,14 +175,14 @@ public sealed class EstimatorsExperiment : IExperiment
         var gsSecondMoment = new double[taus.Length];
         var stBias = new double[taus.Length];
         var gsQuadraticBias = new double[taus.Length];
-        double floor = 0;
+        var noise = new double[taus.Length];
         for (int i = 0; i < taus.Length; i++)
         {
             var gs = Measure(linear, exactLinear, taus[i], false);
             gsBias[i] = gs.Bias;
             gsVariance[i] = gs.Variance;
             gsSecondMoment[i] = gs.SecondMoment;
-            floor = Math.Max(floor, gs.Se);
+            noise[i] = gs.Se;
             stBias[i] = Measure(quadratic, exactQuadratic, taus[i], true).Bias;
             gsQuadraticBias[i] = Measure(quadratic, exactQuadratic, taus[i], false).Bias;
         }
@@ -234,11 +234,15 @@ public sealed class EstimatorsExperiment : IExperiment
         EstimatorFigures.AddSeries(bias, lx, EstimatorFigures.Log10(gsBias), "Gumbel-softmax, linear f", 0);
         EstimatorFigures.AddSeries(bias, lx, EstimatorFigures.Log10(gsQuadraticBias), "Gumbel-softmax, quadratic f", 2);
         EstimatorFigures.AddSeries(bias, lx, EstimatorFigures.Log10(stBias), "straight-through, quadratic f", 1);
-        EstimatorFigures.AddReference(bias, [lx[0], lx[^1]], [Math.Log10(floor), Math.Log10(floor)], "Monte Carlo noise floor (1 SE)");
+        EstimatorFigures.AddReference(bias, lx, EstimatorFigures.Log10(noise), "Monte Carlo noise, linear f (1 SE)");
         var spread = FigureStyle.NewPlot("Variance tr Cov ĝ of one sample", "temperature τ", "variance");
         EstimatorFigures.AddSeries(spread, lx, EstimatorFigures.Log10(gsVariance), "Gumbel-softmax, linear f", 0);
         double sfVariance = sf.Variance.Sum();
         EstimatorFigures.AddReference(spread, [lx[0], lx[^1]], [Math.Log10(sfVariance), Math.Log10(sfVariance)], "score function (any τ)");
+        var slope = spread.Add.ScatterLine(new[] { lx[0], lx[4] }, new[] { Math.Log10(gsSecondMoment[0]), Math.Log10(gsSecondMoment[0] * taus[0] / taus[4]) }, FigureColors.Reference);
+        slope.LinePattern = LinePattern.Dashed;
+        slope.LineWidth = 1.8f;
+        slope.LegendText = "∝ 1/τ (small-τ law of E‖ĝ‖²)";
         foreach (var plot in new[] { bias, spread })
         {
             EstimatorFigures.LogAxis(plot.Axes.Left);
