@@ -1,4 +1,3 @@
-using Dynamics.Fields;
 using Dynamics.Models.Optimization;
 using Dynamics.Validation;
 
@@ -36,37 +35,15 @@ public sealed record CriticTrainer(CriticObjective Objective, int Steps = 2000, 
         Require.Positive(DecaySteps, nameof(DecaySteps));
         int d = QuadraticCritic.ParameterCount;
         var adam = new Adam(LearningRate);
-        var loss = new MinibatchLoss(Objective, BatchSize);
         var state = new double[adam.StateLength(d)];
         var workspace = new double[adam.WorkspaceLength(d)];
-        adam.Initialize(loss, new double[d], state);
         int negatives = Objective == CriticObjective.InfoNce ? 1 : NegativesPerPositive;
+        CriticLoss Batch(int n) => new(new CriticSample(source, seed, BatchSize, negatives, first: (long)n * BatchSize), Objective, BatchSize);
+        var loss = Batch(0);
+        adam.Initialize(loss, new double[d], state);
         for (int n = 0; n < Steps; n++)
-        {
-            loss.Batch = new CriticSample(source, seed, BatchSize, negatives, first: (long)n * BatchSize);
-            (adam with { LearningRate = LearningRate / (1 + n / DecaySteps) }).Advance(loss, state, workspace);
-        }
+            (adam with { LearningRate = LearningRate / (1 + n / DecaySteps) }).Advance(n == 0 ? loss : Batch(n), state, workspace);
 
         return QuadraticCritic.FromCoefficients(state.AsSpan(0, d));
-    }
-
-    // The negative objective on the current minibatch: Adam minimises.
-    private sealed class MinibatchLoss(CriticObjective objective, int batch) : ILoss
-    {
-        public CriticSample? Batch { get; set; }
-
-        public int Dimension => QuadraticCritic.ParameterCount;
-
-        public string Name => $"negative {objective} objective on a minibatch";
-
-        public string Parameters => ParameterText.Of(("B", batch));
-
-        public double Value(ReadOnlySpan<double> theta) => -VariationalBounds.Value(objective, QuadraticCritic.FromCoefficients(theta), Batch!, batch);
-
-        public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient)
-        {
-            VariationalBounds.Gradient(objective, theta, Batch!, batch, gradient);
-            for (int k = 0; k < gradient.Length; k++) gradient[k] = -gradient[k];
-        }
     }
 }
