@@ -68,11 +68,11 @@ public class InformationTests
         var sample = new CriticSample(source, 5, 40_000, 4);
         var critic = source.OptimalCritic;
         double dv = VariationalBounds.DonskerVaradhan(critic, sample), nwj = VariationalBounds.NguyenWainwrightJordan(critic, sample);
-        // SE ≈ √(Var_P T/N + Var_Q e^T/(N S)) with Var_P T ≈ 2ρ²(1 + ρ²)/(1 − ρ²)·… ≈ 0.9 and Var_Q e^T = e^{2I'} − 1 ≈ 0.56:
-        // about 6e-3; 5 SE = 0.03.
+        // SE = √(dρ²/N + (e^{2I} − 1)/(NS)) = √(0.36/40000 + 0.5625/160000) ≈ 3.5e-3 (DV to first order too): 5 SE.
+        double se = source.NwjStandardDeviation(40_000, 4);
         Assert.Equal(0.2231436, source.MutualInformation, 1e-7);
-        Assert.Equal(source.MutualInformation, dv, 0.03);
-        Assert.Equal(source.MutualInformation, nwj, 0.03);
+        Assert.Equal(source.MutualInformation, dv, 5 * se);
+        Assert.Equal(source.MutualInformation, nwj, 5 * se);
 
         var rich = new CorrelatedGaussian(0.95, 5);
         var richSample = new CriticSample(rich, 6, 4096, 1);
@@ -162,6 +162,7 @@ public class InformationTests
             values[b] = VariationalBounds.NguyenWainwrightJordan(source.OptimalCritic, new CriticSample(source, 21, pairs, negatives, first: (long)b * pairs));
         var stats = Dynamics.Models.Estimators.EstimatorStatistics.FromValues(values);
         double theory = Math.Sqrt(5 * 0.25 / pairs + double.ExpM1(2 * source.MutualInformation) / (pairs * negatives));
+        Assert.Equal(theory, source.NwjStandardDeviation(pairs, negatives), 1e-15);
         Assert.Equal(theory, stats.StandardDeviation(0), 5 * stats.StandardDeviationError(0));
         Assert.Equal(source.MutualInformation, stats.Mean[0], 5 * stats.StandardError(0));
     }
