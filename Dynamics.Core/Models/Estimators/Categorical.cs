@@ -31,6 +31,42 @@ public static class Categorical
         for (int k = 0; k < logits.Length; k++) probabilities[k] /= sum;
     }
 
+    /// <summary>The logistic density σ′(u) = σ(u)(1 − σ(u)), the law of the difference of two independent Gumbel(0, 1) numbers.</summary>
+    /// <param name="u">The argument.</param>
+    /// <returns>σ′(u).</returns>
+    public static double LogisticDensity(double u)
+    {
+        double e = Math.Exp(-Math.Abs(u));
+        return e / ((1 + e) * (1 + e));
+    }
+
+    /// <summary>
+    /// The mean Gumbel-softmax gradient ∂/∂o₁ of a linear cost for K = 2, the relaxation's bias as a function of τ in closed
+    /// form up to one quadrature: ỹ₁ = σ((Δ + l)/τ) with Δ = o₁ − o₂ and l = g₁ − g₂ ∼ Logistic(0, 1), so
+    /// E ∂(c·ỹ)/∂o₁ = (c₁ − c₂) ∫ σ′((Δ + l)/τ)/τ · σ′(l) dl (trapezoid with 4·10⁵ nodes on [−40, 40], whose error is below
+    /// 1e-9 for τ ≥ 0.01; the tails beyond ±40 weigh e^{−40}). The exact gradient is (c₁ − c₂)σ′(Δ); τ → 0 recovers it.
+    /// </summary>
+    /// <param name="logitGap">Δ = o₁ − o₂, finite.</param>
+    /// <param name="costGap">c₁ − c₂, finite.</param>
+    /// <param name="temperature">τ ≥ 0.01.</param>
+    /// <returns>E ∂f(ỹ)/∂o₁.</returns>
+    public static double BinaryRelaxedMeanGradient(double logitGap, double costGap, double temperature)
+    {
+        Require.Finite(logitGap, nameof(logitGap));
+        Require.Finite(costGap, nameof(costGap));
+        if (!(temperature >= 0.01)) throw new ArgumentOutOfRangeException(nameof(temperature), temperature, $"temperature must be at least 0.01, but was {Require.Format(temperature)}.");
+        const int nodes = 400_000;
+        const double half = 40;
+        double h = 2 * half / nodes, integral = 0;
+        for (int i = 0; i <= nodes; i++)
+        {
+            double l = -half + i * h;
+            integral += (i == 0 || i == nodes ? 0.5 : 1) * LogisticDensity((logitGap + l) / temperature) / temperature * LogisticDensity(l);
+        }
+
+        return costGap * integral * h;
+    }
+
     /// <summary>log Σₖ e^{oₖ}, the location of max_k(oₖ + gₖ) (which is Gumbel(logsumexp o, 1) distributed).</summary>
     /// <param name="logits">o, finite, length K ≥ 1.</param>
     /// <returns>logsumexp(o).</returns>

@@ -27,6 +27,35 @@ public sealed class EstimatorStatistics
         Estimates = estimates;
     }
 
+    /// <summary>The statistics of one scalar from its R independent values.</summary>
+    /// <param name="values">R ≥ 2 values.</param>
+    /// <returns>One-component statistics.</returns>
+    public static EstimatorStatistics FromValues(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        int r = values.Count;
+        if (r < 2) throw new ArgumentOutOfRangeException(nameof(values), r, $"values must hold at least 2 numbers, but held {r}.");
+        double mean = values.Average(), square = 0, fourth = 0;
+        foreach (double v in values)
+        {
+            double d = (v - mean) * (v - mean);
+            square += d;
+            fourth += d * d;
+        }
+
+        return new([mean], [square / (r - 1)], [fourth / r], r);
+    }
+
+    /// <summary>The sample standard deviation of component j, √Var.</summary>
+    /// <param name="component">j.</param>
+    /// <returns>The standard deviation.</returns>
+    public double StandardDeviation(int component) => Math.Sqrt(_variance[component]);
+
+    /// <summary>The standard error of the standard deviation of component j, SE(Var)/(2 sd) by the delta method.</summary>
+    /// <param name="component">j.</param>
+    /// <returns>The standard error.</returns>
+    public double StandardDeviationError(int component) => VarianceStandardError(component) / (2 * StandardDeviation(component));
+
     /// <summary>The number of estimates R.</summary>
     public long Estimates { get; }
 

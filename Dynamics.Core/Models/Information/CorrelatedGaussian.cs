@@ -56,6 +56,23 @@ public sealed record CorrelatedGaussian
         }
     }
 
+    /// <summary>
+    /// The standard deviation of the NWJ estimate at the optimal critic from N positive pairs and S shifted negatives
+    /// each (derived for these notes): Var = Var_P T*/N + Var_Q e^{T*}/(NS) with Var_P T* = dρ² and
+    /// Var_Q e^{T*} = E_P r − 1 = (1 − ρ²)^{−d} − 1 = e^{2I} − 1. The positive and negative terms, and the negatives among
+    /// themselves, are uncorrelated because E[e^{T*(x′, z)} | z] = E[e^{T*(x, z′)} | x] = 1. DV has the same first-order
+    /// variance. It grows like e^{I}/√(NS): the exponential variance of DV and NWJ.
+    /// </summary>
+    /// <param name="pairs">N ≥ 1.</param>
+    /// <param name="negativesPerPositive">S ≥ 1.</param>
+    /// <returns>The standard deviation in nats.</returns>
+    public double NwjStandardDeviation(int pairs, int negativesPerPositive)
+    {
+        Require.AtLeast(pairs, 1, nameof(pairs));
+        Require.AtLeast(negativesPerPositive, 1, nameof(negativesPerPositive));
+        return Math.Sqrt(Dimensions * Correlation * Correlation / pairs + double.ExpM1(2 * MutualInformation) / ((double)pairs * negativesPerPositive));
+    }
+
     /// <summary>Draws pair number <paramref name="index"/>.</summary>
     /// <param name="seed">The experiment's seed.</param>
     /// <param name="index">The pair's index ≥ 0.</param>

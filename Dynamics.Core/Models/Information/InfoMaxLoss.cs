@@ -67,6 +67,30 @@ public sealed record InfoMaxLoss : ILoss
         return 1 + (initialVariance - 1) * Math.Exp(-2 * PriorWeight * time);
     }
 
+    /// <summary>
+    /// I(X; Z) at time t along the gradient flow with s free, from the closed-form solution of d(s²)/dt: u = s² obeys the
+    /// linear ODE u̇ = A(t)u − 2(β − γ) with A = 2(β/v(t) − γ), v(t) = 1 + c e^{−2γt}, c = v₀ − 1, whose integrating factor
+    /// is Φ(t) = 2(β − γ)t + (β/γ) ln((1 + c e^{−2γt})/(1 + c)); so u(t) = e^{Φ(t)}(u₀ − 2(β − γ) ∫₀ᵗ e^{−Φ}) (the integral by
+    /// composite Simpson with 20,000 intervals, error far below 1e-10 for t ≲ 10) and I = ½ ln(v/u). Valid while u &gt; 0.
+    /// </summary>
+    /// <param name="time">t ≥ 0.</param>
+    /// <param name="initialGain">a₀, finite.</param>
+    /// <param name="initialNoise">s₀ &gt; 0.</param>
+    /// <returns>I(t) in nats.</returns>
+    public double InformationAlongFreeFlow(double time, double initialGain, double initialNoise)
+    {
+        Require.NonNegative(time, nameof(time));
+        Require.Finite(initialGain, nameof(initialGain));
+        Require.Positive(initialNoise, nameof(initialNoise));
+        double beta = InformationWeight, gamma = PriorWeight, u0 = initialNoise * initialNoise, c = initialGain * initialGain + u0 - 1;
+        double Phi(double t) => 2 * (beta - gamma) * t + beta / gamma * Math.Log((1 + c * Math.Exp(-2 * gamma * t)) / (1 + c));
+        const int intervals = 20_000;
+        double h = time / intervals, integral = Math.Exp(-Phi(0)) + Math.Exp(-Phi(time));
+        for (int k = 1; k < intervals; k++) integral += (k % 2 == 1 ? 4 : 2) * Math.Exp(-Phi(k * h));
+        double u = Math.Exp(Phi(time)) * (u0 - 2 * (beta - gamma) * integral * h / 3);
+        return 0.5 * Math.Log(AggregateVariance(time, 1 + c) / u);
+    }
+
     /// <inheritdoc/>
     public double Value(ReadOnlySpan<double> theta)
     {
