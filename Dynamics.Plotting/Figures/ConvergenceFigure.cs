@@ -11,8 +11,9 @@ namespace Dynamics.Plotting.Figures;
 /// </summary>
 public sealed class ConvergenceFigure
 {
+    private static readonly LinePattern[] SlopePatterns = [LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
     private readonly Plot _plot;
-    private int _series;
+    private int _series, _slopes;
 
     /// <summary>Creates an empty figure.</summary>
     /// <param name="title">The title (system and parameters).</param>
@@ -39,6 +40,7 @@ public sealed class ConvergenceFigure
         var color = FigureColors.At(_series++);
         var line = _plot.Add.Scatter(lx, ly, color);
         line.LineWidth = 2;
+        line.MarkerShape = FigureColors.MarkerAt(_series - 1);
         line.MarkerSize = 10;
         line.LegendText = label;
         return this;
@@ -63,7 +65,8 @@ public sealed class ConvergenceFigure
         double[] ly = [Math.Log10(y0) + slope * (lx[0] - Math.Log10(x0)), Math.Log10(y0) + slope * (lx[1] - Math.Log10(x0))];
         var line = _plot.Add.ScatterLine(lx, ly, FigureColors.Reference);
         line.LineWidth = 1.5f;
-        line.LinePattern = LinePattern.Dashed;
+        // Each reference slope its own pattern, so that "slope 1" and "slope 2" differ in the legend as on the plot.
+        line.LinePattern = SlopePatterns[_slopes++ % SlopePatterns.Length];
         line.LegendText = label;
         return this;
     }

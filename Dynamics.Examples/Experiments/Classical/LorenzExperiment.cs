@@ -60,9 +60,9 @@ public sealed class LorenzExperiment : IExperiment
         var separation = new TimeSeriesFigure(title + ": separation of the two starts", "log₁₀ |Δy|");
         var times = a.Times.ToArray();
         var logDistance = Enumerable.Range(0, a.Count).Select(i => Math.Log10(Math.Max(Distance(a.State(i), b.State(i)), 1e-300))).ToArray();
-        separation.AddSeries(times, logDistance, "|y_a(t) − y_b(t)|");
-        separation.AddSeries([0, 25], [-9, -9 + LyapunovExponent * 25 / Math.Log(10)], $"growth e^(λt): slope λ/ln 10, λ = {LyapunovExponent}", dashed: true);
-        separation.SavePng(context.FigurePath("separation.png", "Distance between the two trajectories on a log₁₀ axis: it grows like e^(λt), i.e. with slope λ/ln 10 for λ = 0.906, until it saturates at the attractor's size."));
+        separation.AddSeries(times, logDistance, "|y₁(t) − y₂(t)|");
+        separation.AddSeries([0, 25], [-9, -9 + LyapunovExponent * 25 / Math.Log(10)], $"growth exp(λt): slope λ/ln 10", dashed: true);
+        separation.SavePng(context.FigurePath("separation.png", "Distance between the two trajectories on a log₁₀ axis: it grows like exp(λt), i.e. with slope λ/ln 10 for λ = 0.906, until it saturates at the attractor's size."));
 
         context.Progress("estimating the Lyapunov spectrum (Benettin with Gram–Schmidt, t ≤ 300)");
         var spectrum = LyapunovExponents.Compute(lorenz, [1.0, 1.0, 1.0],

@@ -49,7 +49,7 @@ public sealed class PendulumExperiment : IExperiment
         for (int m = 0; m < starts.Length; m++)
         {
             var drift = InvariantMonitor.Measure(solutions[m], pendulum.Invariants[0]);
-            if (m % 2 == 0 && m < 8) energy.AddSeries([.. drift.Times], [.. drift.Values.Select(e => Math.Log10(Math.Max(e, 1e-300)))], $"θ₀ = {starts[m][0]:0.#}, ω₀ = {starts[m][1]:0.#}");
+            if (m % 2 == 0 && m < 8) energy.AddSeries([.. drift.Times], [.. drift.Values.Select(e => Math.Log10(Math.Max(e, 1e-300)))], $"θ₀ = {FigureText.Number(starts[m][0], 2)}, ω₀ = {FigureText.Number(starts[m][1], 2)}");
             worstIncrease = Math.Max(worstIncrease, drift.Violation);
             var end = solutions[m].FinalState;
             double restAngle = 2 * Math.PI * Math.Round(end[0] / (2 * Math.PI));
@@ -62,8 +62,8 @@ public sealed class PendulumExperiment : IExperiment
         // After t = 80 the slowest mode has decayed by e^{−(b/2)·80} = e^{−10} ≈ 5e-5 of its initial size (≤ 3.5).
         context.CheckAtMost("distance of every end state from its rest state 2πk", worstRest, 1e-3);
         // Near rest the energy of the linear oscillator decays like e^{−bt} on average (dE/dt = −bω² and ⟨ω²⟩ = E).
-        energy.AddSeries([0, EndTime], [0, -pendulum.Damping * EndTime / Math.Log(10)], "slope of E ∝ e^(−bt) (small swings)", dashed: true);
-        energy.SavePng(context.FigurePath("energy.png", "Energy E = ½ω² + (1 − cos θ) along four trajectories (log scale, b = 0.25): it never increases, and near rest it decays like e^(−bt)."));
+        energy.AddSeries([0, EndTime], [0, -pendulum.Damping * EndTime / Math.Log(10)], "E ∝ exp(−bt) (small swings)", dashed: true);
+        energy.SavePng(context.FigurePath("energy.png", "Energy E = ½ω² + (1 − cos θ) along four trajectories (log scale, b = 0.25): it never increases, and near rest it decays like exp(−bt)."));
 
         CheckSmallOscillations(context, pendulum);
         CheckConservationWithoutFriction(context, pendulum with { Damping = 0 });

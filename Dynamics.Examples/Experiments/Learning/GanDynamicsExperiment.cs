@@ -48,10 +48,10 @@ public sealed class GanDynamicsExperiment : IExperiment
         [
             ("vanilla.png", new VanillaDiracGan(), 100, 0.1, 0.3, "precesses; J₂ = 0.03 conserved keeps it off 0", "Vanilla Dirac GAN from [φ, θ] = [0.1, 0.2, 0.2, 0.1], 0 ≤ t ≤ 100, θ-plane: the orbit does not close but precesses; J₂ = θ₁φ₂ − θ₂φ₁ = 0.03 is conserved, so ‖θ‖‖φ‖ ≥ 0.03 keeps it off the equilibrium."),
             ("wgan.png", new WganDiracGan(), 10, 0.01, 0.4, "loops at unit speed, ‖φ‖ ≡ √0.05", "WGAN Dirac GAN, 0 ≤ t ≤ 10: θ moves at unit speed and ‖φ‖ stays √0.05; there is no equilibrium, only the real data point x = 0 (asterisk)."),
-            ("wgan-gp-0.png", new WganGpDiracGan(0.1, 0), 40, 0.1, 0.3, "spirals in: eigenvalues −0.1 ± 0.995i", "WGAN-GP with centre c = 0, λ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium, eigenvalues −0.1 ± 0.995i, J₂ decaying as e^(−2λt)."),
+            ("wgan-gp-0.png", new WganGpDiracGan(0.1, 0), 40, 0.1, 0.3, "spirals in: eigenvalues −0.1 ± 0.995i", "WGAN-GP with centre c = 0, λ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium, eigenvalues −0.1 ± 0.995i, J₂ decaying as exp(−2λt)."),
             ("wgan-gp-1.png", new WganGpDiracGan(0.1, 1), 40, 0.1, 1.1, "converges to the unit circle", "WGAN-GP with centre c = 1, λ = 0.1, 0 ≤ t ≤ 40: θ converges to the limit cycle ‖θ‖ = 1 (dashed)."),
             ("gan-qp.png", new GanQpDiracGan(), 40, 0.1, 0.3, "precesses and shrinks; J₂ = 0.03 conserved", "GAN-QP Dirac GAN, 0 ≤ t ≤ 40: the orbit precesses and shrinks while J₂ = 0.03 is conserved, so it cannot reach the equilibrium."),
-            ("gan-qp-l2.png", new GanQpDiracGan(1.0, L2), 40, 0.1, 0.3, $"spirals in: J₂ = 0.03e^(−{L2}t)", "GAN-QP with L2 weight decay μ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium as J₂ = 0.03e^(−μt)."),
+            ("gan-qp-l2.png", new GanQpDiracGan(1.0, L2), 40, 0.1, 0.3, $"spirals in: J₂ = 0.03 exp(−{L2}t)", "GAN-QP with L2 weight decay μ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium as J₂ = 0.03 exp(−μt)."),
         ];
         foreach (var (file, model, end, output, window, behaviour, caption) in runs)
         {
@@ -124,9 +124,9 @@ public sealed class GanDynamicsExperiment : IExperiment
             ("vanilla: conserved", new VanillaDiracGan(), 0, 100),
             ("GAN-QP (‖θ‖): conserved", new GanQpDiracGan(), 0, 40),
             ("GAN-QP (‖φ‖ variant): conserved", new GanQpDiracGan(1.0, 0, GanQpDenominator.Discriminator), 0, 40),
-            ("WGAN-GP c = 0: J₂(0)e^(−2λt)", new WganGpDiracGan(), 0.2, 40),
-            ("vanilla + L2: J₂(0)e^(−μt), μ = 0.05", new VanillaDiracGan(0.05), 0.05, 40),
-            ($"GAN-QP + L2: J₂(0)e^(−μt), μ = {L2}", new GanQpDiracGan(1.0, L2), L2, 40),
+            ("WGAN-GP c = 0: J₂(0) exp(−2λt)", new WganGpDiracGan(), 0.2, 40),
+            ("vanilla + L2: J₂(0) exp(−μt), μ = 0.05", new VanillaDiracGan(0.05), 0.05, 40),
+            ($"GAN-QP + L2: J₂(0) exp(−μt), μ = {L2}", new GanQpDiracGan(1.0, L2), L2, 40),
         ];
         foreach (var (label, model, rate, end) in laws)
         {
@@ -135,15 +135,15 @@ public sealed class GanDynamicsExperiment : IExperiment
             for (int i = 0; i < solution.Count; i++)
                 drift = Math.Max(drift, Math.Abs(DiracGan.AngularMomentum(solution.State(i)) * Math.Exp(rate * solution.Times[i]) - 0.03));
             // Verner 8 at rtol = atol = 1e-12: the law holds to ~1e-11 over these horizons (MODELS verified 1e-6 with RK4).
-            context.CheckAtMost($"J₂·e^(rt) − 0.03, largest over 0 ≤ t ≤ {end}: {label}", drift, 1e-9);
+            context.CheckAtMost($"J₂·exp(rt) − 0.03, largest over 0 ≤ t ≤ {end}: {label}", drift, 1e-9);
             figure.AddSeries([.. solution.Times], LearningFigures.Log10(Enumerable.Range(0, solution.Count).Select(i => DiracGan.AngularMomentum(solution.State(i)))), label);
         }
 
         var wgangp = Solve(new WganGpDiracGan(), 40, 2);
         // MODELS.md §3.4(d): 0.03e^{−8} = 1.006388e-5, seven digits quoted.
-        context.Check("WGAN-GP c = 0: J₂(40) = 0.03e^(−8)", DiracGan.AngularMomentum(wgangp.FinalState), 1.006388e-5, 5e-12);
+        context.Check("WGAN-GP c = 0: J₂(40) = 0.03 exp(−8)", DiracGan.AngularMomentum(wgangp.FinalState), 1.006388e-5, 5e-12);
         figure.Plot.Axes.SetLimitsX(0, 100);
-        figure.SavePng(context.FigurePath("angular-momentum.png", "Angular momentum J₂ = θ₁φ₂ − θ₂φ₁ along each flow (log scale): constant where conserved, decaying as J₂(0)e^(−rt) with a penalty."), 1500, 850);
+        figure.SavePng(context.FigurePath("angular-momentum.png", "Angular momentum J₂ = θ₁φ₂ − θ₂φ₁ along each flow (log scale): constant where conserved, decaying as J₂(0) exp(−rt) with a penalty."), 1500, 850);
 
         var vanilla = Solve(new VanillaDiracGan(), 100, 1001);
         var twiceEnergy = Enumerable.Range(0, vanilla.Count).Select(i => 2 * DiracGan.Energy(vanilla.State(i), 2)).ToArray();

@@ -77,7 +77,7 @@ public sealed class OptimizersExperiment : IExperiment
             // Each start lies in the basin of a different minimum, where GD contracts by ≥ (1 − 0.01·8.5) per step: converged to rounding.
             context.CheckAtMost($"Himmelblau: GD from ({starts[k][0]}, {starts[k][1]}) reaches minimum ({target[0]:F4}, {target[1]:F4})",
                 Distance(run.FinalState, target), 1e-9);
-            basins.AddPath(run.Component(0), run.Component(1), $"from ({starts[k][0]}, {starts[k][1]})", arrows: 1);
+            basins.AddPath(run.Component(0), run.Component(1), FigureText.Minuses($"from ({starts[k][0]}, {starts[k][1]})"), arrows: 1);
         }
 
         for (int k = 0; k < 4; k++)
