@@ -73,8 +73,9 @@ public sealed class LorenzExperiment : IExperiment
         context.Check("middle Lyapunov exponent λ₂ = 0 (along the flow)", spectrum[1], 0, 0.02);
         // Liouville: the tangent map's determinant is e^{∫ tr J dt} and tr J = −(σ + 1 + β) everywhere, so the exponents
         // sum to it exactly. Renormalising every 0.1 time units keeps each tangent vector ≳ 0.2 in size, so the solver's
-        // tolerance 1e-10 per interval, over 3,000 intervals, bounds the error of the mean by ~1e-9; 1e-6 is loose.
-        context.Check("λ₁ + λ₂ + λ₃ = −(σ + 1 + β) (volume contraction)", spectrum[0] + spectrum[1] + spectrum[2], -(lorenz.Sigma + 1 + lorenz.Beta), 1e-6);
+        // tolerance 1e-10 per interval, over 3,000 intervals, bounds the error of the mean by ~1e-9 (observed 1.4e-9):
+        // 1e-8 is that bound with a margin of ten.
+        context.Check("λ₁ + λ₂ + λ₃ = −(σ + 1 + β) (volume contraction)", spectrum[0] + spectrum[1] + spectrum[2], -(lorenz.Sigma + 1 + lorenz.Beta), 1e-8);
         context.Report("lyapunov_3", spectrum[2]);
         context.Report("dp5_steps_t50", a.Statistics.AcceptedSteps);
     }

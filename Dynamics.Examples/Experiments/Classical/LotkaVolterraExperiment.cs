@@ -55,9 +55,10 @@ public sealed class LotkaVolterraExperiment : IExperiment
         var cycle = LimitCycles.Detect(model, starts[0]);
         var orbit = Ode.Solve(OdeProblem.Create(model, cycle.PointOnCycle, 0, cycle.Period), new Verner8(),
             SolverOptions.WithTolerance(1e-12) with { SaveAt = SaveAt.Uniform(0, cycle.Period, 513) });
-        // The period is known to ~1e-12 and the rule below is spectrally accurate: 1e-9 leaves ample room.
-        context.Check("large orbit: time average of prey over a period = γ/δ", PeriodicMean(orbit, 0), centreX, 1e-9);
-        context.Check("large orbit: time average of predators over a period = α/β", PeriodicMean(orbit, 1), centreY, 1e-9);
+        // The period is known to ~1e-12 and the rule below is spectrally accurate (observed errors 3e-14 and 2.5e-15):
+        // 1e-11 is the period's error with a margin of ten.
+        context.Check("large orbit: time average of prey over a period = γ/δ", PeriodicMean(orbit, 0), centreX, 1e-11);
+        context.Check("large orbit: time average of predators over a period = α/β", PeriodicMean(orbit, 1), centreY, 1e-11);
         context.Report("large_orbit_period", cycle.Period);
     }
 

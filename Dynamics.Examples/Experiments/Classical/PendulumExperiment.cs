@@ -119,8 +119,9 @@ public sealed class PendulumExperiment : IExperiment
         var separatrices = Separatrices.Trace(frictionless, saddle, new SeparatrixOptions { Duration = 12, Tolerance = 1e-11 });
         double worst = separatrices.Max(s => InvariantMonitor.Measure(s.Path, frictionless.Invariants[0]).Values.Max(e => Math.Abs(e - 2 * frictionless.GravityOverLength)));
         // The heteroclinic orbits through the saddles are the level set E = 2g/L; starting 1e-6·π off the saddle along
-        // the eigenvector changes E by ~1e-12 and the solver (tolerance 1e-11, 12 time units) adds ~1e-9.
-        context.CheckAtMost("|E − 2g/L| along the frictionless separatrices", worst, 1e-8);
+        // the eigenvector changes E by ~1e-12, and the solver (tolerance 1e-11, 12 time units) keeps E to a few 1e-13
+        // (observed 3.8e-13): 1e-11, the solver's tolerance, is the bound.
+        context.CheckAtMost("|E − 2g/L| along the frictionless separatrices", worst, 1e-11);
         var drawn = PhasePortrait.Of(frictionless, (-7.5, 7.5), (-3.6, 3.6))
             .Background(FieldBackground.None)
             .Nullclines(false)

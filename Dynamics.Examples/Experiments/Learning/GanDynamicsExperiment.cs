@@ -134,8 +134,9 @@ public sealed class GanDynamicsExperiment : IExperiment
             double drift = 0;
             for (int i = 0; i < solution.Count; i++)
                 drift = Math.Max(drift, Math.Abs(DiracGan.AngularMomentum(solution.State(i)) * Math.Exp(rate * solution.Times[i]) - 0.03));
-            // Verner 8 at rtol = atol = 1e-12: the law holds to ~1e-11 over these horizons (MODELS verified 1e-6 with RK4).
-            context.CheckAtMost($"J₂·exp(rt) − 0.03, largest over 0 ≤ t ≤ {end}: {label}", drift, 1e-9);
+            // Verner 8 at rtol = atol = 1e-12: the law holds to the solver's tolerance over these horizons (observed
+            // 1e-14 … 6e-13): 1e-11, ten times the tolerance.
+            context.CheckAtMost($"J₂·exp(rt) − 0.03, largest over 0 ≤ t ≤ {end}: {label}", drift, 1e-11);
             figure.AddSeries([.. solution.Times], LearningFigures.Log10(Enumerable.Range(0, solution.Count).Select(i => DiracGan.AngularMomentum(solution.State(i)))), label);
         }
 
@@ -156,9 +157,10 @@ public sealed class GanDynamicsExperiment : IExperiment
             var solution = Solve(model, 40, 401);
             foreach (var invariant in ((IHasInvariants)model).Invariants)
             {
-                // Conserved laws to the solver's tolerance; a non-increasing one may rise between samples only by that much.
+                // Conserved laws to the solver's tolerance 1e-12 (observed ≤ 6e-13); a non-increasing one may rise between
+                // samples only by that much: 1e-11, ten times the tolerance.
                 context.CheckAtMost($"{model.Name}: {invariant.Name} ({invariant.Kind}) violation over 0 ≤ t ≤ 40",
-                    invariant.Measure(solution.Times, solution.States, 4).Violation, 1e-9);
+                    invariant.Measure(solution.Times, solution.States, 4).Violation, 1e-11);
             }
         }
 
@@ -257,8 +259,9 @@ public sealed class GanDynamicsExperiment : IExperiment
 
         var cycle = new EmaFilteredField<WganGpDiracGan>(new WganGpDiracGan(0.1, 1), 5, 2, 2);
         var onCycle = Solve(cycle, 400, 2, cycle.InitialState(Start)).FinalState;
-        // On the limit cycle θ is a pure rotation with ω = 1, so the filter's gain 1/√(1 + ω²τ²) = 1/√26 is exact.
-        context.Check("EMA (τ = 5) of the WGAN-GP c = 1 limit cycle: ‖θ̄‖ = 1/√(1 + τ²)", Math.Sqrt(onCycle[4] * onCycle[4] + onCycle[5] * onCycle[5]), cycle.Gain(1), 1e-7);
+        // On the limit cycle θ is a pure rotation with ω = 1, so the filter's gain 1/√(1 + ω²τ²) = 1/√26 is exact; what
+        // remains at t = 400 is the decayed transient and the solver's error (observed 4e-11): 1e-9.
+        context.Check("EMA (τ = 5) of the WGAN-GP c = 1 limit cycle: ‖θ̄‖ = 1/√(1 + τ²)", Math.Sqrt(onCycle[4] * onCycle[4] + onCycle[5] * onCycle[5]), cycle.Gain(1), 1e-9);
     }
 
     private static Solution Solve(IVectorField field, double end, int samples, double[]? start = null) =>

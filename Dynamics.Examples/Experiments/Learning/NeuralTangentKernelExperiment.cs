@@ -53,9 +53,10 @@ public sealed class NeuralTangentKernelExperiment : IExperiment
             worstPrediction = Math.Max(worstPrediction, Math.Abs(kernel.Predict(w0, probe, times[k]) - integrated));
         }
 
-        // Verner 8 at 1e-13 on a linear ODE whose Gram eigenvalues are ≤ 15: agreement to ~1e-11.
-        context.CheckAtMost("gradient flow − kernel closed form w(t) = w₀ + Xᵀα(t), worst weight at t = 0.05 … 50", worstWeights, 1e-9);
-        context.CheckAtMost("gradient flow − kernel machine f₀(x) + Σαᵢ(t)K(x, xᵢ) at x = x(0.37)", worstPrediction, 1e-9);
+        // Verner 8 at 1e-13 on a linear ODE whose Gram eigenvalues are ≤ 15 (observed 1.3e-14 and 1.8e-14): 1e-12 is ten
+        // times the solver's tolerance.
+        context.CheckAtMost("gradient flow − kernel closed form w(t) = w₀ + Xᵀα(t), worst weight at t = 0.05 … 50", worstWeights, 1e-12);
+        context.CheckAtMost("gradient flow − kernel machine f₀(x) + Σαᵢ(t)K(x, xᵢ) at x = x(0.37)", worstPrediction, 1e-12);
 
         // MODELS.md §3.7(d): w(t) = w* + e^{−XᵀXt}(w₀ − w*), with w* the least-squares solution.
         var x = Matrix<double>.Build.DenseOfArray(inputs);
