@@ -80,10 +80,12 @@ public sealed class TrajectoryFigure
     /// <param name="label">The legend entry.</param>
     /// <param name="shape">The marker shape.</param>
     /// <param name="color">The colour (default the reference grey).</param>
+    /// <param name="size">The marker size in pixels (an open marker drawn larger around another stays visible).</param>
     /// <returns>This figure.</returns>
-    public TrajectoryFigure AddPoint(double x, double y, string label, MarkerShape shape = MarkerShape.FilledCircle, Color? color = null)
+    public TrajectoryFigure AddPoint(double x, double y, string label, MarkerShape shape = MarkerShape.FilledCircle, Color? color = null, float size = 13)
     {
-        var marker = _plot.Add.Marker(x, y, shape, 13, color ?? FigureColors.Reference);
+        var marker = _plot.Add.Marker(x, y, shape, size, color ?? FigureColors.Reference);
+        marker.MarkerLineWidth = 2;
         marker.LegendText = label;
         return this;
     }

@@ -44,7 +44,8 @@ public sealed class PendulumExperiment : IExperiment
         context.Progress($"integrating {starts.Length} trajectories to t = {EndTime}");
         var solutions = TrajectoryBatch.Solve(pendulum, starts, 0, EndTime, new DormandPrince5(), options);
         var energy = new TimeSeriesFigure(FigureStyle.Title(pendulum.Name + ": energy, a Lyapunov function", pendulum.Parameters),
-            "log₁₀ E,  E = ½ω² + (g/L)(1 − cos θ)", "t (s)");
+            "E = ½ω² + (g/L)(1 − cos θ) (log scale)", "t (s)") { LegendCorner = ScottPlot.Alignment.UpperRight };
+        energy.Plot.Axes.Left.TickGenerator = new LogTickGenerator();
         double worstIncrease = 0, worstRest = 0;
         for (int m = 0; m < starts.Length; m++)
         {

@@ -246,7 +246,7 @@ public sealed class PursuitExperiment : IExperiment
         // Tall enough for the k = 0.8 capture point (1, 0.8/(1 − 0.64)) = (1, 2.22).
         curves.Plot.Axes.SetLimits(-0.05, 1.3, -0.05, 2.4);
         curves.Plot.Axes.SquareUnits();
-        curves.SavePng(context.FigurePath("pursuit-curves.png", "Pure-pursuit paths for speed ratios k = u/v from 0.2 to 1.5 (L = v = 1), equal units: capture at (L, Lk/(1 − k²)) for k < 1, trailing at L/2 for k = 1, escape for k > 1."));
+        curves.SavePng(context.FigurePath("pursuit-curves.png", "Pure-pursuit paths for speed ratios k = u/v = 0.2, 0.4, 0.6, 0.8, 1, 1.5 (dark to light; L = v = 1), equal units: capture at (L, Lk/(1 − k²)) for k < 1, trailing at L/2 for k = 1, escape for k > 1."), 1000, 1000);
 
         distance.AddSeries([0, 10], [0.5, 0.5], "L/2, the k = 1 limit", dashed: true);
         var captureTimes = ratios.Where(k => k < 1).Select(k => new MissilePursuit(1, k, 1).CaptureTime).ToArray();

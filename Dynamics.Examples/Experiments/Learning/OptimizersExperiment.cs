@@ -54,8 +54,9 @@ public sealed class OptimizersExperiment : IExperiment
             var panel = new TrajectoryFigure($"{optimizer.Name}\n{LearningFigures.Pretty(optimizer.Parameters)}", "θ₁", "θ₂") { LegendCorner = Alignment.LowerRight };
             LearningFigures.AddLossContours(panel.Plot, rosenbrock, -2.4, 2.4, -1.2, 2.4, 14);
             panel.AddPath(run.Component(0), run.Component(1), "path (× start)", arrows: 2);
-            panel.AddPoint(run.FinalState[0], run.FinalState[1], $"end after 5000 steps, ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", MarkerShape.FilledSquare, FigureColors.At(0));
+            // The minimum first, the end over it as an open square, so that an end on the minimum leaves both visible.
             panel.AddPoint(1, 1, "minimum (1, 1)", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
+            panel.AddPoint(run.FinalState[0], run.FinalState[1], $"end after 5000 steps, ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", MarkerShape.OpenSquare, FigureColors.At(0), size: 22);
             LearningFigures.SetWindow(panel.Plot, -1.6, 1.6, -0.6, 1.8);
             panel.Plot.Title($"{optimizer.Name}\n{LearningFigures.Pretty(optimizer.Parameters)}", size: 16);
             FigureStyle.ShowLegendInside(panel.Plot, Alignment.LowerRight);
@@ -132,7 +133,7 @@ public sealed class OptimizersExperiment : IExperiment
             })),
         ];
 
-        var figure = new ConvergenceFigure("Each optimizer against its flow — quadratic ½(θ − c)ᵀA(θ − c), T = 2; Adam on Rosenbrock b = 5, T = 0.5", "learning rate γ (flow time per step)", "gap ‖θₙ − θ(nγ)‖ at flow time T");
+        var figure = new ConvergenceFigure("Each optimizer's map against its flow", "learning rate γ (flow time per step)", "gap ‖θₙ − θ(nγ)‖ at flow time T");
         foreach (var (name, expected, scaling) in studies)
         {
             // γ·curvature ≤ 0.04 keeps every map in its asymptotic regime, so the next-order terms bend the fitted slope
