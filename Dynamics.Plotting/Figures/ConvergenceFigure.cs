@@ -29,6 +29,12 @@ public sealed class ConvergenceFigure
     /// <summary>The underlying ScottPlot plot (its data coordinates are log₁₀ of the values).</summary>
     public Plot Plot => _plot;
 
+    /// <summary>
+    /// Where the legend goes: null (the default) puts it outside, right of the data; a corner puts it inside the frame,
+    /// where the data leave that corner empty (error lines run diagonally, so one of the off-diagonal corners usually is).
+    /// </summary>
+    public Alignment? LegendCorner { get; set; }
+
     /// <summary>Adds a series of (x, error) points, drawn as markers joined by a line.</summary>
     /// <param name="xs">Positive step sizes.</param>
     /// <param name="errors">Positive errors, same length.</param>
@@ -91,7 +97,8 @@ public sealed class ConvergenceFigure
     /// <returns>The full path written.</returns>
     public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
     {
-        FigureStyle.ShowLegendOutside(_plot);
+        if (LegendCorner is { } corner) FigureStyle.ShowLegendInside(_plot, corner);
+        else FigureStyle.ShowLegendOutside(_plot);
         return PngFile.Save(_plot, path, width, height);
     }
 

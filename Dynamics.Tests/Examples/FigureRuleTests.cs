@@ -8,7 +8,7 @@ namespace Dynamics.Tests.Examples;
 /// <summary>
 /// The house rules of the gallery's figures, checked on every plot each experiment writes (seen through
 /// <see cref="FigureAudit"/> in <see cref="GalleryTests"/>): no internal references in titles, real super/subscripts instead of carets and
-/// underscores and true minus signs in titles, axis labels and legends, equal units on geometric x–y plots, no blank picture, every
+/// underscores, true minus signs and powers of ten (no E notation) in titles, axis labels and legends, equal units on geometric x–y plots, no blank picture, every
 /// labelled series in a shown legend, and no two legend entries that look alike (same colour, line and marker).
 /// </summary>
 public sealed partial class FigureRuleTests
@@ -20,7 +20,7 @@ public sealed partial class FigureRuleTests
         ("pursuit", "variant-a.png"), ("pursuit", "pursuit-curves.png"),
         ("solar-furnace", "mirror-rays.png"), ("solar-furnace", "family.png"),
         ("gan-dynamics", "vanilla.png"), ("gan-dynamics", "wgan.png"), ("gan-dynamics", "wgan-gp-0.png"), ("gan-dynamics", "wgan-gp-1.png"),
-        ("gan-dynamics", "gan-qp.png"), ("gan-dynamics", "gan-qp-l2.png"), ("gan-dynamics", "ema.png"), ("gan-discrete", "vanilla-discrete.png"),
+        ("gan-dynamics", "gan-qp.png"), ("gan-dynamics", "gan-qp-l2.png"), ("gan-dynamics", "ema.png"), ("gan-discrete", "vanilla-discrete.png"), ("gan-discrete", "vanilla-discrete.png#1"),
         ("optimizers", "rosenbrock.png"), ("optimizers", "himmelblau.png"), ("optimizers", "beale.png"),
         ("lorenz", "attractor-xz.png"),
     ];
@@ -48,6 +48,7 @@ public sealed partial class FigureRuleTests
             {
                 if (text.Contains('^') || text.Contains('_')) problems.Add($"{file}: caret or underscore in '{text}'");
                 if (HyphenMinus().IsMatch(text)) problems.Add($"{file}: hyphen for a minus sign in '{text}'");
+                if (ENotation().IsMatch(text)) problems.Add($"{file}: E notation instead of a power of ten in '{text}'");
             }
 
             // A labelled series whose legend is hidden cannot be identified by the reader.
@@ -100,11 +101,12 @@ public sealed partial class FigureRuleTests
         string folder = Path.Combine(Path.GetTempPath(), "dynamics-rules-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var figure = new TimeSeriesFigure("Decay", "x") { LegendCorner = Alignment.UpperRight }.AddSeries([0.0, 1, 2], [1.0, 0.5, 0.25], "x₀ = -1");
+            var figure = new TimeSeriesFigure("Decay, rate 1.5E-05", "x") { LegendCorner = Alignment.UpperRight }.AddSeries([0.0, 1, 2], [1.0, 0.5, 0.25], "x₀ = -1");
             figure.AddSeries([0.0, 1, 2], [1.0, 0.6, 0.3], "exact", dashed: true).AddSeries([0.0, 1, 2], [1.0, 0.7, 0.4], "bound", dashed: true);
             string path = figure.SavePng(Path.Combine(folder, "decay.png"), 900, 500);
             var problems = Problems("none", [(path, figure.Plot)]);
             Assert.Contains(problems, p => p.Contains("hyphen for a minus sign"));
+            Assert.Contains(problems, p => p.Contains("E notation"));
             Assert.Contains(problems, p => p.Contains("drawn alike") && p.Contains("'exact'") && p.Contains("'bound'"));
             figure.Plot.HideLegend();
             Assert.Contains(Problems("none", [(path, figure.Plot)]), p => p.Contains("no legend"));
@@ -123,6 +125,10 @@ public sealed partial class FigureRuleTests
     private static (Color, LinePattern, bool, MarkerShape, Color, Color, Color) Look(LegendItem item) =>
         (item.LineStyle.Color, item.LineStyle.Pattern, item.LineStyle.Width > 0 && item.LineStyle.IsVisible,
             item.MarkerStyle.Size > 0 ? item.MarkerStyle.Shape : MarkerShape.None, item.MarkerStyle.FillColor, item.MarkerStyle.LineColor, item.FillStyle.Color);
+
+    // Computer notation for powers of ten ("1.5E-05", "1e-6"): the house format is 1.5×10⁻⁵ (FigureText.Number).
+    [GeneratedRegex(@"\d[eE][+\-−]?\d")]
+    private static partial Regex ENotation();
 
     [GeneratedRegex(@"MODELS|§|errata|\bSu \d|\bE\d\b")]
     private static partial Regex InternalReference();

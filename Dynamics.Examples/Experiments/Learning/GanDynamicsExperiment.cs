@@ -119,7 +119,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         context.Progress("invariants");
         var figure = new TimeSeriesFigure("Angular momentum J₂ = θ₁φ₂ − θ₂φ₁ along the flows", "J₂ (log scale)", "t") { LegendCorner = Alignment.LowerLeft };
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
-        var residual = new ResidualFigure("Integrated − closed form J₂(0) exp(−rt)", "|J₂ exp(rt) − J₂(0)|", "t") { LegendCorner = Alignment.UpperLeft };
+        var residual = new ResidualFigure("Integrated − closed form J₂(0) exp(−rt)", "|J₂ exp(rt) − J₂(0)|", "t") { LegendCorner = Alignment.LowerRight };
         // The three conserved laws coincide on the plot: each series has its own line pattern as well as its colour.
         LinePattern[] patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.Solid, LinePattern.Solid, LinePattern.Solid];
         int index = 0;

@@ -115,7 +115,7 @@ public sealed class MomentumExperiment : IExperiment
         context.CheckAtMost("momentum SGD − velocity Verlet on the heavy ball (Rosenbrock, 500 steps)", worst, 1e-12);
 
         double[] steps = [0.2, 0.1, 0.05, 0.025, 0.0125]; // sixteen-fold: over a decade
-        var order = new ConvergenceFigure($"Symplectic compositions on the damped oscillator q̈ = −q − λq̇ — λ = {Friction}, T = 10", "step h", "|qₙ − q(T)| + |vₙ − v(T)|, n = T/h");
+        var order = new ConvergenceFigure($"Symplectic compositions on the damped oscillator q̈ = −q − λq̇ — λ = {Friction}, T = 10", "step h", "|qₙ − q(T)| + |vₙ − v(T)|, n = T/h") { LegendCorner = Alignment.UpperLeft };
         var (x, v) = DampedOscillator.Solve(Friction, 1, 1, 0, 10);
         foreach (SymplecticComposition method in new SymplecticComposition[] { new VelocityVerlet(), new Yoshida4() })
         {
