@@ -95,11 +95,16 @@ public sealed class ConvergenceFigure
     /// <param name="width">Width in pixels.</param>
     /// <param name="height">Height in pixels.</param>
     /// <returns>The full path written.</returns>
-    public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
+    public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight) =>
+        PngFile.Save(AsPanel(), path, width, height);
+
+    /// <summary>Places the legend (see <see cref="LegendCorner"/>) and returns the plot, ready to be a panel of a <see cref="MultiPanelFigure"/>.</summary>
+    /// <returns>The plot.</returns>
+    public Plot AsPanel()
     {
         if (LegendCorner is { } corner) FigureStyle.ShowLegendInside(_plot, corner);
         else FigureStyle.ShowLegendOutside(_plot);
-        return PngFile.Save(_plot, path, width, height);
+        return _plot;
     }
 
     private static (double[] X, double[] Y) Logs(IReadOnlyList<double> xs, IReadOnlyList<double> ys)

@@ -92,6 +92,8 @@ public sealed class GanDynamicsExperiment : IExperiment
         ];
         var figure = new TrajectoryFigure("Jacobian eigenvalues at the equilibrium (each double in 2-D)", "Re s", "Im s") { LegendCorner = Alignment.UpperLeft };
         var closedForms = new List<string>();
+        // Large where another spectrum lies on top (vanilla under saturating, GAN-QP under its ‖φ‖ variant), small on top.
+        float[] sizes = [24, 12, 20, 26, 20, 14, 20, 12];
         var shapes = new[] { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledDiamond, MarkerShape.FilledTriangleUp, MarkerShape.FilledTriangleDown, MarkerShape.Cross, MarkerShape.Eks, MarkerShape.Asterisk };
         for (int k = 0; k < cases.Length; k++)
         {
@@ -103,7 +105,7 @@ public sealed class GanDynamicsExperiment : IExperiment
             double[] re = [.. stability.Eigenvalues.Select(e => e.Real)], im = [.. stability.Eigenvalues.Select(e => e.Imaginary)];
             // Coinciding spectra (vanilla and saturating; the two GAN-QP variants) stay visible: large markers underneath,
             // small ones on top, each with its own shape. The closed forms are in the caption.
-            var markers = figure.Plot.Add.Markers(re, im, shapes[k], k % 2 == 0 ? 24 : 12, FigureColors.At(k));
+            var markers = figure.Plot.Add.Markers(re, im, shapes[k], sizes[k], FigureColors.At(k));
             markers.LegendText = $"{label[..(label.IndexOf(':') is var colon and > 0 ? colon : label.Length)]}";
             closedForms.Add($"{label[..(label.IndexOf(':') is var c and > 0 ? c : label.Length)]}: {FormatPair(closed)}");
         }
@@ -231,8 +233,10 @@ public sealed class GanDynamicsExperiment : IExperiment
         // MODELS.md §3.4(d), errata E3: r² = 0.0069 at t = 1000 and 7.9e-4 at t = 10⁴ (two digits quoted).
         context.Check("1-D vanilla: r²(1000)", at1000, 0.0069, 5e-5);
         context.Check("1-D vanilla: r²(10⁴)", at10000, 7.9e-4, 5e-6);
-        // The averaged law 8/(t + 8/r₀²) drops O(r²) corrections: 2% at t = 1000, 0.5% at 10⁴.
-        context.Check("1-D vanilla: r²(10⁴) ÷ 8/(t + 8/r₀²)", at10000 / DiracGan.OneDimensionalRadiusSquared(0.05, 10_000), 1, 0.005);
+        // The averaged law 8/(t + 8/r₀²) drops an oscillating O(r²) correction, whose relative size the residual panel of
+        // one-dimensional.png shows below 4e-4 over 10³ ≤ t ≤ 10⁴ (observed 2e-6 at t = 10⁴, a zero of the oscillation):
+        // 1e-3 bounds it there.
+        context.Check("1-D vanilla: r²(10⁴) ÷ 8/(t + 8/r₀²)", at10000 / DiracGan.OneDimensionalRadiusSquared(0.05, 10_000), 1, 1e-3);
         context.Report("one_dimensional_t_times_r2_at_1e4", 10_000 * at10000);
 
         var saturating = Ode.Solve(OdeProblem.Create(new VanillaDiracGan(0, 1, saturating: true), [0.1, 0.2], 0, 10_000), new DormandPrince5(),
@@ -241,7 +245,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         // time here, so ≲ 1e-7 over t = 10⁴.
         context.Check("1-D saturating: r²(10⁴) = r₀² (exact circles)", 2 * DiracGan.Energy(saturating.FinalState, 1), 0.05, 1e-7);
 
-        var figure = new ConvergenceFigure("1-D Dirac GANs from (φ, θ) = (0.1, 0.2): algebraic decay", "t", "r² = φ² + θ²");
+        var figure = new ConvergenceFigure("1-D Dirac GANs: algebraic decay", "t", "r² = φ² + θ²") { LegendCorner = Alignment.LowerLeft };
         figure.AddSeries(times[10..], r2[10..], "non-saturating: converges, but only as 8/t");
         figure.AddSeries(times[10..], [.. Enumerable.Range(10, 31).Select(i => 2 * DiracGan.Energy(saturating.State(i), 1))], "saturating zero-sum: exact circle");
         figure.AddSlope(-1, 10_000, 8e-4, 10, 10_000, "8/t");
@@ -249,7 +253,15 @@ public sealed class GanDynamicsExperiment : IExperiment
         law.LinePattern = LinePattern.Dotted;
         law.LineWidth = 3;
         law.LegendText = "averaged law 8/(t + 8/r₀²)";
-        figure.SavePng(context.FigurePath("one-dimensional.png", "1-D Dirac GANs from (φ, θ) = (0.1, 0.2), log–log: the non-saturating game converges only algebraically, r² ≈ 8/(t + 8/r₀²); the saturating zero-sum game keeps r² constant."), 1400, 850);
+        // The averaged law lies on the computed r²: their relative gap, on log–log axes, is the O(r²) the averaging drops.
+        var residual = new ResidualFigure("Computed r² against the averaged law", "|r² (t + 8/r₀²)/8 − 1|", "t (log scale)") { LegendCorner = Alignment.UpperRight };
+        residual.Plot.Axes.Bottom.TickGenerator = new LogTickGenerator();
+        residual.AddResidual(LearningFigures.Log10(times[10..]), [.. r2[10..].Select((v, i) => v / DiracGan.OneDimensionalRadiusSquared(0.05, times[10 + i]))],
+            [.. Enumerable.Repeat(1.0, times.Length - 10)], "non-saturating", markers: true);
+        new MultiPanelFigure(1, 2).Add(figure.AsPanel()).Add(residual.AsPanel()).SavePng(context.FigurePath("one-dimensional.png",
+            "1-D Dirac GANs from (φ, θ) = (0.1, 0.2), r₀² = 0.05, log–log. Left: the non-saturating game converges only algebraically, r² ≈ 8/(t + 8/r₀²) " +
+            "(dotted, on the markers), approaching 8/t (dashed); the saturating zero-sum game keeps r² constant. Right: the relative gap between the " +
+            "computed r² and the averaged law: the oscillating correction the averaging drops, below 0.5 % throughout."), 2400, 850);
     }
 
     private static void MovingAverage(ExperimentContext context)
