@@ -11,6 +11,8 @@ namespace Dynamics.Plotting.Figures;
 /// </summary>
 public sealed class ConvergenceFigure
 {
+    private static readonly MarkerShape[] FilledShapes = [MarkerShape.FilledCircle, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.FilledTriangleDown];
+    private static readonly MarkerShape[] OpenShapes = [MarkerShape.OpenSquare, MarkerShape.OpenCircle, MarkerShape.OpenTriangleUp, MarkerShape.OpenDiamond];
     private static readonly LinePattern[] SlopePatterns = [LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
     private readonly Plot _plot;
     private int _series, _slopes;
@@ -46,8 +48,14 @@ public sealed class ConvergenceFigure
         var color = FigureColors.At(_series++);
         var line = _plot.Add.Scatter(lx, ly, color);
         line.LineWidth = 2;
-        line.MarkerShape = FigureColors.MarkerAt(_series - 1);
-        line.MarkerSize = 10;
+        // Every other series open, larger and dashed: where two series coincide (equal errors), the open marker rings the
+        // filled one and both stay visible.
+        int index = _series - 1;
+        bool open = index % 2 == 1;
+        line.MarkerShape = open ? OpenShapes[(index / 2) % OpenShapes.Length] : FilledShapes[(index / 2) % FilledShapes.Length];
+        line.MarkerSize = open ? 16 : 10;
+        line.MarkerLineWidth = 2;
+        if (open) line.LinePattern = LinePattern.Dashed;
         line.LegendText = label;
         return this;
     }
@@ -77,7 +85,7 @@ public sealed class ConvergenceFigure
         return this;
     }
 
-    /// <summary>Adds isolated reference points (e.g. published values), drawn as open squares.</summary>
+    /// <summary>Adds isolated reference points (e.g. published values), drawn as large grey crosses (+), a shape no series uses.</summary>
     /// <param name="xs">Positive x values.</param>
     /// <param name="values">Positive values.</param>
     /// <param name="label">The legend entry.</param>
@@ -85,7 +93,8 @@ public sealed class ConvergenceFigure
     public ConvergenceFigure AddReferencePoints(IReadOnlyList<double> xs, IReadOnlyList<double> values, string label)
     {
         var (lx, ly) = Logs(xs, values);
-        var markers = _plot.Add.Markers(lx, ly, MarkerShape.OpenSquare, 18, FigureColors.Reference);
+        var markers = _plot.Add.Markers(lx, ly, MarkerShape.Cross, 24, FigureColors.Reference);
+        markers.MarkerLineWidth = 2;
         markers.LegendText = label;
         return this;
     }
