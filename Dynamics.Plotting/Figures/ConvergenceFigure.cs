@@ -109,12 +109,7 @@ public sealed class ConvergenceFigure
 
     /// <summary>Places the legend (see <see cref="LegendCorner"/>) and returns the plot, ready to be a panel of a <see cref="MultiPanelFigure"/>.</summary>
     /// <returns>The plot.</returns>
-    public Plot AsPanel()
-    {
-        if (LegendCorner is { } corner) FigureStyle.ShowLegendInside(_plot, corner);
-        else FigureStyle.ShowLegendOutside(_plot);
-        return _plot;
-    }
+    public Plot AsPanel() => FigureStyle.PlaceLegend(_plot, LegendCorner);
 
     private static (double[] X, double[] Y) Logs(IReadOnlyList<double> xs, IReadOnlyList<double> ys)
     {

@@ -91,12 +91,7 @@ public sealed class TimeSeriesFigure
 
     /// <summary>Places the legend (see <see cref="LegendCorner"/>) and returns the plot, ready to be a panel of a <see cref="MultiPanelFigure"/>.</summary>
     /// <returns>The plot.</returns>
-    public Plot AsPanel()
-    {
-        if (LegendCorner is { } corner) FigureStyle.ShowLegendInside(_plot, corner);
-        else FigureStyle.ShowLegendOutside(_plot);
-        return _plot;
-    }
+    public Plot AsPanel() => FigureStyle.PlaceLegend(_plot, LegendCorner);
 
     /// <summary>Writes the figure as a PNG file (atomically).</summary>
     /// <param name="path">The target file.</param>
