@@ -11,8 +11,11 @@ namespace Dynamics.Plotting.Figures;
 /// </summary>
 public sealed class ConvergenceFigure
 {
+    private static readonly MarkerShape[] FilledShapes = [MarkerShape.FilledCircle, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.FilledTriangleDown];
+    private static readonly MarkerShape[] OpenShapes = [MarkerShape.OpenSquare, MarkerShape.OpenCircle, MarkerShape.OpenTriangleUp, MarkerShape.OpenDiamond];
+    private static readonly LinePattern[] SlopePatterns = [LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
     private readonly Plot _plot;
-    private int _series;
+    private int _series, _slopes;
 
     /// <summary>Creates an empty figure.</summary>
     /// <param name="title">The title (system and parameters).</param>
@@ -28,6 +31,12 @@ public sealed class ConvergenceFigure
     /// <summary>The underlying ScottPlot plot (its data coordinates are log₁₀ of the values).</summary>
     public Plot Plot => _plot;
 
+    /// <summary>
+    /// Where the legend goes: null (the default) puts it outside, right of the data; a corner puts it inside the frame,
+    /// where the data leave that corner empty (error lines run diagonally, so one of the off-diagonal corners usually is).
+    /// </summary>
+    public Alignment? LegendCorner { get; set; }
+
     /// <summary>Adds a series of (x, error) points, drawn as markers joined by a line.</summary>
     /// <param name="xs">Positive step sizes.</param>
     /// <param name="errors">Positive errors, same length.</param>
@@ -39,7 +48,14 @@ public sealed class ConvergenceFigure
         var color = FigureColors.At(_series++);
         var line = _plot.Add.Scatter(lx, ly, color);
         line.LineWidth = 2;
-        line.MarkerSize = 10;
+        // Every other series open, larger and dashed: where two series coincide (equal errors), the open marker rings the
+        // filled one and both stay visible.
+        int index = _series - 1;
+        bool open = index % 2 == 1;
+        line.MarkerShape = open ? OpenShapes[(index / 2) % OpenShapes.Length] : FilledShapes[(index / 2) % FilledShapes.Length];
+        line.MarkerSize = open ? 16 : 10;
+        line.MarkerLineWidth = 2;
+        if (open) line.LinePattern = LinePattern.Dashed;
         line.LegendText = label;
         return this;
     }
@@ -63,12 +79,13 @@ public sealed class ConvergenceFigure
         double[] ly = [Math.Log10(y0) + slope * (lx[0] - Math.Log10(x0)), Math.Log10(y0) + slope * (lx[1] - Math.Log10(x0))];
         var line = _plot.Add.ScatterLine(lx, ly, FigureColors.Reference);
         line.LineWidth = 1.5f;
-        line.LinePattern = LinePattern.Dashed;
+        // Each reference slope its own pattern, so that "slope 1" and "slope 2" differ in the legend as on the plot.
+        line.LinePattern = SlopePatterns[_slopes++ % SlopePatterns.Length];
         line.LegendText = label;
         return this;
     }
 
-    /// <summary>Adds isolated reference points (e.g. published values), drawn as open squares.</summary>
+    /// <summary>Adds isolated reference points (e.g. published values), drawn as large grey crosses (+), a shape no series uses.</summary>
     /// <param name="xs">Positive x values.</param>
     /// <param name="values">Positive values.</param>
     /// <param name="label">The legend entry.</param>
@@ -76,7 +93,8 @@ public sealed class ConvergenceFigure
     public ConvergenceFigure AddReferencePoints(IReadOnlyList<double> xs, IReadOnlyList<double> values, string label)
     {
         var (lx, ly) = Logs(xs, values);
-        var markers = _plot.Add.Markers(lx, ly, MarkerShape.OpenSquare, 18, FigureColors.Reference);
+        var markers = _plot.Add.Markers(lx, ly, MarkerShape.Cross, 24, FigureColors.Reference);
+        markers.MarkerLineWidth = 2;
         markers.LegendText = label;
         return this;
     }
@@ -86,11 +104,12 @@ public sealed class ConvergenceFigure
     /// <param name="width">Width in pixels.</param>
     /// <param name="height">Height in pixels.</param>
     /// <returns>The full path written.</returns>
-    public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
-    {
-        FigureStyle.ShowLegendOutside(_plot);
-        return PngFile.Save(_plot, path, width, height);
-    }
+    public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight) =>
+        PngFile.Save(AsPanel(), path, width, height);
+
+    /// <summary>Places the legend (see <see cref="LegendCorner"/>) and returns the plot, ready to be a panel of a <see cref="MultiPanelFigure"/>.</summary>
+    /// <returns>The plot.</returns>
+    public Plot AsPanel() => FigureStyle.PlaceLegend(_plot, LegendCorner);
 
     private static (double[] X, double[] Y) Logs(IReadOnlyList<double> xs, IReadOnlyList<double> ys)
     {

@@ -259,7 +259,7 @@ public sealed class PhasePortrait
     {
         Configuring();
         ArgumentNullException.ThrowIfNull(title);
-        _title = title;
+        _title = FigureText.Minuses(title);
         return this;
     }
 

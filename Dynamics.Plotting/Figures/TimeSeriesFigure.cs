@@ -47,15 +47,28 @@ public sealed class TimeSeriesFigure
     /// <param name="label">The legend entry.</param>
     /// <param name="dashed">Draw dashed (for reference curves such as closed forms).</param>
     /// <returns>This figure.</returns>
-    public TimeSeriesFigure AddSeries(double[] times, double[] values, string label, bool dashed = false)
+    public TimeSeriesFigure AddSeries(double[] times, double[] values, string label, bool dashed = false) =>
+        AddSeries(times, values, label, dashed ? FigureColors.Reference : FigureColors.At(_series++), dashed ? LinePattern.Dashed : LinePattern.Solid);
+
+    /// <summary>
+    /// Adds a series of (t, value) points as a line of a given colour and pattern, e.g. one colour of a
+    /// <see cref="SequentialScale"/> where colour encodes a parameter.
+    /// </summary>
+    /// <param name="times">The times.</param>
+    /// <param name="values">The values, same length.</param>
+    /// <param name="label">The legend entry (empty for none).</param>
+    /// <param name="color">The line colour.</param>
+    /// <param name="pattern">The line pattern.</param>
+    /// <returns>This figure.</returns>
+    public TimeSeriesFigure AddSeries(double[] times, double[] values, string label, Color color, LinePattern pattern)
     {
         ArgumentNullException.ThrowIfNull(times);
         ArgumentNullException.ThrowIfNull(values);
         Require.Length(values.Length, times.Length, nameof(values));
-        var line = _plot.Add.ScatterLine(times, values, dashed ? FigureColors.Reference : FigureColors.At(_series++));
+        var line = _plot.Add.ScatterLine(times, values, color);
         line.LineWidth = 2;
         line.LegendText = label;
-        if (dashed) line.LinePattern = LinePattern.Dashed;
+        line.LinePattern = pattern;
         return this;
     }
 
@@ -76,15 +89,15 @@ public sealed class TimeSeriesFigure
         return AddSeries([.. drift.Times], logs, label ?? drift.Invariant.Name);
     }
 
+    /// <summary>Places the legend (see <see cref="LegendCorner"/>) and returns the plot, ready to be a panel of a <see cref="MultiPanelFigure"/>.</summary>
+    /// <returns>The plot.</returns>
+    public Plot AsPanel() => FigureStyle.PlaceLegend(_plot, LegendCorner);
+
     /// <summary>Writes the figure as a PNG file (atomically).</summary>
     /// <param name="path">The target file.</param>
     /// <param name="width">Width in pixels.</param>
     /// <param name="height">Height in pixels.</param>
     /// <returns>The full path written.</returns>
-    public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
-    {
-        if (LegendCorner is { } corner) FigureStyle.ShowLegendInside(_plot, corner);
-        else FigureStyle.ShowLegendOutside(_plot);
-        return PngFile.Save(_plot, path, width, height);
-    }
+    public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight) =>
+        PngFile.Save(AsPanel(), path, width, height);
 }

@@ -52,13 +52,24 @@ public sealed class TrajectoryFigure
     /// <param name="arrows">How many direction arrows to place, evenly by arc length.</param>
     /// <param name="lineWidth">The line width in pixels.</param>
     /// <returns>This figure.</returns>
-    public TrajectoryFigure AddPath(double[] xs, double[] ys, string label, int arrows = 3, float lineWidth = 2)
+    public TrajectoryFigure AddPath(double[] xs, double[] ys, string label, int arrows = 3, float lineWidth = 2) =>
+        AddPath(xs, ys, label, FigureColors.At(_series++), arrows, lineWidth);
+
+    /// <summary>Adds a path of a given colour (e.g. from a <see cref="SequentialScale"/>), with a start marker and direction arrows.</summary>
+    /// <param name="xs">Horizontal coordinates in order of time.</param>
+    /// <param name="ys">Vertical coordinates, same length.</param>
+    /// <param name="label">The legend entry (empty for none).</param>
+    /// <param name="color">The colour.</param>
+    /// <param name="arrows">How many direction arrows to place, evenly by arc length.</param>
+    /// <param name="lineWidth">The line width in pixels.</param>
+    /// <returns>This figure.</returns>
+    public TrajectoryFigure AddPath(double[] xs, double[] ys, string label, Color color, int arrows = 3, float lineWidth = 2)
     {
         ArgumentNullException.ThrowIfNull(xs);
         ArgumentNullException.ThrowIfNull(ys);
         Require.Length(ys.Length, xs.Length, nameof(ys));
         if (xs.Length < 2) throw new ArgumentException($"A path needs at least 2 points, but has {xs.Length}.", nameof(xs));
-        var line = PathDrawing.Add(_plot, xs, ys, FigureColors.At(_series++), lineWidth, arrows);
+        var line = PathDrawing.Add(_plot, xs, ys, color, lineWidth, arrows);
         line.LegendText = label;
         return this;
     }
@@ -69,23 +80,25 @@ public sealed class TrajectoryFigure
     /// <param name="label">The legend entry.</param>
     /// <param name="shape">The marker shape.</param>
     /// <param name="color">The colour (default the reference grey).</param>
+    /// <param name="size">The marker size in pixels (an open marker drawn larger around another stays visible).</param>
     /// <returns>This figure.</returns>
-    public TrajectoryFigure AddPoint(double x, double y, string label, MarkerShape shape = MarkerShape.FilledCircle, Color? color = null)
+    public TrajectoryFigure AddPoint(double x, double y, string label, MarkerShape shape = MarkerShape.FilledCircle, Color? color = null, float size = 13)
     {
-        var marker = _plot.Add.Marker(x, y, shape, 13, color ?? FigureColors.Reference);
+        var marker = _plot.Add.Marker(x, y, shape, size, color ?? FigureColors.Reference);
+        marker.MarkerLineWidth = 2;
         marker.LegendText = label;
         return this;
     }
+
+    /// <summary>Places the legend (see <see cref="LegendCorner"/>) and returns the plot, ready to be a panel of a <see cref="MultiPanelFigure"/>.</summary>
+    /// <returns>The plot.</returns>
+    public Plot AsPanel() => FigureStyle.PlaceLegend(_plot, LegendCorner);
 
     /// <summary>Writes the figure as a PNG file (atomically).</summary>
     /// <param name="path">The target file.</param>
     /// <param name="width">Width in pixels.</param>
     /// <param name="height">Height in pixels.</param>
     /// <returns>The full path written.</returns>
-    public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
-    {
-        if (LegendCorner is { } corner) FigureStyle.ShowLegendInside(_plot, corner);
-        else FigureStyle.ShowLegendOutside(_plot);
-        return PngFile.Save(_plot, path, width, height);
-    }
+    public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight) =>
+        PngFile.Save(AsPanel(), path, width, height);
 }

@@ -106,6 +106,20 @@ public static class FigureStyle
         return true;
     }
 
+    /// <summary>
+    /// Places the legend the way the figures here do: inside the frame at <paramref name="corner"/>, or outside, right of
+    /// the data, when <paramref name="corner"/> is null.
+    /// </summary>
+    /// <param name="plot">The plot.</param>
+    /// <param name="corner">The corner the data leave empty, or null for outside.</param>
+    /// <returns>The plot, ready to be rendered or to be a panel.</returns>
+    public static Plot PlaceLegend(Plot plot, Alignment? corner)
+    {
+        if (corner is { } inside) ShowLegendInside(plot, inside);
+        else ShowLegendOutside(plot);
+        return plot;
+    }
+
     /// <summary>Whether any legend item of <paramref name="plot"/> (automatic or manual) has a non-empty label.</summary>
     /// <param name="plot">The plot.</param>
     /// <returns>True when a legend would show something.</returns>

@@ -11,7 +11,7 @@ public sealed class GalleryTests : IDisposable
     private static readonly HashSet<string> CaptionedExperiments =
     [
         "duffing", "gan-discrete", "gan-dynamics", "lorenz", "lotka-volterra", "modified-equation", "momentum", "ntk", "optimizers", "pendulum",
-        "polyak", "pursuit", "simsiam", "solar-furnace", "van-der-pol",
+        "polyak", "pursuit", "simsiam", "solar-furnace", "stiff", "van-der-pol",
     ];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dynamics-gallery-" + Guid.NewGuid().ToString("N"));

@@ -57,12 +57,17 @@ public sealed class LorenzExperiment : IExperiment
         sensitivity.AddComponent(a, 0, "z₀ = 1").AddComponent(b, 0, "z₀ = 1 + 10⁻⁹");
         sensitivity.SavePng(context.FigurePath("sensitivity.png", "Sensitive dependence: x(t) from two starts 10⁻⁹ apart (σ = 10, ρ = 28, β = 8/3) agree until t ≈ 20 and then decorrelate."));
 
-        var separation = new TimeSeriesFigure(title + ": separation of the two starts", "log₁₀ |Δy|");
+        var separation = new TimeSeriesFigure(title + ": separation of the two starts", "|y₁(t) − y₂(t)| (log scale)") { LegendCorner = ScottPlot.Alignment.LowerRight };
+        separation.Plot.Axes.Left.TickGenerator = new LogTickGenerator();
         var times = a.Times.ToArray();
         var logDistance = Enumerable.Range(0, a.Count).Select(i => Math.Log10(Math.Max(Distance(a.State(i), b.State(i)), 1e-300))).ToArray();
-        separation.AddSeries(times, logDistance, "|y_a(t) − y_b(t)|");
-        separation.AddSeries([0, 25], [-9, -9 + LyapunovExponent * 25 / Math.Log(10)], $"growth e^(λt): slope λ/ln 10, λ = {LyapunovExponent}", dashed: true);
-        separation.SavePng(context.FigurePath("separation.png", "Distance between the two trajectories on a log₁₀ axis: it grows like e^(λt), i.e. with slope λ/ln 10 for λ = 0.906, until it saturates at the attractor's size."));
+        separation.AddSeries(times, logDistance, "distance of the two starts");
+        // The reference growth exp(λt) is anchored on the mean of the data over 10 ≤ t ≤ 30, where the separation has
+        // aligned with the unstable direction and not yet saturated, so that its slope can be compared with the data's.
+        var growth = Enumerable.Range(0, times.Length).Where(i => times[i] is >= 10 and <= 30).ToArray();
+        double tMid = growth.Average(i => times[i]), logMid = growth.Average(i => logDistance[i]), perUnit = LyapunovExponent / Math.Log(10);
+        separation.AddSeries([5, 35], [logMid + perUnit * (5 - tMid), logMid + perUnit * (35 - tMid)], "∝ exp(λ₁t), λ₁ = 0.906", dashed: true);
+        separation.SavePng(context.FigurePath("separation.png", "Distance between the trajectories from (1, 1, 1) and (1, 1, 1 + 10⁻⁹), log scale: after a transient it grows like exp(λ₁t) with the largest Lyapunov exponent λ₁ = 0.906 (dashed, drawn through the data's mean over 10 ≤ t ≤ 30), until it saturates at the attractor's size."));
 
         context.Progress("estimating the Lyapunov spectrum (Benettin with Gram–Schmidt, t ≤ 300)");
         var spectrum = LyapunovExponents.Compute(lorenz, [1.0, 1.0, 1.0],
@@ -73,8 +78,9 @@ public sealed class LorenzExperiment : IExperiment
         context.Check("middle Lyapunov exponent λ₂ = 0 (along the flow)", spectrum[1], 0, 0.02);
         // Liouville: the tangent map's determinant is e^{∫ tr J dt} and tr J = −(σ + 1 + β) everywhere, so the exponents
         // sum to it exactly. Renormalising every 0.1 time units keeps each tangent vector ≳ 0.2 in size, so the solver's
-        // tolerance 1e-10 per interval, over 3,000 intervals, bounds the error of the mean by ~1e-9; 1e-6 is loose.
-        context.Check("λ₁ + λ₂ + λ₃ = −(σ + 1 + β) (volume contraction)", spectrum[0] + spectrum[1] + spectrum[2], -(lorenz.Sigma + 1 + lorenz.Beta), 1e-6);
+        // tolerance 1e-10 per interval, over 3,000 intervals, bounds the error of the mean by ~1e-9 (observed 1.4e-9):
+        // 1e-8 is that bound with a margin of ten.
+        context.Check("λ₁ + λ₂ + λ₃ = −(σ + 1 + β) (volume contraction)", spectrum[0] + spectrum[1] + spectrum[2], -(lorenz.Sigma + 1 + lorenz.Beta), 1e-8);
         context.Report("lyapunov_3", spectrum[2]);
         context.Report("dp5_steps_t50", a.Statistics.AcceptedSteps);
     }

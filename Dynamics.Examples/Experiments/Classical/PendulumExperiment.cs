@@ -44,12 +44,13 @@ public sealed class PendulumExperiment : IExperiment
         context.Progress($"integrating {starts.Length} trajectories to t = {EndTime}");
         var solutions = TrajectoryBatch.Solve(pendulum, starts, 0, EndTime, new DormandPrince5(), options);
         var energy = new TimeSeriesFigure(FigureStyle.Title(pendulum.Name + ": energy, a Lyapunov function", pendulum.Parameters),
-            "log₁₀ E,  E = ½ω² + (g/L)(1 − cos θ)", "t (s)");
+            "E = ½ω² + (g/L)(1 − cos θ) (log scale)", "t (s)") { LegendCorner = ScottPlot.Alignment.UpperRight };
+        energy.Plot.Axes.Left.TickGenerator = new LogTickGenerator();
         double worstIncrease = 0, worstRest = 0;
         for (int m = 0; m < starts.Length; m++)
         {
             var drift = InvariantMonitor.Measure(solutions[m], pendulum.Invariants[0]);
-            if (m % 2 == 0 && m < 8) energy.AddSeries([.. drift.Times], [.. drift.Values.Select(e => Math.Log10(Math.Max(e, 1e-300)))], $"θ₀ = {starts[m][0]:0.#}, ω₀ = {starts[m][1]:0.#}");
+            if (m % 2 == 0 && m < 8) energy.AddSeries([.. drift.Times], [.. drift.Values.Select(e => Math.Log10(Math.Max(e, 1e-300)))], $"θ₀ = {FigureText.Number(starts[m][0], 2)}, ω₀ = {FigureText.Number(starts[m][1], 2)}");
             worstIncrease = Math.Max(worstIncrease, drift.Violation);
             var end = solutions[m].FinalState;
             double restAngle = 2 * Math.PI * Math.Round(end[0] / (2 * Math.PI));
@@ -62,8 +63,8 @@ public sealed class PendulumExperiment : IExperiment
         // After t = 80 the slowest mode has decayed by e^{−(b/2)·80} = e^{−10} ≈ 5e-5 of its initial size (≤ 3.5).
         context.CheckAtMost("distance of every end state from its rest state 2πk", worstRest, 1e-3);
         // Near rest the energy of the linear oscillator decays like e^{−bt} on average (dE/dt = −bω² and ⟨ω²⟩ = E).
-        energy.AddSeries([0, EndTime], [0, -pendulum.Damping * EndTime / Math.Log(10)], "slope of E ∝ e^(−bt) (small swings)", dashed: true);
-        energy.SavePng(context.FigurePath("energy.png", "Energy E = ½ω² + (1 − cos θ) along four trajectories (log scale, b = 0.25): it never increases, and near rest it decays like e^(−bt)."));
+        energy.AddSeries([0, EndTime], [0, -pendulum.Damping * EndTime / Math.Log(10)], "E ∝ exp(−bt) (small swings)", dashed: true);
+        energy.SavePng(context.FigurePath("energy.png", "Energy E = ½ω² + (1 − cos θ) along four trajectories (log scale, b = 0.25): it never increases, and near rest it decays like exp(−bt)."));
 
         CheckSmallOscillations(context, pendulum);
         CheckConservationWithoutFriction(context, pendulum with { Damping = 0 });
@@ -119,8 +120,9 @@ public sealed class PendulumExperiment : IExperiment
         var separatrices = Separatrices.Trace(frictionless, saddle, new SeparatrixOptions { Duration = 12, Tolerance = 1e-11 });
         double worst = separatrices.Max(s => InvariantMonitor.Measure(s.Path, frictionless.Invariants[0]).Values.Max(e => Math.Abs(e - 2 * frictionless.GravityOverLength)));
         // The heteroclinic orbits through the saddles are the level set E = 2g/L; starting 1e-6·π off the saddle along
-        // the eigenvector changes E by ~1e-12 and the solver (tolerance 1e-11, 12 time units) adds ~1e-9.
-        context.CheckAtMost("|E − 2g/L| along the frictionless separatrices", worst, 1e-8);
+        // the eigenvector changes E by ~1e-12, and the solver (tolerance 1e-11, 12 time units) keeps E to a few 1e-13
+        // (observed 3.8e-13): 1e-11, the solver's tolerance, is the bound.
+        context.CheckAtMost("|E − 2g/L| along the frictionless separatrices", worst, 1e-11);
         var drawn = PhasePortrait.Of(frictionless, (-7.5, 7.5), (-3.6, 3.6))
             .Background(FieldBackground.None)
             .Nullclines(false)

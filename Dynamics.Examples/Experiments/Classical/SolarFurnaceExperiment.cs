@@ -245,9 +245,11 @@ public sealed class SolarFurnaceExperiment : IExperiment
 
     private static void DrawFamily(ExperimentContext context)
     {
-        var family = new TrajectoryFigure("Confocal mirrors y² = 2Cx + C² (focus at the origin)", "x (along the rays)", "y");
+        var family = new TrajectoryFigure("Confocal mirrors y² = 2Cx + C²", "x (along the rays)", "y") { LegendCorner = Alignment.UpperRight };
         var options = SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Dense };
         double[] constants = [0.5, 1.0, 1.5, 2.0, 3.0];
+        // Colour encodes the constant C (the focal length is C/2), dark to light.
+        var scale = new SequentialScale(constants[0], constants[^1]);
         for (int k = 0; k < constants.Length; k++)
         {
             // Start at the upper rim y = 2.5 and run down through the vertex in arc length, past the lower rim.
@@ -256,14 +258,14 @@ public sealed class SolarFurnaceExperiment : IExperiment
             var path = Trajectory.Refine(solution, 4);
             var inside = Enumerable.Range(0, path.Count).Where(i => Math.Abs(path.State(i)[1]) <= 2.5).ToArray();
             double[] xs = [.. inside.Select(i => path.State(i)[0])], ys = [.. inside.Select(i => path.State(i)[1])];
-            var line = family.Plot.Add.ScatterLine(xs, ys, FigureColors.At(k));
+            var line = family.Plot.Add.ScatterLine(xs, ys, scale.ColorOf(constant));
             line.LineWidth = 2.5f;
-            line.LegendText = $"C = {constant}: vertex at −{constant / 2}, focal length {constant / 2}";
+            line.LegendText = $"C = {constant}";
         }
 
         family.AddPoint(0, 0, "common focus", MarkerShape.FilledCircle, Colors.Black);
         family.Plot.Axes.SetLimits(-1.8, 6, -2.6, 2.6);
         family.Plot.Axes.SquareUnits();
-        family.SavePng(context.FigurePath("family.png", "Confocal mirrors y² = 2Cx + C² for C = 0.5 … 3, all focusing at the origin. Equal units."));
+        family.SavePng(context.FigurePath("family.png", "Confocal mirrors y² = 2Cx + C² for C = 0.5, 1, 1.5, 2, 3 (dark to light), integrated in arc length from the rim y = 2.5: all focus at the origin, each with its vertex at x = −C/2 and focal length C/2. Equal units."));
     }
 }

@@ -39,7 +39,8 @@ public sealed class VanDerPolExperiment : IExperiment
         }
 
         context.Progress("phase portrait with the limit cycle");
-        var portrait = PhasePortrait.Of(model, (-3.2, 3.2), (-4.5, 4.5))
+        // Tall enough for the trajectory from (0, −4), which dips to y ≈ −5 before it turns onto the cycle.
+        var portrait = PhasePortrait.Of(model, (-3.4, 3.4), (-5.6, 5.6))
             .Trajectories([[0.1, 0.0], [-3.0, 3.5], [0.0, -4.0], [3.0, -1.0]], forward: 15)
             .LimitCycleFrom(0.1, 0.0);
         portrait.SavePng(context.FigurePath("phase-portrait.png", "Van der Pol oscillator, μ = 1: trajectories from inside and outside wind onto the limit cycle (period 6.66329, amplitude 2.00862); the origin is an unstable spiral (open diamond)."));
@@ -64,17 +65,22 @@ public sealed class VanDerPolExperiment : IExperiment
         var solutions = TrajectoryBatch.Solve(model, [[0.1, 0.0], [4.0, 0.0]], 0, 30, new DormandPrince5(), options);
         var figure = new TimeSeriesFigure(Plotting.Styling.FigureStyle.Title(model.Name + ": approach to the cycle", model.Parameters), "x", "t");
         figure.AddComponent(solutions[0], 0, "from (0.1, 0), inside").AddComponent(solutions[1], 0, "from (4, 0), outside");
-        figure.AddSeries([0, 30], [VanDerPol.AmplitudeAtMuOne, VanDerPol.AmplitudeAtMuOne], "cycle amplitude 2.00862", dashed: true);
+        figure.AddSeries([0, 30], [VanDerPol.AmplitudeAtMuOne, VanDerPol.AmplitudeAtMuOne], "amplitude of the cycle", dashed: true);
         figure.SavePng(context.FigurePath("time-series.png", "x(t) for μ = 1 from (0.1, 0) and (4, 0): both settle on the cycle's amplitude 2.00862 within a few periods."));
     }
 
     private static void DrawFamily(ExperimentContext context, VanDerPol model)
     {
-        var family = new TrajectoryFigure("Van der Pol limit cycles as μ grows", "x", "y = dx/dt");
-        foreach (double mu in new[] { 0.25, 1.0, 2.0, 4.0 })
+        var family = new TrajectoryFigure("Van der Pol limit cycles as μ grows", "x", "y = dx/dt") { LegendCorner = ScottPlot.Alignment.UpperLeft };
+        double[] mus = [0.25, 1.0, 2.0, 4.0];
+        // Colour encodes the continuous parameter μ, dark to light.
+        var scale = new Plotting.Styling.SequentialScale(mus[0], mus[^1]);
+        var periods = new List<string>();
+        foreach (double mu in mus)
         {
             var cycle = LimitCycles.Detect(model with { Mu = mu }, [2.0, 0.0]);
-            family.AddPath(cycle.Orbit.Component(0), cycle.Orbit.Component(1), $"μ = {mu}, T = {cycle.Period:F4}", arrows: 1);
+            family.AddPath(cycle.Orbit.Component(0), cycle.Orbit.Component(1), $"μ = {mu}", scale.ColorOf(mu), arrows: 2, lineWidth: 2.5f);
+            periods.Add($"T = {Plotting.Styling.FigureText.Number(cycle.Period, 5)} for μ = {mu}");
             context.Report($"period_mu_{mu}", cycle.Period);
             context.Report($"amplitude_mu_{mu}", cycle.Amplitude);
             if (mu == 0.25)
@@ -86,6 +92,7 @@ public sealed class VanDerPolExperiment : IExperiment
             }
         }
 
-        family.SavePng(context.FigurePath("mu-family.png", "Van der Pol limit cycles for μ = 0.25, 1, 2, 4: from a near-circle to a relaxation oscillation."));
+        family.Plot.Axes.SetLimits(-2.6, 2.6, -7.5, 8.5);
+        family.SavePng(context.FigurePath("mu-family.png", $"Van der Pol limit cycles for μ = 0.25, 1, 2, 4 (colour from dark to light as μ grows): from a near-circle to a relaxation oscillation; periods {string.Join(", ", periods)}."));
     }
 }

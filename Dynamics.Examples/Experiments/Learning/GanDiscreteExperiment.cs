@@ -7,6 +7,7 @@ using Dynamics.Problems;
 using Dynamics.Solvers;
 using Dynamics.Solvers.Optimization;
 using Dynamics.Solvers.RungeKutta;
+using ScottPlot;
 
 namespace Dynamics.Examples.Experiments.Learning;
 
@@ -71,13 +72,23 @@ public sealed class GanDiscreteExperiment : IExperiment
         context.CheckAtMost("alternating steps: |J₂ − 0.03|, worst of 1000 steps", alternatingDrift, 1e-13);
         context.Report("simultaneous_J2_growth_1000_steps", DiracGan.AngularMomentum(simultaneous.FinalState) / 0.03);
 
-        var plane = new TrajectoryFigure($"Vanilla Dirac GAN: discrete training against the flow — h = {LearningRate}, {steps} steps", "θ₁", "θ₂") { LegendCorner = ScottPlot.Alignment.LowerRight };
-        plane.AddPath(simultaneous.Component(2), simultaneous.Component(3), "simultaneous steps", arrows: 3, lineWidth: 1.5f);
-        plane.AddPath(flow.Component(2), flow.Component(3), "flow (Verner 8)", arrows: 3, lineWidth: 4);
-        plane.AddPath(alternating.Component(2), alternating.Component(3), "alternating steps", arrows: 3, lineWidth: 1.5f);
-        LearningFigures.MarkEquilibrium(plane, LearningFigures.ClassAtOrigin(gan));
-        LearningFigures.SetWindow(plane.Plot, -0.75, 0.75, -0.75, 0.75);
-        plane.SavePng(context.FigurePath("vanilla-discrete.png", "Vanilla Dirac GAN in the θ-plane: simultaneous gradient steps spiral outwards, alternating steps stay on the flow's orbit; the equilibrium is a centre of the linearisation (open triangle)."), 1000, 950);
+        // One panel per scheme, each over the flow: drawn together, the alternating steps and the flow fill one band and
+        // hide each other, and the simultaneous spiral hides both.
+        var panels = new MultiPanelFigure(1, 2);
+        foreach (var (name, iterates) in new[] { ("simultaneous steps", simultaneous), ("alternating steps", alternating) })
+        {
+            var plane = new TrajectoryFigure($"Vanilla Dirac GAN: {name}", "θ₁", "θ₂") { LegendCorner = ScottPlot.Alignment.LowerRight };
+            plane.AddPath(flow.Component(2), flow.Component(3), "flow (Verner 8)", FigureColors.At(1), arrows: 3, lineWidth: 5);
+            plane.AddPath(iterates.Component(2), iterates.Component(3), name, FigureColors.At(0), arrows: 3, lineWidth: 1.5f);
+            LearningFigures.MarkEquilibrium(plane, LearningFigures.ClassAtOrigin(gan));
+            LearningFigures.SetWindow(plane.Plot, -0.75, 0.75, -0.75, 0.75);
+            panels.Add(plane.AsPanel());
+        }
+
+        panels.SavePng(context.FigurePath("vanilla-discrete.png",
+            $"Vanilla Dirac GAN in the θ-plane from [φ, θ] = [{string.Join(", ", Start.Select(v => FigureText.Number(v)))}], {steps} steps of h = {LearningRate}, over the flow (Verner 8, thick): " +
+            "simultaneous gradient steps spiral outwards (left); alternating steps stay on the flow's precessing orbit (right). The equilibrium is " +
+            "a centre of the linearisation (open triangle). Equal units."), 1900, 950);
 
         var j2 = new TimeSeriesFigure($"J₂ = θ₁φ₂ − θ₂φ₁ under discrete training — vanilla Dirac GAN, h = {LearningRate}", "J₂", "t = nh");
         LearningFigures.UseLogTicks(j2.Plot.Axes.Left);
@@ -112,7 +123,7 @@ public sealed class GanDiscreteExperiment : IExperiment
     private static void Orders(ExperimentContext context)
     {
         double[] rates = [0.02, 0.01, 0.005, 0.0025, 0.00125]; // sixteen-fold: over a decade
-        var figure = new ConvergenceFigure("Discrete training against the vanilla flow at T = 10", "learning rate h", "‖(φ, θ)ₙ − (φ, θ)(nh)‖ at T = 10");
+        var figure = new ConvergenceFigure("Discrete training against the vanilla flow at T = 10", "learning rate h", "‖(φ, θ)ₙ − (φ, θ)(nh)‖ at T = 10") { LegendCorner = Alignment.UpperLeft };
         foreach (var scheme in new[] { GanUpdateScheme.Simultaneous, GanUpdateScheme.Alternating })
         {
             var scaling = MapFlowComparison.Scaling(rates, h => Gap(new GanTraining(h, scheme), h));

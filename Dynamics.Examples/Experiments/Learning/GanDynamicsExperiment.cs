@@ -48,10 +48,10 @@ public sealed class GanDynamicsExperiment : IExperiment
         [
             ("vanilla.png", new VanillaDiracGan(), 100, 0.1, 0.3, "precesses; J₂ = 0.03 conserved keeps it off 0", "Vanilla Dirac GAN from [φ, θ] = [0.1, 0.2, 0.2, 0.1], 0 ≤ t ≤ 100, θ-plane: the orbit does not close but precesses; J₂ = θ₁φ₂ − θ₂φ₁ = 0.03 is conserved, so ‖θ‖‖φ‖ ≥ 0.03 keeps it off the equilibrium."),
             ("wgan.png", new WganDiracGan(), 10, 0.01, 0.4, "loops at unit speed, ‖φ‖ ≡ √0.05", "WGAN Dirac GAN, 0 ≤ t ≤ 10: θ moves at unit speed and ‖φ‖ stays √0.05; there is no equilibrium, only the real data point x = 0 (asterisk)."),
-            ("wgan-gp-0.png", new WganGpDiracGan(0.1, 0), 40, 0.1, 0.3, "spirals in: eigenvalues −0.1 ± 0.995i", "WGAN-GP with centre c = 0, λ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium, eigenvalues −0.1 ± 0.995i, J₂ decaying as e^(−2λt)."),
+            ("wgan-gp-0.png", new WganGpDiracGan(0.1, 0), 40, 0.1, 0.3, "spirals in: eigenvalues −0.1 ± 0.995i", "WGAN-GP with centre c = 0, λ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium, eigenvalues −0.1 ± 0.995i, J₂ decaying as exp(−2λt)."),
             ("wgan-gp-1.png", new WganGpDiracGan(0.1, 1), 40, 0.1, 1.1, "converges to the unit circle", "WGAN-GP with centre c = 1, λ = 0.1, 0 ≤ t ≤ 40: θ converges to the limit cycle ‖θ‖ = 1 (dashed)."),
             ("gan-qp.png", new GanQpDiracGan(), 40, 0.1, 0.3, "precesses and shrinks; J₂ = 0.03 conserved", "GAN-QP Dirac GAN, 0 ≤ t ≤ 40: the orbit precesses and shrinks while J₂ = 0.03 is conserved, so it cannot reach the equilibrium."),
-            ("gan-qp-l2.png", new GanQpDiracGan(1.0, L2), 40, 0.1, 0.3, $"spirals in: J₂ = 0.03e^(−{L2}t)", "GAN-QP with L2 weight decay μ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium as J₂ = 0.03e^(−μt)."),
+            ("gan-qp-l2.png", new GanQpDiracGan(1.0, L2), 40, 0.1, 0.3, $"spirals in: J₂ = 0.03 exp(−{L2}t)", "GAN-QP with L2 weight decay μ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium as J₂ = 0.03 exp(−μt)."),
         ];
         foreach (var (file, model, end, output, window, behaviour, caption) in runs)
         {
@@ -92,6 +92,8 @@ public sealed class GanDynamicsExperiment : IExperiment
         ];
         var figure = new TrajectoryFigure("Jacobian eigenvalues at the equilibrium (each double in 2-D)", "Re s", "Im s") { LegendCorner = Alignment.UpperLeft };
         var closedForms = new List<string>();
+        // Large where another spectrum lies on top (vanilla under saturating, GAN-QP under its ‖φ‖ variant), small on top.
+        float[] sizes = [24, 12, 20, 26, 20, 14, 20, 12];
         var shapes = new[] { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledDiamond, MarkerShape.FilledTriangleUp, MarkerShape.FilledTriangleDown, MarkerShape.Cross, MarkerShape.Eks, MarkerShape.Asterisk };
         for (int k = 0; k < cases.Length; k++)
         {
@@ -103,7 +105,7 @@ public sealed class GanDynamicsExperiment : IExperiment
             double[] re = [.. stability.Eigenvalues.Select(e => e.Real)], im = [.. stability.Eigenvalues.Select(e => e.Imaginary)];
             // Coinciding spectra (vanilla and saturating; the two GAN-QP variants) stay visible: large markers underneath,
             // small ones on top, each with its own shape. The closed forms are in the caption.
-            var markers = figure.Plot.Add.Markers(re, im, shapes[k], k % 2 == 0 ? 24 : 12, FigureColors.At(k));
+            var markers = figure.Plot.Add.Markers(re, im, shapes[k], sizes[k], FigureColors.At(k));
             markers.LegendText = $"{label[..(label.IndexOf(':') is var colon and > 0 ? colon : label.Length)]}";
             closedForms.Add($"{label[..(label.IndexOf(':') is var c and > 0 ? c : label.Length)]}: {FormatPair(closed)}");
         }
@@ -117,16 +119,20 @@ public sealed class GanDynamicsExperiment : IExperiment
     private static void Invariants(ExperimentContext context)
     {
         context.Progress("invariants");
-        var figure = new TimeSeriesFigure("Angular momentum J₂ = θ₁φ₂ − θ₂φ₁ along the flows (log scale)", "J₂", "t");
+        var figure = new TimeSeriesFigure("Angular momentum J₂ = θ₁φ₂ − θ₂φ₁ along the flows", "J₂ (log scale)", "t") { LegendCorner = Alignment.LowerLeft };
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
+        var residual = new ResidualFigure("Integrated − closed form J₂(0) exp(−rt)", "|J₂ exp(rt) − J₂(0)|", "t") { LegendCorner = Alignment.LowerRight };
+        // The three conserved laws coincide on the plot: each series has its own line pattern as well as its colour.
+        LinePattern[] patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.Solid, LinePattern.Solid, LinePattern.Solid];
+        int index = 0;
         (string Label, IModel Model, double Rate, double End)[] laws =
         [
             ("vanilla: conserved", new VanillaDiracGan(), 0, 100),
             ("GAN-QP (‖θ‖): conserved", new GanQpDiracGan(), 0, 40),
             ("GAN-QP (‖φ‖ variant): conserved", new GanQpDiracGan(1.0, 0, GanQpDenominator.Discriminator), 0, 40),
-            ("WGAN-GP c = 0: J₂(0)e^(−2λt)", new WganGpDiracGan(), 0.2, 40),
-            ("vanilla + L2: J₂(0)e^(−μt), μ = 0.05", new VanillaDiracGan(0.05), 0.05, 40),
-            ($"GAN-QP + L2: J₂(0)e^(−μt), μ = {L2}", new GanQpDiracGan(1.0, L2), L2, 40),
+            ("WGAN-GP c = 0: J₂(0) exp(−2λt)", new WganGpDiracGan(), 0.2, 40),
+            ("vanilla + L2: J₂(0) exp(−μt), μ = 0.05", new VanillaDiracGan(0.05), 0.05, 40),
+            ($"GAN-QP + L2: J₂(0) exp(−μt), μ = {L2}", new GanQpDiracGan(1.0, L2), L2, 40),
         ];
         foreach (var (label, model, rate, end) in laws)
         {
@@ -134,16 +140,24 @@ public sealed class GanDynamicsExperiment : IExperiment
             double drift = 0;
             for (int i = 0; i < solution.Count; i++)
                 drift = Math.Max(drift, Math.Abs(DiracGan.AngularMomentum(solution.State(i)) * Math.Exp(rate * solution.Times[i]) - 0.03));
-            // Verner 8 at rtol = atol = 1e-12: the law holds to ~1e-11 over these horizons (MODELS verified 1e-6 with RK4).
-            context.CheckAtMost($"J₂·e^(rt) − 0.03, largest over 0 ≤ t ≤ {end}: {label}", drift, 1e-9);
-            figure.AddSeries([.. solution.Times], LearningFigures.Log10(Enumerable.Range(0, solution.Count).Select(i => DiracGan.AngularMomentum(solution.State(i)))), label);
+            // Verner 8 at rtol = atol = 1e-12: the law holds to the solver's tolerance over these horizons (observed
+            // 1e-14 … 6e-13): 1e-11, ten times the tolerance.
+            context.CheckAtMost($"J₂·exp(rt) − 0.03, largest over 0 ≤ t ≤ {end}: {label}", drift, 1e-11);
+            var times = solution.Times.ToArray();
+            double[] momentum = [.. Enumerable.Range(0, solution.Count).Select(i => DiracGan.AngularMomentum(solution.State(i)))];
+            figure.AddSeries(times, LearningFigures.Log10(momentum), label, FigureColors.At(index), patterns[index]);
+            residual.AddGaps(times, ResidualFigure.RunningMaximum([.. times.Select((t, i) => Math.Abs(momentum[i] * Math.Exp(rate * t) - 0.03))]), label, color: FigureColors.At(index));
+            index++;
         }
 
         var wgangp = Solve(new WganGpDiracGan(), 40, 2);
         // MODELS.md §3.4(d): 0.03e^{−8} = 1.006388e-5, seven digits quoted.
-        context.Check("WGAN-GP c = 0: J₂(40) = 0.03e^(−8)", DiracGan.AngularMomentum(wgangp.FinalState), 1.006388e-5, 5e-12);
+        context.Check("WGAN-GP c = 0: J₂(40) = 0.03 exp(−8)", DiracGan.AngularMomentum(wgangp.FinalState), 1.006388e-5, 5e-12);
         figure.Plot.Axes.SetLimitsX(0, 100);
-        figure.SavePng(context.FigurePath("angular-momentum.png", "Angular momentum J₂ = θ₁φ₂ − θ₂φ₁ along each flow (log scale): constant where conserved, decaying as J₂(0)e^(−rt) with a penalty."), 1500, 850);
+        new MultiPanelFigure(1, 2).Add(figure.AsPanel()).Add(residual.AsPanel()).SavePng(context.FigurePath("angular-momentum.png",
+            "Angular momentum J₂ = θ₁φ₂ − θ₂φ₁ along each Dirac-GAN flow from J₂(0) = 0.03 (Verner 8, rtol 10⁻¹²). Left, log scale: constant where " +
+            "conserved (vanilla, GAN-QP and its ‖φ‖ variant: solid, dashed and dotted on one line), decaying as J₂(0) exp(−rt) with a penalty " +
+            "(WGAN-GP c = 0, λ = 0.1: r = 2λ; L2 weight decay μ: r = μ). Right: the largest gap so far between J₂ exp(rt) and J₂(0), log scale."), 2400, 850);
 
         var vanilla = Solve(new VanillaDiracGan(), 100, 1001);
         var twiceEnergy = Enumerable.Range(0, vanilla.Count).Select(i => 2 * DiracGan.Energy(vanilla.State(i), 2)).ToArray();
@@ -156,9 +170,10 @@ public sealed class GanDynamicsExperiment : IExperiment
             var solution = Solve(model, 40, 401);
             foreach (var invariant in ((IHasInvariants)model).Invariants)
             {
-                // Conserved laws to the solver's tolerance; a non-increasing one may rise between samples only by that much.
+                // Conserved laws to the solver's tolerance 1e-12 (observed ≤ 6e-13); a non-increasing one may rise between
+                // samples only by that much: 1e-11, ten times the tolerance.
                 context.CheckAtMost($"{model.Name}: {invariant.Name} ({invariant.Kind}) violation over 0 ≤ t ≤ 40",
-                    invariant.Measure(solution.Times, solution.States, 4).Violation, 1e-9);
+                    invariant.Measure(solution.Times, solution.States, 4).Violation, 1e-11);
             }
         }
 
@@ -218,8 +233,10 @@ public sealed class GanDynamicsExperiment : IExperiment
         // MODELS.md §3.4(d), errata E3: r² = 0.0069 at t = 1000 and 7.9e-4 at t = 10⁴ (two digits quoted).
         context.Check("1-D vanilla: r²(1000)", at1000, 0.0069, 5e-5);
         context.Check("1-D vanilla: r²(10⁴)", at10000, 7.9e-4, 5e-6);
-        // The averaged law 8/(t + 8/r₀²) drops O(r²) corrections: 2% at t = 1000, 0.5% at 10⁴.
-        context.Check("1-D vanilla: r²(10⁴) ÷ 8/(t + 8/r₀²)", at10000 / DiracGan.OneDimensionalRadiusSquared(0.05, 10_000), 1, 0.005);
+        // The averaged law 8/(t + 8/r₀²) drops an oscillating O(r²) correction, whose relative size the residual panel of
+        // one-dimensional.png shows below 4e-4 over 10³ ≤ t ≤ 10⁴ (observed 2e-6 at t = 10⁴, a zero of the oscillation):
+        // 1e-3 bounds it there.
+        context.Check("1-D vanilla: r²(10⁴) ÷ 8/(t + 8/r₀²)", at10000 / DiracGan.OneDimensionalRadiusSquared(0.05, 10_000), 1, 1e-3);
         context.Report("one_dimensional_t_times_r2_at_1e4", 10_000 * at10000);
 
         var saturating = Ode.Solve(OdeProblem.Create(new VanillaDiracGan(0, 1, saturating: true), [0.1, 0.2], 0, 10_000), new DormandPrince5(),
@@ -228,7 +245,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         // time here, so ≲ 1e-7 over t = 10⁴.
         context.Check("1-D saturating: r²(10⁴) = r₀² (exact circles)", 2 * DiracGan.Energy(saturating.FinalState, 1), 0.05, 1e-7);
 
-        var figure = new ConvergenceFigure("1-D Dirac GANs from (φ, θ) = (0.1, 0.2): algebraic decay", "t", "r² = φ² + θ²");
+        var figure = new ConvergenceFigure("1-D Dirac GANs: algebraic decay", "t", "r² = φ² + θ²") { LegendCorner = Alignment.LowerLeft };
         figure.AddSeries(times[10..], r2[10..], "non-saturating: converges, but only as 8/t");
         figure.AddSeries(times[10..], [.. Enumerable.Range(10, 31).Select(i => 2 * DiracGan.Energy(saturating.State(i), 1))], "saturating zero-sum: exact circle");
         figure.AddSlope(-1, 10_000, 8e-4, 10, 10_000, "8/t");
@@ -236,7 +253,15 @@ public sealed class GanDynamicsExperiment : IExperiment
         law.LinePattern = LinePattern.Dotted;
         law.LineWidth = 3;
         law.LegendText = "averaged law 8/(t + 8/r₀²)";
-        figure.SavePng(context.FigurePath("one-dimensional.png", "1-D Dirac GANs from (φ, θ) = (0.1, 0.2), log–log: the non-saturating game converges only algebraically, r² ≈ 8/(t + 8/r₀²); the saturating zero-sum game keeps r² constant."), 1400, 850);
+        // The averaged law lies on the computed r²: their relative gap, on log–log axes, is the O(r²) the averaging drops.
+        var residual = new ResidualFigure("Computed r² against the averaged law", "|r² (t + 8/r₀²)/8 − 1|", "t (log scale)") { LegendCorner = Alignment.UpperRight };
+        residual.Plot.Axes.Bottom.TickGenerator = new LogTickGenerator();
+        residual.AddResidual(LearningFigures.Log10(times[10..]), [.. r2[10..].Select((v, i) => v / DiracGan.OneDimensionalRadiusSquared(0.05, times[10 + i]))],
+            [.. Enumerable.Repeat(1.0, times.Length - 10)], "non-saturating", markers: true);
+        new MultiPanelFigure(1, 2).Add(figure.AsPanel()).Add(residual.AsPanel()).SavePng(context.FigurePath("one-dimensional.png",
+            "1-D Dirac GANs from (φ, θ) = (0.1, 0.2), r₀² = 0.05, log–log. Left: the non-saturating game converges only algebraically, r² ≈ 8/(t + 8/r₀²) " +
+            "(dotted, on the markers), approaching 8/t (dashed); the saturating zero-sum game keeps r² constant. Right: the relative gap between the " +
+            "computed r² and the averaged law: the oscillating correction the averaging drops, below 0.5 % throughout."), 2400, 850);
     }
 
     private static void MovingAverage(ExperimentContext context)
@@ -257,8 +282,9 @@ public sealed class GanDynamicsExperiment : IExperiment
 
         var cycle = new EmaFilteredField<WganGpDiracGan>(new WganGpDiracGan(0.1, 1), 5, 2, 2);
         var onCycle = Solve(cycle, 400, 2, cycle.InitialState(Start)).FinalState;
-        // On the limit cycle θ is a pure rotation with ω = 1, so the filter's gain 1/√(1 + ω²τ²) = 1/√26 is exact.
-        context.Check("EMA (τ = 5) of the WGAN-GP c = 1 limit cycle: ‖θ̄‖ = 1/√(1 + τ²)", Math.Sqrt(onCycle[4] * onCycle[4] + onCycle[5] * onCycle[5]), cycle.Gain(1), 1e-7);
+        // On the limit cycle θ is a pure rotation with ω = 1, so the filter's gain 1/√(1 + ω²τ²) = 1/√26 is exact; what
+        // remains at t = 400 is the decayed transient and the solver's error (observed 4e-11): 1e-9.
+        context.Check("EMA (τ = 5) of the WGAN-GP c = 1 limit cycle: ‖θ̄‖ = 1/√(1 + τ²)", Math.Sqrt(onCycle[4] * onCycle[4] + onCycle[5] * onCycle[5]), cycle.Gain(1), 1e-9);
     }
 
     private static Solution Solve(IVectorField field, double end, int samples, double[]? start = null) =>

@@ -75,10 +75,10 @@ internal static class LearningFigures
     /// <summary>log₁₀ of each value (values must be positive).</summary>
     public static double[] Log10(IEnumerable<double> values) => [.. values.Select(Math.Log10)];
 
-    /// <summary>A horizontal dashed reference line with a legend entry.</summary>
-    public static void AddLevel(Plot plot, double y, string label)
+    /// <summary>A horizontal reference line (dashed unless <paramref name="pattern"/> says otherwise) with a legend entry.</summary>
+    public static void AddLevel(Plot plot, double y, string label, LinePattern? pattern = null)
     {
-        var line = plot.Add.HorizontalLine(y, 1.5f, FigureColors.Reference, LinePattern.Dashed);
+        var line = plot.Add.HorizontalLine(y, 1.5f, FigureColors.Reference, pattern ?? LinePattern.Dashed);
         line.LegendText = label;
     }
 }

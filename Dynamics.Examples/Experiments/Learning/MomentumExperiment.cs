@@ -43,20 +43,23 @@ public sealed class MomentumExperiment : IExperiment
     {
         const double gamma = 0.4, end = 20;
         var times = Enumerable.Range(0, 801).Select(i => i * end / 800).ToArray();
-        var figure = new TimeSeriesFigure($"Heavy ball and momentum iterates — L = ½θ², λ = {Friction}, θ₀ = 1, γ = {gamma}", "θ", "t");
-        figure.AddSeries(times, [.. times.Select(t => DampedOscillator.Solve(Friction, 1, 1, 0, t).Position)], "exact: e^(−λt/2)(cos ωt + (λ/2ω) sin ωt)", dashed: true);
+        var figure = new TimeSeriesFigure("Momentum iterates and the heavy ball", "θ", "t") { LegendCorner = Alignment.UpperRight };
+        var residual = new ResidualFigure("Gap to the closed form", "|θₙ − θ(nγ)|", "t") { LegendCorner = Alignment.LowerLeft };
+        figure.AddSeries(times, [.. times.Select(t => DampedOscillator.Solve(Friction, 1, 1, 0, t).Position)], "heavy-ball closed form", dashed: true);
         int series = 0;
         foreach (var start in new[] { MomentumStart.HalfStep, MomentumStart.Naive })
         {
             var run = OptimizerRun.Iterate(new MomentumDescent(gamma, Friction, start), Unit, [1.0], (long)(end / gamma));
+            string label = start == MomentumStart.HalfStep ? "half-step start" : "naive start v₀ = 0";
             var markers = figure.Plot.Add.Markers([.. run.Times], run.Component(0), start == MomentumStart.HalfStep ? MarkerShape.FilledCircle : MarkerShape.OpenSquare, 9, FigureColors.At(series++));
-            double error = Math.Abs(run.State(run.Count - 1)[0] - DampedOscillator.Solve(Friction, 1, 1, 0, run.FinalTime).Position);
-            markers.LegendText = start == MomentumStart.HalfStep
-                ? $"momentum, half-step start v₀ = (γ²/2)∇L(θ₀): error at t = 20 {error:G2}"
-                : $"momentum, naive start v₀ = 0: error at t = 20 {error:G2}";
+            markers.LegendText = label;
+            residual.AddResidual([.. run.Times], run.Component(0), [.. run.Times.Select(t => DampedOscillator.Solve(Friction, 1, 1, 0, t).Position)], label, markers: true);
         }
 
-        figure.SavePng(context.FigurePath("heavy-ball.png", "Momentum iterates against the heavy-ball closed form on a quadratic: L = ½θ², friction λ: the half-step start (filled circles) follows the flow to second order, the naive start (open squares) to first order."), 1500, 850);
+        new MultiPanelFigure(1, 2).Add(figure.AsPanel()).Add(residual.AsPanel()).SavePng(context.FigurePath("heavy-ball.png",
+            $"Momentum iterates on L = ½θ² (friction λ = {Friction}, learning rate γ = {gamma}, θ₀ = 1) against the heavy-ball closed form " +
+            "exp(−λt/2)(cos ωt + (λ/2ω) sin ωt). Left: the half-step start v₀ = (γ²/2)∇L(θ₀) (filled circles) and the naive start v₀ = 0 " +
+            "(open squares) on the closed form (dashed). Right: their gaps to it, log scale; the half-step start stays below the naive one throughout."), 2200, 850);
     }
 
     private static void GlobalError(ExperimentContext context)
@@ -79,14 +82,14 @@ public sealed class MomentumExperiment : IExperiment
         context.Check("observed order, naive start v₀ = 0", naiveOrder, 1, 0.1);
         context.Check("observed order, general start with η₀ = 0.7 (v₀ = γη₀ + (γ²/2)(λη₀ + ∇L))", velocityOrder, 2, 0.1);
 
-        var figure = new ConvergenceFigure($"Momentum against the heavy ball at T = {Horizon} — a = 1, λ = {Friction}, θ₀ = 1", "time step γ", "|θₙ − θ(nγ)| at T = 5");
+        var figure = new ConvergenceFigure("Momentum against the heavy ball", "time step γ", $"|θₙ − θ(nγ)| at T = {Horizon}") { LegendCorner = Alignment.LowerRight };
         figure.AddSeries(gammas, half, $"half-step start, η₀ = 0: slope {halfOrder:F2}");
         figure.AddSeries(gammas, withVelocity, $"half-step start, η₀ = 0.7: slope {velocityOrder:F2}");
         figure.AddSeries(gammas, naive, $"naive start v₀ = 0: slope {naiveOrder:F2}");
-        figure.AddReferencePoints(gammas[1..4], quoted, "published errors 1.05×10⁻³, 2.6×10⁻⁴, 6.6×10⁻⁵");
+        figure.AddReferencePoints(gammas[1..4], quoted, "published errors");
         figure.AddSlope(2, gammas[^1], half[^1] / 2, gammas[^1], gammas[0], "slope 2");
         figure.AddSlope(1, gammas[^1], naive[^1] * 2, gammas[^1], gammas[0], "slope 1");
-        figure.SavePng(context.FigurePath("global-error.png", "Global error of momentum against the heavy-ball closed form, against the learning rate (log–log), with reference slopes."), 1500, 900);
+        figure.SavePng(context.FigurePath("global-error.png", $"Global error at T = {Horizon} of momentum against the heavy-ball closed form on L = ½aθ² (a = 1, friction λ = {Friction}, θ₀ = 1), against the learning rate (log–log), with reference slopes: second order from the half-step start, whether the initial velocity η₀ is 0 or 0.7 (the two lie on each other: filled circles inside open squares), first order from the naive start v₀ = 0. Grey crosses: the published errors 1.05×10⁻³, 2.6×10⁻⁴, 6.6×10⁻⁵."), 1500, 900);
     }
 
     private static void Symplectic(ExperimentContext context)
@@ -112,7 +115,7 @@ public sealed class MomentumExperiment : IExperiment
         context.CheckAtMost("momentum SGD − velocity Verlet on the heavy ball (Rosenbrock, 500 steps)", worst, 1e-12);
 
         double[] steps = [0.2, 0.1, 0.05, 0.025, 0.0125]; // sixteen-fold: over a decade
-        var order = new ConvergenceFigure($"Symplectic compositions on the damped oscillator q̈ = −q − λq̇ — λ = {Friction}, T = 10", "step h", "|qₙ − q(T)| + |vₙ − v(T)|, n = T/h");
+        var order = new ConvergenceFigure($"Symplectic compositions on the damped oscillator q̈ = −q − λq̇ — λ = {Friction}, T = 10", "step h", "|qₙ − q(T)| + |vₙ − v(T)|, n = T/h") { LegendCorner = Alignment.UpperLeft };
         var (x, v) = DampedOscillator.Solve(Friction, 1, 1, 0, 10);
         foreach (SymplecticComposition method in new SymplecticComposition[] { new VelocityVerlet(), new Yoshida4() })
         {
@@ -141,7 +144,7 @@ public sealed class MomentumExperiment : IExperiment
         const double h2 = 0.02, orbits = 200;
         var start = Kepler.InitialStateForEccentricity(0.5);
         double e0 = Kepler.Energy(start), l0 = Kepler.AngularMomentum(start);
-        var figure = new TimeSeriesFigure($"Kepler orbit e = 0.5, fixed step h = {h2}: energy error", "worst |H − H₀| in the orbit", "orbit");
+        var figure = new TimeSeriesFigure("Energy error on the Kepler orbit", "worst |H − H₀| in the orbit (log scale)", "orbit") { LegendCorner = Alignment.MiddleRight };
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
         foreach (IOdeMethod method in new IOdeMethod[] { new VelocityVerlet(), new Yoshida4(), new RungeKutta4() })
         {
@@ -157,8 +160,10 @@ public sealed class MomentumExperiment : IExperiment
 
             if (method is SymplecticComposition)
             {
-                // No secular drift: the worst error of orbits 100–200 equals that of orbits 0–100 (same pericentre passages).
-                context.Check($"{method.Name}: worst |ΔH| in orbits 100–200 ÷ worst in orbits 0–100", secondHalf / firstHalf, 1, 0.05);
+                // No secular drift: the worst error of orbits 100–200 equals that of orbits 0–100 (same pericentre passages,
+                // observed equal to 3e-10 and 1.5e-8); RK4's ratio is 2. The bound 1e-6 leaves room for the slow shift of the
+                // sampled phase and would catch any drift a thousand times smaller than RK4's.
+                context.Check($"{method.Name}: worst |ΔH| in orbits 100–200 ÷ worst in orbits 0–100", secondHalf / firstHalf, 1, 1e-6);
                 // A central force: the compositions conserve angular momentum exactly, up to rounding over 63,000 steps.
                 context.CheckAtMost($"{method.Name}: angular momentum drift", momentumDrift, 1e-11);
             }
@@ -186,10 +191,10 @@ public sealed class MomentumExperiment : IExperiment
             }
 
             var (ts, ls) = (orbitIndex, worstPerOrbit.Select(Math.Log10).ToList());
-            figure.AddSeries([.. ts], [.. ls], method is SymplecticComposition ? $"{method.Name}: bounded, no drift" : $"{method.Name}: drifts ({secondHalf / firstHalf:F1}× in the second half)");
+            figure.AddSeries([.. ts], [.. ls], method is SymplecticComposition ? $"{method.Name}: bounded" : $"{method.Name}: drifts");
         }
 
-        figure.SavePng(context.FigurePath("kepler-energy.png", "Worst energy error per orbit of the Kepler problem (e = 0.5, fixed step): symplectic compositions keep it bounded, RK4 drifts."), 1500, 850);
+        figure.SavePng(context.FigurePath("kepler-energy.png", $"Worst energy error per orbit of the Kepler problem (eccentricity 0.5, fixed step h = {h2}, {orbits} orbits), log scale: the symplectic compositions (velocity Verlet, Yoshida 4) keep it bounded, while RK4's grows (it doubles from the first to the second half)."), 1500, 850);
     }
 
     private static void Nesterov(ExperimentContext context)
@@ -199,16 +204,28 @@ public sealed class MomentumExperiment : IExperiment
         var solution = Ode.Solve(OdeProblem.Create(flow, [1.0, 0.0], 0, end), new Verner8(), SolverOptions.WithTolerance(1e-12) with { SaveAt = SaveAt.Uniform(0, end, 601) });
         double worst = 0;
         for (int i = 0; i < solution.Count; i++) worst = Math.Max(worst, Math.Abs(solution.State(i)[0] - flow.QuadraticSolution(a, 1, solution.Times[i])));
-        // Verner 8 at 1e-12 from the t = 0 limit of the singular friction 3/t: ~1e-10.
-        context.CheckAtMost("Nesterov ODE θ̈ + (3/t)θ̇ + θ = 0 − closed form 2J₁(t)/t, largest gap on [0, 30]", worst, 1e-8);
+        // Verner 8 at rtol 1e-12 over 30 time units, from the t = 0 limit of the singular friction 3/t: the gap stays near
+        // 1e-13; the bound 1e-11 is ten times the solver's tolerance (the error it promises per unit time), so a
+        // regression of the solver or of the t = 0 start shows, where the former 1e-8 hid anything below five decades.
+        context.CheckAtMost("Nesterov ODE θ̈ + (3/t)θ̇ + θ = 0 − closed form 2J₁(t)/t, largest gap on [0, 30]", worst, 1e-11);
 
         var heavy = Ode.Solve(OdeProblem.Create(new HeavyBallFlow<QuadraticLoss>(QuadraticLoss.Diagonal(a), 0.3), [1.0, 0.0], 0, end), new Verner8(),
             SolverOptions.WithTolerance(1e-12) with { SaveAt = SaveAt.Uniform(0, end, 601) });
-        var figure = new TimeSeriesFigure("Nesterov's ODE on ½θ², friction 3/t (Su, Boyd & Candès 2016)", "θ", "t");
-        figure.AddComponent(solution, 0, "Nesterov's ODE (Verner 8): friction 3/t fades, envelope ∝ t^(−3/2)");
-        figure.AddSeries([.. solution.Times], [.. solution.Times.Select(t => flow.QuadraticSolution(a, 1, t))], "closed form 2J₁(t)/t", dashed: true);
-        figure.AddComponent(heavy, 0, "heavy ball, constant λ = 0.3: envelope e^(−0.15t)");
-        figure.SavePng(context.FigurePath("nesterov-ode.png", "Nesterov's ODE θ̈ + (3/t)θ̇ + θ = 0 on ½θ² (Su, Boyd & Candès 2016), integrated, against its closed form 2J₁(t)/t."), 1500, 850);
+        var figure = new TimeSeriesFigure("Nesterov's ODE and the heavy ball on ½θ²", "θ", "t") { LegendCorner = Alignment.UpperRight };
+        var times = solution.Times.ToArray();
+        double[] bessel = [.. times.Select(t => flow.QuadraticSolution(a, 1, t))], damped = [.. times.Select(t => DampedOscillator.Solve(0.3, 1, 1, 0, t).Position)];
+        figure.AddComponent(solution, 0, "Nesterov's ODE, friction 3/t");
+        figure.AddSeries(times, bessel, "closed form 2J₁(t)/t", dashed: true);
+        figure.AddComponent(heavy, 0, "heavy ball, friction λ = 0.3");
+        figure.AddSeries(times, damped, "closed form, heavy ball", FigureColors.Reference, LinePattern.Dotted);
+        var residual = new ResidualFigure("Integrated − closed form, largest so far", "max |θ(s) − closed form|, s ≤ t", "t") { LegendCorner = Alignment.LowerRight };
+        var nesterovGap = ResidualFigure.RunningMaximum([.. times.Select((t, i) => Math.Abs(solution.State(i)[0] - bessel[i]))]);
+        var heavyGap = ResidualFigure.RunningMaximum([.. times.Select((t, i) => Math.Abs(heavy.State(i)[0] - damped[i]))]);
+        residual.AddGaps(times, nesterovGap, "Nesterov's ODE").AddGaps(times, heavyGap, "heavy ball");
+        new MultiPanelFigure(1, 2).Add(figure.AsPanel()).Add(residual.AsPanel()).SavePng(context.FigurePath("nesterov-ode.png",
+            "Nesterov's ODE θ̈ + (3/t)θ̇ + θ = 0 (Su, Boyd & Candès 2016) and the heavy ball θ̈ + 0.3θ̇ + θ = 0 from θ = 1 at rest, integrated by " +
+            "Verner 8 (rtol 10⁻¹²). Left: both on their closed forms 2J₁(t)/t (envelope ∝ t⁻³ᐟ²) and exp(−0.15t)(cos ωt + (0.15/ω) sin ωt). " +
+            "Right: the gaps, log scale."), 2200, 850);
     }
 
     private static double ErrorAt(MomentumDescent momentum, double eta0)

@@ -53,9 +53,10 @@ public sealed class NeuralTangentKernelExperiment : IExperiment
             worstPrediction = Math.Max(worstPrediction, Math.Abs(kernel.Predict(w0, probe, times[k]) - integrated));
         }
 
-        // Verner 8 at 1e-13 on a linear ODE whose Gram eigenvalues are ≤ 15: agreement to ~1e-11.
-        context.CheckAtMost("gradient flow − kernel closed form w(t) = w₀ + Xᵀα(t), worst weight at t = 0.05 … 50", worstWeights, 1e-9);
-        context.CheckAtMost("gradient flow − kernel machine f₀(x) + Σαᵢ(t)K(x, xᵢ) at x = x(0.37)", worstPrediction, 1e-9);
+        // Verner 8 at 1e-13 on a linear ODE whose Gram eigenvalues are ≤ 15 (observed 1.3e-14 and 1.8e-14): 1e-12 is ten
+        // times the solver's tolerance.
+        context.CheckAtMost("gradient flow − kernel closed form w(t) = w₀ + Xᵀα(t), worst weight at t = 0.05 … 50", worstWeights, 1e-12);
+        context.CheckAtMost("gradient flow − kernel machine f₀(x) + Σαᵢ(t)K(x, xᵢ) at x = x(0.37)", worstPrediction, 1e-12);
 
         // MODELS.md §3.7(d): w(t) = w* + e^{−XᵀXt}(w₀ − w*), with w* the least-squares solution.
         var x = Matrix<double>.Build.DenseOfArray(inputs);
@@ -66,25 +67,38 @@ public sealed class NeuralTangentKernelExperiment : IExperiment
         var modelsForm = wStar + decay * (Vector<double>.Build.DenseOfArray(w0) - wStar);
         var kernelForm = kernel.Weights(w0, t5);
         // Two closed forms through different eigendecompositions (XᵀX and XXᵀ): rounding only.
-        context.CheckAtMost("w* + e^(−XᵀXt)(w₀ − w*) − kernel form at t = 5", Enumerable.Range(0, 4).Max(j => Math.Abs(modelsForm[j] - kernelForm[j])), 1e-12);
+        context.CheckAtMost("w* + exp(−XᵀXt)(w₀ − w*) − kernel form at t = 5", Enumerable.Range(0, 4).Max(j => Math.Abs(modelsForm[j] - kernelForm[j])), 1e-12);
         context.Report("gram_largest_eigenvalue", kernel.Gram.Evd(Symmetricity.Symmetric).EigenValues.Max(e => e.Real));
 
         var grid = Enumerable.Range(0, 201).Select(i => -1.1 + 2.2 * i / 200).ToArray();
-        var figure = new TimeSeriesFigure("Linear model f(s) = w·(1, s, s², s³) trained by gradient flow: a kernel machine", "fₜ(s)", "s");
-        figure.AddSeries(grid, [.. grid.Select(s => Dot(w0, Features(s)))], "t = 0: f₀(s) = w₀·x(s)");
+        var figure = new TimeSeriesFigure("Gradient flow on a linear model: a kernel machine", "fₜ(s)", "s") { LegendCorner = Alignment.UpperLeft };
+        var residual = new ResidualFigure("Integrated − closed form", "|fₜ(s) − kernel form|", "s") { LegendCorner = Alignment.LowerCenter };
+        figure.AddSeries(grid, [.. grid.Select(s => Dot(w0, Features(s)))], "t = 0", FigureColors.Reference, LinePattern.Dotted);
+        // Colour encodes time, on a log scale since the times are a decade apart.
+        var scale = new SequentialScale(Math.Log10(times[0]), Math.Log10(times[^1]));
+        var coarse = Enumerable.Range(0, 12).Select(i => -1.1 + 2.2 * i / 11).ToArray();
         for (int k = 0; k < times.Length; k++)
         {
             double t = times[k];
-            figure.AddSeries(grid, [.. grid.Select(s => kernel.Predict(w0, Features(s), t))], $"t = {t}: kernel closed form");
-            var coarse = Enumerable.Range(0, 12).Select(i => -1.1 + 2.2 * i / 11).ToArray();
+            var color = scale.ColorOf(Math.Log10(t));
+            figure.AddSeries(grid, [.. grid.Select(s => kernel.Predict(w0, Features(s), t))], $"t = {t}", color, LinePattern.Solid);
             var weights = flow.State(k).ToArray();
-            var markers = figure.Plot.Add.Markers(coarse, [.. coarse.Select(s => Dot(weights, Features(s)))], MarkerShape.OpenCircle, 9, FigureColors.At(k + 1));
-            if (k == 0) markers.LegendText = "integrated gradient flow (Verner 8), at each t";
+            var markers = figure.Plot.Add.Markers(coarse, [.. coarse.Select(s => Dot(weights, Features(s)))], MarkerShape.OpenCircle, 11, color);
+            markers.MarkerLineWidth = 2;
+            residual.AddResidual(grid, [.. grid.Select(s => Dot(weights, Features(s)))], [.. grid.Select(s => kernel.Predict(w0, Features(s), t))], $"t = {t}", color: color);
         }
 
         var data = figure.Plot.Add.Markers(samples, targets, MarkerShape.FilledSquare, 12, Colors.Black);
-        data.LegendText = "training data yᵢ = sin(πsᵢ)";
-        figure.SavePng(context.FigurePath("kernel-machine.png", "Gradient flow on a linear model: the trained predictor (markers) against the kernel-machine closed form with the constant tangent kernel (lines), at several times; black squares are the training data."), 1500, 850);
+        data.LegendText = "training data";
+        // One legend entry for the circles of every time: their colour is read off the lines'.
+        figure.Plot.Legend.ManualItems.Add(new LegendItem
+        {
+            LabelText = "integrated flow (Verner 8)", MarkerShape = MarkerShape.OpenCircle, MarkerSize = 11, MarkerLineColor = FigureColors.Reference, MarkerLineWidth = 2,
+        });
+        new MultiPanelFigure(1, 2).Add(figure.AsPanel()).Add(residual.AsPanel()).SavePng(context.FigurePath("kernel-machine.png",
+            "Linear model f(s) = w·(1, s, s², s³) fitted to yᵢ = sin(πsᵢ) at 7 points (black squares) by gradient flow from w₀ = (0.3, −0.2, 0.1, 0). " +
+            "Left: the kernel-machine closed form with the constant tangent kernel (lines, colour = time, t = 0.05 to 50) and the integrated flow " +
+            "(open circles). Right: their gap on a log scale, at rounding level for every t."), 2200, 850);
     }
 
     private static double[] Features(double s) => [1, s, s * s, s * s * s];

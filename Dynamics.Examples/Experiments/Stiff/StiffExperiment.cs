@@ -85,7 +85,10 @@ public sealed class StiffExperiment : IExperiment
             }
         }
 
-        figure.SavePng(context.FigurePath("work-precision.png"), 1400, 900);
+        figure.SavePng(context.FigurePath("work-precision.png",
+            "Work against precision (log–log) of the stiff methods on Robertson's chemistry (solid) and the scaled Van der Pol oscillator with " +
+            "ε = 10⁻⁶ (dashed): the largest error at the end against the Test Set reference, against right-hand-side evaluations, for rtol = " +
+            "10⁻³ down to each method's tightest setting; markers tell the methods apart."), 1400, 900);
     }
 
     private static void Robertson(ExperimentContext context)
@@ -131,7 +134,9 @@ public sealed class StiffExperiment : IExperiment
         }
 
         plot.ShowLegend(Alignment.MiddleLeft);
-        PngFile.Save(plot, context.FigurePath("robertson.png"));
+        PngFile.Save(plot, context.FigurePath("robertson.png",
+            "Robertson's chemistry (k₁ = 0.04, k₂ = 3×10⁷, k₃ = 10⁴) from (1, 0, 0) on a log time axis, integrated by " +
+            "Rodas4 (rtol 10⁻⁶, atol 10⁻¹⁰), a marker at every accepted step: the step grows with t; y₂ is drawn ×10⁴."));
     }
 
     private static void VanDerPol(ExperimentContext context)
@@ -161,7 +166,9 @@ public sealed class StiffExperiment : IExperiment
         var refMarker = plot.Add.Marker(2.0, reference[0], MarkerShape.OpenSquare, 20, FigureColors.Reference);
         refMarker.LegendText = "Test Set reference y₁(2)";
         plot.ShowLegend(Alignment.LowerLeft);
-        PngFile.Save(plot, context.FigurePath("van-der-pol-steps.png"));
+        PngFile.Save(plot, context.FigurePath("van-der-pol-steps.png",
+            "Scaled Van der Pol oscillator, ε = 10⁻⁶ (μ = 1000), rtol = atol = 10⁻⁶, on the slow time τ = t/μ: the stiff Rodas4 solution with a " +
+            "marker per step, and the end points of the explicit DP5 and of the Test Set reference at τ = 2."));
     }
 
     private static void Switching(ExperimentContext context)
@@ -216,7 +223,9 @@ public sealed class StiffExperiment : IExperiment
         series.MarkerShape = MarkerShape.OpenCircle;
         series.MarkerSize = 3;
         plot.ShowLegend(Alignment.UpperCenter);
-        PngFile.Save(plot, context.FigurePath("auto-switching.png"));
+        PngFile.Save(plot, context.FigurePath("auto-switching.png",
+            "Automatic switching between DP5 and Rodas4 on the scaled Van der Pol oscillator (ε = 10⁻⁶, rtol = atol = 10⁻⁶): shaded stretches " +
+            "are integrated by Rodas4 (slow, stiff branches), the fast jumps by DP5."));
     }
 
     private static void GradientFlow(ExperimentContext context)
@@ -305,6 +314,20 @@ public sealed class StiffExperiment : IExperiment
         unstable.LineWidth = 2;
         plot.Axes.SetLimitsY(-6, 7);
         plot.ShowLegend(Alignment.LowerLeft);
-        PngFile.Save(plot, context.FigurePath("gradient-flow.png"));
+        // Rodas4's markers lie on the closed form: their relative gap, against the same log time axis.
+        var residual = new ResidualFigure("Rodas4 − closed form, relative", "|L(θₙ) / L(θ(tₙ)) − 1|", "time t (log scale)") { LegendCorner = Alignment.UpperLeft };
+        residual.Plot.Axes.Bottom.TickGenerator = new LogTickGenerator();
+        var stiffTimes = solution.Times.Skip(1).ToArray();
+        residual.AddGaps([.. stiffTimes.Select(Math.Log10)], [.. stiffTimes.Select((t, k) =>
+        {
+            var state = new double[6];
+            flow.Exact(start, t, state);
+            return Math.Abs(flow.Loss(solution.State(k + 1)) / flow.Loss(state) - 1);
+        })], $"Rodas4, {solution.Statistics.AcceptedSteps} steps", markers: true);
+        new MultiPanelFigure(1, 2).Add(plot).Add(residual.AsPanel()).SavePng(context.FigurePath("gradient-flow.png",
+            "Loss against time (log–log) on a quadratic with six modes and condition number κ = 10⁶ (largest curvature L = 10⁶): the gradient " +
+            "flow's closed form exp(−Λt)θ₀ (line), Rodas4 on the flow (circles, 400 steps), gradient descent just under its stability limit " +
+            "γ = 0.99·2/L (dashed, 2.5 million steps to the same time) and just over it, γ = 1.01·2/L (dotted, diverges). Right: the relative " +
+            "gap between Rodas4's loss and the closed form at each step, log scale."), 2200, 900);
     }
 }
