@@ -1,8 +1,9 @@
 namespace Dynamics.Solvers.Ensembles;
 
 /// <summary>
-/// How an ensemble of independent members is solved: the per-member <see cref="SolverOptions"/> (whose
-/// <see cref="SolverOptions.SaveAt"/> chooses the output), parallelism, progress and cancellation.
+/// How an ensemble is solved, whatever its <see cref="EnsembleStrategy"/>: the per-member <see cref="SolverOptions"/>
+/// (tolerances or a fixed step, controller, step limits; its <see cref="SolverOptions.SaveAt"/> chooses the output),
+/// parallelism, the lockstep batch size and observer, progress and cancellation.
 /// </summary>
 public sealed record EnsembleOptions
 {
@@ -26,6 +27,19 @@ public sealed record EnsembleOptions
     /// Reductions combine per-block partial results in block order, so results do not depend on the thread count.
     /// </summary>
     public int BlockSize { get; init; } = 64;
+
+    /// <summary>
+    /// Members per batch of <see cref="EnsembleStrategy.Lockstep"/> (default 256). A batch shares one step and runs on one
+    /// thread with its buffers in the core's cache; the batches are fixed by this number alone, so results do not depend
+    /// on the number of threads. Smaller batches follow each member's needs more closely under adaptive control.
+    /// </summary>
+    public int BatchSize { get; init; } = 256;
+
+    /// <summary>
+    /// Receives each lockstep batch's states at the start and after every accepted step (default none: only final
+    /// states are kept); only <see cref="EnsembleStrategy.Lockstep"/> offers it.
+    /// </summary>
+    public ILockstepObserver? Observer { get; init; }
 
     /// <summary>
     /// Receives the number of finished members (default none): after the first one finishes, then at most once per
@@ -52,6 +66,7 @@ public sealed record EnsembleOptions
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism,
                 $"MaxDegreeOfParallelism must be -1 (all cores) or at least 1, but was {MaxDegreeOfParallelism}.");
         Validation.Require.AtLeast(BlockSize, 1, nameof(BlockSize));
+        Validation.Require.AtLeast(BatchSize, 1, nameof(BatchSize));
         if (ProgressInterval < TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(ProgressInterval), ProgressInterval, $"ProgressInterval must not be negative, but was {ProgressInterval}.");
     }

@@ -17,12 +17,12 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
 
     private readonly TField _field;
     private readonly LockstepMethod _method;
-    private readonly LockstepOptions _options;
+    private readonly EnsembleOptions _options;
     private readonly int _n, _direction;
     private readonly double _startTime, _endTime;
     private readonly double[] _y, _yNew, _stage, _sum, _k, _error, _memberErrors, _scaledWeights, _absoluteTolerances, _relativeTolerances;
 
-    public LockstepWorkspace(TField field, LockstepMethod method, LockstepOptions options, int batchSize, double startTime, double endTime)
+    public LockstepWorkspace(TField field, LockstepMethod method, EnsembleOptions options, int batchSize, double startTime, double endTime)
     {
         _field = field;
         _method = method;
@@ -41,9 +41,8 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
         _memberErrors = new double[batchSize];
         _scaledWeights = new double[Stages];
         _absoluteTolerances = new double[_n];
-        _relativeTolerances = new double[_n];
-        _absoluteTolerances.AsSpan().Fill(options.AbsoluteTolerance);
-        _relativeTolerances.AsSpan().Fill(options.RelativeTolerance);
+        for (int j = 0; j < _n; j++) _absoluteTolerances[j] = options.Solver.AbsoluteTolerances?[j] ?? options.Solver.AbsoluteTolerance;
+        _relativeTolerances = options.Solver.EffectiveRelativeTolerances(_n, null);
     }
 
     public LockstepBatchResult Run(double[] states, int count, int first, int size, SolveStatus[] memberStatus)
@@ -54,7 +53,7 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
 
         var result = _options.CancellationToken.IsCancellationRequested
             ? LockstepOutcome.NotStarted(first, size, _startTime)
-            : _method == LockstepMethod.DormandPrince5 && _options.StepSize is null
+            : _method == LockstepMethod.DormandPrince5 && _options.Solver.StepSize is null
                 ? Adaptive(first, size)
                 : Fixed(first, size);
 
@@ -79,7 +78,7 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
 
     private LockstepBatchResult Fixed(int first, int size)
     {
-        var grid = new FixedGrid(_startTime, _endTime, _options.StepSize!.Value);
+        var grid = new FixedGrid(_startTime, _endTime, _options.Solver.StepSize!.Value);
         double t = _startTime;
         int length = _n * size, evaluationsPerStep = _method switch
         {
@@ -99,7 +98,7 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
         while (true)
         {
             var statistics = new SolverStatistics(evaluations, steps, 0);
-            if (steps >= _options.MaxSteps) return LockstepOutcome.MaxStepsReached(first, size, t, _options.MaxSteps, statistics);
+            if (steps >= _options.Solver.MaxSteps) return LockstepOutcome.MaxStepsReached(first, size, t, _options.Solver.MaxSteps, statistics);
             if (_options.CancellationToken.IsCancellationRequested) return LockstepOutcome.Cancelled(first, size, t, statistics);
             bool landsOnEnd = grid.Step(steps, t, out double h);
             switch (_method)
@@ -185,17 +184,18 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
     {
         int length = _n * size;
         double t = _startTime;
-        var control = new StepControl<ScalarLane>(_options.Controller, DormandPrinceCoefficients.ErrorExponent);
+        var solver = _options.Solver;
+        var control = new StepControl<ScalarLane>(solver.Controller, DormandPrinceCoefficients.ErrorExponent, solver.MaxStep, solver.MinStep);
         var history = default(StepHistory<ScalarLane>);
         var (end, direction, always) = (ScalarLane.Create(_endTime), ScalarLane.Create(_direction), ScalarLane.Create(BitConverter.Int64BitsToDouble(-1)));
         _options.Observer?.Observe(first, size, t, _y.AsSpan(0, length));
         _field.Evaluate(t, _y.AsSpan(0, length), _k.AsSpan(0, length), size);
-        double proposal = InitialStep(size);
-        long accepted = 0, rejected = 0, evaluations = 2;
+        double proposal = solver.InitialStep ?? InitialStep(size);
+        long accepted = 0, rejected = 0, evaluations = solver.InitialStep is null ? 2 : 1;
         while (true)
         {
             var statistics = new SolverStatistics(evaluations, accepted, rejected);
-            if (accepted + rejected >= _options.MaxSteps) return LockstepOutcome.MaxStepsReached(first, size, t, _options.MaxSteps, statistics);
+            if (accepted + rejected >= _options.Solver.MaxSteps) return LockstepOutcome.MaxStepsReached(first, size, t, _options.Solver.MaxSteps, statistics);
             if (_options.CancellationToken.IsCancellationRequested) return LockstepOutcome.Cancelled(first, size, t, statistics);
             double h = control.NextStep(ScalarLane.Create(t), ScalarLane.Create(proposal), end, direction, out var landsOnEnd, out uint tooSmall).Value;
             if (tooSmall != 0)
@@ -204,7 +204,7 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
                     ? new LockstepBatchResult(first, size, SolveStatus.NonFiniteState,
                         $"A member's trial state became non-finite near t = {Require.Format(t)}, and shrinking the shared step to |h| = {Require.Format(Math.Abs(h))} did not help.", t, statistics)
                     : new LockstepBatchResult(first, size, SolveStatus.StepSizeTooSmall,
-                        $"Step size underflow at t = {Require.Format(t)}: |h| = {Require.Format(Math.Abs(h))} is below the minimum {Require.Format(16 * Epsilon * Math.Abs(t))}.", t, statistics);
+                        $"Step size underflow at t = {Require.Format(t)}: |h| = {Require.Format(Math.Abs(h))} is below the minimum {Require.Format(Math.Max(solver.MinStep, 16 * Epsilon * Math.Abs(t)))}.", t, statistics);
             }
 
             DormandPrinceAttempt(t, h, size);
@@ -236,7 +236,7 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
         double span = Math.Abs(_endTime - _startTime), h0 = span;
         var d1 = _memberErrors.AsSpan(0, size);
         for (int m = 0; m < size; m++)
-            h0 = Math.Min(h0, InitialStepSize.FirstGuess(y, f0, m, size, _relativeTolerances, _absoluteTolerances, span, double.PositiveInfinity, out d1[m]));
+            h0 = Math.Min(h0, InitialStepSize.FirstGuess(y, f0, m, size, _relativeTolerances, _absoluteTolerances, span, _options.Solver.MaxStep, out d1[m]));
 
         var trial = _stage.AsSpan(0, length);
         var f1 = _sum.AsSpan(0, length);
@@ -246,7 +246,7 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
         for (int m = 0; m < size; m++)
         {
             h = Math.Min(h, InitialStepSize.Proposal(y, f0, f1, m, size, _relativeTolerances, _absoluteTolerances, h0, d1[m],
-                DormandPrinceCoefficients.Tableau.Order, span, double.PositiveInfinity));
+                DormandPrinceCoefficients.Tableau.Order, span, _options.Solver.MaxStep));
         }
 
         return _direction * h;
