@@ -59,6 +59,20 @@ public sealed record EnsembleOptions
     /// </summary>
     public CancellationToken CancellationToken { get; init; }
 
+    /// <summary>
+    /// What the SIMD strategies cannot do, rejected naming the option: they locate no events, keep final states only
+    /// and measure errors with the RMS norm of the step-control core.
+    /// </summary>
+    internal static void RequireSimdSupport(SolverOptions solver, EnsembleStrategy strategy)
+    {
+        if (solver.Events.Count > 0)
+            throw new ArgumentException($"EnsembleStrategy.{strategy} does not locate events ({solver.Events.Count} given); use EnsembleStrategy.IndependentMembers.", "Events");
+        if (solver.SaveAt.Mode != SaveMode.End)
+            throw new ArgumentException($"EnsembleStrategy.{strategy} keeps final states only (SaveAt.End), but SaveAt is {solver.SaveAt.Mode}; use EnsembleStrategy.IndependentMembers.", "SaveAt");
+        if (!ReferenceEquals(solver.ErrorNorm, StepSize.ErrorNorm.Rms))
+            throw new ArgumentException($"EnsembleStrategy.{strategy} measures errors with the RMS norm, but ErrorNorm is {solver.ErrorNorm}; use EnsembleStrategy.IndependentMembers.", "ErrorNorm");
+    }
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Solver, nameof(Solver));

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Dynamics.Fields;
 using Dynamics.Simd;
-using Dynamics.Solvers.StepSize;
 
 namespace Dynamics.Solvers.Ensembles;
 
@@ -71,12 +70,7 @@ internal static class LaneEnsemble
     {
         if (solver.StepSize is not null)
             throw new ArgumentException("EnsembleStrategy.SimdLanes adapts every member's step; for a fixed StepSize use EnsembleStrategy.Lockstep or IndependentMembers.", "StepSize");
-        if (solver.Events.Count > 0)
-            throw new ArgumentException($"EnsembleStrategy.SimdLanes does not locate events ({solver.Events.Count} given); use EnsembleStrategy.IndependentMembers.", "Events");
-        if (solver.SaveAt.Mode != SaveMode.End)
-            throw new ArgumentException($"EnsembleStrategy.SimdLanes keeps final states only (SaveAt.End), but SaveAt is {solver.SaveAt.Mode}; use EnsembleStrategy.IndependentMembers.", "SaveAt");
-        if (!ReferenceEquals(solver.ErrorNorm, ErrorNorm.Rms))
-            throw new ArgumentException($"EnsembleStrategy.SimdLanes measures errors with the RMS norm, but ErrorNorm is {solver.ErrorNorm}; use EnsembleStrategy.IndependentMembers.", "ErrorNorm");
+        EnsembleOptions.RequireSimdSupport(solver, EnsembleStrategy.SimdLanes);
     }
 
     /// <summary>Hands out member indices in increasing order until the ensemble ends or is cancelled.</summary>

@@ -3,7 +3,6 @@ using Dynamics.Fields;
 using Dynamics.Simd;
 using Dynamics.Solvers.Methods;
 using Dynamics.Solvers.RungeKutta;
-using Dynamics.Solvers.StepSize;
 
 namespace Dynamics.Solvers.Ensembles;
 
@@ -88,12 +87,7 @@ internal static class LockstepEnsemble
     private static void CheckSupported(SolverOptions solver, IOdeMethod method, int n, double startTime, double endTime)
     {
         solver.Validate(n, startTime, endTime, method.EmbeddedOrder is not null, method.Name);
-        if (solver.Events.Count > 0)
-            throw new ArgumentException($"EnsembleStrategy.Lockstep does not locate events ({solver.Events.Count} given); use EnsembleStrategy.IndependentMembers.", "Events");
-        if (solver.SaveAt.Mode != SaveMode.End)
-            throw new ArgumentException($"EnsembleStrategy.Lockstep keeps final states only (SaveAt.End; EnsembleOptions.Observer sees every step), but SaveAt is {solver.SaveAt.Mode}.", "SaveAt");
-        if (!ReferenceEquals(solver.ErrorNorm, ErrorNorm.Rms))
-            throw new ArgumentException($"EnsembleStrategy.Lockstep measures errors with the RMS norm, but ErrorNorm is {solver.ErrorNorm}; use EnsembleStrategy.IndependentMembers.", "ErrorNorm");
+        EnsembleOptions.RequireSimdSupport(solver, EnsembleStrategy.Lockstep);
     }
 
     private static ILockstepWorkspace CreateLaneWorkspace<TField>(TField member, bool registers, LockstepMethod method, EnsembleOptions options, int batchSize,
