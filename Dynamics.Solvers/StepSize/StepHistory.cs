@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Simd;
 
 namespace Dynamics.Solvers.StepSize;
@@ -29,6 +30,7 @@ internal struct StepHistory<TLane> where TLane : struct, ILane<TLane>
     /// <summary>Loads a history stored by <see cref="Store"/>.</summary>
     /// <param name="source">The buffer: <see cref="Length"/> × <c>TLane.Count</c> doubles.</param>
     /// <returns>The history.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static StepHistory<TLane> Load(ReadOnlySpan<double> source)
     {
         int w = TLane.Count;
@@ -43,6 +45,7 @@ internal struct StepHistory<TLane> where TLane : struct, ILane<TLane>
 
     /// <summary>Stores the history.</summary>
     /// <param name="destination">The buffer: <see cref="Length"/> × <c>TLane.Count</c> doubles.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void Store(Span<double> destination)
     {
         int w = TLane.Count;
