@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Dynamics.Fields;
 using Dynamics.Models.Classical;
 using Dynamics.Solvers;
 using Dynamics.Solvers.Ensembles;
@@ -17,12 +16,12 @@ namespace Dynamics.Benchmarks;
 [Config(typeof(EnsembleColumnsConfig))]
 public class EnsembleBenchmarks
 {
-    internal static readonly LockstepOptions Rk4Options = new() { StepSize = 0.01 };
+    internal static readonly EnsembleOptions Rk4Options = new() { Solver = SolverOptions.WithFixedStep(0.01) with { SaveAt = SaveAt.End } };
     internal static readonly EnsembleOptions Dp5Options = new() { Solver = SolverOptions.WithTolerance(1e-6) with { SaveAt = SaveAt.End } };
-    internal static readonly LockstepOptions Dp5LockstepOptions = new() { RelativeTolerance = 1e-6, AbsoluteTolerance = 1e-6, BatchSize = 8 };
+    internal static readonly EnsembleOptions Dp5LockstepOptions = Dp5Options with { BatchSize = 8 };
 
     private double[] _states = [];
-    private EnsembleProblem<Lorenz> _problem = null!, _sweep = null!;
+    private EnsembleProblem<Lorenz> _problem = null!, _sweep = null!, _shared = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -31,17 +30,12 @@ public class EnsembleBenchmarks
         _states = LorenzWorkload.StructureOfArrays(starts);
         _problem = LorenzWorkload.Problem(starts, 10, sweep: false);
         _sweep = LorenzWorkload.Problem(starts, 10, sweep: true);
+        _shared = LorenzWorkload.SharedProblem(starts, 10);
     }
 
     [Benchmark]
     [BenchmarkCategory("a: RK4 lockstep")]
-    public LockstepSolution Rk4LockstepRegisterKernel() =>
-        LockstepEnsemble.Solve(new LaneBatchField<Lorenz>(new Lorenz()), _states, LorenzWorkload.Members, 0, 10, LockstepMethod.RungeKutta4, Rk4Options);
-
-    [Benchmark]
-    [BenchmarkCategory("a: RK4 lockstep")]
-    public LockstepSolution Rk4LockstepBatchFieldPasses() =>
-        LockstepEnsemble.Solve<LaneBatchField<Lorenz>>(new LaneBatchField<Lorenz>(new Lorenz()), _states, LorenzWorkload.Members, 0, 10, LockstepMethod.RungeKutta4, Rk4Options);
+    public EnsembleSolution Rk4Lockstep() => Ensemble.Solve(_shared, new RungeKutta4(), EnsembleStrategy.Lockstep, Rk4Options);
 
     [Benchmark]
     [BenchmarkCategory("a: RK4 lockstep")]
@@ -49,7 +43,7 @@ public class EnsembleBenchmarks
 
     [Benchmark]
     [BenchmarkCategory("b: DP5 adaptive")]
-    public EnsembleSolution Dp5PerLaneSimd() => LaneEnsemble.Solve(_problem, Dp5Options);
+    public EnsembleSolution Dp5PerLaneSimd() => Ensemble.Solve(_problem, new DormandPrince5(), EnsembleStrategy.SimdLanes, Dp5Options);
 
     [Benchmark]
     [BenchmarkCategory("b: DP5 adaptive")]
@@ -57,12 +51,11 @@ public class EnsembleBenchmarks
 
     [Benchmark]
     [BenchmarkCategory("b: DP5 adaptive")]
-    public LockstepSolution Dp5LockstepSharedStep() =>
-        LockstepEnsemble.Solve(new LaneBatchField<Lorenz>(new Lorenz()), _states, LorenzWorkload.Members, 0, 10, LockstepMethod.DormandPrince5, Dp5LockstepOptions);
+    public EnsembleSolution Dp5LockstepSharedStep() => Ensemble.Solve(_shared, new DormandPrince5(), EnsembleStrategy.Lockstep, Dp5LockstepOptions);
 
     [Benchmark]
     [BenchmarkCategory("sweep: DP5, rho in [0, 21]")]
-    public EnsembleSolution SweepPerLaneSimd() => LaneEnsemble.Solve(_sweep, Dp5Options);
+    public EnsembleSolution SweepPerLaneSimd() => Ensemble.Solve(_sweep, new DormandPrince5(), EnsembleStrategy.SimdLanes, Dp5Options);
 
     [Benchmark]
     [BenchmarkCategory("sweep: DP5, rho in [0, 21]")]

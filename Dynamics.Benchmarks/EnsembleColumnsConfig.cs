@@ -46,21 +46,8 @@ public sealed class EnsembleColumnsConfig : ManualConfig
             nameof(EnsembleBenchmarks.Dp5IndependentMembers) => benchmarks.Dp5IndependentMembers().TotalStatistics,
             nameof(EnsembleBenchmarks.SweepPerLaneSimd) => benchmarks.SweepPerLaneSimd().TotalStatistics,
             nameof(EnsembleBenchmarks.SweepIndependentMembers) => benchmarks.SweepIndependentMembers().TotalStatistics,
-            _ => Lockstep(benchmarks.Dp5LockstepSharedStep()),
+            _ => benchmarks.Dp5LockstepSharedStep().TotalStatistics,
         };
         return (statistics.AcceptedSteps / members, statistics.RejectedSteps / members);
-    }
-
-    // Lockstep members share their batch's steps: weight each batch's steps by its members.
-    private static Solvers.SolverStatistics Lockstep(Solvers.Ensembles.LockstepSolution solution)
-    {
-        long accepted = 0, rejected = 0;
-        foreach (var batch in solution.Batches)
-        {
-            accepted += batch.Statistics.AcceptedSteps * batch.Count;
-            rejected += batch.Statistics.RejectedSteps * batch.Count;
-        }
-
-        return new Solvers.SolverStatistics(solution.MemberEvaluations, accepted, rejected);
     }
 }

@@ -25,7 +25,11 @@ internal static class LorenzWorkload
         return starts;
     }
 
-    /// <summary>The starts component-major (<c>[j * count + m]</c>), as the lockstep solver takes them.</summary>
+    /// <summary>The starts as one shared-field ensemble on t ∈ [0, <paramref name="endTime"/>] (what the lockstep strategy runs).</summary>
+    public static EnsembleProblem<Lorenz> SharedProblem(double[][] starts, double endTime) =>
+        new(new Lorenz(), starts.SelectMany(s => s).ToArray(), 0.0, endTime);
+
+    /// <summary>The starts component-major (<c>[j * count + m]</c>), as the hand-written kernel takes them.</summary>
     public static double[] StructureOfArrays(double[][] starts)
     {
         int count = starts.Length;

@@ -25,7 +25,9 @@ public class MathNetComparisonBenchmarks
 
     /// <summary>The lockstep RK4 with one member: the cost of the batch machinery for a single trajectory.</summary>
     [Benchmark]
-    public Solvers.Ensembles.LockstepSolution DynamicsLockstepRungeKutta4OneMember() =>
-        Solvers.Ensembles.LockstepEnsemble.Solve(new Fields.LaneBatchField<Lorenz>(new Lorenz()), [1.0, 1.0, 1.0], 1, 0, 20, Solvers.Ensembles.LockstepMethod.RungeKutta4,
-            new Solvers.Ensembles.LockstepOptions { StepSize = 20.0 / Steps, MaxDegreeOfParallelism = 1 });
+    public Solvers.Ensembles.EnsembleSolution DynamicsLockstepRungeKutta4OneMember() =>
+        Solvers.Ensembles.Ensemble.Solve(OneMember, _method, Solvers.Ensembles.EnsembleStrategy.Lockstep,
+            new Solvers.Ensembles.EnsembleOptions { Solver = Options, MaxDegreeOfParallelism = 1 });
+
+    private static readonly Solvers.Ensembles.EnsembleProblem<Lorenz> OneMember = new(new Lorenz(), [1.0, 1.0, 1.0], 0, 20);
 }

@@ -22,18 +22,19 @@ internal static class QuickCommand
         var soa = LorenzWorkload.StructureOfArrays(starts);
 
         // (a) fixed-step RK4, dt = 0.01, 1,000 steps, lockstep.
-        var rk4Options = new LockstepOptions { StepSize = 0.01 };
-        LockstepSolution? rk4 = null;
-        double rk4Seconds = Median(7, () => rk4 = LockstepEnsemble.Solve(new LaneBatchField<Lorenz>(new Lorenz()), soa, LorenzWorkload.Members, 0, 10, LockstepMethod.RungeKutta4, rk4Options));
+        var shared = LorenzWorkload.SharedProblem(starts, 10);
+        var rk4Method = new RungeKutta4();
+        EnsembleSolution? rk4 = null;
+        double rk4Seconds = Median(7, () => rk4 = Ensemble.Solve(shared, rk4Method, EnsembleStrategy.Lockstep, EnsembleBenchmarks.Rk4Options));
 
         // The same workload through the hand-written Vector512 kernel, in the same process: the ratio is what to quote.
         double handWrittenSeconds = Median(7, () => HandWrittenLorenzRk4.Solve(soa, LorenzWorkload.Members, 0.01, 1000));
 
         // (b) adaptive DP5, rtol = atol = 1e-6, t ∈ [0, 10], per-lane adaptive SIMD.
         var problem = LorenzWorkload.Problem(starts, 10, sweep: false);
-        var dp5Options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-6) with { SaveAt = SaveAt.End } };
+        var dp5Method = new DormandPrince5();
         EnsembleSolution? dp5 = null;
-        double dp5Seconds = Median(5, () => dp5 = LaneEnsemble.Solve(problem, dp5Options));
+        double dp5Seconds = Median(5, () => dp5 = Ensemble.Solve(problem, dp5Method, EnsembleStrategy.SimdLanes, EnsembleBenchmarks.Dp5Options));
 
         // One trajectory: DP5 on Lorenz from (1, 1, 1) over [0, 20] at rtol = atol = 1e-8.
         var single = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.End };
@@ -54,7 +55,7 @@ internal static class QuickCommand
             ["gumbel_softmax_k10_samples_per_s"] = Math.Round(1_000_000 / gumbelSeconds),
             ["kde_log_ratio_pairs_per_s_n10000_2d"] = Math.Round(kde.PairsPerSecond),
             ["kde_log_ratio_bytes_per_call"] = kde.BytesPerCall,
-            ["rk4_ensemble_system_steps_per_s"] = Math.Round(rk4!.SystemSteps / rk4Seconds),
+            ["rk4_ensemble_system_steps_per_s"] = Math.Round(rk4!.TotalStatistics.AcceptedSteps / rk4Seconds),
             ["rk4_hand_written_system_steps_per_s"] = Math.Round(LorenzWorkload.Members * 1000.0 / handWrittenSeconds),
             ["dp5_ensemble_members_per_s"] = Math.Round(LorenzWorkload.Members / dp5Seconds),
             ["dp5_ensemble_mean_accepted_steps"] = Math.Round((double)dp5!.TotalStatistics.AcceptedSteps / dp5.Count, 1),

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dynamics.Fields;
-using Dynamics.Numerics;
+using Dynamics.Simd;
 using Dynamics.Problems;
 using Dynamics.Solvers.Events;
 using Dynamics.Solvers.Methods;
@@ -20,18 +20,14 @@ public sealed class Integrator<TField> where TField : IVectorField
 {
     private const double Epsilon = 2.220446049250313e-16;
 
-    // ln 1e-4: Hairer's DOPRI5 floors the remembered error at 1e-4.
-    private static readonly double LogErrorFloor = LaneMath.LogOfNormal(1e-4);
-
     private TField _field;
     private IStepper _stepper;
     private readonly SolverOptions _options;
-    private readonly StepSizeController _controller;
+    private readonly StepControl<ScalarLane> _control;
     private readonly ErrorNorm _norm;
     private readonly EventTracker? _events;
     private readonly List<EventOccurrence> _occurrences = [];
     private readonly double[] _absoluteTolerances, _error, _eventStepEnd;
-    private readonly int _errorExponent;
     private readonly double[] _relativeTolerances;
     private readonly List<string> _notes = [];
     private readonly double _fixedStep, _maxStep, _minStep;
@@ -41,8 +37,7 @@ public sealed class Integrator<TField> where TField : IVectorField
     private readonly bool _adaptive, _throwOnFailure;
     private double[] _y, _yPrevious, _yTrial, _stepEnd;
     private double _t, _tPrevious, _h, _lastStep, _gridOrigin;
-    // ln of the last two accepted errors for the controller (ln 1 = 0 when there is no history yet).
-    private double _logPreviousError, _logErrorBeforeThat;
+    private StepHistory<ScalarLane> _history;
     private long _attempts, _accepted, _rejected, _ownEvaluations, _gridIndex;
     // Zeno guard: the time of the last state change, the last two intervals between changes, and how many tiny ones ran in a row.
     private double _lastChangeTime, _lastChangeInterval, _changeIntervalBeforeThat;
@@ -52,7 +47,6 @@ public sealed class Integrator<TField> where TField : IVectorField
     private UserCode _userCode;
     private string _failingEvent = "";
     private const int ZenoCount = 8;
-    private bool _lastAttemptRejected, _lastRejectionNonFinite;
 
     /// <summary>Creates an integrator positioned at the problem's initial state.</summary>
     /// <param name="problem">The problem.</param>
@@ -73,7 +67,6 @@ public sealed class Integrator<TField> where TField : IVectorField
         _throwOnFailure = throwOnFailure;
         Method = method;
         Dimension = problem.Dimension;
-        _controller = options.Controller;
         _norm = options.ErrorNorm;
         _maxSteps = options.MaxSteps;
         _maxStep = options.MaxStep;
@@ -83,7 +76,7 @@ public sealed class Integrator<TField> where TField : IVectorField
         for (int i = 0; i < Dimension; i++) _absoluteTolerances[i] = options.AbsoluteTolerances?[i] ?? options.AbsoluteTolerance;
         _adaptive = options.StepSize is null;
         _fixedStep = options.StepSize ?? 0;
-        _errorExponent = Math.Min(method.Order, method.EmbeddedOrder ?? method.Order) + 1;
+        _control = new StepControl<ScalarLane>(options.Controller, Math.Min(method.Order, method.EmbeddedOrder ?? method.Order) + 1, _maxStep, _minStep);
 
         _field = problem.Field;
         _stepper = method.CreateStepper(_field);
@@ -134,9 +127,8 @@ public sealed class Integrator<TField> where TField : IVectorField
         (_stepper as Implicit.IImplicitStepper)?.UseTolerances(Smallest(_relativeTolerances), _absoluteTolerances);
         _t = _tPrevious = _gridOrigin = StartTime;
         _h = _lastStep = 0;
-        _logPreviousError = _logErrorBeforeThat = 0;
+        _history = default;
         _attempts = _accepted = _rejected = _ownEvaluations = _gridIndex = 0;
-        _lastAttemptRejected = _lastRejectionNonFinite = false;
         _lastChangeTime = double.NaN;
         _lastChangeInterval = _changeIntervalBeforeThat = double.NaN;
         _tinyChangeIntervals = 0;
@@ -276,17 +268,17 @@ public sealed class Integrator<TField> where TField : IVectorField
 
     private bool AdaptiveStep()
     {
+        var t = ScalarLane.Create(_t);
+        var end = ScalarLane.Create(_endTime);
+        var direction = ScalarLane.Create(_direction);
         while (true)
         {
             if (_attempts >= _maxSteps) return FailMaxSteps();
-            double h = _direction * Math.Min(Math.Abs(_h), _maxStep);
-            // Take the rest of the span when it is within 1% of the proposal, so no sliver of a step is left (Hairer).
-            bool landsOnEnd = _direction * (_t + 1.01 * h - _endTime) >= 0;
-            if (landsOnEnd) h = _endTime - _t;
-            double minStep = Math.Max(_minStep, 16 * Epsilon * Math.Abs(_t));
-            if (!landsOnEnd && Math.Abs(h) < minStep)
+            double h = _control.NextStep(t, ScalarLane.Create(_h), end, direction, out var landsOnEnd, out uint tooSmall).Value;
+            if (tooSmall != 0)
             {
-                return _lastRejectionNonFinite
+                double minStep = Math.Max(_minStep, 16 * Epsilon * Math.Abs(_t));
+                return ScalarLane.MaskBits(_history.LastNonFinite) != 0
                     ? Fail(SolveStatus.NonFiniteState,
                         $"The trial state or its derivative became non-finite (NaN or ±∞) near t = {Require.Format(_t)}, and shrinking the step to |h| = {Require.Format(Math.Abs(h))} did not help.")
                     : Fail(SolveStatus.StepSizeTooSmall,
@@ -296,26 +288,16 @@ public sealed class Integrator<TField> where TField : IVectorField
             _attempts++;
             _stepper.Attempt(_t, _y, h, _yTrial, _error);
             // The squared error decides acceptance (e² ≤ 1 ⇔ e ≤ 1) and gives ln e = ½ ln e² without a square root.
-            double errorSquared = _norm.MeasureSquared(_error, _y, _yTrial, _relativeTolerances, _absoluteTolerances);
-            if (errorSquared <= 1)
+            var errorSquared = ScalarLane.Create(_norm.MeasureSquared(_error, _y, _yTrial, _relativeTolerances, _absoluteTolerances));
+            double factor = _control.Adapt(errorSquared, ScalarLane.Create(BitConverter.Int64BitsToDouble(-1)), ref _history, out var accepted).Value;
+            _h = h * factor;
+            if (ScalarLane.MaskBits(accepted) != 0)
             {
-                double logError = 0.5 * StepSizeController.LogOf(errorSquared);
-                double factor = _controller.AcceptedFactorFromLogs(logError, _logPreviousError, _logErrorBeforeThat, _errorExponent);
-                if (_lastAttemptRejected) factor = Math.Min(factor, 1.0);
-                // Floor the remembered error as Hairer's DOPRI5 does, so one tiny error cannot dominate the history.
-                _logErrorBeforeThat = _logPreviousError;
-                _logPreviousError = Math.Max(logError, LogErrorFloor);
-                _h = h * factor;
-                AcceptStep(h, landsOnEnd);
+                AcceptStep(h, ScalarLane.MaskBits(landsOnEnd) != 0);
                 return true;
             }
 
             _rejected++;
-            _lastAttemptRejected = true;
-            _lastRejectionNonFinite = !double.IsFinite(errorSquared);
-            _h = h * (_lastRejectionNonFinite
-                ? _controller.MinFactor
-                : _controller.RejectedFactorFromLog(0.5 * StepSizeController.LogOf(errorSquared), _errorExponent));
         }
     }
 
@@ -343,8 +325,6 @@ public sealed class Integrator<TField> where TField : IVectorField
     private void AcceptStep(double h, bool landsOnEnd)
     {
         _accepted++;
-        _lastAttemptRejected = false;
-        _lastRejectionNonFinite = false;
         _tPrevious = _t;
         _lastStep = h;
         (_yPrevious, _y, _yTrial) = (_y, _yTrial, _yPrevious);
@@ -432,8 +412,7 @@ public sealed class Integrator<TField> where TField : IVectorField
     private void RestartStepSize()
     {
         if (!_adaptive) return;
-        _logPreviousError = _logErrorBeforeThat = 0;
-        _lastAttemptRejected = _lastRejectionNonFinite = false;
+        _history = default;
         var f0 = _stepper.EnsureDerivative(_t, _y);
         if (FirstNonFinite(f0) >= 0) return; // the next Step reports the non-finite derivative
         _h = _options.InitialStep ?? InitialStepSize(f0);

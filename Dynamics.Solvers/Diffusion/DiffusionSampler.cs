@@ -346,7 +346,7 @@ public static class DiffusionSampler
     /// <summary>
     /// The probability-flow ODE dx/dt = f(t)x − ½g(t)²∇log p_t(x) (<see cref="ProbabilityFlow"/>) from
     /// x_T ∼ N(0, (a_T² + σ_T²)I) down to <paramref name="endTime"/>, every sample integrated by the project's ODE
-    /// machinery with its own adaptive steps (<see cref="Ensemble.Solve{TField}"/>): any <see cref="IOdeMethod"/> at any
+    /// machinery with its own adaptive steps (<see cref="Ensembles.Ensemble.Solve{TField}(Ensembles.EnsembleProblem{TField}, Methods.IOdeMethod, Ensembles.EnsembleOptions?)"/>): any <see cref="IOdeMethod"/> at any
     /// tolerance, or a fixed step. Paths are not recorded (use <see cref="Ode.Solve{TField}"/> on one sample for that).
     /// </summary>
     /// <param name="data">The data law (exact: the flow needs its score at every time).</param>

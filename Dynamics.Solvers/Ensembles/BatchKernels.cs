@@ -1,4 +1,5 @@
 using Dynamics.Simd;
+using Dynamics.Solvers.StepSize;
 
 namespace Dynamics.Solvers.Ensembles;
 
@@ -42,19 +43,19 @@ internal static class BatchKernels
     }
 
     /// <summary>
-    /// Each member's RMS error √(Σⱼ (eⱼ/sⱼ)²/n) with sⱼ = atol + rtol·max(|y₀ⱼ|, |y₁ⱼ|) (Hairer, Nørsett &amp; Wanner I,
-    /// eq. II.4.11), returning the largest over the batch; a member whose new state is not finite counts as NaN, and NaN
-    /// propagates, so it rejects the step.
+    /// The largest squared RMS error over the batch, each member's measured by the step-control core's norm
+    /// (<see cref="StepControl{TLane}.RmsErrorSquared"/>); NaN, which rejects the step, when any member's is.
     /// </summary>
-    public static double LargestRmsError(ReadOnlySpan<double> error, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1,
-        int dimension, int count, double relativeTolerance, double absoluteTolerance, Span<double> memberErrors)
+    public static double LargestRmsErrorSquared(ReadOnlySpan<double> error, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1,
+        int count, ReadOnlySpan<double> absoluteTolerances, ReadOnlySpan<double> relativeTolerances, Span<double> memberErrors)
     {
-        var kernel = new RmsKernel(error, y0, y1, dimension, count, relativeTolerance, absoluteTolerance, memberErrors);
+        var kernel = new RmsKernel(error, y0, y1, count, absoluteTolerances, relativeTolerances, memberErrors);
         Lanes.ForEach(ref kernel, count);
         double largest = 0;
         for (int m = 0; m < count; m++)
         {
             double e = memberErrors[m];
+            // NaN must propagate, which Math.Max would not guarantee.
             if (!(e <= largest)) largest = e;
         }
 
@@ -109,30 +110,13 @@ internal static class BatchKernels
         }
     }
 
-    private readonly ref struct RmsKernel(ReadOnlySpan<double> error, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1, int dimension, int count,
-        double relativeTolerance, double absoluteTolerance, Span<double> memberErrors) : ILaneKernel
+    private readonly ref struct RmsKernel(ReadOnlySpan<double> error, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1, int count,
+        ReadOnlySpan<double> absoluteTolerances, ReadOnlySpan<double> relativeTolerances, Span<double> memberErrors) : ILaneKernel
     {
-        private readonly ReadOnlySpan<double> _error = error, _y0 = y0, _y1 = y1;
+        private readonly ReadOnlySpan<double> _error = error, _y0 = y0, _y1 = y1, _absoluteTolerances = absoluteTolerances, _relativeTolerances = relativeTolerances;
         private readonly Span<double> _memberErrors = memberErrors;
 
-        public void Execute<TLane>(int offset) where TLane : struct, ILane<TLane>
-        {
-            var rtol = TLane.Create(relativeTolerance);
-            var atol = TLane.Create(absoluteTolerance);
-            var sum = TLane.Create(0.0);
-            var finite = TLane.IsFinite(sum);
-            for (int j = 0; j < dimension; j++)
-            {
-                int i = j * count + offset;
-                var y1 = TLane.Load(_y1, i);
-                var scale = TLane.MultiplyAdd(rtol, TLane.Max(TLane.Abs(TLane.Load(_y0, i)), TLane.Abs(y1)), atol);
-                var scaled = TLane.Load(_error, i) / scale;
-                sum = TLane.MultiplyAdd(scaled, scaled, sum);
-                finite = TLane.BothTrue(finite, TLane.IsFinite(y1));
-            }
-
-            // An infinite state can have a finite scaled error (e/∞ = 0): mark it NaN so the step is rejected.
-            TLane.ConditionalSelect(finite, TLane.Sqrt(sum / TLane.Create(dimension)), TLane.Create(double.NaN)).Store(_memberErrors, offset);
-        }
+        public void Execute<TLane>(int offset) where TLane : struct, ILane<TLane> =>
+            StepControl<TLane>.RmsErrorSquared(_error, _y0, _y1, offset, count, _absoluteTolerances, _relativeTolerances).Store(_memberErrors, offset);
     }
 }

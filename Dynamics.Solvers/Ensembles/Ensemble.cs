@@ -6,15 +6,47 @@ using Dynamics.Solvers.Methods;
 namespace Dynamics.Solvers.Ensembles;
 
 /// <summary>
-/// Ensembles of independent members: every member adapts its own step, tracks its own events and ends with its own
-/// status, exactly as <see cref="Ode.Solve{TField}"/> would solve it alone, and members run on all cores with one
-/// reusable integrator per worker. Results are identical whatever the thread count. A failing member does not stop
-/// the others. See <see cref="LockstepEnsemble"/> for shared-step SIMD batches and
-/// <see cref="LaneEnsemble"/> for per-member adaptive SIMD.
+/// The one entry point for ensembles: one problem (<see cref="EnsembleProblem{TField}"/>), one options type
+/// (<see cref="EnsembleOptions"/>), one solution type (<see cref="EnsembleSolution"/>), an ordinary
+/// <see cref="IOdeMethod"/> and a <see cref="EnsembleStrategy"/>: independent members (each its own step, events and
+/// status, exactly as <see cref="Ode.Solve{TField}"/> would solve it alone), SIMD lanes, or lockstep batches. Results
+/// are identical whatever the thread count; a failing member does not stop the others.
 /// </summary>
 public static class Ensemble
 {
-    /// <summary>Solves every member and keeps what <see cref="EnsembleOptions.Solver"/>'s <see cref="SaveAt"/> asks for.</summary>
+    /// <summary>
+    /// Solves every member with <paramref name="strategy"/>. The SIMD strategies run the field's one lane formula
+    /// (<see cref="ILaneField"/>); a strategy that cannot honour the method or an option throws an
+    /// <see cref="ArgumentException"/> naming it.
+    /// </summary>
+    /// <typeparam name="TField">The members' field type: a struct <see cref="ILaneField"/>, e.g. <c>Lorenz</c>.</typeparam>
+    /// <param name="problem">The ensemble.</param>
+    /// <param name="method">The method, shared by every member, e.g. <c>new DormandPrince5()</c>.</param>
+    /// <param name="strategy">How the members are run.</param>
+    /// <param name="options">The options (default <see cref="EnsembleOptions.Default"/>: final states only).</param>
+    /// <returns>Each member's outcome.</returns>
+    public static EnsembleSolution Solve<TField>(EnsembleProblem<TField> problem, IOdeMethod method, EnsembleStrategy strategy, EnsembleOptions? options = null)
+        where TField : struct, ILaneField
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(method);
+        options ??= EnsembleOptions.Default;
+        options.Validate();
+        if (strategy != EnsembleStrategy.Lockstep && options.Observer is not null)
+            throw new ArgumentException($"Only EnsembleStrategy.Lockstep offers an Observer, but the strategy is {strategy}.", nameof(options.Observer));
+        return strategy switch
+        {
+            EnsembleStrategy.IndependentMembers => Solve(problem, method, options),
+            EnsembleStrategy.SimdLanes => LaneEnsemble.Solve(problem, method, options),
+            EnsembleStrategy.Lockstep => LockstepEnsemble.Solve(problem, method, options),
+            _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, $"strategy must be a defined EnsembleStrategy, but was {(int)strategy}."),
+        };
+    }
+
+    /// <summary>
+    /// Solves every member as <see cref="EnsembleStrategy.IndependentMembers"/>, for any field, and keeps what
+    /// <see cref="EnsembleOptions.Solver"/>'s <see cref="SaveAt"/> asks for.
+    /// </summary>
     /// <typeparam name="TField">The members' field type.</typeparam>
     /// <param name="problem">The ensemble.</param>
     /// <param name="method">The method, shared by every member.</param>
@@ -123,6 +155,8 @@ public static class Ensemble
         ArgumentNullException.ThrowIfNull(method);
         options ??= EnsembleOptions.Default;
         options.Validate();
+        if (options.Observer is not null)
+            throw new ArgumentException("Only EnsembleStrategy.Lockstep offers an Observer, but the strategy is IndependentMembers.", nameof(options.Observer));
         var first = problem.MemberProblem(0)
             ?? throw new ArgumentException("memberProblem returned null for member 0.", nameof(problem));
         options.Solver.Validate(first.Dimension, first.StartTime, first.EndTime, method.EmbeddedOrder is not null, method.Name);

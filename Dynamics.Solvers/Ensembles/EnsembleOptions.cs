@@ -1,8 +1,9 @@
 namespace Dynamics.Solvers.Ensembles;
 
 /// <summary>
-/// How an ensemble of independent members is solved: the per-member <see cref="SolverOptions"/> (whose
-/// <see cref="SolverOptions.SaveAt"/> chooses the output), parallelism, progress and cancellation.
+/// How an ensemble is solved, whatever its <see cref="EnsembleStrategy"/>: the per-member <see cref="SolverOptions"/>
+/// (tolerances or a fixed step, controller, step limits; its <see cref="SolverOptions.SaveAt"/> chooses the output),
+/// parallelism, the lockstep batch size and observer, progress and cancellation.
 /// </summary>
 public sealed record EnsembleOptions
 {
@@ -28,6 +29,19 @@ public sealed record EnsembleOptions
     public int BlockSize { get; init; } = 64;
 
     /// <summary>
+    /// Members per batch of <see cref="EnsembleStrategy.Lockstep"/> (default 256). A batch shares one step and runs on one
+    /// thread with its buffers in the core's cache; the batches are fixed by this number alone, so results do not depend
+    /// on the number of threads. Smaller batches follow each member's needs more closely under adaptive control.
+    /// </summary>
+    public int BatchSize { get; init; } = 256;
+
+    /// <summary>
+    /// Receives each lockstep batch's states at the start and after every accepted step (default none: only final
+    /// states are kept); only <see cref="EnsembleStrategy.Lockstep"/> offers it.
+    /// </summary>
+    public ILockstepObserver? Observer { get; init; }
+
+    /// <summary>
     /// Receives the number of finished members (default none): after the first one finishes, then at most once per
     /// <see cref="ProgressInterval"/>, and always when the last one finishes. Counts never decrease.
     /// </summary>
@@ -45,6 +59,20 @@ public sealed record EnsembleOptions
     /// </summary>
     public CancellationToken CancellationToken { get; init; }
 
+    /// <summary>
+    /// What the SIMD strategies cannot do, rejected naming the option: they locate no events, keep final states only
+    /// and measure errors with the RMS norm of the step-control core.
+    /// </summary>
+    internal static void RequireSimdSupport(SolverOptions solver, EnsembleStrategy strategy)
+    {
+        if (solver.Events.Count > 0)
+            throw new ArgumentException($"EnsembleStrategy.{strategy} does not locate events ({solver.Events.Count} given); use EnsembleStrategy.IndependentMembers.", "Events");
+        if (solver.SaveAt.Mode != SaveMode.End)
+            throw new ArgumentException($"EnsembleStrategy.{strategy} keeps final states only (SaveAt.End), but SaveAt is {solver.SaveAt.Mode}; use EnsembleStrategy.IndependentMembers.", "SaveAt");
+        if (!ReferenceEquals(solver.ErrorNorm, StepSize.ErrorNorm.Rms))
+            throw new ArgumentException($"EnsembleStrategy.{strategy} measures errors with the RMS norm, but ErrorNorm is {solver.ErrorNorm}; use EnsembleStrategy.IndependentMembers.", "ErrorNorm");
+    }
+
     internal void Validate()
     {
         ArgumentNullException.ThrowIfNull(Solver, nameof(Solver));
@@ -52,6 +80,7 @@ public sealed record EnsembleOptions
             throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism,
                 $"MaxDegreeOfParallelism must be -1 (all cores) or at least 1, but was {MaxDegreeOfParallelism}.");
         Validation.Require.AtLeast(BlockSize, 1, nameof(BlockSize));
+        Validation.Require.AtLeast(BatchSize, 1, nameof(BatchSize));
         if (ProgressInterval < TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(ProgressInterval), ProgressInterval, $"ProgressInterval must not be negative, but was {ProgressInterval}.");
     }

@@ -2,15 +2,14 @@ using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Dynamics.Fields;
 using Dynamics.Simd;
-using Dynamics.Solvers.StepSize;
 
 namespace Dynamics.Solvers.Ensembles;
 
 /// <summary>
-/// Per-member adaptive SIMD ensembles with Dormand–Prince 5(4): every SIMD lane holds a different member with its own
+/// <see cref="EnsembleStrategy.SimdLanes"/>: per-member adaptive SIMD ensembles with Dormand–Prince 5(4): every SIMD lane holds a different member with its own
 /// time, step size, error history and accept/reject decision, and a lane whose member finishes is refilled from the
 /// queue at once, so no lane waits for the slowest member. Each member takes the steps
-/// <see cref="Ensemble.Solve{TField}"/> would take with <see cref="RungeKutta.DormandPrince5"/> and the same options
+/// <see cref="Ensemble.Solve{TField}(EnsembleProblem{TField}, Methods.IOdeMethod, EnsembleOptions?)"/> would take with <see cref="RungeKutta.DormandPrince5"/> and the same options
 /// (Hairer's initial step, RMS norm, the configured controller, FSAL), and ends at the same state to round-off: the
 /// lanes use fused multiply-adds and evaluate the controller's powers as exp(β·ln e).
 /// </summary>
@@ -19,27 +18,27 @@ namespace Dynamics.Solvers.Ensembles;
 /// registers, so two independent dependency chains overlap), 4 with AVX2, otherwise 1; the choice is made at run time
 /// and does not change results. Supported options: tolerances (per-component absolute ones included), controller,
 /// initial, minimum and maximum step, max steps, and <see cref="SaveAt.End"/> output. Events, dense or per-step output,
-/// the max norm and fixed steps need <see cref="Ensemble"/>. A member whose field throws (in the scalar start or the
+/// the max norm and fixed steps need <see cref="EnsembleStrategy.IndependentMembers"/>. A member whose field throws (in the scalar start or the
 /// lane kernel) ends with <see cref="SolveStatus.UserCodeFailed"/> and the exception (<see cref="EnsembleSolution.Exception(int)"/>)
 /// at its last accepted step; the members in the other lanes are unaffected, bit for bit. When the lane kernel throws
 /// but no member's own field does at the same point, every member then in the worker's lanes fails with the kernel's exception.
 /// </remarks>
-public static class LaneEnsemble
+internal static class LaneEnsemble
 {
     /// <summary>The members each worker integrates side by side on this machine: 16, 4 or 1.</summary>
     public static int LaneCount => Lane512Pair.IsHardwareAccelerated ? Lane512Pair.Count : Lane256.IsHardwareAccelerated ? Lane256.Count : 1;
 
-    /// <summary>Solves every member; the final states, statuses and statistics come back as from <see cref="Ensemble.Solve{TField}"/>.</summary>
+    /// <summary>Solves every member; the final states, statuses and statistics come back as from <see cref="Ensemble.Solve{TField}(EnsembleProblem{TField}, Methods.IOdeMethod, EnsembleOptions?)"/>.</summary>
     /// <typeparam name="TField">The members' field type, e.g. <c>Lorenz</c>: any struct <see cref="ILaneField"/>, whose one formula the lanes run.</typeparam>
     /// <param name="problem">The ensemble.</param>
-    /// <param name="options">The options (default <see cref="EnsembleOptions.Default"/>).</param>
+    /// <param name="method">The method: Dormand–Prince 5(4).</param>
+    /// <param name="options">The options.</param>
     /// <returns>Each member's outcome.</returns>
-    public static EnsembleSolution Solve<TField>(EnsembleProblem<TField> problem, EnsembleOptions? options = null)
+    public static EnsembleSolution Solve<TField>(EnsembleProblem<TField> problem, Methods.IOdeMethod method, EnsembleOptions options)
         where TField : struct, ILaneField
     {
-        ArgumentNullException.ThrowIfNull(problem);
-        options ??= EnsembleOptions.Default;
-        options.Validate();
+        if (method is not RungeKutta.DormandPrince5)
+            throw new ArgumentException($"EnsembleStrategy.SimdLanes runs DormandPrince5, but method is {method.Name}; use EnsembleStrategy.Lockstep or IndependentMembers.", nameof(method));
         var solver = options.Solver;
         var first = problem.MemberProblem(0) ?? throw new ArgumentException("memberProblem returned null for member 0.", nameof(problem));
         int n = first.Dimension;
@@ -70,13 +69,8 @@ public static class LaneEnsemble
     private static void CheckSupported(SolverOptions solver)
     {
         if (solver.StepSize is not null)
-            throw new ArgumentException("LaneEnsemble adapts every member's step; for a fixed StepSize use Ensemble or LockstepEnsemble.", "StepSize");
-        if (solver.Events.Count > 0)
-            throw new ArgumentException($"LaneEnsemble does not locate events ({solver.Events.Count} given); use Ensemble.", "Events");
-        if (solver.SaveAt.Mode != SaveMode.End)
-            throw new ArgumentException($"LaneEnsemble keeps final states only (SaveAt.End), but SaveAt is {solver.SaveAt.Mode}; use Ensemble.", "SaveAt");
-        if (!ReferenceEquals(solver.ErrorNorm, ErrorNorm.Rms))
-            throw new ArgumentException($"LaneEnsemble measures errors with the RMS norm, but ErrorNorm is {solver.ErrorNorm}; use Ensemble.", "ErrorNorm");
+            throw new ArgumentException("EnsembleStrategy.SimdLanes adapts every member's step; for a fixed StepSize use EnsembleStrategy.Lockstep or IndependentMembers.", "StepSize");
+        EnsembleOptions.RequireSimdSupport(solver, EnsembleStrategy.SimdLanes);
     }
 
     /// <summary>Hands out member indices in increasing order until the ensemble ends or is cancelled.</summary>

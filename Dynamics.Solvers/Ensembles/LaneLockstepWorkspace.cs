@@ -14,16 +14,16 @@ internal class LaneLockstepWorkspace<TField, TLane> : ILockstepWorkspace
     where TField : struct, ILaneField where TLane : struct, ILane<TLane>
 {
     private readonly LockstepMethod _method;
-    private readonly LockstepOptions _options;
+    private readonly EnsembleOptions _options;
     private readonly FixedGrid _grid;
     private readonly int _groups;
     private readonly double[] _k, _sum, _stage, _observed;
 
-    public LaneLockstepWorkspace(TField member, LockstepMethod method, LockstepOptions options, int batchSize, double startTime, double endTime)
+    public LaneLockstepWorkspace(TField member, LockstepMethod method, EnsembleOptions options, int batchSize, double startTime, double endTime)
     {
         _method = method;
         _options = options;
-        _grid = new FixedGrid(startTime, endTime, options.StepSize!.Value);
+        _grid = new FixedGrid(startTime, endTime, options.Solver.StepSize!.Value);
         Member = member;
         N = member.Dimension;
         W = TLane.Count;
@@ -62,9 +62,9 @@ internal class LaneLockstepWorkspace<TField, TLane> : ILockstepWorkspace
         while (true)
         {
             var statistics = new SolverStatistics(steps * EvaluationsPerStep, steps, 0);
-            if (steps >= _options.MaxSteps)
+            if (steps >= _options.Solver.MaxSteps)
             {
-                result = LockstepOutcome.MaxStepsReached(first, size, t, _options.MaxSteps, statistics);
+                result = LockstepOutcome.MaxStepsReached(first, size, t, _options.Solver.MaxSteps, statistics);
                 break;
             }
 
@@ -76,7 +76,7 @@ internal class LaneLockstepWorkspace<TField, TLane> : ILockstepWorkspace
 
             int taken = 0;
             bool landsOnEnd = false;
-            while (!landsOnEnd && taken < blockLength && steps + taken < _options.MaxSteps)
+            while (!landsOnEnd && taken < blockLength && steps + taken < _options.Solver.MaxSteps)
             {
                 landsOnEnd = _grid.Step(steps + taken, t, out double h);
                 blockTimes[taken] = t;

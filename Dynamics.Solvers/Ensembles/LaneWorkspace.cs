@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Dynamics.Fields;
-using Dynamics.Numerics;
 using Dynamics.Simd;
 using Dynamics.Solvers.RungeKutta;
 using Dynamics.Solvers.StepSize;
@@ -10,14 +9,13 @@ namespace Dynamics.Solvers.Ensembles;
 
 /// <summary>
 /// One worker of <see cref="LaneEnsemble"/>: W = <c>TLane.Count</c> lanes, each integrating its own member with
-/// Dormand–Prince 5(4) and its own step control, refilled from the queue as members finish. Every line mirrors
-/// <see cref="Integrator{TField}"/>'s adaptive loop (same checks in the same order), lane-wise; all buffers are
-/// allocated here, once.
+/// Dormand–Prince 5(4) and its own step control, refilled from the queue as members finish. Step control is
+/// <see cref="StepControl{TLane}"/>, the core <see cref="Integrator{TField}"/> uses with one lane, so each lane takes
+/// a lone trajectory's steps; all buffers are allocated here, once.
 /// </summary>
 internal sealed class LaneWorkspace<TField, TLane>
     where TField : struct, ILaneField where TLane : struct, ILane<TLane>
 {
-    private const double Epsilon = 2.220446049250313e-16;
     private const int Stages = DormandPrinceCoefficients.Stages, K = DormandPrinceCoefficients.ErrorExponent;
     private static readonly double TrueBits = BitConverter.Int64BitsToDouble(-1);
 
@@ -27,9 +25,9 @@ internal sealed class LaneWorkspace<TField, TLane>
     private readonly LaneEnsemble.LaneResults _results;
     private readonly TField _prototype;
     private readonly int _n, _w, _parameterCount;
-    private readonly double _logErrorFloor, _beta1, _beta2, _beta3;
+    private readonly StepControl<TLane> _control;
     private readonly double[] _y, _yNew, _stage, _k, _error, _parameters, _absoluteTolerances, _relativeTolerances;
-    private readonly double[] _t, _h, _endTime, _direction, _logPrevious, _logBefore, _lastRejected, _lastNonFinite, _active, _accepted, _rejected;
+    private readonly double[] _t, _h, _endTime, _direction, _history, _active, _accepted, _rejected;
     private readonly int[] _member, _startEvaluations;
     private readonly double[] _y0, _f0, _trialState, _trialDerivative, _parameterScratch, _laneState;
     private uint _activeBits;
@@ -63,10 +61,7 @@ internal sealed class LaneWorkspace<TField, TLane>
         _h = new double[_w];
         _endTime = new double[_w];
         _direction = new double[_w];
-        _logPrevious = new double[_w];
-        _logBefore = new double[_w];
-        _lastRejected = new double[_w];
-        _lastNonFinite = new double[_w];
+        _history = new double[StepHistory<TLane>.Length * _w];
         _active = new double[_w];
         _accepted = new double[_w];
         _rejected = new double[_w];
@@ -78,13 +73,7 @@ internal sealed class LaneWorkspace<TField, TLane>
         _trialDerivative = new double[_n];
         _laneState = new double[_n];
         _parameterScratch = new double[LaneField.MaxParameters];
-        Span<double> floor = stackalloc double[_w];
-        LaneMath.LogOfNormal(TLane.Create(1e-4)).Store(floor, 0);
-        _logErrorFloor = floor[0];
-        var controller = options.Controller;
-        _beta1 = -controller.Beta1 / K;
-        _beta2 = -controller.Beta2 / K;
-        _beta3 = -controller.Beta3 / K;
+        _control = new StepControl<TLane>(options.Controller, K, options.MaxStep, options.MinStep);
     }
 
     public void Run()
@@ -107,23 +96,18 @@ internal sealed class LaneWorkspace<TField, TLane>
 
     private void Attempt()
     {
-        var controller = _options.Controller;
         var zero = TLane.Create(0.0);
         var one = TLane.Create(1.0);
         var allTrue = TLane.LessThanOrEqual(zero, zero);
         var active = TLane.Load(_active, 0);
         var t = TLane.Load(_t, 0);
         var endTime = TLane.Load(_endTime, 0);
-        var direction = TLane.Load(_direction, 0);
         var accepted = TLane.Load(_accepted, 0);
         var rejected = TLane.Load(_rejected, 0);
 
         uint tooMany = TLane.MaskBits(TLane.LessThanOrEqual(TLane.Create(_options.MaxSteps), accepted + rejected)) & _activeBits;
-        var h = direction * TLane.Min(TLane.Abs(TLane.Load(_h, 0)), TLane.Create(_options.MaxStep));
-        var lands = TLane.LessThanOrEqual(zero, direction * (t + TLane.Create(1.01) * h - endTime));
-        h = TLane.ConditionalSelect(lands, endTime - t, h);
-        var minStep = TLane.Max(TLane.Create(_options.MinStep), TLane.Create(16 * Epsilon) * TLane.Abs(t));
-        uint tooSmall = ~TLane.MaskBits(lands) & ~TLane.MaskBits(TLane.LessThanOrEqual(minStep, TLane.Abs(h))) & _activeBits;
+        var h = _control.NextStep(t, TLane.Load(_h, 0), endTime, TLane.Load(_direction, 0), out var lands, out uint tooSmall);
+        tooSmall &= _activeBits;
         if ((tooMany | tooSmall) != 0)
         {
             FailLanes(tooMany, tooSmall, h);
@@ -131,32 +115,14 @@ internal sealed class LaneWorkspace<TField, TLane>
         }
 
         AttemptStages<NoStageTracking>(t, h);
-        // As in the integrator: accept on e² ≤ 1 and take ln e = ½ ln e², with no square root on the critical path.
-        var errorSquared = RmsErrorSquared();
-
-        var accept = TLane.BothTrue(TLane.LessThanOrEqual(errorSquared, one), active);
-        var finite = TLane.IsFinite(errorSquared);
-        var logError = TLane.Create(0.5) * LaneMath.LogOfNormal(TLane.Max(errorSquared, TLane.Create(1e-300)));
-        var logPrevious = TLane.Load(_logPrevious, 0);
-        var logBefore = TLane.Load(_logBefore, 0);
-        // StepSizeController: accepted safety·eₙ^{−β₁/k}·eₙ₋₁^{−β₂/k}·eₙ₋₂^{−β₃/k} (at most 1 after a rejection),
-        // rejected safety·eₙ^{−1/k} (at most safety), non-finite the smallest factor; each power as exp(β·ln e).
-        var exponent = TLane.ConditionalSelect(accept,
-            TLane.Create(_beta1) * logError + TLane.Create(_beta2) * logPrevious + TLane.Create(_beta3) * logBefore,
-            TLane.Create(-1.0 / K) * logError);
-        var upper = TLane.ConditionalSelect(accept,
-            TLane.ConditionalSelect(TLane.Load(_lastRejected, 0), TLane.Create(Math.Min(controller.MaxFactor, 1.0)), TLane.Create(controller.MaxFactor)),
-            TLane.Create(controller.Safety));
-        var factor = TLane.Min(TLane.Max(TLane.Create(controller.Safety) * LaneMath.ExpOfModerate(exponent), TLane.Create(controller.MinFactor)), upper);
-        factor = TLane.ConditionalSelect(finite, factor, TLane.Create(controller.MinFactor));
+        var errorSquared = ErrorSquared();
+        var history = StepHistory<TLane>.Load(_history);
+        var factor = _control.Adapt(errorSquared, active, ref history, out var accept);
+        history.Store(_history);
 
         var notAccepted = TLane.ConditionalSelect(accept, zero, allTrue);
         (h * factor).Store(_h, 0);
         TLane.ConditionalSelect(accept, TLane.ConditionalSelect(lands, endTime, t + h), t).Store(_t, 0);
-        TLane.ConditionalSelect(accept, TLane.Max(logError, TLane.Create(_logErrorFloor)), logPrevious).Store(_logPrevious, 0);
-        TLane.ConditionalSelect(accept, logPrevious, logBefore).Store(_logBefore, 0);
-        notAccepted.Store(_lastRejected, 0);
-        TLane.ConditionalSelect(finite, zero, allTrue).Store(_lastNonFinite, 0);
         (accepted + TLane.ConditionalSelect(accept, one, zero)).Store(_accepted, 0);
         (rejected + TLane.ConditionalSelect(TLane.BothTrue(active, notAccepted), one, zero)).Store(_rejected, 0);
         int lastStage = (Stages - 1) * _n * _w;
@@ -222,14 +188,9 @@ internal sealed class LaneWorkspace<TField, TLane>
     // exception did not come from the field (e.g. the member factory) and propagates.
     private void FailThrowingLanes(Exception thrown)
     {
-        // The failed attempt's t and h, computed as Attempt computes them (kept out of Attempt: a shared helper returning
-        // the landing mask through an out parameter slowed the loop).
+        // The failed attempt's t and h, computed as Attempt computes them.
         var t = TLane.Load(_t, 0);
-        var endTime = TLane.Load(_endTime, 0);
-        var direction = TLane.Load(_direction, 0);
-        var h = direction * TLane.Min(TLane.Abs(TLane.Load(_h, 0)), TLane.Create(_options.MaxStep));
-        var lands = TLane.LessThanOrEqual(TLane.Create(0.0), direction * (t + TLane.Create(1.01) * h - endTime));
-        h = TLane.ConditionalSelect(lands, endTime - t, h);
+        var h = _control.NextStep(t, TLane.Load(_h, 0), TLane.Load(_endTime, 0), TLane.Load(_direction, 0), out _, out _);
         _stageInProgress = 0;
         try
         {
@@ -280,28 +241,11 @@ internal sealed class LaneWorkspace<TField, TLane>
         }
     }
 
-    // ErrorNorm.Rms.MeasureSquared lane-wise: Σⱼ (eⱼ/sⱼ)²/n, sⱼ = atolⱼ + rtol·max(|y₀ⱼ|, |y₁ⱼ|); NaN when the new state
-    // is not finite.
-    private TLane RmsErrorSquared()
-    {
-        ReadOnlySpan<double> y = _y, yNew = _yNew, error = _error, absoluteTolerances = _absoluteTolerances;
-        var sum = TLane.Create(0.0);
-        var zero = TLane.Create(0.0);
-        var finite = TLane.IsFinite(sum);
-        for (int j = 0; j < absoluteTolerances.Length; j++)
-        {
-            int i = j * TLane.Count;
-            var y1 = TLane.Load(yNew, i);
-            var e = TLane.Load(error, i);
-            var scaled = e / (TLane.Create(absoluteTolerances[j]) + TLane.Create(_relativeTolerances[j]) * TLane.Max(TLane.Abs(TLane.Load(y, i)), TLane.Abs(y1)));
-            // As ErrorNorm.Rms: an exactly zero error counts 0 even where the scale is 0 (atol = 0, component 0).
-            scaled = TLane.ConditionalSelect(TLane.LessThanOrEqual(TLane.Abs(e), zero), zero, scaled);
-            sum += scaled * scaled;
-            finite = TLane.BothTrue(finite, TLane.IsFinite(y1));
-        }
-
-        return TLane.ConditionalSelect(finite, sum / TLane.Create(absoluteTolerances.Length), TLane.Create(double.NaN));
-    }
+    // The core's norm, kept out of line here: inlined into Attempt with the stages, the step and the controller, it
+    // exhausted the JIT's inlining budget, and the lane operations themselves (Load, Store, ConditionalSelect) became
+    // calls (measured: a quarter fewer members per CPU second). The scalar integrator keeps it inlined.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private TLane ErrorSquared() => StepControl<TLane>.RmsErrorSquared(_error, _y, _yNew, 0, _w, _absoluteTolerances, _relativeTolerances);
 
     private void FailLanes(uint tooMany, uint tooSmall, TLane h)
     {
@@ -317,7 +261,7 @@ internal sealed class LaneWorkspace<TField, TLane>
             }
             else if ((tooSmall & bit) != 0)
             {
-                bool nonFinite = BitConverter.DoubleToInt64Bits(_lastNonFinite[lane]) != 0;
+                bool nonFinite = StepHistory<TLane>.LastWasNonFinite(_history, lane);
                 Finish(lane, nonFinite ? SolveStatus.NonFiniteState : SolveStatus.StepSizeTooSmall, nonFinite
                     ? $"The trial state or its derivative became non-finite (NaN or ±∞) near t = {Require.Format(_t[lane])}, and shrinking the step to |h| = {Require.Format(Math.Abs(step[lane]))} did not help."
                     : $"Step size underflow at t = {Require.Format(_t[lane])}: |h| = {Require.Format(Math.Abs(step[lane]))} is below the minimum. The problem may be stiff or singular there.");
@@ -371,8 +315,7 @@ internal sealed class LaneWorkspace<TField, TLane>
 
             _endTime[lane] = problem.EndTime;
             _direction[lane] = problem.Direction;
-            _logPrevious[lane] = _logBefore[lane] = 0;
-            _lastRejected[lane] = _lastNonFinite[lane] = 0;
+            StepHistory<TLane>.Reset(_history, lane);
             for (int p = 0; p < _parameterCount; p++) _parameters[p * _w + lane] = _parameterScratch[p];
             for (int j = 0; j < _n; j++) _k[j * _w + lane] = _f0[j];
             _active[lane] = TrueBits;

@@ -7,7 +7,7 @@ namespace Dynamics.Solvers.Ensembles;
 /// <param name="Message">A sentence explaining <paramref name="Status"/>.</param>
 /// <param name="FinalTime">The time the batch reached.</param>
 /// <param name="Statistics">Steps and batch evaluations of f (each evaluates every member of the batch once).</param>
-public readonly record struct LockstepBatchResult(int FirstMember, int Count, SolveStatus Status, string Message, double FinalTime, SolverStatistics Statistics)
+internal readonly record struct LockstepBatchResult(int FirstMember, int Count, SolveStatus Status, string Message, double FinalTime, SolverStatistics Statistics)
 {
     /// <summary>What the field (or observer) threw when <see cref="Status"/> is <see cref="SolveStatus.UserCodeFailed"/>; otherwise null.</summary>
     public Exception? Exception { get; init; }

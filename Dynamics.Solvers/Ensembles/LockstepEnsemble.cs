@@ -1,64 +1,44 @@
+using System.Collections.Concurrent;
 using Dynamics.Fields;
 using Dynamics.Simd;
-using Dynamics.Validation;
+using Dynamics.Solvers.Methods;
+using Dynamics.Solvers.RungeKutta;
 
 namespace Dynamics.Solvers.Ensembles;
 
 /// <summary>
-/// Solves many members of one <see cref="IBatchVectorField"/> in lockstep: members are cut into batches of
-/// <see cref="LockstepOptions.BatchSize"/>, each batch shares one step sequence and is advanced by a SIMD kernel over its
-/// structure-of-arrays buffers (which stay in the core's cache for the whole solve), and batches run on all cores.
-/// Use it for grids of initial conditions, particle systems and basins; use <see cref="Ensemble"/> when members need
-/// their own steps, events or statuses. If the field (or the observer) throws, that batch ends with
-/// <see cref="SolveStatus.UserCodeFailed"/>, the exception (<see cref="LockstepBatchResult.Exception"/>) and NaN states,
-/// and the other batches finish.
+/// <see cref="EnsembleStrategy.Lockstep"/>: members are cut into batches of <see cref="EnsembleOptions.BatchSize"/>, each
+/// batch shares one step sequence and is advanced by a SIMD kernel over its structure-of-arrays buffers (which stay in
+/// the core's cache for the whole solve), and batches run on all cores. With a fixed step (Euler, RK4) each batch is
+/// advanced in groups of one SIMD register's width through whole steps running the field's one formula on lanes (a
+/// three-component field keeps each group in registers); Dormand–Prince 5(4) runs stage-by-stage passes over the batch.
+/// If the field (or the observer) throws, that batch's members end with <see cref="SolveStatus.UserCodeFailed"/>, the
+/// exception and NaN states, and the other batches finish.
 /// </summary>
-public static class LockstepEnsemble
+internal static class LockstepEnsemble
 {
-    /// <summary>Integrates every member from <paramref name="startTime"/> to <paramref name="endTime"/>.</summary>
-    /// <typeparam name="TField">The batch field type; a struct is devirtualised and inlined.</typeparam>
-    /// <param name="field">The batch field, e.g. <c>new LaneBatchField&lt;Lorenz&gt;(new Lorenz())</c>. It is called from several threads at once.</param>
-    /// <param name="initialStates">y₀ of every member, component-major (<c>[j * count + m]</c>), length n × count, finite.</param>
-    /// <param name="count">The number of members, at least 1.</param>
-    /// <param name="startTime">t₀.</param>
-    /// <param name="endTime">The final time (before t₀ integrates backwards).</param>
-    /// <param name="method">The method.</param>
-    /// <param name="options">The options (default <see cref="LockstepOptions.Default"/>; Euler and RK4 need a step size).</param>
-    /// <returns>The final states and statuses.</returns>
-    public static LockstepSolution Solve<TField>(TField field, ReadOnlySpan<double> initialStates, int count, double startTime, double endTime,
-        LockstepMethod method, LockstepOptions? options = null) where TField : IBatchVectorField
+    public static EnsembleSolution Solve<TField>(EnsembleProblem<TField> problem, IOdeMethod method, EnsembleOptions options)
+        where TField : struct, ILaneField
     {
-        if (field is null) throw new ArgumentNullException(nameof(field));
-        options ??= LockstepOptions.Default;
-        var states = Prepare(field.Dimension, initialStates, count, startTime, endTime, method, options);
-        int batchSize = Math.Min(options.BatchSize, count);
-        return Schedule(states, field.Dimension, count, batchSize, startTime, options,
-            () => new LockstepWorkspace<TField>(field, method, options, batchSize, startTime, endTime));
+        var kernel = KernelOf(method);
+        var shared = problem.Shared ?? Gather(problem);
+        int n = shared.Field.Dimension, count = problem.Count;
+        CheckSupported(options.Solver, method, n, shared.StartTime, shared.EndTime);
+        var states = new double[n * count];
+        for (int m = 0; m < count; m++)
+        {
+            for (int j = 0; j < n; j++) states[j * count + m] = shared.InitialStates[m * n + j];
+        }
+
+        var field = new LaneBatchField<TField>(shared.Field);
+        return Solve(field, states, count, shared.StartTime, shared.EndTime, kernel, options);
     }
 
-    /// <summary>
-    /// Integrates every member of an <see cref="ILaneField"/>, all members sharing <paramref name="field"/>'s parameters.
-    /// With a fixed step (Euler or RK4) each batch is advanced in groups of one SIMD register's width through whole steps,
-    /// running the field's one formula on lanes: a three-component field keeps each group in registers, and the processor
-    /// overlaps groups. That is several times faster than the stage-by-stage passes of <see cref="Solve{TField}(TField, ReadOnlySpan{double}, int, double, double, LockstepMethod, LockstepOptions?)"/>,
-    /// with the same arithmetic and so the same bits. Dormand–Prince 5(4) runs the stage-by-stage passes over the batch field.
-    /// </summary>
-    /// <typeparam name="TField">The member field type, e.g. <c>Lorenz</c>.</typeparam>
-    /// <param name="field">The field every member shares, e.g. <c>new LaneBatchField&lt;Lorenz&gt;(new Lorenz())</c>.</param>
-    /// <param name="initialStates">y₀ of every member, component-major (<c>[j * count + m]</c>), length n × count, finite.</param>
-    /// <param name="count">The number of members, at least 1.</param>
-    /// <param name="startTime">t₀.</param>
-    /// <param name="endTime">The final time.</param>
-    /// <param name="method">The method.</param>
-    /// <param name="options">The options; Euler and RK4 need <see cref="LockstepOptions.StepSize"/>.</param>
-    /// <returns>The final states and statuses.</returns>
-    public static LockstepSolution Solve<TField>(LaneBatchField<TField> field, ReadOnlySpan<double> initialStates, int count, double startTime, double endTime,
-        LockstepMethod method, LockstepOptions? options = null) where TField : struct, ILaneField
+    /// <summary>The kernels: the lane kernel for fixed steps, the batch passes for Dormand–Prince 5(4).</summary>
+    internal static EnsembleSolution Solve<TField>(LaneBatchField<TField> field, double[] states, int count, double startTime, double endTime,
+        LockstepMethod method, EnsembleOptions options) where TField : struct, ILaneField
     {
-        options ??= LockstepOptions.Default;
-        int n = field.Dimension;
-        var states = Prepare(n, initialStates, count, startTime, endTime, method, options);
-        int batchSize = Math.Min(options.BatchSize, count);
+        int n = field.Dimension, batchSize = Math.Min(options.BatchSize, count);
         var member = field.Member;
         if (method == LockstepMethod.DormandPrince5)
             return Schedule(states, n, count, batchSize, startTime, options, () => new LockstepWorkspace<LaneBatchField<TField>>(field, method, options, batchSize, startTime, endTime));
@@ -67,7 +47,50 @@ public static class LockstepEnsemble
         return Schedule(states, n, count, batchSize, startTime, options, () => CreateLaneWorkspace(member, registers, method, options, batchSize, startTime, endTime));
     }
 
-    private static ILockstepWorkspace CreateLaneWorkspace<TField>(TField member, bool registers, LockstepMethod method, LockstepOptions options, int batchSize,
+    /// <summary>The stage-by-stage batch passes over any batch field (the reference the lane kernels are tested against).</summary>
+    internal static EnsembleSolution SolvePasses<TField>(TField field, double[] states, int count, double startTime, double endTime,
+        LockstepMethod method, EnsembleOptions options) where TField : IBatchVectorField
+    {
+        int batchSize = Math.Min(options.BatchSize, count);
+        return Schedule(states, field.Dimension, count, batchSize, startTime, options,
+            () => new LockstepWorkspace<TField>(field, method, options, batchSize, startTime, endTime));
+    }
+
+    private static LockstepMethod KernelOf(IOdeMethod method) => method switch
+    {
+        ExplicitEuler => LockstepMethod.ExplicitEuler,
+        RungeKutta4 => LockstepMethod.RungeKutta4,
+        DormandPrince5 => LockstepMethod.DormandPrince5,
+        _ => throw new ArgumentException(
+            $"EnsembleStrategy.Lockstep runs ExplicitEuler, RungeKutta4 and DormandPrince5, but method is {method.Name}; use EnsembleStrategy.IndependentMembers.", nameof(method)),
+    };
+
+    // Members share one step, so they need one field and time span: taken from the problems the factory builds.
+    private static EnsembleProblem<TField>.SharedMembers Gather<TField>(EnsembleProblem<TField> problem) where TField : struct, ILaneField
+    {
+        var first = problem.Member(0, problem.MemberProblem(0)?.Dimension ?? 0);
+        int n = first.Dimension;
+        var states = new double[n * problem.Count];
+        for (int m = 0; m < problem.Count; m++)
+        {
+            var member = m == 0 ? first : problem.Member(m, n);
+            if (!EqualityComparer<TField>.Default.Equals(member.Field, first.Field) || member.StartTime != first.StartTime || member.EndTime != first.EndTime)
+                throw new ArgumentException(
+                    $"EnsembleStrategy.Lockstep shares one step sequence, so every member needs member 0's field and time span, but member {m} has {member.Field} on [{member.StartTime}, {member.EndTime}] against {first.Field} on [{first.StartTime}, {first.EndTime}]; use EnsembleStrategy.SimdLanes or IndependentMembers.",
+                    nameof(problem));
+            member.InitialState.CopyTo(states.AsSpan(m * n, n));
+        }
+
+        return new EnsembleProblem<TField>.SharedMembers(first.Field, states, first.StartTime, first.EndTime);
+    }
+
+    private static void CheckSupported(SolverOptions solver, IOdeMethod method, int n, double startTime, double endTime)
+    {
+        solver.Validate(n, startTime, endTime, method.EmbeddedOrder is not null, method.Name);
+        EnsembleOptions.RequireSimdSupport(solver, EnsembleStrategy.Lockstep);
+    }
+
+    private static ILockstepWorkspace CreateLaneWorkspace<TField>(TField member, bool registers, LockstepMethod method, EnsembleOptions options, int batchSize,
         double startTime, double endTime) where TField : struct, ILaneField
     {
         if (Lane512.IsHardwareAccelerated)
@@ -89,25 +112,7 @@ public static class LockstepEnsemble
             : new LaneLockstepWorkspace<TField, ScalarLane>(member, method, options, batchSize, startTime, endTime);
     }
 
-    private static double[] Prepare(int n, ReadOnlySpan<double> initialStates, int count, double startTime, double endTime, LockstepMethod method,
-        LockstepOptions options)
-    {
-        Require.AtLeast(n, 1, "field.Dimension");
-        Require.AtLeast(count, 1, nameof(count));
-        if ((long)n * count > Array.MaxLength)
-            throw new ArgumentOutOfRangeException(nameof(count), count, $"count = {count} members of dimension {n} exceed the largest array.");
-        if (initialStates.Length != n * count)
-            throw new ArgumentException($"initialStates has length {initialStates.Length}, but {n} components × {count} members need {n * count}.", nameof(initialStates));
-        Require.AllFinite(initialStates, nameof(initialStates));
-        Require.Finite(startTime, nameof(startTime));
-        Require.Finite(endTime, nameof(endTime));
-        if (startTime == endTime)
-            throw new ArgumentException($"The time span is empty: startTime and endTime are both {Require.Format(startTime)}.", nameof(endTime));
-        options.Validate(method, startTime, endTime);
-        return initialStates.ToArray();
-    }
-
-    private static LockstepSolution Schedule(double[] states, int n, int count, int batchSize, double startTime, LockstepOptions options,
+    private static EnsembleSolution Schedule(double[] states, int n, int count, int batchSize, double startTime, EnsembleOptions options,
         Func<ILockstepWorkspace> create)
     {
         int batchCount = (count + batchSize - 1) / batchSize;
@@ -137,6 +142,31 @@ public static class LockstepEnsemble
                 return workspace;
             },
             _ => { });
-        return new LockstepSolution(n, count, batchSize, states, memberStatus, batches);
+        return ToSolution(states, n, count, memberStatus, batches);
+    }
+
+    // Each member gets its batch's time, work, message and exception; the states go back to member-major order.
+    private static EnsembleSolution ToSolution(double[] states, int n, int count, SolveStatus[] memberStatus, LockstepBatchResult[] batches)
+    {
+        var finalTimes = new double[count];
+        var finalStates = new double[(long)n * count];
+        var statistics = new SolverStatistics[count];
+        var messages = new ConcurrentDictionary<int, string>();
+        var exceptions = new ConcurrentDictionary<int, Exception>();
+        foreach (var batch in batches)
+        {
+            for (int m = batch.FirstMember; m < batch.FirstMember + batch.Count; m++)
+            {
+                finalTimes[m] = batch.FinalTime;
+                statistics[m] = batch.Statistics;
+                for (int j = 0; j < n; j++) finalStates[m * n + j] = states[j * count + m];
+                if (batch.Exception is not null) exceptions[m] = batch.Exception;
+                if (memberStatus[m] == SolveStatus.Success) continue;
+                messages[m] = memberStatus[m] == batch.Status ? batch.Message
+                    : $"The member's state became non-finite by t = {Validation.Require.Format(batch.FinalTime)} (its batch's fixed steps went on).";
+            }
+        }
+
+        return new EnsembleSolution(n, finalTimes, finalStates, memberStatus, statistics, messages, exceptions, [], [], null, null);
     }
 }

@@ -1,7 +1,7 @@
 namespace Dynamics.Solvers.Ensembles;
 
-/// <summary>The methods of the lockstep batch solver, each a hand-written SIMD kernel over the whole batch.</summary>
-public enum LockstepMethod
+/// <summary>The lockstep kernels, chosen from the <see cref="Methods.IOdeMethod"/> given to <see cref="EnsembleStrategy.Lockstep"/>.</summary>
+internal enum LockstepMethod
 {
     /// <summary>Explicit Euler, order 1, fixed step.</summary>
     ExplicitEuler,
@@ -11,7 +11,7 @@ public enum LockstepMethod
 
     /// <summary>
     /// Dormand–Prince 5(4) (Dormand &amp; Prince 1980) with one shared adaptive step per batch, controlled by the
-    /// batch's largest RMS error, or a fixed step when <see cref="LockstepOptions.StepSize"/> is set.
+    /// batch's largest RMS error, or a fixed step when <see cref="SolverOptions.StepSize"/> is set.
     /// </summary>
     DormandPrince5,
 }

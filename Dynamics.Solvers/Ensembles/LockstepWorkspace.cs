@@ -1,5 +1,7 @@
 using Dynamics.Solvers.RungeKutta;
 using Dynamics.Fields;
+using Dynamics.Simd;
+using Dynamics.Solvers.StepSize;
 using Dynamics.Validation;
 
 namespace Dynamics.Solvers.Ensembles;
@@ -15,12 +17,12 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
 
     private readonly TField _field;
     private readonly LockstepMethod _method;
-    private readonly LockstepOptions _options;
+    private readonly EnsembleOptions _options;
     private readonly int _n, _direction;
     private readonly double _startTime, _endTime;
-    private readonly double[] _y, _yNew, _stage, _sum, _k, _error, _memberErrors, _scaledWeights;
+    private readonly double[] _y, _yNew, _stage, _sum, _k, _error, _memberErrors, _scaledWeights, _absoluteTolerances, _relativeTolerances;
 
-    public LockstepWorkspace(TField field, LockstepMethod method, LockstepOptions options, int batchSize, double startTime, double endTime)
+    public LockstepWorkspace(TField field, LockstepMethod method, EnsembleOptions options, int batchSize, double startTime, double endTime)
     {
         _field = field;
         _method = method;
@@ -38,6 +40,9 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
         _k = new double[Stages * size];
         _memberErrors = new double[batchSize];
         _scaledWeights = new double[Stages];
+        _absoluteTolerances = new double[_n];
+        for (int j = 0; j < _n; j++) _absoluteTolerances[j] = options.Solver.AbsoluteTolerances?[j] ?? options.Solver.AbsoluteTolerance;
+        _relativeTolerances = options.Solver.EffectiveRelativeTolerances(_n, null);
     }
 
     public LockstepBatchResult Run(double[] states, int count, int first, int size, SolveStatus[] memberStatus)
@@ -48,7 +53,7 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
 
         var result = _options.CancellationToken.IsCancellationRequested
             ? LockstepOutcome.NotStarted(first, size, _startTime)
-            : _method == LockstepMethod.DormandPrince5 && _options.StepSize is null
+            : _method == LockstepMethod.DormandPrince5 && _options.Solver.StepSize is null
                 ? Adaptive(first, size)
                 : Fixed(first, size);
 
@@ -73,7 +78,7 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
 
     private LockstepBatchResult Fixed(int first, int size)
     {
-        var grid = new FixedGrid(_startTime, _endTime, _options.StepSize!.Value);
+        var grid = new FixedGrid(_startTime, _endTime, _options.Solver.StepSize!.Value);
         double t = _startTime;
         int length = _n * size, evaluationsPerStep = _method switch
         {
@@ -93,7 +98,7 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
         while (true)
         {
             var statistics = new SolverStatistics(evaluations, steps, 0);
-            if (steps >= _options.MaxSteps) return LockstepOutcome.MaxStepsReached(first, size, t, _options.MaxSteps, statistics);
+            if (steps >= _options.Solver.MaxSteps) return LockstepOutcome.MaxStepsReached(first, size, t, _options.Solver.MaxSteps, statistics);
             if (_options.CancellationToken.IsCancellationRequested) return LockstepOutcome.Cancelled(first, size, t, statistics);
             bool landsOnEnd = grid.Step(steps, t, out double h);
             switch (_method)
@@ -173,67 +178,57 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
         _k.AsSpan((Stages - 1) * length, length).CopyTo(_k);
     }
 
-    // The same loop as Integrator's adaptive mode (controller, error history floor, no growth after a rejection, the
-    // 1% rule for the last step, minimum step), with the batch's largest member error as the error.
+    // The step-control core's loop, as Integrator's adaptive mode runs it, with one shared step for the batch whose
+    // error is the batch's largest member error.
     private LockstepBatchResult Adaptive(int first, int size)
     {
         int length = _n * size;
-        double rtol = _options.RelativeTolerance, atol = _options.AbsoluteTolerance, t = _startTime;
-        var controller = _options.Controller;
-        const int k = DormandPrinceCoefficients.ErrorExponent;
+        double t = _startTime;
+        var solver = _options.Solver;
+        var control = new StepControl<ScalarLane>(solver.Controller, DormandPrinceCoefficients.ErrorExponent, solver.MaxStep, solver.MinStep);
+        var history = default(StepHistory<ScalarLane>);
+        var (end, direction, always) = (ScalarLane.Create(_endTime), ScalarLane.Create(_direction), ScalarLane.Create(BitConverter.Int64BitsToDouble(-1)));
         _options.Observer?.Observe(first, size, t, _y.AsSpan(0, length));
         _field.Evaluate(t, _y.AsSpan(0, length), _k.AsSpan(0, length), size);
-        double h = InitialStep(size, rtol, atol);
-        long accepted = 0, rejected = 0, evaluations = 2;
-        double previousError = 1, errorBeforeThat = 1;
-        bool lastRejected = false, lastNonFinite = false;
+        double proposal = solver.InitialStep ?? InitialStep(size);
+        long accepted = 0, rejected = 0, evaluations = solver.InitialStep is null ? 2 : 1;
         while (true)
         {
             var statistics = new SolverStatistics(evaluations, accepted, rejected);
-            if (accepted + rejected >= _options.MaxSteps) return LockstepOutcome.MaxStepsReached(first, size, t, _options.MaxSteps, statistics);
+            if (accepted + rejected >= _options.Solver.MaxSteps) return LockstepOutcome.MaxStepsReached(first, size, t, _options.Solver.MaxSteps, statistics);
             if (_options.CancellationToken.IsCancellationRequested) return LockstepOutcome.Cancelled(first, size, t, statistics);
-            bool landsOnEnd = _direction * (t + 1.01 * h - _endTime) >= 0;
-            if (landsOnEnd) h = _endTime - t;
-            double minStep = 16 * Epsilon * Math.Abs(t);
-            if (!landsOnEnd && Math.Abs(h) < minStep)
+            double h = control.NextStep(ScalarLane.Create(t), ScalarLane.Create(proposal), end, direction, out var landsOnEnd, out uint tooSmall).Value;
+            if (tooSmall != 0)
             {
-                return lastNonFinite
+                return ScalarLane.MaskBits(history.LastNonFinite) != 0
                     ? new LockstepBatchResult(first, size, SolveStatus.NonFiniteState,
                         $"A member's trial state became non-finite near t = {Require.Format(t)}, and shrinking the shared step to |h| = {Require.Format(Math.Abs(h))} did not help.", t, statistics)
                     : new LockstepBatchResult(first, size, SolveStatus.StepSizeTooSmall,
-                        $"Step size underflow at t = {Require.Format(t)}: |h| = {Require.Format(Math.Abs(h))} is below the minimum {Require.Format(minStep)}.", t, statistics);
+                        $"Step size underflow at t = {Require.Format(t)}: |h| = {Require.Format(Math.Abs(h))} is below the minimum {Require.Format(Math.Max(solver.MinStep, 16 * Epsilon * Math.Abs(t)))}.", t, statistics);
             }
 
             DormandPrinceAttempt(t, h, size);
             evaluations += Stages - 1;
-            double error = BatchKernels.LargestRmsError(_error.AsSpan(0, length), _y.AsSpan(0, length), _yNew.AsSpan(0, length), _n, size, rtol, atol,
-                _memberErrors.AsSpan(0, size));
-            if (error <= 1)
+            double errorSquared = BatchKernels.LargestRmsErrorSquared(_error.AsSpan(0, length), _y.AsSpan(0, length), _yNew.AsSpan(0, length), size,
+                _absoluteTolerances, _relativeTolerances, _memberErrors.AsSpan(0, size));
+            proposal = h * control.Adapt(ScalarLane.Create(errorSquared), always, ref history, out var accept).Value;
+            if (ScalarLane.MaskBits(accept) == 0)
             {
-                double factor = controller.AcceptedFactor(error, previousError, errorBeforeThat, k);
-                if (lastRejected) factor = Math.Min(factor, 1.0);
-                errorBeforeThat = previousError;
-                previousError = Math.Max(error, 1e-4);
-                AcceptDormandPrince(length);
-                accepted++;
-                lastRejected = lastNonFinite = false;
-                t = landsOnEnd ? _endTime : t + h;
-                h *= factor;
-                _options.Observer?.Observe(first, size, t, _y.AsSpan(0, length));
-                if (landsOnEnd) return LockstepOutcome.Success(first, size, t, new SolverStatistics(evaluations, accepted, rejected));
+                rejected++;
                 continue;
             }
 
-            rejected++;
-            lastRejected = true;
-            lastNonFinite = !double.IsFinite(error);
-            h *= controller.RejectedFactor(lastNonFinite ? double.PositiveInfinity : error, k);
+            AcceptDormandPrince(length);
+            accepted++;
+            t = ScalarLane.MaskBits(landsOnEnd) != 0 ? _endTime : t + h;
+            _options.Observer?.Observe(first, size, t, _y.AsSpan(0, length));
+            if (ScalarLane.MaskBits(landsOnEnd) != 0) return LockstepOutcome.Success(first, size, t, new SolverStatistics(evaluations, accepted, rejected));
         }
     }
 
-    // Hairer, Nørsett & Wanner I, II.4 per member, as Integrator does for one trajectory; the batch takes the smallest
-    // first guess for its shared trial evaluation and then the smallest proposal.
-    private double InitialStep(int size, double rtol, double atol)
+    // Hairer's initial step (InitialStepSize) per member, as Integrator takes it for one trajectory: the batch takes the
+    // smallest first guess for its one shared trial evaluation and then the smallest proposal.
+    private double InitialStep(int size)
     {
         int length = _n * size;
         var y = _y.AsSpan(0, length);
@@ -241,38 +236,17 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
         double span = Math.Abs(_endTime - _startTime), h0 = span;
         var d1 = _memberErrors.AsSpan(0, size);
         for (int m = 0; m < size; m++)
-        {
-            double d0Sum = 0, d1Sum = 0;
-            for (int j = 0; j < _n; j++)
-            {
-                double scale = atol + rtol * Math.Abs(y[j * size + m]);
-                d0Sum += (y[j * size + m] / scale) * (y[j * size + m] / scale);
-                d1Sum += (f0[j * size + m] / scale) * (f0[j * size + m] / scale);
-            }
-
-            double d0 = Math.Sqrt(d0Sum / _n);
-            d1[m] = Math.Sqrt(d1Sum / _n);
-            h0 = Math.Min(h0, d0 < 1e-5 || d1[m] < 1e-5 ? 1e-6 : 0.01 * d0 / d1[m]);
-        }
+            h0 = Math.Min(h0, InitialStepSize.FirstGuess(y, f0, m, size, _relativeTolerances, _absoluteTolerances, span, _options.Solver.MaxStep, out d1[m]));
 
         var trial = _stage.AsSpan(0, length);
         var f1 = _sum.AsSpan(0, length);
         for (int i = 0; i < length; i++) trial[i] = y[i] + _direction * h0 * f0[i];
         _field.Evaluate(_startTime + _direction * h0, trial, f1, size);
-        double h = Math.Min(100 * h0, span);
+        double h = span;
         for (int m = 0; m < size; m++)
         {
-            double d2Sum = 0;
-            for (int j = 0; j < _n; j++)
-            {
-                double scale = atol + rtol * Math.Abs(y[j * size + m]);
-                double difference = (f1[j * size + m] - f0[j * size + m]) / scale;
-                d2Sum += difference * difference;
-            }
-
-            double d2 = Math.Sqrt(d2Sum / _n) / h0, dMax = Math.Max(d1[m], d2);
-            double h1 = !double.IsFinite(dMax) ? h0 : dMax <= 1e-15 ? Math.Max(1e-6, h0 * 1e-3) : Math.Pow(0.01 / dMax, 1.0 / (DormandPrinceCoefficients.Tableau.Order + 1));
-            h = Math.Min(h, h1);
+            h = Math.Min(h, InitialStepSize.Proposal(y, f0, f1, m, size, _relativeTolerances, _absoluteTolerances, h0, d1[m],
+                DormandPrinceCoefficients.Tableau.Order, span, _options.Solver.MaxStep));
         }
 
         return _direction * h;

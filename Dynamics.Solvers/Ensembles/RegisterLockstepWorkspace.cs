@@ -10,7 +10,7 @@ namespace Dynamics.Solvers.Ensembles;
 /// processor overlaps them. The arithmetic is exactly that of <see cref="LaneLockstepWorkspace{TField, TLane}"/>,
 /// so the bits are the same; only the memory traffic is gone.
 /// </summary>
-internal sealed class RegisterLockstepWorkspace<TField, TLane>(TField member, LockstepMethod method, LockstepOptions options, int batchSize,
+internal sealed class RegisterLockstepWorkspace<TField, TLane>(TField member, LockstepMethod method, EnsembleOptions options, int batchSize,
     double startTime, double endTime) : LaneLockstepWorkspace<TField, TLane>(member, method, options, batchSize, startTime, endTime)
     where TField : struct, ILaneField where TLane : struct, ILane<TLane>
 {

@@ -1,3 +1,5 @@
+using Dynamics.Simd;
+
 namespace Dynamics.Solvers.StepSize;
 
 /// <summary>
@@ -81,37 +83,13 @@ public abstract class ErrorNorm
             Math.Sqrt(MeasureSquared(errorEstimate, y0, y1, relativeTolerance, absoluteTolerances));
 
         public override double MeasureSquared(ReadOnlySpan<double> errorEstimate, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1,
-            double relativeTolerance, ReadOnlySpan<double> absoluteTolerances)
-        {
-            double sum = 0;
-            bool finite = true;
-            for (int i = 0; i < errorEstimate.Length; i++)
-            {
-                double proposed = y1[i];
-                finite &= double.IsFinite(proposed);
-                double scaled = errorEstimate[i] / (absoluteTolerances[i] + relativeTolerance * Math.Max(Math.Abs(y0[i]), Math.Abs(proposed)));
-                sum += scaled * scaled;
-            }
+            double relativeTolerance, ReadOnlySpan<double> absoluteTolerances) =>
+            StepControl<ScalarLane>.RmsErrorSquared(errorEstimate, y0, y1, 0, 1, absoluteTolerances, new ReadOnlySpan<double>(in relativeTolerance)).Value;
 
-            return finite ? sum / errorEstimate.Length : double.NaN;
-        }
-
+        // The step-control core's norm, which the SIMD lanes and lockstep batches use too.
         public override double MeasureSquared(ReadOnlySpan<double> errorEstimate, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1,
-            ReadOnlySpan<double> relativeTolerances, ReadOnlySpan<double> absoluteTolerances)
-        {
-            double sum = 0;
-            bool finite = true;
-            for (int i = 0; i < errorEstimate.Length; i++)
-            {
-                double proposed = y1[i], error = errorEstimate[i];
-                finite &= double.IsFinite(proposed);
-                // error = 0 contributes 0 even where the scale is 0 (atol = 0 and a component exactly 0), not 0/0.
-                double scaled = error == 0 ? 0 : error / (absoluteTolerances[i] + relativeTolerances[i] * Math.Max(Math.Abs(y0[i]), Math.Abs(proposed)));
-                sum += scaled * scaled;
-            }
-
-            return finite ? sum / errorEstimate.Length : double.NaN;
-        }
+            ReadOnlySpan<double> relativeTolerances, ReadOnlySpan<double> absoluteTolerances) =>
+            StepControl<ScalarLane>.RmsErrorSquared(errorEstimate, y0, y1, 0, 1, absoluteTolerances, relativeTolerances).Value;
     }
 
     private sealed class MaxNorm : ErrorNorm

@@ -168,8 +168,8 @@ public class EnsembleEventsAndFailuresTests
         var fragile = new EnsembleProblem<FragileDecay>(count, m => OdeProblem.Create(new FragileDecay(rates[m], Limit(m)), [1.0], 0.0, 2.0));
         var sound = new EnsembleProblem<FragileDecay>(count, m => OdeProblem.Create(new FragileDecay(rates[m], double.NegativeInfinity), [1.0], 0.0, 2.0));
         var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-9) with { SaveAt = SaveAt.End } };
-        var failed = LaneEnsemble.Solve(fragile, options);
-        var reference = LaneEnsemble.Solve(sound, options);
+        var failed = Ensemble.Solve(fragile, new DormandPrince5(), EnsembleStrategy.SimdLanes, options);
+        var reference = Ensemble.Solve(sound, new DormandPrince5(), EnsembleStrategy.SimdLanes, options);
         for (int m = 0; m < count; m++)
         {
             if (Limit(m) > 0)
@@ -200,8 +200,8 @@ public class EnsembleEventsAndFailuresTests
         // to t = 20). Left with member 0's state, the idle lane would make every later kernel call throw.
         var problem = new EnsembleProblem<FragileDecay>(2, m => OdeProblem.Create(new FragileDecay(1, m == 0 ? 0.5 : double.NegativeInfinity), [1.0], 0.0, m == 0 ? 2.0 : 20.0));
         var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-9) with { SaveAt = SaveAt.End }, MaxDegreeOfParallelism = 1 };
-        var solution = LaneEnsemble.Solve(problem, options);
-        var alone = LaneEnsemble.Solve(new EnsembleProblem<FragileDecay>(1, _ => problem.MemberProblem(1)), options);
+        var solution = Ensemble.Solve(problem, new DormandPrince5(), EnsembleStrategy.SimdLanes, options);
+        var alone = Ensemble.Solve(new EnsembleProblem<FragileDecay>(1, _ => problem.MemberProblem(1)), new DormandPrince5(), EnsembleStrategy.SimdLanes, options);
         Assert.Equal(SolveStatus.UserCodeFailed, solution.Status(0));
         Assert.Equal(SolveStatus.Success, solution.Status(1));
         Assert.Equal(alone.FinalState(0).ToArray(), solution.FinalState(1).ToArray());
@@ -217,26 +217,29 @@ public class EnsembleEventsAndFailuresTests
         var startsWithBadMember = (double[])starts.Clone();
         // Member 10 (batch 1 of 8 members) starts at 0.52 and falls below ½ at t = ln 1.04 ≈ 0.039.
         startsWithBadMember[10] = 0.52;
-        var options = new LockstepOptions { BatchSize = 8, RelativeTolerance = 1e-9, AbsoluteTolerance = 1e-12 };
-        var failed = LockstepEnsemble.Solve(new FragileDecayBatch(0.5), startsWithBadMember, count, 0, 0.1, LockstepMethod.DormandPrince5, options);
-        var reference = LockstepEnsemble.Solve(new FragileDecayBatch(0.5), starts, count, 0, 0.1, LockstepMethod.DormandPrince5, options);
-        Assert.Equal(SolveStatus.UserCodeFailed, failed.Batches[1].Status);
-        Assert.IsType<InvalidOperationException>(failed.Batches[1].Exception);
-        Assert.Contains("InvalidOperationException", failed.Batches[1].Message);
+        var options = new EnsembleOptions
+        {
+            Solver = SolverOptions.WithTolerance(1e-9) with { AbsoluteTolerance = 1e-12, SaveAt = SaveAt.End },
+            BatchSize = 8,
+        };
+        var failed = Ensemble.Solve(new EnsembleProblem<FragileDecay>(new FragileDecay(1, 0.5), startsWithBadMember, 0, 0.1), new DormandPrince5(), EnsembleStrategy.Lockstep, options);
+        var reference = Ensemble.Solve(new EnsembleProblem<FragileDecay>(new FragileDecay(1, 0.5), starts, 0, 0.1), new DormandPrince5(), EnsembleStrategy.Lockstep, options);
+        Assert.IsType<InvalidOperationException>(failed.Exception(8));
+        Assert.Contains("InvalidOperationException", failed.Message(8));
         for (int m = 0; m < count; m++)
         {
             if (m / 8 == 1)
             {
                 Assert.Equal(SolveStatus.UserCodeFailed, failed.Status(m));
-                Assert.Same(failed.Batches[1].Exception, failed.Exception(m));
-                Assert.True(double.IsNaN(failed.FinalStates[m]));
+                Assert.Same(failed.Exception(8), failed.Exception(m));
+                Assert.True(double.IsNaN(failed.FinalState(m)[0]));
             }
             else
             {
                 Assert.Equal(SolveStatus.Success, failed.Status(m));
                 Assert.Null(failed.Exception(m));
-                Assert.Equal(reference.FinalStates[m], failed.FinalStates[m]);
-                Assert.Equal(Math.Exp(-0.1), failed.FinalStates[m], 1e-9);
+                Assert.Equal(reference.FinalState(m)[0], failed.FinalState(m)[0]);
+                Assert.Equal(Math.Exp(-0.1), failed.FinalState(m)[0], 1e-9);
             }
         }
 
@@ -288,14 +291,14 @@ public class EnsembleProgressTests
         Assert.Equal([10, 100], independent.Values.Select(p => p.Completed));
 
         var lanes = new Recorder();
-        LaneEnsemble.Solve(
+        Ensemble.Solve(
             new EnsembleProblem<FragileDecay>(100, m => OdeProblem.Create(new FragileDecay(1 + m / 100.0, double.NegativeInfinity), [1.0], 0.0, 1.0)),
-            new EnsembleOptions { MaxDegreeOfParallelism = 1, Progress = lanes, ProgressInterval = TimeSpan.MaxValue });
+            new DormandPrince5(), EnsembleStrategy.SimdLanes, new EnsembleOptions { MaxDegreeOfParallelism = 1, Progress = lanes, ProgressInterval = TimeSpan.MaxValue });
         Assert.Equal([1, 100], lanes.Values.Select(p => p.Completed));
 
         var lockstep = new Recorder();
-        LockstepEnsemble.Solve(new FragileDecayBatch(double.NegativeInfinity), Enumerable.Repeat(1.0, 64).ToArray(), 64, 0, 1, LockstepMethod.DormandPrince5,
-            new LockstepOptions { BatchSize = 8, MaxDegreeOfParallelism = 1, Progress = lockstep, ProgressInterval = TimeSpan.MaxValue });
+        Ensemble.Solve(new EnsembleProblem<FragileDecay>(new FragileDecay(1, double.NegativeInfinity), Enumerable.Repeat(1.0, 64).ToArray(), 0, 1), new DormandPrince5(),
+            EnsembleStrategy.Lockstep, new EnsembleOptions { BatchSize = 8, MaxDegreeOfParallelism = 1, Progress = lockstep, ProgressInterval = TimeSpan.MaxValue });
         Assert.Equal([8, 64], lockstep.Values.Select(p => p.Completed));
     }
 
@@ -315,7 +318,8 @@ public class EnsembleProgressTests
         Assert.Equal("ProgressInterval", Assert.Throws<ArgumentOutOfRangeException>(() =>
             Ensemble.Solve(Problem(2), new DormandPrince5(), new EnsembleOptions { ProgressInterval = TimeSpan.FromSeconds(-1) })).ParamName);
         Assert.Equal("ProgressInterval", Assert.Throws<ArgumentOutOfRangeException>(() =>
-            LockstepEnsemble.Solve(new FragileDecayBatch(0), [1.0], 1, 0, 1, LockstepMethod.DormandPrince5, new LockstepOptions { ProgressInterval = TimeSpan.FromSeconds(-1) })).ParamName);
+            Ensemble.Solve(new EnsembleProblem<FragileDecay>(new FragileDecay(1, 0), [1.0], 0, 1), new DormandPrince5(), EnsembleStrategy.Lockstep,
+                new EnsembleOptions { ProgressInterval = TimeSpan.FromSeconds(-1) })).ParamName);
     }
 
     /// <summary>Keeps every report in call order (synchronously, unlike <see cref="Progress{T}"/>).</summary>

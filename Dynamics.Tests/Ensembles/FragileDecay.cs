@@ -31,18 +31,3 @@ public readonly record struct FragileDecay(double Rate, double Limit) : ILaneFie
         dydt[0] = -rate * value;
     }
 }
-
-/// <summary>y' = −y for a batch, throwing when any member's y falls below <paramref name="limit"/>.</summary>
-public sealed class FragileDecayBatch(double limit) : IBatchVectorField
-{
-    public int Dimension => 1;
-
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt, int count)
-    {
-        for (int m = 0; m < count; m++)
-        {
-            if (y[m] < limit) throw new InvalidOperationException($"member {m} of the batch: y = {y[m]} fell below {limit}.");
-            dydt[m] = -y[m];
-        }
-    }
-}

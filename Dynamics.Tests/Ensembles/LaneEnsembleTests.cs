@@ -25,7 +25,7 @@ public class LaneEnsembleTests
         var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-6) with { SaveAt = SaveAt.End, Controller = controller } };
         // Different ρ (a sweep over [0, 21]) and different end times per member, so lanes finish and refill at different times.
         var problem = EnsembleTestData.LorenzSweep(Count, 4.0, varyEnd: true);
-        var lanes = LaneEnsemble.Solve(problem, options);
+        var lanes = Ensemble.Solve(problem, new DormandPrince5(), EnsembleStrategy.SimdLanes, options);
         var independent = Ensemble.Solve(problem, new DormandPrince5(), options);
         for (int m = 0; m < Count; m++)
         {
@@ -43,7 +43,7 @@ public class LaneEnsembleTests
     {
         var solver = new SolverOptions { RelativeTolerance = 1e-9, AbsoluteTolerances = [1e-9, 1e-6], MaxStep = 0.3, SaveAt = SaveAt.End };
         var problem = new EnsembleProblem<VanDerPol>(13, m => OdeProblem.Create(new VanDerPol(0.5 + m), [2.0 - 0.1 * m, 0.1 * m], 3.0, -2.0));
-        var lanes = LaneEnsemble.Solve(problem, new EnsembleOptions { Solver = solver });
+        var lanes = Ensemble.Solve(problem, new DormandPrince5(), EnsembleStrategy.SimdLanes, new EnsembleOptions { Solver = solver });
         var independent = Ensemble.Solve(problem, new DormandPrince5(), new EnsembleOptions { Solver = solver });
         for (int m = 0; m < 13; m++)
         {
@@ -57,8 +57,8 @@ public class LaneEnsembleTests
     public void Parallel_and_serial_runs_are_identical()
     {
         var problem = EnsembleTestData.LorenzSweep(Count, 2.0, varyEnd: true);
-        var serial = LaneEnsemble.Solve(problem, new EnsembleOptions { MaxDegreeOfParallelism = 1 });
-        var parallel = LaneEnsemble.Solve(problem, new EnsembleOptions { MaxDegreeOfParallelism = 3 });
+        var serial = Ensemble.Solve(problem, new DormandPrince5(), EnsembleStrategy.SimdLanes, new EnsembleOptions { MaxDegreeOfParallelism = 1 });
+        var parallel = Ensemble.Solve(problem, new DormandPrince5(), EnsembleStrategy.SimdLanes, new EnsembleOptions { MaxDegreeOfParallelism = 3 });
         for (int m = 0; m < Count; m++)
         {
             Assert.Equal(serial.FinalState(m).ToArray(), parallel.FinalState(m).ToArray());
@@ -71,7 +71,7 @@ public class LaneEnsembleTests
     {
         double[] starts = [0.1, 0.5, 0.9, 2.0, 0.3, 0.2, 0.4, 0.6, 0.7, 0.8, 0.05];
         var problem = new EnsembleProblem<BlowUp>(starts.Length, m => OdeProblem.Create(new BlowUp(), [starts[m]], 0.0, 1.0));
-        var lanes = LaneEnsemble.Solve(problem);
+        var lanes = Ensemble.Solve(problem, new DormandPrince5(), EnsembleStrategy.SimdLanes);
         var independent = Ensemble.Solve(problem, new DormandPrince5());
         for (int m = 0; m < starts.Length; m++)
         {
@@ -88,7 +88,7 @@ public class LaneEnsembleTests
     {
         var solver = SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.End, MaxSteps = 50 };
         var problem = new EnsembleProblem<Lorenz>(3, m => OdeProblem.Create(new Lorenz(), [1.0 + m, 1, 1], 0.0, m == 1 ? 0.01 : 10));
-        var lanes = LaneEnsemble.Solve(problem, new EnsembleOptions { Solver = solver });
+        var lanes = Ensemble.Solve(problem, new DormandPrince5(), EnsembleStrategy.SimdLanes, new EnsembleOptions { Solver = solver });
         var independent = Ensemble.Solve(problem, new DormandPrince5(), new EnsembleOptions { Solver = solver });
         Assert.Equal([SolveStatus.MaxStepsReached, SolveStatus.Success, SolveStatus.MaxStepsReached], Enumerable.Range(0, 3).Select(lanes.Status));
         // The same arithmetic step for step (see above), so the same partial result to the last bit.
@@ -102,7 +102,7 @@ public class LaneEnsembleTests
     {
         using var cancellation = new CancellationTokenSource();
         var problem = EnsembleTestData.LorenzSweep(2000, 0.2);
-        var solution = LaneEnsemble.Solve(problem,
+        var solution = Ensemble.Solve(problem, new DormandPrince5(), EnsembleStrategy.SimdLanes,
             new EnsembleOptions { MaxDegreeOfParallelism = 1, Progress = new CancelAfterFirstReport(cancellation), CancellationToken = cancellation.Token });
         // The first finished member is always reported; the lanes in flight then finish, and no member is taken after that.
         Assert.InRange(solution.SucceededCount, 1, LaneEnsemble.LaneCount);
@@ -116,13 +116,16 @@ public class LaneEnsembleTests
     public void Unsupported_options_are_rejected_naming_the_option()
     {
         var problem = EnsembleTestData.LorenzSweep(3, 1);
-        Assert.Equal("Events", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve(problem,
+        Assert.Equal("Events", Assert.Throws<ArgumentException>(() => Ensemble.Solve(problem, new DormandPrince5(), EnsembleStrategy.SimdLanes,
             new EnsembleOptions { Solver = SolverOptions.Default with { SaveAt = SaveAt.End, Events = [OdeEvent.Record("x", (t, y) => y[0])] } })).ParamName);
-        Assert.Equal("SaveAt", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve(problem,
+        Assert.Equal("SaveAt", Assert.Throws<ArgumentException>(() => Ensemble.Solve(problem, new DormandPrince5(), EnsembleStrategy.SimdLanes,
             new EnsembleOptions { Solver = SolverOptions.Default })).ParamName);
-        Assert.Equal("StepSize", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve(problem,
+        Assert.Equal("StepSize", Assert.Throws<ArgumentException>(() => Ensemble.Solve(problem, new DormandPrince5(), EnsembleStrategy.SimdLanes,
             new EnsembleOptions { Solver = SolverOptions.WithFixedStep(0.1) with { SaveAt = SaveAt.End } })).ParamName);
-        Assert.Equal("ErrorNorm", Assert.Throws<ArgumentException>(() => LaneEnsemble.Solve(problem,
+        Assert.Equal("ErrorNorm", Assert.Throws<ArgumentException>(() => Ensemble.Solve(problem, new DormandPrince5(), EnsembleStrategy.SimdLanes,
             new EnsembleOptions { Solver = SolverOptions.Default with { SaveAt = SaveAt.End, ErrorNorm = ErrorNorm.Max } })).ParamName);
+        var method = Assert.Throws<ArgumentException>(() => Ensemble.Solve(problem, new BogackiShampine3(), EnsembleStrategy.SimdLanes));
+        Assert.Equal("method", method.ParamName);
+        Assert.Contains(new BogackiShampine3().Name, method.Message);
     }
 }

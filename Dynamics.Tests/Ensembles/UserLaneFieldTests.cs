@@ -39,7 +39,7 @@ public class UserLaneFieldTests
         const int count = 37;
         var sweep = new EnsembleProblem<Thomas>(count, m => OdeProblem.Create(new Thomas(0.15 + 0.1 * m / count), [0.1 + 0.01 * m, 0, 0], 0, 20));
         var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.End } };
-        var lanes = LaneEnsemble.Solve(sweep, options);
+        var lanes = Ensemble.Solve(sweep, new DormandPrince5(), EnsembleStrategy.SimdLanes, options);
         for (int m = 0; m < count; m++)
         {
             var alone = Ode.Solve(sweep.MemberProblem(m), new DormandPrince5(), options.Solver);
@@ -55,13 +55,15 @@ public class UserLaneFieldTests
         const int count = 21;
         var starts = new double[3 * count];
         for (int m = 0; m < count; m++) starts[m] = 0.1 + 0.05 * m;
-        var field = new LaneBatchField<Thomas>(new Thomas(0.2));
-        var options = new LockstepOptions { StepSize = 0.01 };
-        var registers = LockstepEnsemble.Solve(field, starts, count, 0, 5, LockstepMethod.RungeKutta4, options);
-        var passes = LockstepEnsemble.Solve<LaneBatchField<Thomas>>(field, starts, count, 0, 5, LockstepMethod.RungeKutta4, options);
-        var scalar = LockstepEnsemble.Solve(new MemberwiseBatchField<Thomas>(new Thomas(0.2)), starts, count, 0, 5, LockstepMethod.RungeKutta4, options);
-        Assert.Equal(passes.FinalStates.ToArray(), registers.FinalStates.ToArray());
-        Assert.Equal(scalar.FinalStates.ToArray(), registers.FinalStates.ToArray());
+        var options = new EnsembleOptions { Solver = SolverOptions.WithFixedStep(0.01) with { SaveAt = SaveAt.End } };
+        var registers = LockstepEnsemble.Solve(new LaneBatchField<Thomas>(new Thomas(0.2)), (double[])starts.Clone(), count, 0, 5, LockstepMethod.RungeKutta4, options);
+        var passes = LockstepEnsemble.SolvePasses(new LaneBatchField<Thomas>(new Thomas(0.2)), (double[])starts.Clone(), count, 0, 5, LockstepMethod.RungeKutta4, options);
+        var scalar = LockstepEnsemble.SolvePasses(new MemberwiseBatchField<Thomas>(new Thomas(0.2)), (double[])starts.Clone(), count, 0, 5, LockstepMethod.RungeKutta4, options);
+        for (int m = 0; m < count; m++)
+        {
+            Assert.Equal(passes.FinalState(m).ToArray(), registers.FinalState(m).ToArray());
+            Assert.Equal(scalar.FinalState(m).ToArray(), registers.FinalState(m).ToArray());
+        }
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using Dynamics.Tests.Support;
 
 namespace Dynamics.Tests.Solvers;
 
-/// <summary>The hand-unrolled DP5 stepper and the controller's arithmetic against their plain definitions.</summary>
+/// <summary>The hand-unrolled DP5 stepper and the error norms against their plain definitions.</summary>
 public class SpecialisedStepperTests
 {
     private static readonly ExplicitRungeKutta Generic = new(new DormandPrince5().Tableau);
@@ -53,24 +53,6 @@ public class SpecialisedStepperTests
         var generic = Ode.Solve(problem, Generic, options);
         Assert.Equal(generic.Statistics, unrolled.Statistics);
         Assert.True(Norms.MaxDifference(unrolled.FinalState, generic.FinalState) < 1e-12);
-    }
-
-    [Fact]
-    public void Controller_factors_from_errors_and_from_logarithms_agree()
-    {
-        var controller = StepSizeController.PID;
-        Gen.Select(Gen.Double[1e-12, 1], Gen.Double[1e-4, 1], Gen.Double[1e-4, 1]).Sample(sample =>
-        {
-            var (e, previous, before) = sample;
-            double direct = controller.AcceptedFactor(e, previous, before, 5);
-            double fromLogs = controller.AcceptedFactorFromLogs(StepSizeController.LogOf(e), StepSizeController.LogOf(previous), StepSizeController.LogOf(before), 5);
-            // The definition safety·e^{−β₁/k}·e₁^{−β₂/k}·e₂^{−β₃/k}, within the limits.
-            double definition = Math.Clamp(0.9 * Math.Pow(e, -0.49 / 5) * Math.Pow(previous, 0.34 / 5) * Math.Pow(before, -0.10 / 5), 0.2, 10);
-            return direct == fromLogs && Math.Abs(direct - definition) <= 1e-14 * definition;
-        }, iter: 500);
-        Assert.Equal(0.2, controller.RejectedFactor(1e10, 5));
-        Assert.Equal(0.2, controller.RejectedFactor(double.NaN, 5));
-        Assert.Equal(0.9 * Math.Pow(2.0, -1.0 / 5), controller.RejectedFactor(2.0, 5), 1e-15);
     }
 
     [Fact]

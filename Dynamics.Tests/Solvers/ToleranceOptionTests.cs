@@ -88,7 +88,7 @@ public class ToleranceOptionTests
         // and the same bits as each member solved alone (Lorenz is chaotic, so any difference would show).
         var solver = new SolverOptions { AbsoluteTolerance = 0, RelativeTolerances = [1e-7, 1e-9, 1e-20], SaveAt = SaveAt.End };
         var problem = EnsembleTestData.LorenzSweep(11, 2.0, varyEnd: true);
-        var lanes = LaneEnsemble.Solve(problem, new EnsembleOptions { Solver = solver });
+        var lanes = Ensemble.Solve(problem, new DormandPrince5(), EnsembleStrategy.SimdLanes, new EnsembleOptions { Solver = solver });
         var independent = Ensemble.Solve(problem, new DormandPrince5(), new EnsembleOptions { Solver = solver });
         for (int m = 0; m < 11; m++)
         {
