@@ -77,8 +77,8 @@ public sealed class PhasePortrait
     {
         ArgumentNullException.ThrowIfNull(slice);
         slice.Validate(field, nameof(field));
-        Require.Interval(xRange, nameof(xRange));
-        Require.Interval(yRange, nameof(yRange));
+        xRange.Validate(nameof(xRange));
+        yRange.Validate(nameof(yRange));
         return new PhasePortrait(field, slice, xRange, yRange);
     }
 

@@ -1,4 +1,5 @@
 using Dynamics.Analysis;
+using Dynamics.Fields;
 
 namespace Dynamics.Models.Optimization;
 

@@ -1,4 +1,5 @@
 using Dynamics.Examples.Gallery;
+using Dynamics.Fields;
 using Dynamics.Models.Optimization;
 using Dynamics.Plotting.Figures;
 using Dynamics.Plotting.Styling;

@@ -1,4 +1,4 @@
-namespace Dynamics.Analysis;
+namespace Dynamics.Fields;
 
 /// <summary>An invariant measured along a trajectory.</summary>
 /// <param name="Invariant">What was measured.</param>

@@ -1,4 +1,4 @@
-namespace Dynamics.Analysis;
+namespace Dynamics.Fields;
 
 /// <summary>What theory says about an <see cref="Invariant"/> along solutions.</summary>
 public enum InvariantKind

@@ -1,7 +1,6 @@
-using Dynamics.Fields;
 using Dynamics.Validation;
 
-namespace Dynamics.Analysis;
+namespace Dynamics.Fields;
 
 /// <summary>
 /// A quantity with a known law along solutions — conserved (energy, angular momentum), or monotone (a Lyapunov
