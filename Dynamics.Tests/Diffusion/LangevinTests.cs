@@ -1,6 +1,6 @@
 using Dynamics.Distributions;
 using Dynamics.Models.Diffusion;
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Flows;
 using Dynamics.Solvers.Diffusion;
 using Dynamics.Statistics;
 using Xunit.Abstractions;

@@ -1,5 +1,5 @@
 using Dynamics.Models.Information;
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Flows;
 using Dynamics.Problems;
 using Dynamics.Solvers;
 using Dynamics.Solvers.RungeKutta;

@@ -1,7 +1,9 @@
 using Dynamics.Fields;
 using Dynamics.Models.Classical;
 using Dynamics.Models.Gan;
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Flows;
+using Dynamics.Models.Optimization.Losses;
+using Dynamics.Models.Optimization.Optimizers;
 using Dynamics.Solvers.Optimization;
 using Dynamics.Solvers.Stochastic;
 

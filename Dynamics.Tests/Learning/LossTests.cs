@@ -1,5 +1,5 @@
 using CsCheck;
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Losses;
 
 namespace Dynamics.Tests.Learning;
 

@@ -1,5 +1,7 @@
 using Dynamics.Analysis;
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Flows;
+using Dynamics.Models.Optimization.Losses;
+using Dynamics.Models.Optimization.Optimizers;
 using Dynamics.Problems;
 using Dynamics.Solvers;
 using Dynamics.Solvers.RungeKutta;

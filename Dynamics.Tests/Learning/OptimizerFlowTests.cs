@@ -1,4 +1,6 @@
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Flows;
+using Dynamics.Models.Optimization.Losses;
+using Dynamics.Models.Optimization.Optimizers;
 using Dynamics.Problems;
 using Dynamics.Solvers;
 using Dynamics.Solvers.Optimization;

@@ -1,4 +1,6 @@
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Flows;
+using Dynamics.Models.Optimization.Losses;
+using Dynamics.Models.Optimization.Optimizers;
 using Dynamics.Solvers.Optimization;
 
 namespace Dynamics.Tests.Learning;
@@ -48,7 +50,7 @@ public class RmsPropTests
             // measured at the map's own final time.
             var optimizer = new RmsProp(rate, decay: 0.9, epsilon: 0, perCoordinate: false);
             var run = OptimizerRun.IterateFor(optimizer, loss, theta0, 0.5, recordEvery: 0);
-            return MapFlowComparison.Compare(run, new Dynamics.Models.Optimization.GradientFlow<RosenbrockLoss>(loss), theta0, 2);
+            return MapFlowComparison.Compare(run, new Dynamics.Models.Optimization.Flows.GradientFlow<RosenbrockLoss>(loss), theta0, 2);
         });
         // Euler with steps γₙ ∝ γ̃: global error O(γ̃).
         Assert.InRange(scaling.Order, 0.85, 1.15);

@@ -1,4 +1,5 @@
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Flows;
+using Dynamics.Models.Optimization.Losses;
 using Dynamics.Solvers;
 using Dynamics.Solvers.Stochastic;
 

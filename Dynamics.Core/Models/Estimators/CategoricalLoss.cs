@@ -1,5 +1,6 @@
 using Dynamics.Fields;
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Flows;
+using Dynamics.Models.Optimization.Losses;
 
 namespace Dynamics.Models.Estimators;
 

@@ -1,5 +1,5 @@
 using Dynamics.Fields;
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Losses;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Estimators;
