@@ -99,7 +99,7 @@ public static class PhasePlane
         bool search = options.SearchFixedPoints ?? slice.Dimension == 2;
         if (!search) return [];
         if (slice.Dimension != 2)
-            throw new InvalidOperationException("A slice of a field of more than two dimensions has no equilibria of its own; pass them as PhasePlaneOptions.FixedPoints.");
+            throw new InvalidOperationException("A slice of a field of more than two dimensions has no equilibria of its own; pass them in PhasePlaneOptions.FixedPoints (WithFixedPoints on a PhasePortrait).");
         return Dynamics.Analysis.FixedPoints.Find(field, xRange, yRange, new FixedPointOptions { Time = slice.Time });
     }
 
