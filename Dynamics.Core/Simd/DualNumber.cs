@@ -76,5 +76,10 @@ public readonly record struct DualNumber(double Value, double Derivative) : IFie
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static DualNumber Max(DualNumber left, DualNumber right) =>
+        double.IsNaN(left.Value) ? left : double.IsNaN(right.Value) ? right : left.Value >= right.Value ? left : right;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DualNumber WhereZero(DualNumber value, DualNumber whenZero, DualNumber otherwise) => value.Value == 0 ? whenZero : otherwise;
 }

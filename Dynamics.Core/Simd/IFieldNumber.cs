@@ -80,6 +80,12 @@ public interface IFieldNumber<TSelf> where TSelf : struct, IFieldNumber<TSelf>
     /// <returns>The exponential.</returns>
     static abstract TSelf Exp(TSelf value);
 
+    /// <summary>max(a, b), lane by lane (IEEE 754 maximum: NaN propagates; a dual number keeps the larger one's derivative).</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>The larger value.</returns>
+    static abstract TSelf Max(TSelf left, TSelf right);
+
     /// <summary>
     /// <paramref name="whenZero"/> where <paramref name="value"/> is ±0, <paramref name="otherwise"/> elsewhere (lane by
     /// lane): a formula's branch-free guard for the value it takes by convention at a point where its expression is 0/0,

@@ -112,8 +112,6 @@ public static class DiracGan
         return sum;
     }
 
-    /// <summary>σ(u) = 1/(1 + e⁻ᵘ): 0 and 1 in the limits (e⁻ᵘ overflows to ∞ for u below −709, and 1/∞ = 0).</summary>
-    internal static T Sigmoid<T>(T u) where T : struct, IFieldNumber<T> => T.Create(1.0) / (T.Create(1.0) + T.Exp(-u));
 
     internal static string[] ComponentNames(int playerDimension) =>
         [.. Fields.ComponentLabels.Indexed("φ", playerDimension), .. Fields.ComponentLabels.Indexed("θ", playerDimension)];

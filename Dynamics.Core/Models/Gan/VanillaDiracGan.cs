@@ -60,7 +60,7 @@ public sealed record VanillaDiracGan : DiracGanFlow
     {
         int d = PlayerDimension;
         T mu = parameters.Read(0, WeightDecay);
-        T s = DiracGan.Sigmoid(DiracGan.Dot<T, TVector>(y, d, 0, d));
+        T s = FieldFunctions.Sigmoid(DiracGan.Dot<T, TVector>(y, d, 0, d));
         T generator = Saturating ? s : T.Create(1.0) - s;
         for (int i = 0; i < d; i++)
         {

@@ -1,7 +1,9 @@
 using Dynamics.Fields;
 using Dynamics.Models.Optimization.Flows;
 using Dynamics.Models.Optimization.Losses;
+using Dynamics.Simd;
 using Dynamics.Validation;
+using System.Runtime.CompilerServices;
 
 namespace Dynamics.Models.Information;
 
@@ -35,37 +37,50 @@ public sealed class CriticLoss(CriticSample sample) : ILoss
     {
         Require.Length(theta.Length, Dimension, nameof(theta));
         Require.Length(gradient.Length, Dimension, nameof(gradient));
-        Span<double> w = stackalloc double[QuadraticCritic.ParameterCount];
-        theta.CopyTo(w);
-        gradient.Clear();
-        Accumulate(w, Sample.AllPositiveFeatures, positive: true, 1.0 / Sample.Count, gradient);
-        Accumulate(w, Sample.AllNegativeFeatures, positive: false, 1.0 / Sample.NegativeCount, gradient);
+        LossGradient.Evaluate(this, theta, gradient);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The samples are data, shared by every lane.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
+    {
+        for (int j = 0; j < QuadraticCritic.ParameterCount; j++) gradient[j] = T.Create(0.0);
+        Accumulate<T, TVector>(theta, Sample.AllPositiveFeatures, positive: true, 1.0 / Sample.Count, ref gradient);
+        Accumulate<T, TVector>(theta, Sample.AllNegativeFeatures, positive: false, 1.0 / Sample.NegativeCount, ref gradient);
     }
 
     // Adds scale·Σ weight(T)·φ over pairs: weight −(1 − σ(T)) for positives, σ(T) for negatives.
-    private static void Accumulate(ReadOnlySpan<double> w, ReadOnlySpan<double> features, bool positive, double scale, Span<double> gradient)
+    private static void Accumulate<T, TVector>(in TVector w, ReadOnlySpan<double> features, bool positive, double scale, ref TVector gradient)
+        where T : struct, IFieldNumber<T>
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        double g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0;
-        double w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4], w5 = w[5];
+        T zero = T.Create(0.0), one = T.Create(1.0);
+        T g0 = zero, g1 = zero, g2 = zero, g3 = zero, g4 = zero, g5 = zero;
+        T w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4], w5 = w[5];
         for (int i = 0; i + 5 < features.Length; i += 6)
         {
-            double t = w0 * features[i] + w1 * features[i + 1] + w2 * features[i + 2] + w3 * features[i + 3] + w4 * features[i + 4] + w5 * features[i + 5];
-            double weight = positive ? Sigmoid(t) - 1 : Sigmoid(t);
-            g0 += weight * features[i];
-            g1 += weight * features[i + 1];
-            g2 += weight * features[i + 2];
-            g3 += weight * features[i + 3];
-            g4 += weight * features[i + 4];
-            g5 += weight * features[i + 5];
+            T f0 = T.Create(features[i]), f1 = T.Create(features[i + 1]), f2 = T.Create(features[i + 2]);
+            T f3 = T.Create(features[i + 3]), f4 = T.Create(features[i + 4]), f5 = T.Create(features[i + 5]);
+            T t = w0 * f0 + w1 * f1 + w2 * f2 + w3 * f3 + w4 * f4 + w5 * f5;
+            T weight = positive ? FieldFunctions.Sigmoid(t) - one : FieldFunctions.Sigmoid(t);
+            g0 += weight * f0;
+            g1 += weight * f1;
+            g2 += weight * f2;
+            g3 += weight * f3;
+            g4 += weight * f4;
+            g5 += weight * f5;
         }
 
-        gradient[0] += scale * g0;
-        gradient[1] += scale * g1;
-        gradient[2] += scale * g2;
-        gradient[3] += scale * g3;
-        gradient[4] += scale * g4;
-        gradient[5] += scale * g5;
+        T factor = T.Create(scale);
+        gradient[0] += factor * g0;
+        gradient[1] += factor * g1;
+        gradient[2] += factor * g2;
+        gradient[3] += factor * g3;
+        gradient[4] += factor * g4;
+        gradient[5] += factor * g5;
     }
-
-    private static double Sigmoid(double u) => u >= 0 ? 1 / (1 + Math.Exp(-u)) : Math.Exp(u) / (1 + Math.Exp(u));
 }

@@ -1,6 +1,8 @@
 using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Models.Optimization.Losses;
+using Dynamics.Simd;
+using System.Runtime.CompilerServices;
 
 namespace Dynamics.Models.Optimization.Flows;
 
@@ -9,7 +11,7 @@ namespace Dynamics.Models.Optimization.Flows;
 /// and dL/dt = −‖∇L‖² ≤ 0 along it (kexue.fm/archives/5655, MODELS.md §3.0–3.1).
 /// </summary>
 /// <typeparam name="TLoss">The loss; a struct loss is inlined by the solvers.</typeparam>
-public readonly record struct GradientFlow<TLoss> : IModel, IHasInvariants where TLoss : ILoss
+public readonly record struct GradientFlow<TLoss> : IModel, IHasInvariants, ILaneField where TLoss : ILoss
 {
     /// <summary>The gradient flow of <paramref name="loss"/>.</summary>
     /// <param name="loss">The loss L.</param>
@@ -38,9 +40,17 @@ public readonly record struct GradientFlow<TLoss> : IModel, IHasInvariants where
     public IReadOnlyList<Invariant> Invariants => [FlowInvariants.Loss(Loss)];
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        Loss.Gradient(y, dydt);
-        for (int i = 0; i < dydt.Length; i++) dydt[i] = -dydt[i];
+        // The loss's parameters are the flow's (it has none of its own).
+        Loss.Gradient<T, OffsetParameters<T, TParameters>, TVector>(new OffsetParameters<T, TParameters>(parameters, 0), in y, ref dydt);
+        for (int i = 0; i < Loss.Dimension; i++) dydt[i] = -dydt[i];
     }
 }

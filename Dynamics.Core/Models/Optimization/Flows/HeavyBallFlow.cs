@@ -2,7 +2,9 @@ using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Models.Optimization.Losses;
 using Dynamics.Models.Optimization.Optimizers;
+using Dynamics.Simd;
 using Dynamics.Validation;
+using System.Runtime.CompilerServices;
 
 namespace Dynamics.Models.Optimization.Flows;
 
@@ -14,7 +16,7 @@ namespace Dynamics.Models.Optimization.Flows;
 /// integrators.
 /// </summary>
 /// <typeparam name="TLoss">The loss.</typeparam>
-public readonly record struct HeavyBallFlow<TLoss> : IModel, IHasInvariants, ISecondOrderField where TLoss : ILoss
+public readonly record struct HeavyBallFlow<TLoss> : IModel, IHasInvariants, ISecondOrderField, ILaneField where TLoss : ILoss
 {
     /// <summary>The heavy ball on <paramref name="loss"/> with friction <paramref name="friction"/>.</summary>
     /// <param name="loss">The loss L.</param>
@@ -64,14 +66,24 @@ public readonly record struct HeavyBallFlow<TLoss> : IModel, IHasInvariants, ISe
     }
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
+        // λ is parameter 0, the loss's follow. The gradient is written into the θ block first and consumed there.
         int d = Loss.Dimension;
-        Loss.Gradient(y[..d], dydt[d..]);
+        T friction = parameters.Read(0, Friction);
+        Loss.Gradient<T, OffsetParameters<T, TParameters>, TVector>(new OffsetParameters<T, TParameters>(parameters, 1), in y, ref dydt);
         for (int i = 0; i < d; i++)
         {
-            dydt[i] = y[d + i];
-            dydt[d + i] = -Friction * y[d + i] - dydt[d + i];
+            T g = dydt[i], v = y[d + i];
+            dydt[i] = v;
+            dydt[d + i] = -friction * v - g;
         }
     }
 

@@ -1,8 +1,10 @@
 using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Models.Optimization.Losses;
+using Dynamics.Simd;
 using Dynamics.Validation;
 using MathNet.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Dynamics.Models.Optimization.Flows;
 
@@ -15,7 +17,7 @@ namespace Dynamics.Models.Optimization.Flows;
 /// (2J₁(s)/s for r = 3); see <see cref="QuadraticSolution"/>.
 /// </summary>
 /// <typeparam name="TLoss">The loss.</typeparam>
-public readonly record struct NesterovFlow<TLoss> : IModel, IHasInvariants where TLoss : ILoss
+public readonly record struct NesterovFlow<TLoss> : IModel, IHasInvariants, ILaneField where TLoss : ILoss
 {
     /// <summary>Nesterov's ODE with friction r/t.</summary>
     /// <param name="loss">The loss L.</param>
@@ -65,28 +67,26 @@ public readonly record struct NesterovFlow<TLoss> : IModel, IHasInvariants where
     }
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
+        // r is parameter 0, the loss's follow. The gradient is written into the θ block first and consumed there.
         int d = Loss.Dimension;
-        Loss.Gradient(y[..d], dydt[d..]);
-        if (t > 0)
+        T r = parameters.Read(0, R);
+        Loss.Gradient<T, OffsetParameters<T, TParameters>, TVector>(new OffsetParameters<T, TParameters>(parameters, 1), in y, ref dydt);
+        // At t = 0, η ≈ −t∇L/(1 + r), so (r/t)η → −r∇L/(1 + r) and η̇ → −∇L/(1 + r) (t ≥ 0).
+        T friction = r / t, scale = T.Create(1.0) / (T.Create(1.0) + r);
+        for (int i = 0; i < d; i++)
         {
-            double friction = R / t;
-            for (int i = 0; i < d; i++)
-            {
-                dydt[i] = y[d + i];
-                dydt[d + i] = -friction * y[d + i] - dydt[d + i];
-            }
-        }
-        else
-        {
-            // η ≈ −t∇L/(1 + r) near t = 0, so (r/t)η → −r∇L/(1 + r) and η̇ → −∇L/(1 + r).
-            double scale = 1 / (1 + R);
-            for (int i = 0; i < d; i++)
-            {
-                dydt[i] = y[d + i];
-                dydt[d + i] = -scale * dydt[d + i];
-            }
+            T g = dydt[i], v = y[d + i];
+            dydt[i] = v;
+            dydt[d + i] = T.WhereZero(t, -scale * g, -friction * v - g);
         }
     }
 

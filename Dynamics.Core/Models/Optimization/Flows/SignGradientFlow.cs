@@ -1,7 +1,9 @@
 using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Models.Optimization.Losses;
+using Dynamics.Simd;
 using Dynamics.Validation;
+using System.Runtime.CompilerServices;
 
 namespace Dynamics.Models.Optimization.Flows;
 
@@ -12,7 +14,7 @@ namespace Dynamics.Models.Optimization.Flows;
 /// MODELS.md §3.3(a)). The field is discontinuous at ε = 0 (sign 0 = 0); ε &gt; 0 smooths it for adaptive solvers.
 /// </summary>
 /// <typeparam name="TLoss">The loss.</typeparam>
-public readonly record struct SignGradientFlow<TLoss> : IModel, IHasInvariants where TLoss : ILoss
+public readonly record struct SignGradientFlow<TLoss> : IModel, IHasInvariants, ILaneField where TLoss : ILoss
 {
     /// <summary>The (smoothed) sign flow of <paramref name="loss"/>.</summary>
     /// <param name="loss">The loss L.</param>
@@ -54,13 +56,22 @@ public readonly record struct SignGradientFlow<TLoss> : IModel, IHasInvariants w
     public IReadOnlyList<Invariant> Invariants => [FlowInvariants.Loss(Loss)];
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        Loss.Gradient(y, dydt);
-        for (int i = 0; i < dydt.Length; i++)
+        // ε is parameter 0, the loss's follow; the sign of 0 is 0.
+        T epsilon = parameters.Read(0, Epsilon), zero = T.Create(0.0);
+        Loss.Gradient<T, OffsetParameters<T, TParameters>, TVector>(new OffsetParameters<T, TParameters>(parameters, 1), in y, ref dydt);
+        for (int i = 0; i < Loss.Dimension; i++)
         {
-            double g = dydt[i];
-            dydt[i] = g == 0 ? 0 : -g / Math.Sqrt(g * g + Epsilon);
+            T g = dydt[i];
+            dydt[i] = T.WhereZero(g, zero, -g / T.Sqrt(g * g + epsilon));
         }
     }
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Dynamics.Fields;
+using Dynamics.Simd;
 namespace Dynamics.Models.Optimization.Losses;
 
 /// <summary>
@@ -29,41 +32,27 @@ public readonly record struct BealeLoss : IHessianLoss
     }
 
     /// <inheritdoc/>
-    public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient)
+    public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient) => LossGradient.Evaluate(this, theta, gradient);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        double x = theta[0], y = theta[1], y2 = y * y, y3 = y2 * y;
-        double r1 = C1 - x + x * y, r2 = C2 - x + x * y2, r3 = C3 - x + x * y3;
-        gradient[0] = 2 * (r1 * (y - 1) + r2 * (y2 - 1) + r3 * (y3 - 1));
-        gradient[1] = 2 * (r1 * x + r2 * 2 * x * y + r3 * 3 * x * y2);
+        T x = theta[0], y = theta[1], y2 = y * y, y3 = y2 * y, one = T.Create(1.0), two = T.Create(2.0);
+        T r1 = T.Create(C1) - x + x * y, r2 = T.Create(C2) - x + x * y2, r3 = T.Create(C3) - x + x * y3;
+        gradient[0] = two * (r1 * (y - one) + r2 * (y2 - one) + r3 * (y3 - one));
+        gradient[1] = two * (r1 * x + r2 * two * x * y + r3 * T.Create(3.0) * x * y2);
     }
 
     /// <inheritdoc/>
-    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian)
-    {
-        var (hxx, hxy, hyy) = Entries(theta[0], theta[1]);
-        hessian[0] = hxx;
-        hessian[1] = hessian[2] = hxy;
-        hessian[3] = hyy;
-    }
+    /// <remarks>Exact, by automatic differentiation of the gradient formula.</remarks>
+    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian) => LossGradient.Hessian(this, theta, hessian);
 
     /// <inheritdoc/>
-    public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product)
-    {
-        var (hxx, hxy, hyy) = Entries(theta[0], theta[1]);
-        product[0] = hxx * vector[0] + hxy * vector[1];
-        product[1] = hxy * vector[0] + hyy * vector[1];
-    }
-
-    // ∇²L = 2Σₖ(∇rₖ∇rₖᵀ + rₖ∇²rₖ) with ∇rₖ = (yᵏ − 1, kxyᵏ⁻¹) and ∇²rₖ = [[0, kyᵏ⁻¹], [kyᵏ⁻¹, k(k−1)xyᵏ⁻²]].
-    private static (double Hxx, double Hxy, double Hyy) Entries(double x, double y)
-    {
-        double y2 = y * y, y3 = y2 * y;
-        double r1 = C1 - x + x * y, r2 = C2 - x + x * y2, r3 = C3 - x + x * y3;
-        double a1 = y - 1, a2 = y2 - 1, a3 = y3 - 1;
-        double b1 = x, b2 = 2 * x * y, b3 = 3 * x * y2;
-        double hxx = 2 * (a1 * a1 + a2 * a2 + a3 * a3);
-        double hxy = 2 * (a1 * b1 + a2 * b2 + a3 * b3 + r1 + r2 * 2 * y + r3 * 3 * y2);
-        double hyy = 2 * (b1 * b1 + b2 * b2 + b3 * b3 + r2 * 2 * x + r3 * 6 * x * y);
-        return (hxx, hxy, hyy);
-    }
+    /// <remarks>Exact, by automatic differentiation of the gradient formula (one pass).</remarks>
+    public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product) =>
+        LossGradient.HessianTimes(this, theta, vector, product);
 }

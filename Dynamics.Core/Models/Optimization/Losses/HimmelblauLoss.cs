@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Dynamics.Fields;
+using Dynamics.Simd;
 namespace Dynamics.Models.Optimization.Losses;
 
 /// <summary>
@@ -37,31 +40,27 @@ public readonly record struct HimmelblauLoss : IHessianLoss
     }
 
     /// <inheritdoc/>
-    public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient)
+    public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient) => LossGradient.Evaluate(this, theta, gradient);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        double x = theta[0], y = theta[1];
-        double u = x * x + y - 11, w = x + y * y - 7;
-        gradient[0] = 4 * x * u + 2 * w;
-        gradient[1] = 2 * u + 4 * y * w;
+        T x = theta[0], y = theta[1];
+        T u = x * x + y - T.Create(11.0), w = x + y * y - T.Create(7.0);
+        gradient[0] = T.Create(4.0) * x * u + T.Create(2.0) * w;
+        gradient[1] = T.Create(2.0) * u + T.Create(4.0) * y * w;
     }
 
     /// <inheritdoc/>
-    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian)
-    {
-        double x = theta[0], y = theta[1];
-        double u = x * x + y - 11, w = x + y * y - 7;
-        hessian[0] = 4 * u + 8 * x * x + 2;
-        hessian[1] = hessian[2] = 4 * (x + y);
-        hessian[3] = 2 + 4 * w + 8 * y * y;
-    }
+    /// <remarks>Exact, by automatic differentiation of the gradient formula.</remarks>
+    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian) => LossGradient.Hessian(this, theta, hessian);
 
     /// <inheritdoc/>
-    public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product)
-    {
-        double x = theta[0], y = theta[1];
-        double u = x * x + y - 11, w = x + y * y - 7;
-        double hxx = 4 * u + 8 * x * x + 2, hxy = 4 * (x + y), hyy = 2 + 4 * w + 8 * y * y;
-        product[0] = hxx * vector[0] + hxy * vector[1];
-        product[1] = hxy * vector[0] + hyy * vector[1];
-    }
+    /// <remarks>Exact, by automatic differentiation of the gradient formula (one pass).</remarks>
+    public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product) =>
+        LossGradient.HessianTimes(this, theta, vector, product);
 }

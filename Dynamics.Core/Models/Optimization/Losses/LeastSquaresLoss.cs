@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Dynamics.Fields;
+using Dynamics.Simd;
 using Dynamics.Models.Optimization.Flows;
 using Dynamics.Validation;
 
@@ -69,10 +72,11 @@ public sealed class LeastSquaresLoss : IHessianLoss
     /// <inheritdoc/>
     public double Value(ReadOnlySpan<double> theta)
     {
+        var point = LossGradient.ScalarView(theta);
         double sum = 0;
         for (int i = 0; i < Samples; i++)
         {
-            double r = Residual(i, theta);
+            double r = Residual<ScalarLane, SpanVector<ScalarLane>>(i, point).Value;
             sum += r * r;
         }
 
@@ -80,49 +84,40 @@ public sealed class LeastSquaresLoss : IHessianLoss
     }
 
     /// <inheritdoc/>
-    public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient)
+    public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient) => LossGradient.Evaluate(this, theta, gradient);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
         int d = Dimension;
-        gradient[..d].Clear();
+        for (int j = 0; j < d; j++) gradient[j] = T.Create(0.0);
         for (int i = 0; i < Samples; i++)
         {
-            double r = Residual(i, theta);
-            for (int j = 0; j < d; j++) gradient[j] += r * _x[i * d + j];
+            T r = Residual<T, TVector>(i, theta);
+            for (int j = 0; j < d; j++) gradient[j] += r * T.Create(_x[i * d + j]);
         }
     }
 
     /// <inheritdoc/>
-    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian)
-    {
-        int d = Dimension;
-        hessian[..(d * d)].Clear();
-        for (int i = 0; i < Samples; i++)
-        {
-            for (int j = 0; j < d; j++)
-            {
-                for (int k = 0; k < d; k++) hessian[j * d + k] += _x[i * d + j] * _x[i * d + k];
-            }
-        }
-    }
+    /// <remarks>Exact, by automatic differentiation of the gradient formula.</remarks>
+    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian) => LossGradient.Hessian(this, theta, hessian);
 
     /// <inheritdoc/>
-    public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product)
-    {
-        int d = Dimension;
-        product[..d].Clear();
-        for (int i = 0; i < Samples; i++)
-        {
-            double xv = 0;
-            for (int j = 0; j < d; j++) xv += _x[i * d + j] * vector[j];
-            for (int j = 0; j < d; j++) product[j] += xv * _x[i * d + j];
-        }
-    }
+    /// <remarks>Exact, by automatic differentiation of the gradient formula (one pass).</remarks>
+    public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product) =>
+        LossGradient.HessianTimes(this, theta, vector, product);
 
-    private double Residual(int sample, ReadOnlySpan<double> w)
+    private T Residual<T, TVector>(int sample, in TVector w)
+        where T : struct, IFieldNumber<T>
+        where TVector : IFieldVector<T>, allows ref struct
     {
         int d = Dimension;
-        double prediction = 0;
-        for (int j = 0; j < d; j++) prediction += _x[sample * d + j] * w[j];
-        return prediction - _y[sample];
+        T prediction = T.Create(0.0);
+        for (int j = 0; j < d; j++) prediction += T.Create(_x[sample * d + j]) * w[j];
+        return prediction - T.Create(_y[sample]);
     }
 }

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Optimization.Losses;
 
@@ -43,14 +45,26 @@ public readonly record struct PolyakQuarticLoss(double Offset) : IHessianLoss
     public double Value(ReadOnlySpan<double> theta) => Evaluate(theta[0]);
 
     /// <inheritdoc/>
-    public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient) => gradient[0] = Derivative(theta[0]);
+    public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient) => LossGradient.Evaluate(this, theta, gradient);
 
     /// <inheritdoc/>
-    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian) => hessian[0] = SecondDerivative(theta[0]);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
+    {
+        gradient[0] = Derivative(theta[0]);
+    }
 
     /// <inheritdoc/>
+    /// <remarks>Exact, by automatic differentiation of the gradient formula.</remarks>
+    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian) => LossGradient.Hessian(this, theta, hessian);
+
+    /// <inheritdoc/>
+    /// <remarks>Exact, by automatic differentiation of the gradient formula (one pass).</remarks>
     public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product) =>
-        product[0] = SecondDerivative(theta[0]) * vector[0];
+        LossGradient.HessianTimes(this, theta, vector, product);
 
     /// <summary>L(x), written as Su writes it, x(x − 1)(x − 3)² + c.</summary>
     /// <param name="x">The point.</param>
@@ -60,7 +74,14 @@ public readonly record struct PolyakQuarticLoss(double Offset) : IHessianLoss
     /// <summary>L′(x) = 4x³ − 21x² + 30x − 9, Su's g.</summary>
     /// <param name="x">The point.</param>
     /// <returns>L′(x).</returns>
-    public static double Derivative(double x) => 4 * x * x * x - 21 * x * x + 30 * x - 9;
+    public static double Derivative(double x) => Derivative(ScalarLane.Create(x)).Value;
+
+    /// <summary>L′(x) = 4x³ − 21x² + 30x − 9 on any number type: the one formula the gradient, lanes and the AD Hessian use.</summary>
+    /// <typeparam name="T">The number type.</typeparam>
+    /// <param name="x">x.</param>
+    /// <returns>L′(x).</returns>
+    public static T Derivative<T>(T x) where T : struct, IFieldNumber<T> =>
+        T.Create(4.0) * x * x * x - T.Create(21.0) * x * x + T.Create(30.0) * x - T.Create(9.0);
 
     /// <summary>L″(x) = 12x² − 42x + 30.</summary>
     /// <param name="x">The point.</param>

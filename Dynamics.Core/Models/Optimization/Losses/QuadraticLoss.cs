@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
+using Dynamics.Simd;
 using Dynamics.Validation;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -133,31 +135,32 @@ public sealed class QuadraticLoss : IHessianLoss
     }
 
     /// <inheritdoc/>
-    public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient)
+    public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient) => LossGradient.Evaluate(this, theta, gradient);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
         int d = _center.Length;
         for (int i = 0; i < d; i++)
         {
-            double row = 0;
-            for (int j = 0; j < d; j++) row += _a[i * d + j] * (theta[j] - _center[j]);
+            T row = T.Create(0.0);
+            for (int j = 0; j < d; j++) row += T.Create(_a[i * d + j]) * (theta[j] - T.Create(_center[j]));
             gradient[i] = row;
         }
     }
 
     /// <inheritdoc/>
-    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian) => _a.CopyTo(hessian);
+    /// <remarks>Exact, by automatic differentiation of the gradient formula.</remarks>
+    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian) => LossGradient.Hessian(this, theta, hessian);
 
     /// <inheritdoc/>
-    public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product)
-    {
-        int d = _center.Length;
-        for (int i = 0; i < d; i++)
-        {
-            double row = 0;
-            for (int j = 0; j < d; j++) row += _a[i * d + j] * vector[j];
-            product[i] = row;
-        }
-    }
+    /// <remarks>Exact, by automatic differentiation of the gradient formula (one pass).</remarks>
+    public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product) =>
+        LossGradient.HessianTimes(this, theta, vector, product);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({Parameters})";

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Optimization.Losses;
 
@@ -36,28 +38,27 @@ public readonly record struct RosenbrockLoss(double A, double B) : IHessianLoss
     }
 
     /// <inheritdoc/>
-    public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient)
+    public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient) => LossGradient.Evaluate(this, theta, gradient);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        double x = theta[0], y = theta[1], r = y - x * x;
-        gradient[0] = -2 * (A - x) - 4 * B * x * r;
-        gradient[1] = 2 * B * r;
+        T a = parameters.Read(0, A), b = parameters.Read(1, B);
+        T x = theta[0], y = theta[1], r = y - x * x;
+        gradient[0] = T.Create(-2.0) * (a - x) - T.Create(4.0) * b * x * r;
+        gradient[1] = T.Create(2.0) * b * r;
     }
 
     /// <inheritdoc/>
-    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian)
-    {
-        double x = theta[0], y = theta[1];
-        hessian[0] = 2 - 4 * B * y + 12 * B * x * x;
-        hessian[1] = hessian[2] = -4 * B * x;
-        hessian[3] = 2 * B;
-    }
+    /// <remarks>Exact, by automatic differentiation of the gradient formula.</remarks>
+    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian) => LossGradient.Hessian(this, theta, hessian);
 
     /// <inheritdoc/>
-    public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product)
-    {
-        double x = theta[0], y = theta[1];
-        double hxx = 2 - 4 * B * y + 12 * B * x * x, hxy = -4 * B * x, hyy = 2 * B;
-        product[0] = hxx * vector[0] + hxy * vector[1];
-        product[1] = hxy * vector[0] + hyy * vector[1];
-    }
+    /// <remarks>Exact, by automatic differentiation of the gradient formula (one pass).</remarks>
+    public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product) =>
+        LossGradient.HessianTimes(this, theta, vector, product);
 }
