@@ -1,8 +1,8 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
 using Dynamics.Models.Optimization.Losses;
 using Dynamics.Simd;
 using Dynamics.Validation;
-using System.Runtime.CompilerServices;
 
 namespace Dynamics.Models.Estimators;
 

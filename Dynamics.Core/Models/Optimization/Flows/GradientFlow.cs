@@ -1,8 +1,8 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Models.Optimization.Losses;
 using Dynamics.Simd;
-using System.Runtime.CompilerServices;
 
 namespace Dynamics.Models.Optimization.Flows;
 

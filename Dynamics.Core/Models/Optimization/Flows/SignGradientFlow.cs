@@ -1,9 +1,9 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Models.Optimization.Losses;
 using Dynamics.Simd;
 using Dynamics.Validation;
-using System.Runtime.CompilerServices;
 
 namespace Dynamics.Models.Optimization.Flows;
 

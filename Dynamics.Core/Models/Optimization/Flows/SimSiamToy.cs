@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Optimization.Flows;
 
@@ -11,7 +13,7 @@ namespace Dynamics.Models.Optimization.Flows;
 /// only the second term φ + θ²/2 = 0.605 is conserved, θ → 0 and φ → 0.605.
 /// </summary>
 /// <param name="Gradient">Which gradient the encoder follows.</param>
-public readonly record struct SimSiamToy(SimSiamGradient Gradient) : IModel, IHasInvariants
+public readonly record struct SimSiamToy(SimSiamGradient Gradient) : IModel, IHasInvariants, ILaneField
 {
     /// <summary>Su's initial state (φ, θ) = (0.6, 0.1).</summary>
     public static IReadOnlyList<double> SuInitialState => [0.6, 0.1];
@@ -44,15 +46,23 @@ public readonly record struct SimSiamToy(SimSiamGradient Gradient) : IModel, IHa
     }
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    /// <remarks>Which gradient the encoder follows is structure, shared by every lane; the toy has no parameters.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        double phi = y[0], theta = y[1];
-        double residual = phi * theta - theta;
+        T phi = y[0], theta = y[1];
+        T residual = phi * theta - theta;
         dydt[0] = -residual * theta;
         dydt[1] = Gradient switch
         {
             SimSiamGradient.StopGradient => -residual * phi,
-            SimSiamGradient.Full => -residual * (phi - 1),
+            SimSiamGradient.Full => -residual * (phi - T.Create(1.0)),
             _ => residual,
         };
     }

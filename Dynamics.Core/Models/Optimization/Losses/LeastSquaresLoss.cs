@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Dynamics.Fields;
-using Dynamics.Simd;
 using Dynamics.Models.Optimization.Flows;
+using Dynamics.Simd;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Optimization.Losses;
