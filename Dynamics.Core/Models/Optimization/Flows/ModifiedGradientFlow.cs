@@ -13,8 +13,8 @@ namespace Dynamics.Models.Optimization.Flows;
 /// global error O(γ²) at t = nγ, against O(γ) for the plain gradient flow: on ½aθ² its rate a + γa²/2 matches
 /// −ln(1 − γa)/γ = a + γa²/2 + γ²a³/3 + … to O(γ²).
 /// </summary>
-/// <typeparam name="TLoss">The loss, with Hessian-vector products.</typeparam>
-public readonly record struct ModifiedGradientFlow<TLoss> : IModel, IHasInvariants where TLoss : IHessianLoss
+/// <typeparam name="TLoss">The loss; its Hessian-vector products come from automatic differentiation of its gradient formula.</typeparam>
+public readonly record struct ModifiedGradientFlow<TLoss> : IModel, IHasInvariants where TLoss : ILoss
 {
     /// <summary>The modified flow for learning rate <paramref name="learningRate"/>.</summary>
     /// <param name="loss">The loss L.</param>
@@ -87,7 +87,7 @@ public readonly record struct ModifiedGradientFlow<TLoss> : IModel, IHasInvarian
         Span<double> hg = stackalloc double[Math.Min(d, 64)];
         double[]? rented = d > 64 ? ArrayPool<double>.Shared.Rent(d) : null;
         if (rented is not null) hg = rented.AsSpan(0, d);
-        Loss.HessianTimes(y, dydt, hg);
+        LossGradient.HessianTimes(Loss, y, dydt, hg);
         double half = 0.5 * LearningRate;
         for (int i = 0; i < d; i++) dydt[i] = -(dydt[i] + half * hg[i]);
         if (rented is not null) ArrayPool<double>.Shared.Return(rented);

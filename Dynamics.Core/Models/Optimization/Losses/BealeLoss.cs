@@ -7,7 +7,7 @@ namespace Dynamics.Models.Optimization.Losses;
 /// Beale's function L(x, y) = Σₖ₌₁³ (cₖ − x + xyᵏ)² with c = (1.5, 2.25, 2.625) (Beale 1958): global minimum L = 0 at
 /// (3, ½) in a narrow valley, with flat plateaus and steep walls that punish a fixed learning rate.
 /// </summary>
-public readonly record struct BealeLoss : IHessianLoss
+public readonly record struct BealeLoss : ILoss
 {
     private const double C1 = 1.5, C2 = 2.25, C3 = 2.625;
 
@@ -46,13 +46,4 @@ public readonly record struct BealeLoss : IHessianLoss
         gradient[0] = two * (r1 * (y - one) + r2 * (y2 - one) + r3 * (y3 - one));
         gradient[1] = two * (r1 * x + r2 * two * x * y + r3 * T.Create(3.0) * x * y2);
     }
-
-    /// <inheritdoc/>
-    /// <remarks>Exact, by automatic differentiation of the gradient formula.</remarks>
-    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian) => LossGradient.Hessian(this, theta, hessian);
-
-    /// <inheritdoc/>
-    /// <remarks>Exact, by automatic differentiation of the gradient formula (one pass).</remarks>
-    public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product) =>
-        LossGradient.HessianTimes(this, theta, vector, product);
 }

@@ -8,7 +8,7 @@ namespace Dynamics.Models.Optimization.Losses;
 /// a local maximum near (−0.2708, −0.9230) and four saddles, so which minimum an optimizer finds depends on where
 /// and how it starts.
 /// </summary>
-public readonly record struct HimmelblauLoss : IHessianLoss
+public readonly record struct HimmelblauLoss : ILoss
 {
     /// <inheritdoc/>
     public int Dimension => 2;
@@ -54,13 +54,4 @@ public readonly record struct HimmelblauLoss : IHessianLoss
         gradient[0] = T.Create(4.0) * x * u + T.Create(2.0) * w;
         gradient[1] = T.Create(2.0) * u + T.Create(4.0) * y * w;
     }
-
-    /// <inheritdoc/>
-    /// <remarks>Exact, by automatic differentiation of the gradient formula.</remarks>
-    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian) => LossGradient.Hessian(this, theta, hessian);
-
-    /// <inheritdoc/>
-    /// <remarks>Exact, by automatic differentiation of the gradient formula (one pass).</remarks>
-    public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product) =>
-        LossGradient.HessianTimes(this, theta, vector, product);
 }

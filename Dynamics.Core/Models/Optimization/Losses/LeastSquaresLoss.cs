@@ -12,7 +12,7 @@ namespace Dynamics.Models.Optimization.Losses;
 /// flow is a kernel machine with the constant neural tangent kernel K(x, x′) = x·x′ (Domingos, arXiv 2012.00152;
 /// kexue.fm/archives/8009, MODELS.md §3.7); see <see cref="LinearModelKernel"/>.
 /// </summary>
-public sealed class LeastSquaresLoss : IHessianLoss
+public sealed class LeastSquaresLoss : ILoss
 {
     private readonly double[] _x, _y;
 
@@ -101,15 +101,6 @@ public sealed class LeastSquaresLoss : IHessianLoss
             for (int j = 0; j < d; j++) gradient[j] += r * T.Create(_x[i * d + j]);
         }
     }
-
-    /// <inheritdoc/>
-    /// <remarks>Exact, by automatic differentiation of the gradient formula.</remarks>
-    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian) => LossGradient.Hessian(this, theta, hessian);
-
-    /// <inheritdoc/>
-    /// <remarks>Exact, by automatic differentiation of the gradient formula (one pass).</remarks>
-    public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product) =>
-        LossGradient.HessianTimes(this, theta, vector, product);
 
     private T Residual<T, TVector>(int sample, in TVector w)
         where T : struct, IFieldNumber<T>

@@ -12,7 +12,7 @@ namespace Dynamics.Models.Optimization.Losses;
 /// MODELS.md §3.3(c)).
 /// </summary>
 /// <param name="Offset">The constant c that puts the global minimum at L ≈ 0 (Su's 1.62276).</param>
-public readonly record struct PolyakQuarticLoss(double Offset) : IHessianLoss
+public readonly record struct PolyakQuarticLoss(double Offset) : ILoss
 {
     /// <summary>Su's offset c = 1.62276 (which makes the two minima differ by exactly c).</summary>
     public const double SuOffset = 1.62276;
@@ -56,15 +56,6 @@ public readonly record struct PolyakQuarticLoss(double Offset) : IHessianLoss
     {
         gradient[0] = Derivative(theta[0]);
     }
-
-    /// <inheritdoc/>
-    /// <remarks>Exact, by automatic differentiation of the gradient formula.</remarks>
-    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian) => LossGradient.Hessian(this, theta, hessian);
-
-    /// <inheritdoc/>
-    /// <remarks>Exact, by automatic differentiation of the gradient formula (one pass).</remarks>
-    public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product) =>
-        LossGradient.HessianTimes(this, theta, vector, product);
 
     /// <summary>L(x), written as Su writes it, x(x − 1)(x − 3)² + c.</summary>
     /// <param name="x">The point.</param>

@@ -12,7 +12,7 @@ namespace Dynamics.Models.Optimization.Losses;
 /// A = a (one dimension) it is exactly θₙ = (1 − γa)ⁿθ₀ (MODELS.md §3.5(d)). It is a class rather than a record
 /// because it owns its matrix.
 /// </summary>
-public sealed class QuadraticLoss : IHessianLoss
+public sealed class QuadraticLoss : ILoss
 {
     private readonly double[] _a, _center;
     private readonly bool _diagonal;
@@ -152,15 +152,6 @@ public sealed class QuadraticLoss : IHessianLoss
             gradient[i] = row;
         }
     }
-
-    /// <inheritdoc/>
-    /// <remarks>Exact, by automatic differentiation of the gradient formula.</remarks>
-    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian) => LossGradient.Hessian(this, theta, hessian);
-
-    /// <inheritdoc/>
-    /// <remarks>Exact, by automatic differentiation of the gradient formula (one pass).</remarks>
-    public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product) =>
-        LossGradient.HessianTimes(this, theta, vector, product);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({Parameters})";

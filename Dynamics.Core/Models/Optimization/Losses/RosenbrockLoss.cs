@@ -10,7 +10,7 @@ namespace Dynamics.Models.Optimization.Losses;
 /// </summary>
 /// <param name="A">The minimiser's x-coordinate a (classically 1).</param>
 /// <param name="B">The valley's steepness b &gt; 0 (classically 100).</param>
-public readonly record struct RosenbrockLoss(double A, double B) : IHessianLoss
+public readonly record struct RosenbrockLoss(double A, double B) : ILoss
 {
     /// <summary>The classic a = 1, b = 100. (A struct's default value has every parameter 0; use this constructor.)</summary>
     public RosenbrockLoss()
@@ -52,13 +52,4 @@ public readonly record struct RosenbrockLoss(double A, double B) : IHessianLoss
         gradient[0] = T.Create(-2.0) * (a - x) - T.Create(4.0) * b * x * r;
         gradient[1] = T.Create(2.0) * b * r;
     }
-
-    /// <inheritdoc/>
-    /// <remarks>Exact, by automatic differentiation of the gradient formula.</remarks>
-    public void Hessian(ReadOnlySpan<double> theta, Span<double> hessian) => LossGradient.Hessian(this, theta, hessian);
-
-    /// <inheritdoc/>
-    /// <remarks>Exact, by automatic differentiation of the gradient formula (one pass).</remarks>
-    public void HessianTimes(ReadOnlySpan<double> theta, ReadOnlySpan<double> vector, Span<double> product) =>
-        LossGradient.HessianTimes(this, theta, vector, product);
 }

@@ -51,7 +51,7 @@ public class LossFormulaTests
         double[] theta = [1.3, -0.4], v = [0.7, -2.1];
         var hessian = Hessian(loss, theta);
         var product = new double[2];
-        loss.HessianTimes(theta, v, product);
+        LossGradient.HessianTimes(loss, theta, v, product);
         // Both are exact derivatives; one pass along v against the assembled matrix times v: a few ulps of ~10².
         Assert.Equal(hessian[0] * v[0] + hessian[1] * v[1], product[0], 1e-12);
         Assert.Equal(hessian[2] * v[0] + hessian[3] * v[1], product[1], 1e-12);
@@ -97,10 +97,10 @@ public class LossFormulaTests
         }
     }
 
-    private static double[] Hessian<TLoss>(TLoss loss, double[] theta) where TLoss : IHessianLoss
+    private static double[] Hessian<TLoss>(TLoss loss, double[] theta) where TLoss : ILoss
     {
         var hessian = new double[theta.Length * theta.Length];
-        loss.Hessian(theta, hessian);
+        LossGradient.Hessian(loss, theta, hessian);
         return hessian;
     }
 

@@ -18,7 +18,7 @@ public class LossTests
             var g = new double[d];
             var hessian = new double[d * d];
             loss.Gradient(theta, g);
-            loss.Hessian(theta, hessian);
+            LossGradient.Hessian(loss, theta, hessian);
             double scale = 1 + Math.Abs(loss.Value(theta));
             for (int j = 0; j < d; j++)
             {
@@ -38,7 +38,7 @@ public class LossTests
 
             var v = theta.Select((x, i) => Math.Cos(i + x)).ToArray();
             var product = new double[d];
-            loss.HessianTimes(theta, v, product);
+            LossGradient.HessianTimes(loss, theta, v, product);
             for (int i = 0; i < d; i++)
             {
                 double expected = 0;
@@ -107,7 +107,7 @@ public class LossTests
         Assert.Equal("curvature", zero.ParamName);
     }
 
-    internal static IHessianLoss Create(string name) => name switch
+    internal static ILoss Create(string name) => name switch
     {
         "quadratic" => new QuadraticLoss(new[,] { { 3.0, 0.5, 0.0 }, { 0.5, 2.0, 0.2 }, { 0.0, 0.2, 1.0 } }, [0.1, -0.2, 0.3]),
         "rosenbrock" => new RosenbrockLoss(),
