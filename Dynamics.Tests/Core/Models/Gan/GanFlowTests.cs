@@ -27,9 +27,10 @@ public class GanFlowTests
         {
             int n = field.Dimension;
             int d = n / 2;
-            // Away from φ = 0, where the 1-centred penalty is singular and the third derivatives that limit central
-            // differences grow like 1/‖φ‖⁴.
-            Gen.Double[-1.5, 1.5].Array[n].Where(y => y.Take(d).Sum(v => v * v) > 0.09).Sample(y =>
+            // Away from φ = 0, where the 1-centred penalty, the WGAN direction φ/‖φ‖ and the GAN-QP ‖φ‖ denominator are
+            // singular: their third derivatives, which limit central differences (error ≈ h²|f‴|, h ≈ 6e-6), grow like
+            // ‖θ‖/‖φ‖⁵, so ‖φ‖ ≥ 0.5 keeps |f‴| ≲ 10² and the error below ~4e-9.
+            Gen.Double[-1.5, 1.5].Array[n].Where(y => y.Take(d).Sum(v => v * v) > 0.25).Sample(y =>
             {
                 var automatic = Jacobian.At(field, 0, y);
                 var numeric = Jacobian.At(VectorField.Create(n, field.Evaluate), 0, y);
