@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Dynamics.Models.Classical;
 using Dynamics.Solvers.Ensembles;
+using Dynamics.Solvers.RungeKutta;
 
 namespace Dynamics.Benchmarks.Baselines;
 
@@ -35,7 +36,7 @@ public class HandWrittenDp5Benchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public EnsembleSolution Library() => LaneEnsemble.Solve(_problem, EnsembleBenchmarks.Dp5Options);
+    public EnsembleSolution Library() => Ensemble.Solve(_problem, new DormandPrince5(), EnsembleStrategy.SimdLanes, EnsembleBenchmarks.Dp5Options);
 
     [Benchmark]
     public double[] HandWritten8Lanes() =>

@@ -25,8 +25,8 @@ public static class FixedPoints
         ArgumentNullException.ThrowIfNull(field);
         if (field.Dimension != 2)
             throw new ArgumentException($"field has dimension {field.Dimension}; give one interval per component with the other overload.", nameof(field));
-        Require.Interval(xRange, nameof(xRange));
-        Require.Interval(yRange, nameof(yRange));
+        xRange.Validate(nameof(xRange));
+        yRange.Validate(nameof(yRange));
         return Find(field, [xRange, yRange], options);
     }
 
@@ -44,7 +44,7 @@ public static class FixedPoints
         options ??= FixedPointOptions.Default;
         int n = field.Dimension;
         Require.Length(box.Count, n, nameof(box));
-        for (int i = 0; i < n; i++) Require.Interval(box[i], $"{nameof(box)}[{i}]");
+        for (int i = 0; i < n; i++) box[i].Validate($"{nameof(box)}[{i}]");
         int seeds = options.SeedsPerAxis ?? Math.Min(16, (int)Math.Floor(Math.Pow(4096, 1.0 / n) + 1e-9));
         Validate(options, seeds, n);
 

@@ -5,7 +5,7 @@ namespace Dynamics.Analysis;
 /// <summary>
 /// A closed interval [Min, Max] of one coordinate, e.g. the horizontal range of a phase portrait. The constructor does
 /// not validate, so a reversed or empty interval can be written down; every API that takes one checks it with
-/// <see cref="Validation.Require.Interval"/>, naming its own parameter. A tuple converts implicitly:
+/// <see cref="Validate"/>, naming its own parameter. A tuple converts implicitly:
 /// <c>Interval x = (-3, 3);</c>.
 /// </summary>
 /// <param name="Min">The lower end.</param>
@@ -41,6 +41,16 @@ public readonly record struct Interval(double Min, double Max)
     /// <param name="range">The ends.</param>
     /// <returns>The interval.</returns>
     public static Interval FromValueTuple((double Min, double Max) range) => new(range.Min, range.Max);
+
+    /// <summary>Throws unless the interval has finite ends with Min &lt; Max (not empty, not reversed).</summary>
+    /// <param name="name">The parameter name reported in the exception.</param>
+    public void Validate(string name)
+    {
+        if (!double.IsFinite(Min) || !double.IsFinite(Max))
+            throw new ArgumentException($"{name} = {this} must have finite ends.", name);
+        if (!(Min < Max))
+            throw new ArgumentException($"{name} = {this} is {(Min == Max ? "empty" : "reversed")}: it needs Min < Max.", name);
+    }
 
     /// <inheritdoc/>
     public override string ToString() =>

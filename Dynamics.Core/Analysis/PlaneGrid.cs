@@ -42,8 +42,8 @@ public readonly record struct PlaneGrid(Interval X, Interval Y, int Columns, int
     /// <param name="name">The parameter name reported in the exception.</param>
     public void Validate(string name)
     {
-        Require.Interval(X, name + ".X");
-        Require.Interval(Y, name + ".Y");
+        X.Validate(name + ".X");
+        Y.Validate(name + ".Y");
         Require.AtLeast(Columns, 2, name + ".Columns");
         Require.AtLeast(Rows, 2, name + ".Rows");
         // Guards against a typo such as 100000 × 100000 silently allocating tens of gigabytes.

@@ -26,8 +26,8 @@ public static class Streamlines
     {
         ArgumentNullException.ThrowIfNull(slice);
         slice.Validate(field, nameof(field));
-        Require.Interval(xRange, nameof(xRange));
-        Require.Interval(yRange, nameof(yRange));
+        xRange.Validate(nameof(xRange));
+        yRange.Validate(nameof(yRange));
         if (!(separation >= 0.005 && separation <= 0.5))
             throw new ArgumentOutOfRangeException(nameof(separation), separation, $"separation must lie in [0.005, 0.5], but was {Require.Format(separation)}.");
         var tracer = new Tracer<TField>(field, slice, xRange, yRange, separation);

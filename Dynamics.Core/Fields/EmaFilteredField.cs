@@ -1,4 +1,3 @@
-using Dynamics.Analysis;
 using Dynamics.Validation;
 
 namespace Dynamics.Fields;

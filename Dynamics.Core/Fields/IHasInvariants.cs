@@ -1,4 +1,3 @@
-using Dynamics.Analysis;
 
 namespace Dynamics.Fields;
 

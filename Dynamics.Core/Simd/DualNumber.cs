@@ -65,4 +65,21 @@ public readonly record struct DualNumber(double Value, double Derivative) : IFie
     /// <remarks>(sin a)′ = a′ cos a; the value is <see cref="LaneMath.Sin(double)"/>'s, as on the lanes.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DualNumber Sin(DualNumber value) => new(LaneMath.Sin(value.Value), value.Derivative * Math.Cos(value.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static DualNumber Exp(DualNumber value)
+    {
+        double exp = LaneMath.Exp(value.Value);
+        return new(exp, value.Derivative * exp);
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static DualNumber Max(DualNumber left, DualNumber right) =>
+        double.IsNaN(left.Value) ? left : double.IsNaN(right.Value) ? right : left.Value >= right.Value ? left : right;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static DualNumber WhereZero(DualNumber value, DualNumber whenZero, DualNumber otherwise) => value.Value == 0 ? whenZero : otherwise;
 }

@@ -73,4 +73,27 @@ public interface IFieldNumber<TSelf> where TSelf : struct, IFieldNumber<TSelf>
     /// <param name="value">a.</param>
     /// <returns>The sine.</returns>
     static abstract TSelf Sin(TSelf value);
+
+    /// <summary>eᵃ, by <see cref="Numerics.LaneMath.Exp{TLane}"/> on the lanes, so every width gives the same bits (∞ above
+    /// ln(MaxValue), 0 far below, as <see cref="Math.Exp"/>).</summary>
+    /// <param name="value">a.</param>
+    /// <returns>The exponential.</returns>
+    static abstract TSelf Exp(TSelf value);
+
+    /// <summary>max(a, b), lane by lane (IEEE 754 maximum: NaN propagates; a dual number keeps the larger one's derivative).</summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <returns>The larger value.</returns>
+    static abstract TSelf Max(TSelf left, TSelf right);
+
+    /// <summary>
+    /// <paramref name="whenZero"/> where <paramref name="value"/> is ±0, <paramref name="otherwise"/> elsewhere (lane by
+    /// lane): a formula's branch-free guard for the value it takes by convention at a point where its expression is 0/0,
+    /// such as a direction at the origin. Both arguments are computed; the one not chosen may be NaN.
+    /// </summary>
+    /// <param name="value">The value tested against zero.</param>
+    /// <param name="whenZero">The result where the value is zero.</param>
+    /// <param name="otherwise">The result elsewhere.</param>
+    /// <returns>The chosen value (for a dual number, with the chosen derivative).</returns>
+    static abstract TSelf WhereZero(TSelf value, TSelf whenZero, TSelf otherwise);
 }

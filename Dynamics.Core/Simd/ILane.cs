@@ -38,12 +38,6 @@ public interface ILane<TSelf> : IFieldNumber<TSelf> where TSelf : struct, ILane<
     /// <returns>The absolute value.</returns>
     static abstract TSelf Abs(TSelf value);
 
-    /// <summary>Lane-wise max(a, b) (IEEE 754 maximum: NaN propagates).</summary>
-    /// <param name="left">a.</param>
-    /// <param name="right">b.</param>
-    /// <returns>The larger value.</returns>
-    static abstract TSelf Max(TSelf left, TSelf right);
-
     /// <summary>Lane-wise min(a, b) (IEEE 754 minimum: NaN propagates).</summary>
     /// <param name="left">a.</param>
     /// <param name="right">b.</param>

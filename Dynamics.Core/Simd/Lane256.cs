@@ -121,4 +121,13 @@ public readonly struct Lane256 : ILane<Lane256>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 Sin(Lane256 value) => Numerics.LaneMath.Sin(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane256 Exp(Lane256 value) => Numerics.LaneMath.Exp(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane256 WhereZero(Lane256 value, Lane256 whenZero, Lane256 otherwise) =>
+        ConditionalSelect(LessThanOrEqual(Abs(value), Create(0.0)), whenZero, otherwise);
 }

@@ -111,4 +111,13 @@ public readonly struct Lane512 : ILane<Lane512>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512 Sin(Lane512 value) => Numerics.LaneMath.Sin(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane512 Exp(Lane512 value) => Numerics.LaneMath.Exp(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane512 WhereZero(Lane512 value, Lane512 whenZero, Lane512 otherwise) =>
+        ConditionalSelect(LessThanOrEqual(Abs(value), Create(0.0)), whenZero, otherwise);
 }

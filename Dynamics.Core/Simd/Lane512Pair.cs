@@ -144,4 +144,13 @@ public readonly struct Lane512Pair : ILane<Lane512Pair>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512Pair Sin(Lane512Pair value) => Numerics.LaneMath.Sin(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane512Pair Exp(Lane512Pair value) => Numerics.LaneMath.Exp(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane512Pair WhereZero(Lane512Pair value, Lane512Pair whenZero, Lane512Pair otherwise) =>
+        ConditionalSelect(LessThanOrEqual(Abs(value), Create(0.0)), whenZero, otherwise);
 }

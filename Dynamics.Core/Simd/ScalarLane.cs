@@ -126,4 +126,13 @@ public readonly struct ScalarLane : ILane<ScalarLane>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane Sin(ScalarLane value) => Numerics.LaneMath.Sin(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane Exp(ScalarLane value) => Numerics.LaneMath.Exp(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane WhereZero(ScalarLane value, ScalarLane whenZero, ScalarLane otherwise) =>
+        ConditionalSelect(LessThanOrEqual(Abs(value), Create(0.0)), whenZero, otherwise);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dynamics.Analysis;
 
 namespace Dynamics.Validation;
 
@@ -66,18 +65,6 @@ public static class Require
     {
         if (length != expected)
             throw new ArgumentException($"{name} has length {length}, but the field's dimension is {expected}.", name);
-    }
-
-    /// <summary>Throws unless <paramref name="range"/> has finite ends with Min &lt; Max (not empty, not reversed).</summary>
-    /// <param name="range">The interval to check.</param>
-    /// <param name="name">The parameter name reported in the exception.</param>
-    public static void Interval(Interval range, string name)
-    {
-        if (!double.IsFinite(range.Min) || !double.IsFinite(range.Max))
-            throw new ArgumentException($"{name} = {range} must have finite ends.", name);
-        if (!(range.Min < range.Max))
-            throw new ArgumentException(
-                $"{name} = {range} is {(range.Min == range.Max ? "empty" : "reversed")}: it needs Min < Max.", name);
     }
 
     /// <summary>Throws unless <paramref name="index"/> is a valid component index 0 … <paramref name="dimension"/> − 1.</summary>

@@ -2,9 +2,7 @@ using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Plotting.Plottables;
 using Dynamics.Plotting.Styling;
-using Dynamics.Solvers;
 using Dynamics.Solvers.Analysis;
-using Dynamics.Solvers.RungeKutta;
 using Dynamics.Validation;
 using ScottPlot;
 
@@ -16,14 +14,13 @@ namespace Dynamics.Plotting.Figures;
 /// every equilibrium in the window found by Newton's method and marked by its class, the separatrices of the saddles,
 /// a legend outside the data, axis labels and a title from the model's name and parameters. Add trajectories (traced
 /// forwards and backwards, with start markers and direction arrows), limit cycles, basins of attraction or streamlines
-/// with the fluent methods; a field of more than two dimensions is drawn in a <see cref="PlaneSlice"/>. All numbers come
-/// from Dynamics.Core and Dynamics.Solvers and are kept in <see cref="Data"/>; the picture is built on first use of
+/// with the fluent methods; a field of more than two dimensions is drawn in a <see cref="PlaneSlice"/>. The fluent
+/// methods only fill in <see cref="PhasePlaneOptions"/>: every number is computed by <see cref="PhasePlane"/>
+/// and kept in <see cref="Data"/>, and this class only draws it; the picture is built on first use of
 /// <see cref="Plot"/>, <see cref="Data"/> or <see cref="SavePng"/>, after which the configuration is fixed.
 /// </summary>
 public sealed class PhasePortrait
 {
-    private const int NullclineResolution = 201;
-    private const double SolverTolerance = 1e-9;
     private static readonly Color XNullclineColor = Color.FromHex("#E69F00");
     private static readonly Color YNullclineColor = Color.FromHex("#56B4E9");
     private static readonly Color StableManifoldColor = Color.FromHex("#1F4E79");
@@ -34,20 +31,14 @@ public sealed class PhasePortrait
     private readonly IVectorField _field;
     private readonly PlaneSlice _slice;
     private readonly Interval _x, _y;
-    private readonly List<(double[] Start, double Forward, double Backward)> _starts = [];
-    private readonly List<double[]> _cycleStarts = [];
-    private readonly List<(Trajectory Path, string Label)> _paths = [];
-    private FieldBackground _background = FieldBackground.Arrows;
-    private int _arrowsPerAxis = 21;
-    private double _streamlineSeparation = 0.035, _separatrixDuration = 40;
-    private bool _nullclines = true, _separatrices = true, _equalUnits;
-    private bool? _searchFixedPoints;
-    private IReadOnlyList<FixedPoint>? _givenFixedPoints;
-    private BasinMap? _basins;
+    private readonly List<string> _pathLabels = [];
+    // What to compute; the portrait only draws it. Arrows (21 per axis) by default.
+    private PhasePlaneOptions _options = new() { DirectionFieldSamples = 21 };
+    private bool _equalUnits;
     private IReadOnlyList<string>? _basinLabels;
     private string? _title, _xLabel, _yLabel;
     private Plot? _plot;
-    private PhasePortraitData? _data;
+    private PhasePlaneAnalysis? _data;
 
     private PhasePortrait(IVectorField field, PlaneSlice slice, Interval xRange, Interval yRange)
     {
@@ -77,13 +68,13 @@ public sealed class PhasePortrait
     {
         ArgumentNullException.ThrowIfNull(slice);
         slice.Validate(field, nameof(field));
-        Require.Interval(xRange, nameof(xRange));
-        Require.Interval(yRange, nameof(yRange));
+        xRange.Validate(nameof(xRange));
+        yRange.Validate(nameof(yRange));
         return new PhasePortrait(field, slice, xRange, yRange);
     }
 
     /// <summary>The computed content of the figure (built on first access).</summary>
-    public PhasePortraitData Data
+    public PhasePlaneAnalysis Data
     {
         get
         {
@@ -115,9 +106,11 @@ public sealed class PhasePortrait
         if (!(streamlineSeparation >= 0.005 && streamlineSeparation <= 0.5))
             throw new ArgumentOutOfRangeException(nameof(streamlineSeparation), streamlineSeparation,
                 $"streamlineSeparation must lie in [0.005, 0.5], but was {Require.Format(streamlineSeparation)}.");
-        _background = background;
-        _arrowsPerAxis = arrowsPerAxis;
-        _streamlineSeparation = streamlineSeparation;
+        _options = _options with
+        {
+            DirectionFieldSamples = background == FieldBackground.Arrows ? arrowsPerAxis : 0,
+            StreamlineSeparation = background == FieldBackground.Streamlines ? streamlineSeparation : 0,
+        };
         return this;
     }
 
@@ -127,7 +120,7 @@ public sealed class PhasePortrait
     public PhasePortrait Nullclines(bool show = true)
     {
         Configuring();
-        _nullclines = show;
+        _options = _options with { Nullclines = show };
         return this;
     }
 
@@ -137,7 +130,7 @@ public sealed class PhasePortrait
     public PhasePortrait FixedPoints(bool show = true)
     {
         Configuring();
-        _searchFixedPoints = show;
+        _options = _options with { SearchFixedPoints = show };
         return this;
     }
 
@@ -148,8 +141,7 @@ public sealed class PhasePortrait
     {
         Configuring();
         ArgumentNullException.ThrowIfNull(points);
-        _givenFixedPoints = [.. points];
-        _searchFixedPoints = true;
+        _options = _options with { FixedPoints = [.. points], SearchFixedPoints = true };
         return this;
     }
 
@@ -161,8 +153,7 @@ public sealed class PhasePortrait
     {
         Configuring();
         Require.Positive(duration, nameof(duration));
-        _separatrices = show;
-        _separatrixDuration = duration;
+        _options = _options with { Separatrices = show, SeparatrixDuration = duration };
         return this;
     }
 
@@ -183,6 +174,7 @@ public sealed class PhasePortrait
         Require.NonNegative(backward, nameof(backward));
         if (forward == 0 && backward == 0) throw new ArgumentException("forward and backward are both 0: nothing to trace.", nameof(forward));
         int index = 0;
+        var added = new List<PhasePlaneStart>();
         foreach (var start in starts)
         {
             ArgumentNullException.ThrowIfNull(start, $"starts[{index}]");
@@ -190,10 +182,11 @@ public sealed class PhasePortrait
                 : start.Length == 2 ? _slice.Lift(start[0], start[1])
                 : throw new ArgumentException($"starts[{index}] has length {start.Length}; give a full state of length {_slice.Dimension} or an (x, y) pair.", nameof(starts));
             Require.AllFinite(state, $"starts[{index}]");
-            _starts.Add((state, forward, backward));
+            added.Add(new PhasePlaneStart(state, forward, backward));
             index++;
         }
 
+        _options = _options with { Starts = [.. _options.Starts, .. added] };
         return this;
     }
 
@@ -206,7 +199,7 @@ public sealed class PhasePortrait
         ArgumentNullException.ThrowIfNull(start);
         Require.Length(start.Length, _slice.Dimension, nameof(start));
         Require.AllFinite(start, nameof(start));
-        _cycleStarts.Add((double[])start.Clone());
+        _options = _options with { LimitCycleStarts = [.. _options.LimitCycleStarts, (double[])start.Clone()] };
         return this;
     }
 
@@ -221,7 +214,8 @@ public sealed class PhasePortrait
         ArgumentNullException.ThrowIfNull(label);
         Require.Length(path.Dimension, _slice.Dimension, nameof(path));
         if (path.Count < 2) throw new ArgumentException($"path needs at least 2 points, but has {path.Count}.", nameof(path));
-        _paths.Add((path, label));
+        _options = _options with { Paths = [.. _options.Paths, path] };
+        _pathLabels.Add(label);
         return this;
     }
 
@@ -234,7 +228,7 @@ public sealed class PhasePortrait
         Configuring();
         ArgumentNullException.ThrowIfNull(basins);
         if (labels is not null) Require.Length(labels.Count, basins.Attractors.Count, nameof(labels));
-        _basins = basins;
+        _options = _options with { Basins = basins };
         _basinLabels = labels;
         return this;
     }
@@ -297,7 +291,7 @@ public sealed class PhasePortrait
     private void Render()
     {
         if (_plot is not null) return;
-        var data = Compute();
+        var data = PhasePlane.Analyse(_field, _slice, _x, _y, _options);
         var plot = FigureStyle.NewPlot(_title ?? DefaultTitle(), _xLabel ?? ComponentLabel(_slice.XComponent), _yLabel ?? ComponentLabel(_slice.YComponent));
         var legend = new List<LegendItem>();
         if (data.Basins is { } basins) DrawBasins(plot, basins, legend);
@@ -307,7 +301,7 @@ public sealed class PhasePortrait
         DrawSeparatrices(plot, data.Separatrices, legend);
         DrawTrajectories(plot, data.Trajectories, legend);
         DrawCycles(plot, data.LimitCycles, legend);
-        DrawFixedPoints(plot, data.FixedPoints, legend);
+        DrawFixedPoints(plot, data, legend);
         plot.Legend.ManualItems.AddRange(legend);
         plot.Axes.SetLimits(_x.Min, _x.Max, _y.Min, _y.Max);
         if (_equalUnits) plot.Axes.SquareUnits();
@@ -315,64 +309,6 @@ public sealed class PhasePortrait
         _data = data;
         _plot = plot;
     }
-
-    private PhasePortraitData Compute()
-    {
-        FieldSamples? samples = null;
-        IReadOnlyList<Polyline> streamlines = [];
-        if (_background == FieldBackground.Arrows)
-        {
-            // Arrows sit at cell centres, half a spacing in from the frame, so none is cut by it.
-            double hx = 0.5 * _x.Width / _arrowsPerAxis, hy = 0.5 * _y.Width / _arrowsPerAxis;
-            var cells = new PlaneGrid((_x.Min + hx, _x.Max - hx), (_y.Min + hy, _y.Max - hy), _arrowsPerAxis, _arrowsPerAxis);
-            samples = FieldSamples.Sample(_field, _slice, cells);
-        }
-        else if (_background == FieldBackground.Streamlines)
-            streamlines = Dynamics.Analysis.Streamlines.Trace(_field, _slice, _x, _y, _streamlineSeparation);
-
-        var nullclines = _nullclines ? Dynamics.Analysis.Nullclines.Find(_field, _slice, new PlaneGrid(_x, _y, NullclineResolution, NullclineResolution)) : null;
-        var points = FindFixedPoints();
-        var separatrices = _separatrices ? TraceSeparatrices(points) : [];
-        var cycles = _cycleStarts.Select(start => LimitCycles.Detect(_field, start)).ToList();
-        var window = WindowExit.Stop(_slice.XComponent, _x.Expand(0.1), _slice.YComponent, _y.Expand(0.1));
-        var options = SolverOptions.WithTolerance(SolverTolerance) with { Events = [window] };
-        var trajectories = new List<Trajectory>();
-        foreach (var group in _starts.GroupBy(s => (s.Forward, s.Backward)))
-        {
-            trajectories.AddRange(TrajectoryBatch.TraceBothWays(_field, [.. group.Select(s => s.Start)], _slice.Time, group.Key.Forward, group.Key.Backward,
-                new DormandPrince5(), options));
-        }
-
-        trajectories.AddRange(_paths.Select(p => p.Path));
-        return new PhasePortraitData(_slice, _x, _y, samples, streamlines, nullclines, points, separatrices, cycles, trajectories, _basins);
-    }
-
-    private IReadOnlyList<FixedPoint> FindFixedPoints()
-    {
-        if (_givenFixedPoints is not null) return _givenFixedPoints;
-        bool search = _searchFixedPoints ?? _slice.Dimension == 2;
-        if (!search) return [];
-        if (_slice.Dimension != 2)
-            throw new InvalidOperationException("A slice of a field of more than two dimensions has no equilibria of its own; pass them with WithFixedPoints.");
-        return Dynamics.Analysis.FixedPoints.Find(_field, _x, _y, new FixedPointOptions { Time = _slice.Time });
-    }
-
-    private List<Separatrix> TraceSeparatrices(IReadOnlyList<FixedPoint> points)
-    {
-        var options = new SeparatrixOptions
-        {
-            Duration = _separatrixDuration,
-            XComponent = _slice.XComponent,
-            YComponent = _slice.YComponent,
-            XRange = _x.Expand(0.05),
-            YRange = _y.Expand(0.05),
-        };
-        var separatrices = new List<Separatrix>();
-        foreach (var point in points.Where(InWindow)) separatrices.AddRange(Dynamics.Solvers.Analysis.Separatrices.Trace(_field, point, options));
-        return separatrices;
-    }
-
-    private bool InWindow(FixedPoint point) => _x.Contains(point.Point[_slice.XComponent]) && _y.Contains(point.Point[_slice.YComponent]);
 
     private void DrawBasins(Plot plot, BasinMap basins, List<LegendItem> legend)
     {
@@ -492,7 +428,7 @@ public sealed class PhasePortrait
 
     private void DrawTrajectories(Plot plot, IReadOnlyList<Trajectory> trajectories, List<LegendItem> legend)
     {
-        int traced = trajectories.Count - _paths.Count;
+        int traced = trajectories.Count - _pathLabels.Count;
         for (int m = 0; m < trajectories.Count; m++)
         {
             var color = FigureColors.At(TrajectoryPalette[m % TrajectoryPalette.Length]);
@@ -503,12 +439,12 @@ public sealed class PhasePortrait
             PathDrawing.Add(plot, xs, ys, color, added ? 1.2f : 2f, arrows: added ? 4 : 2, startMarker: false);
             if (added)
             {
-                legend.Add(new LegendItem { LabelText = _paths[m - traced].Label, LineColor = color, LineWidth = 2 });
+                legend.Add(new LegendItem { LabelText = _pathLabels[m - traced], LineColor = color, LineWidth = 2 });
                 continue;
             }
 
             // The start is where the trajectory was seeded, which is mid-path when it was also traced backwards.
-            var start = _starts[m].Start;
+            var start = _options.Starts[m].State;
             plot.Add.Marker(start[_slice.XComponent], start[_slice.YComponent], FixedPointStyle.StartShape, 12, color).MarkerLineWidth = 2.5f;
         }
 
@@ -527,9 +463,10 @@ public sealed class PhasePortrait
         }
     }
 
-    private void DrawFixedPoints(Plot plot, IReadOnlyList<FixedPoint> points, List<LegendItem> legend)
+    private static void DrawFixedPoints(Plot plot, PhasePlaneAnalysis data, List<LegendItem> legend)
     {
-        var shown = points.Where(InWindow).ToList();
+        var slice = data.Slice;
+        var shown = data.FixedPoints.Where(data.InWindow).ToList();
         foreach (var group in shown.GroupBy(p => p.Class).OrderBy(g => g.Key))
         {
             var shape = FixedPointStyle.Shape(group.Key);
@@ -537,9 +474,9 @@ public sealed class PhasePortrait
             foreach (var point in group)
             {
                 // A white halo keeps the marker legible on top of arrows and curves.
-                var halo = plot.Add.Marker(point.Point[_slice.XComponent], point.Point[_slice.YComponent], MarkerShape.FilledCircle, 22, Colors.White.WithAlpha(0.85));
+                var halo = plot.Add.Marker(point.Point[slice.XComponent], point.Point[slice.YComponent], MarkerShape.FilledCircle, 22, Colors.White.WithAlpha(0.85));
                 halo.MarkerLineWidth = 0;
-                var marker = plot.Add.Marker(point.Point[_slice.XComponent], point.Point[_slice.YComponent], shape, 16, color);
+                var marker = plot.Add.Marker(point.Point[slice.XComponent], point.Point[slice.YComponent], shape, 16, color);
                 marker.MarkerLineWidth = 2.5f;
             }
 

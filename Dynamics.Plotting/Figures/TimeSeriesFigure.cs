@@ -1,4 +1,5 @@
 using Dynamics.Analysis;
+using Dynamics.Fields;
 using Dynamics.Plotting.Styling;
 using Dynamics.Solvers;
 using Dynamics.Validation;

@@ -1,3 +1,4 @@
+using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Problems;
 using Dynamics.Validation;
@@ -16,7 +17,7 @@ namespace Dynamics.Solvers.Analysis;
 public static class LyapunovExponents
 {
     /// <summary>Measures the first <see cref="LyapunovOptions.Count"/> exponents of the orbit from <paramref name="initialState"/>.</summary>
-    /// <typeparam name="TField">The field type; an <see cref="IJacobianField"/> supplies its own Jacobian, otherwise central differences are used.</typeparam>
+    /// <typeparam name="TField">The field type; an <see cref="IJacobianField"/> or an <see cref="ILaneField"/> gives the exact Jacobian, otherwise central differences are used.</typeparam>
     /// <param name="field">The field.</param>
     /// <param name="initialState">The start of the orbit (finite, length n).</param>
     /// <param name="options">The options (default <see cref="LyapunovOptions.Default"/>).</param>
@@ -38,7 +39,7 @@ public static class LyapunovExponents
         {
             var transient = Ode.Solve(OdeProblem.Create(field, y, t, t + options.TransientTime), options.Method, solver);
             if (!transient.IsSuccess)
-                return Failed(k, n, transient.FinalState.ToArray(), field is IJacobianField, transient.Status, $"The transient failed: {transient.Message}");
+                return Failed(k, n, transient.FinalState.ToArray(), Jacobian.HasExact(field), transient.Status, $"The transient failed: {transient.Message}");
             y = transient.FinalState.ToArray();
             t += options.TransientTime;
         }

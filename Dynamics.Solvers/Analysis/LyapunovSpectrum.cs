@@ -44,7 +44,7 @@ public sealed class LyapunovSpectrum
     /// <summary>The orbit's state at the end.</summary>
     public IReadOnlyList<double> FinalState { get; }
 
-    /// <summary>True when the field's own Jacobian was used, false when central differences were.</summary>
+    /// <summary>True when an exact Jacobian was used (the field's own, or automatic differentiation of a lane field's formula), false when central differences were.</summary>
     public bool AnalyticJacobian { get; }
 
     /// <summary><see cref="SolveStatus.Success"/>, or how the solver failed (the exponents then cover <see cref="Time"/> only).</summary>

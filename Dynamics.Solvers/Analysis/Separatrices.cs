@@ -81,8 +81,8 @@ public static class Separatrices
         ArgumentNullException.ThrowIfNull(options.Method, nameof(options.Method));
         Require.Component(options.XComponent, dimension, nameof(options.XComponent));
         Require.Component(options.YComponent, dimension, nameof(options.YComponent));
-        if (options.XRange is { } x) Require.Interval(x, nameof(options.XRange));
-        if (options.YRange is { } y) Require.Interval(y, nameof(options.YRange));
+        if (options.XRange is { } x) x.Validate(nameof(options.XRange));
+        if (options.YRange is { } y) y.Validate(nameof(options.YRange));
     }
 
     private static SolverOptions SolverOptionsFor(SeparatrixOptions options)

@@ -1,16 +1,17 @@
+using Dynamics.Analysis;
 using Dynamics.Fields;
 
 namespace Dynamics.Solvers.Analysis;
 
 /// <summary>
 /// The field with its first variational equations: z = (y, v₁, …, v_k), y' = f(t, y), vᵢ' = J(t, y)·vᵢ, with J the
-/// field's own Jacobian or central differences along each vᵢ. Holds scratch buffers: one instance per computation.
+/// field's exact Jacobian (analytic, or automatic differentiation of a lane field's formula) or central differences along each vᵢ. Holds scratch buffers: one instance per computation.
 /// </summary>
 internal sealed class VariationalField<TField> : IVectorField where TField : IVectorField
 {
     private readonly TField _field;
     // Taken once: pattern-matching a struct field on every call would box it each time.
-    private readonly IJacobianField? _jacobianField;
+    private readonly IVectorField? _exactJacobian;
     private readonly int _n, _k;
     private readonly double _delta;
     private readonly double[] _jacobian, _plus, _minus, _fPlus, _fMinus;
@@ -18,7 +19,7 @@ internal sealed class VariationalField<TField> : IVectorField where TField : IVe
     public VariationalField(TField field, int vectors, double delta)
     {
         _field = field;
-        _jacobianField = field as IJacobianField;
+        _exactJacobian = Jacobian.HasExact(field) ? field : null;
         _n = field.Dimension;
         _k = vectors;
         _delta = delta;
@@ -29,7 +30,7 @@ internal sealed class VariationalField<TField> : IVectorField where TField : IVe
         _fMinus = new double[_n];
     }
 
-    public bool AnalyticJacobian => _jacobianField is not null;
+    public bool AnalyticJacobian => _exactJacobian is not null;
 
     public int Dimension => _n * (_k + 1);
 
@@ -38,9 +39,9 @@ internal sealed class VariationalField<TField> : IVectorField where TField : IVe
         int n = _n;
         var state = y[..n];
         _field.Evaluate(t, state, dydt[..n]);
-        if (_jacobianField is not null)
+        if (_exactJacobian is not null)
         {
-            _jacobianField.Jacobian(t, state, _jacobian);
+            Jacobian.TryExact(_exactJacobian, t, state, _jacobian);
             for (int c = 0; c < _k; c++)
             {
                 var v = y.Slice(n + c * n, n);

@@ -5,7 +5,7 @@ using Dynamics.Solvers;
 using Dynamics.Solvers.Ensembles;
 using Dynamics.Solvers.RungeKutta;
 using Dynamics.Solvers.StepSize;
-using Dynamics.Tests.Ensembles;
+using Dynamics.Tests.Solvers.Ensembles;
 
 namespace Dynamics.Tests.Solvers;
 

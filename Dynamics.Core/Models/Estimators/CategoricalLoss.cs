@@ -1,5 +1,7 @@
 using Dynamics.Fields;
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Flows;
+using Dynamics.Models.Optimization.Losses;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Estimators;
 
@@ -27,4 +29,11 @@ public sealed class CategoricalLoss(SimplexObjective objective) : ILoss
 
     /// <inheritdoc/>
     public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient) => Objective.ExactGradient(theta, gradient);
+
+    /// <inheritdoc/>
+    /// <remarks>The objective's costs and target are data, shared by every lane.</remarks>
+    public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct => Objective.ExactGradient<T, TVector>(theta, ref gradient);
 }

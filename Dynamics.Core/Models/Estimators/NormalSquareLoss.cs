@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Losses;
+using Dynamics.Simd;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Estimators;
@@ -35,7 +37,18 @@ public sealed class NormalSquareLoss(SquareObjective objective) : ILoss
     {
         Require.Length(theta.Length, 2, nameof(theta));
         Require.Length(gradient.Length, 2, nameof(gradient));
-        gradient[0] = 2 * (theta[0] - Objective.Target);
-        gradient[1] = 2 * theta[1];
+        LossGradient.Evaluate(this, theta, gradient);
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
+    {
+        T two = T.Create(2.0);
+        gradient[0] = two * (theta[0] - T.Create(Objective.Target));
+        gradient[1] = two * theta[1];
     }
 }

@@ -1,3 +1,7 @@
+using System.Runtime.InteropServices;
+using Dynamics.Fields;
+using Dynamics.Models.Optimization.Losses;
+using Dynamics.Simd;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Estimators;
@@ -89,11 +93,28 @@ public sealed record SimplexObjective
     {
         Require.Length(logits.Length, Categories, nameof(logits));
         Require.Length(gradient.Length, Categories, nameof(gradient));
-        Span<double> p = stackalloc double[Categories];
-        Categorical.Softmax(logits, p);
-        double mean = 0;
-        for (int i = 0; i < p.Length; i++) mean += p[i] * VertexValue(i);
-        for (int j = 0; j < p.Length; j++) gradient[j] = p[j] * (VertexValue(j) - mean);
+        var result = new SpanVector<ScalarLane>(MemoryMarshal.Cast<double, ScalarLane>(gradient));
+        ExactGradient<ScalarLane, SpanVector<ScalarLane>>(LossGradient.ScalarView(logits), ref result);
+    }
+
+    /// <summary>
+    /// ∂/∂oⱼ E f(y) = pⱼ(fⱼ − Σᵢ pᵢfᵢ) with p = softmax(o), written once over the number type (the logits' largest is
+    /// subtracted before exponentiating, so no term overflows): the exact gradient of <see cref="CategoricalLoss"/>.
+    /// </summary>
+    /// <typeparam name="T">The number type.</typeparam>
+    /// <typeparam name="TVector">The vector accessor.</typeparam>
+    /// <param name="logits">The logits o, K components.</param>
+    /// <param name="gradient">Receives the gradient in components 0 … K − 1.</param>
+    public void ExactGradient<T, TVector>(in TVector logits, ref TVector gradient)
+        where T : struct, IFieldNumber<T>
+        where TVector : IFieldVector<T>, allows ref struct
+    {
+        int k = Categories;
+        T max = logits[0], sum = T.Create(0.0), mean = T.Create(0.0);
+        for (int i = 1; i < k; i++) max = T.Max(max, logits[i]);
+        for (int i = 0; i < k; i++) sum += T.Exp(logits[i] - max);
+        for (int i = 0; i < k; i++) mean += T.Exp(logits[i] - max) / sum * T.Create(VertexValue(i));
+        for (int j = 0; j < k; j++) gradient[j] = T.Exp(logits[j] - max) / sum * (T.Create(VertexValue(j)) - mean);
     }
 
     /// <summary>∇f(y) = c + w(y − t), without checks (the estimators call it per sample).</summary>

@@ -1,5 +1,7 @@
 using System.Numerics;
 using Dynamics.Analysis;
+using Dynamics.Fields;
+using Dynamics.Simd;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Gan;
@@ -100,14 +102,16 @@ public static class DiracGan
         return Math.Sqrt(sum);
     }
 
-    internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    /// <summary>Σᵢ y[a + i]·y[b + i] over i &lt; count, rounded term by term (no fused multiply-adds).</summary>
+    internal static T Dot<T, TVector>(in TVector y, int a, int b, int count)
+        where T : struct, IFieldNumber<T>
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        double sum = 0;
-        for (int i = 0; i < a.Length; i++) sum += a[i] * b[i];
+        T sum = T.Create(0.0);
+        for (int i = 0; i < count; i++) sum += y[a + i] * y[b + i];
         return sum;
     }
 
-    internal static double Sigmoid(double u) => u >= 0 ? 1 / (1 + Math.Exp(-u)) : Math.Exp(u) / (1 + Math.Exp(u));
 
     internal static string[] ComponentNames(int playerDimension) =>
         [.. Fields.ComponentLabels.Indexed("φ", playerDimension), .. Fields.ComponentLabels.Indexed("θ", playerDimension)];

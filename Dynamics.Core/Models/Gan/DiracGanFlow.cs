@@ -1,5 +1,6 @@
 using Dynamics.Analysis;
 using Dynamics.Fields;
+using Dynamics.Simd;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Gan;
@@ -8,9 +9,11 @@ namespace Dynamics.Models.Gan;
 /// The common shape of the Dirac GAN flows (Mescheder, Geiger &amp; Nowozin, arXiv 1801.04406; Su,
 /// kexue.fm/archives/6583, MODELS.md §3.4): state (φ, θ) ∈ ℝᵈ × ℝᵈ, discriminator first, and an optional L2 weight decay
 /// μ on the discriminator, which adds −μφ to φ̇ (a reconstruction: the article gives no coefficient). Each variant
-/// supplies its right-hand side, its parameters and its invariants.
+/// supplies its right-hand side (once, as a lane formula, so lanes and exact Jacobians come with it), its parameters and
+/// its invariants. The formulas read μ as parameter 0 and the variant's own numbers from 1 on; d and the variant's
+/// switches (saturating, the GAN-QP denominator) are structure, shared by every member of a lane ensemble.
 /// </summary>
-public abstract record DiracGanFlow : IModel, IHasInvariants
+public abstract record DiracGanFlow : IModel, IHasInvariants, ILaneField
 {
     /// <summary>Sets the shared parameters.</summary>
     /// <param name="weightDecay">μ ≥ 0.</param>
@@ -73,4 +76,10 @@ public abstract record DiracGanFlow : IModel, IHasInvariants
 
     /// <inheritdoc/>
     public abstract void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt);
+
+    /// <inheritdoc/>
+    public abstract void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct;
 }

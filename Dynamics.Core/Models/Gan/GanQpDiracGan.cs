@@ -1,6 +1,7 @@
 using System.Numerics;
 using Dynamics.Analysis;
 using Dynamics.Fields;
+using Dynamics.Simd;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Gan;
@@ -71,17 +72,22 @@ public sealed record GanQpDiracGan : DiracGanFlow
         ParameterText.Of(("λ", Lambda)) + (Denominator == GanQpDenominator.Generator ? ", ‖θ‖ denominator" : ", ‖φ‖ denominator");
 
     /// <inheritdoc/>
-    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    public override void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
     {
         int d = PlayerDimension;
-        var phi = y[..d];
-        var theta = y.Slice(d, d);
-        double norm = Math.Sqrt(Denominator == GanQpDenominator.Generator ? DiracGan.Dot(theta, theta) : DiracGan.Dot(phi, phi));
-        double quadratic = norm == 0 ? 0 : DiracGan.Dot(theta, phi) / (Lambda * norm);
+        T mu = parameters.Read(0, WeightDecay), lambda = parameters.Read(1, Lambda);
+        int denominator = Denominator == GanQpDenominator.Generator ? d : 0;
+        T norm = T.Sqrt(DiracGan.Dot<T, TVector>(y, denominator, denominator, d));
+        // The quadratic term (θ·φ)/(λ‖·‖) is 0 where the norm is 0 (its limit along any path is bounded by ‖θ or φ‖/λ).
+        T quadratic = T.WhereZero(norm, T.Create(0.0), DiracGan.Dot<T, TVector>(y, d, 0, d) / (lambda * norm));
         for (int i = 0; i < d; i++)
         {
-            dydt[i] = -(1 + quadratic) * theta[i] - WeightDecay * phi[i];
-            dydt[d + i] = phi[i];
+            T phi = y[i];
+            dydt[i] = -(T.Create(1.0) + quadratic) * y[d + i] - mu * phi;
+            dydt[d + i] = phi;
         }
     }
 }

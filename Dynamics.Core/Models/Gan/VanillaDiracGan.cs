@@ -1,6 +1,7 @@
 using System.Numerics;
 using Dynamics.Analysis;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Gan;
 
@@ -13,7 +14,7 @@ namespace Dynamics.Models.Gan;
 /// flow circles forever). The energy ½(‖φ‖² + ‖θ‖²) never increases, and for the saturating game without L2 it is
 /// conserved: exact circles, even in 1-D, where the non-saturating game converges only as r² ≈ 8/t (errata E3).
 /// </summary>
-public sealed record VanillaDiracGan : DiracGanFlow, IJacobianField
+public sealed record VanillaDiracGan : DiracGanFlow
 {
     /// <summary>The 2-D non-saturating GAN without weight decay.</summary>
     public VanillaDiracGan()
@@ -52,39 +53,20 @@ public sealed record VanillaDiracGan : DiracGanFlow, IJacobianField
     public Complex[] EquilibriumEigenvalues() => DiracGan.EquilibriumEigenvalues(WeightDecay, 0.5, PlayerDimension);
 
     /// <inheritdoc/>
-    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
-    {
-        int d = PlayerDimension;
-        var phi = y[..d];
-        var theta = y.Slice(d, d);
-        double s = DiracGan.Sigmoid(DiracGan.Dot(theta, phi));
-        double generator = Saturating ? s : 1 - s;
-        for (int i = 0; i < d; i++)
-        {
-            dydt[i] = -s * theta[i] - WeightDecay * phi[i];
-            dydt[d + i] = generator * phi[i];
-        }
-    }
+    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
 
     /// <inheritdoc/>
-    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+    public override void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
     {
-        int d = PlayerDimension, n = 2 * d;
-        var phi = y[..d];
-        var theta = y.Slice(d, d);
-        double s = DiracGan.Sigmoid(DiracGan.Dot(theta, phi)), ds = s * (1 - s);
-        // θ̇ = w(u)φ with u = θ·φ: w = 1 − σ (w′ = −σ′) or w = σ (w′ = σ′).
-        double w = Saturating ? s : 1 - s, dw = Saturating ? ds : -ds;
+        int d = PlayerDimension;
+        T mu = parameters.Read(0, WeightDecay);
+        T s = FieldFunctions.Sigmoid(DiracGan.Dot<T, TVector>(y, d, 0, d));
+        T generator = Saturating ? s : T.Create(1.0) - s;
         for (int i = 0; i < d; i++)
         {
-            for (int j = 0; j < d; j++)
-            {
-                double delta = i == j ? 1 : 0;
-                jacobian[i * n + j] = -ds * theta[i] * theta[j] - WeightDecay * delta;
-                jacobian[i * n + d + j] = -ds * theta[i] * phi[j] - s * delta;
-                jacobian[(d + i) * n + j] = dw * phi[i] * theta[j] + w * delta;
-                jacobian[(d + i) * n + d + j] = dw * phi[i] * phi[j];
-            }
+            T phi = y[i];
+            dydt[i] = -s * y[d + i] - mu * phi;
+            dydt[d + i] = generator * phi;
         }
     }
 }

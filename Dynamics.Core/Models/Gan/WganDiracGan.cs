@@ -1,4 +1,6 @@
 using Dynamics.Analysis;
+using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Gan;
 
@@ -43,24 +45,22 @@ public sealed record WganDiracGan : DiracGanFlow
     protected override string VariantParameters => "";
 
     /// <inheritdoc/>
-    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
-    {
-        int d = PlayerDimension;
-        var phi = y[..d];
-        var theta = y.Slice(d, d);
-        double norm2 = DiracGan.Dot(phi, phi);
-        if (norm2 == 0)
-        {
-            dydt[..(2 * d)].Clear();
-            return;
-        }
+    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
 
-        double norm = Math.Sqrt(norm2), inverse = 1 / norm;
-        double projection = DiracGan.Dot(theta, phi) * inverse * inverse * inverse;
+    /// <inheritdoc/>
+    public override void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+    {
+        // φ̇ = −θ/‖φ‖ + (θ·φ)φ/‖φ‖³ − μφ, θ̇ = φ/‖φ‖; the direction φ/‖φ‖ is undefined at φ = 0, where the field is 0.
+        int d = PlayerDimension;
+        T mu = parameters.Read(0, WeightDecay), zero = T.Create(0.0);
+        T norm2 = DiracGan.Dot<T, TVector>(y, 0, 0, d);
+        T inverse = T.Create(1.0) / T.Sqrt(norm2);
+        T projection = DiracGan.Dot<T, TVector>(y, d, 0, d) * inverse * inverse * inverse;
         for (int i = 0; i < d; i++)
         {
-            dydt[i] = -theta[i] * inverse + projection * phi[i] - WeightDecay * phi[i];
-            dydt[d + i] = phi[i] * inverse;
+            T phi = y[i];
+            dydt[i] = T.WhereZero(norm2, zero, -y[d + i] * inverse + projection * phi - mu * phi);
+            dydt[d + i] = T.WhereZero(norm2, zero, phi * inverse);
         }
     }
 }

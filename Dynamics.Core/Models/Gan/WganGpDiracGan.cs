@@ -1,6 +1,7 @@
 using System.Numerics;
 using Dynamics.Analysis;
 using Dynamics.Fields;
+using Dynamics.Simd;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Gan;
@@ -100,48 +101,38 @@ public sealed record WganGpDiracGan : DiracGanFlow, IJacobianField
     protected override string VariantParameters => ParameterText.Of(("λ", Lambda), ("c", Center));
 
     /// <inheritdoc/>
-    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    public override void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
     {
         int d = PlayerDimension;
-        var phi = y[..d];
-        var theta = y.Slice(d, d);
-        double norm = Math.Sqrt(DiracGan.Dot(phi, phi));
-        double push = Center == 0 || norm == 0 ? 0 : 2 * Lambda * Center / norm;
-        double damping = 2 * Lambda + WeightDecay - push;
+        T mu = parameters.Read(0, WeightDecay), lambda = parameters.Read(1, Lambda), center = parameters.Read(2, Center);
+        T norm = T.Sqrt(DiracGan.Dot<T, TVector>(y, 0, 0, d));
+        T two = T.Create(2.0);
+        // The 1-centred penalty pushes φ out along φ/‖φ‖, which is undefined (and taken as 0) at φ = 0; with c = 0 it is 0.
+        T push = T.WhereZero(norm, T.Create(0.0), two * lambda * center / norm);
+        T damping = two * lambda + mu - push;
         for (int i = 0; i < d; i++)
         {
-            dydt[i] = -theta[i] - damping * phi[i];
-            dydt[d + i] = phi[i];
+            T phi = y[i];
+            dydt[i] = -y[d + i] - damping * phi;
+            dydt[d + i] = phi;
         }
     }
 
-    /// <summary>The analytic Jacobian; for c ≠ 0 it exists only away from φ = 0.</summary>
+    /// <summary>
+    /// The exact Jacobian by automatic differentiation of the formula; at φ = 0 with c ≠ 0 the field is not
+    /// differentiable (the penalty's direction φ/‖φ‖ jumps), which is an error.
+    /// </summary>
     /// <param name="t">The time.</param>
-    /// <param name="y">The state (φ ≠ 0 when c ≠ 0).</param>
+    /// <param name="y">The state (φ, θ).</param>
     /// <param name="jacobian">Receives the 2d × 2d matrix, row-major.</param>
     public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
     {
-        int d = PlayerDimension, n = 2 * d;
-        var phi = y[..d];
-        double norm = Math.Sqrt(DiracGan.Dot(phi, phi));
-        if (Center != 0 && norm == 0)
+        if (Center != 0 && y.Length >= PlayerDimension && DiracGan.Norm(y, 0, PlayerDimension) == 0)
             throw new ArgumentException($"The WGAN-GP field with c = {Require.Format(Center)} is not differentiable at φ = 0.", nameof(y));
-        jacobian[..(n * n)].Clear();
-        double k = 2 * Lambda + WeightDecay;
-        double push = Center == 0 ? 0 : 2 * Lambda * Center;
-        for (int i = 0; i < d; i++)
-        {
-            for (int j = 0; j < d; j++)
-            {
-                double delta = i == j ? 1 : 0;
-                // ∂/∂φ of (2λc/‖φ‖)φ = 2λc(I/‖φ‖ − φφᵀ/‖φ‖³).
-                double penalty = push == 0 ? 0 : push * (delta / norm - phi[i] * phi[j] / (norm * norm * norm));
-                jacobian[i * n + j] = -k * delta + penalty;
-            }
-
-            jacobian[i * n + d + i] = -1;
-            jacobian[(d + i) * n + i] = 1;
-        }
+        LaneField.Jacobian(this, t, y, jacobian);
     }
 
     private void RequireZeroCentred(string member)

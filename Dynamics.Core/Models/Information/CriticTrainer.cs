@@ -1,4 +1,4 @@
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Optimizers;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Information;

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Losses;
+using Dynamics.Simd;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Information;
@@ -102,11 +104,23 @@ public sealed record InfoMaxLoss : ILoss
     public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient)
     {
         Require.Length(gradient.Length, 2, nameof(gradient));
-        var encoder = Encoder(theta);
-        double a = encoder.Gain, s = encoder.Noise, v = a * a + s * s;
+        _ = Encoder(theta);  // validates the gain and the noise
+        LossGradient.Evaluate(this, theta, gradient);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The weights are parameters 0 and 1; whether the noise is optimised is structure.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
+    {
+        T information = parameters.Read(0, InformationWeight), prior = parameters.Read(1, PriorWeight), one = T.Create(1.0);
+        T a = theta[0], s = theta[1], v = a * a + s * s;
         // I = ½ ln(a² + s²) − ½ ln s²; E KL = ½(a² + s² − ln s² − 1).
-        gradient[0] = -InformationWeight * a / v + PriorWeight * a;
-        gradient[1] = OptimiseNoise ? -InformationWeight * (s / v - 1 / s) + PriorWeight * (s - 1 / s) : 0;
+        gradient[0] = -information * a / v + prior * a;
+        gradient[1] = OptimiseNoise ? -information * (s / v - one / s) + prior * (s - one / s) : T.Create(0.0);
     }
 
     private static LinearGaussianEncoder Encoder(ReadOnlySpan<double> theta)

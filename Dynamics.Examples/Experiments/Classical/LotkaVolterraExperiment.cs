@@ -1,5 +1,6 @@
 using Dynamics.Analysis;
 using Dynamics.Examples.Gallery;
+using Dynamics.Fields;
 using Dynamics.Models.Classical;
 using Dynamics.Plotting.Figures;
 using Dynamics.Plotting.Styling;

@@ -70,7 +70,7 @@ public sealed class PendulumExperiment : IExperiment
         CheckConservationWithoutFriction(context, pendulum with { Damping = 0 });
     }
 
-    private static void CheckEquilibria(ExperimentContext context, DampedPendulum pendulum, PhasePortraitData data)
+    private static void CheckEquilibria(ExperimentContext context, DampedPendulum pendulum, PhasePlaneAnalysis data)
     {
         var points = data.FixedPoints;
         // Counts are exact: tolerance 0.

@@ -1,6 +1,6 @@
 using Dynamics.Distributions;
 using Dynamics.Examples.Gallery;
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Flows;
 using Dynamics.Plotting.Figures;
 using Dynamics.Plotting.Styling;
 using Dynamics.Solvers.Diffusion;

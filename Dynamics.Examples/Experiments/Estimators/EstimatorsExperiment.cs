@@ -1,6 +1,6 @@
 using Dynamics.Examples.Gallery;
 using Dynamics.Models.Estimators;
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Flows;
 using Dynamics.Numerics;
 using Dynamics.Plotting.Figures;
 using Dynamics.Plotting.Styling;

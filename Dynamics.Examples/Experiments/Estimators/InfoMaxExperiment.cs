@@ -1,7 +1,7 @@
 using Dynamics.Examples.Gallery;
 using Dynamics.Models.Estimators;
 using Dynamics.Models.Information;
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Flows;
 using Dynamics.Plotting.Figures;
 using Dynamics.Plotting.Styling;
 using Dynamics.Problems;

@@ -1,5 +1,5 @@
 using Dynamics.Analysis;
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Losses;
 using Dynamics.Plotting.Figures;
 using Dynamics.Plotting.Styling;
 using ScottPlot;

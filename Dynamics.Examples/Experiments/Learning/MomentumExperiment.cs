@@ -1,7 +1,9 @@
 using Dynamics.Analysis;
 using Dynamics.Examples.Gallery;
 using Dynamics.Models.Classical;
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Flows;
+using Dynamics.Models.Optimization.Losses;
+using Dynamics.Models.Optimization.Optimizers;
 using Dynamics.Plotting.Figures;
 using Dynamics.Plotting.Styling;
 using Dynamics.Problems;

@@ -1,5 +1,6 @@
 using Dynamics.Examples.Gallery;
-using Dynamics.Models.Optimization;
+using Dynamics.Models.Optimization.Flows;
+using Dynamics.Models.Optimization.Losses;
 using Dynamics.Plotting.Figures;
 using Dynamics.Plotting.Styling;
 using Dynamics.Problems;

@@ -1,0 +1,90 @@
+using Dynamics.Analysis;
+using Dynamics.Fields;
+using Dynamics.Models.Optimization.Losses;
+using Dynamics.Models.Optimization.Optimizers;
+using Dynamics.Validation;
+
+namespace Dynamics.Models.Optimization.Flows;
+
+/// <summary>
+/// Su's clipped Polyak flow θ̇ = −(∇L/‖∇L‖)·(L − L*)·min(1/‖∇L‖, M) (kexue.fm/archives/6261, MODELS.md §3.3). Unclipped
+/// (M = ∞) it is θ̇ = −(L − L*)∇L/‖∇L‖², so dL/dt = −(L − L*) and L − L* = (L₀ − L*)e^{−t} exactly, but it is singular
+/// at non-global critical points; the clip bounds the speed there by M(L − L*), which lets an Euler iteration jump
+/// out of a local minimum. Explicit Euler on this flow is the Polyak step size (<see cref="PolyakStep"/>). Where
+/// ∇L = 0 the field is 0. It assumes L ≥ L*.
+/// </summary>
+/// <typeparam name="TLoss">The loss.</typeparam>
+public readonly record struct PolyakFlow<TLoss> : IModel, IHasInvariants where TLoss : ILoss
+{
+    /// <summary>The clipped Polyak flow.</summary>
+    /// <param name="loss">The loss L.</param>
+    /// <param name="clip">M &gt; 0, possibly +∞ (no clipping). Su uses 1000.</param>
+    /// <param name="optimalValue">L*, the known minimum value (0 by default).</param>
+    public PolyakFlow(TLoss loss, double clip = double.PositiveInfinity, double optimalValue = 0)
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        Loss = loss;
+        Clip = clip;
+        OptimalValue = optimalValue;
+    }
+
+    /// <summary>The loss L.</summary>
+    public TLoss Loss { get; }
+
+    /// <summary>The clip M &gt; 0 on 1/‖∇L‖ (+∞ for the unclipped flow).</summary>
+    public double Clip
+    {
+        get;
+        init
+        {
+            PolyakStep.RequireClip(value, nameof(Clip));
+            field = value;
+        }
+    }
+
+    /// <summary>The minimum value L* the flow drives L towards.</summary>
+    public double OptimalValue
+    {
+        get;
+        init
+        {
+            Require.Finite(value, nameof(OptimalValue));
+            field = value;
+        }
+    }
+
+    /// <inheritdoc/>
+    public int Dimension => Loss.Dimension;
+
+    /// <inheritdoc/>
+    public string Name => $"Polyak flow on {Loss.Name}";
+
+    /// <inheritdoc/>
+    public string Parameters => FlowLabels.Combine(ParameterText.Of(("M", Clip), ("L*", OptimalValue)), Loss.Parameters);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ComponentNames => ComponentLabels.Indexed("θ", Loss.Dimension);
+
+    /// <summary>
+    /// L, non-increasing; and without clipping (M = ∞) the conserved (L − L*)e^{t}, the law L − L* = (L₀ − L*)e^{−t}.
+    /// </summary>
+    public IReadOnlyList<Invariant> Invariants
+    {
+        get
+        {
+            var loss = Loss;
+            double optimum = OptimalValue;
+            var decreasing = FlowInvariants.Loss(loss);
+            if (!double.IsPositiveInfinity(Clip)) return [decreasing];
+            return [decreasing, new Invariant("(L − L*)·e^t", (t, y) => (loss.Value(y[..loss.Dimension]) - optimum) * Math.Exp(t))];
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    {
+        Loss.Gradient(y, dydt);
+        double scale = PolyakStep.Scale(Loss.Value(y) - OptimalValue, dydt, Clip);
+        for (int i = 0; i < dydt.Length; i++) dydt[i] *= -scale;
+    }
+}

@@ -1,0 +1,41 @@
+using Dynamics.Plotting.Styling;
+using ScottPlot;
+
+namespace Dynamics.Tests.Plotting.Styling;
+
+public class LogTickGeneratorTests
+{
+    [Theory]
+    [InlineData(-7.2, -1.8, new[] { "10⁻⁷", "10⁻⁶", "10⁻⁵", "10⁻⁴", "0.001", "0.01" })]
+    [InlineData(-1.6, -0.4, new[] { "0.05", "0.1", "0.2" })]
+    [InlineData(-2.95, -1.95, new[] { "0.0015", "0.002", "0.003", "0.005", "0.007", "0.01" })]
+    public void Major_ticks_label_the_values_at_a_density_that_suits_the_range(double lo, double hi, string[] labels)
+    {
+        var generator = new LogTickGenerator();
+        generator.Regenerate(new CoordinateRange(lo, hi), Edge.Left, new PixelLength(500), null!, new LabelStyle());
+        var major = generator.Ticks.Where(t => t.IsMajor).ToArray();
+        Assert.Equal(labels, major.Select(t => t.Label));
+        Assert.All(major, t => Assert.Equal(ParseLabel(t.Label), Math.Pow(10, t.Position), 1e-12 * Math.Pow(10, t.Position)));
+        Assert.All(generator.Ticks, t => Assert.InRange(t.Position, lo, hi));
+    }
+
+    // "0.05", "10⁻⁷" or "2×10⁵" back to a number.
+    private static double ParseLabel(string label)
+    {
+        const string superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        int power = label.IndexOf("10", StringComparison.Ordinal);
+        if (power < 0 || label.Length == power + 2 || !(superscripts.Contains(label[power + 2]) || label[power + 2] == '⁻')) return double.Parse(label, invariant);
+        double mantissa = power > 0 ? double.Parse(label[..(power - 1)], invariant) : 1;
+        string exponent = string.Concat(label[(power + 2)..].Select(c => c == '⁻' ? '-' : (char)('0' + superscripts.IndexOf(c))));
+        return mantissa * Math.Pow(10, int.Parse(exponent, invariant));
+    }
+
+    [Fact]
+    public void An_empty_or_invalid_range_has_no_ticks()
+    {
+        var generator = new LogTickGenerator();
+        generator.Regenerate(new CoordinateRange(1, 1), Edge.Left, new PixelLength(500), null!, new LabelStyle());
+        Assert.Empty(generator.Ticks);
+    }
+}

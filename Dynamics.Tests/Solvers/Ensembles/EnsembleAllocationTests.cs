@@ -1,0 +1,92 @@
+using Dynamics.Fields;
+using Dynamics.Models.Classical;
+using Dynamics.Problems;
+using Dynamics.Simd;
+using Dynamics.Solvers;
+using Dynamics.Solvers.Ensembles;
+using Dynamics.Solvers.RungeKutta;
+using Dynamics.Tests.Support;
+
+namespace Dynamics.Tests.Solvers.Ensembles;
+
+/// <summary>
+/// Every ensemble path allocates nothing per step after set-up. Each worker is run directly on the test thread, so the
+/// thread's allocation counter sees everything it does (thread-pool scheduling is set-up, outside the measurement).
+/// </summary>
+public class EnsembleAllocationTests
+{
+    [Theory]
+    [InlineData(0.001)]
+    [InlineData(null)]
+    public void Lockstep_batches_allocate_nothing(double? step)
+    {
+        const int count = 37;
+        var method = step is null ? LockstepMethod.DormandPrince5 : LockstepMethod.RungeKutta4;
+        var states = EnsembleTestData.StructureOfArrays(EnsembleTestData.LorenzStarts(count));
+        var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-9) with { StepSize = step, SaveAt = SaveAt.End } };
+        var workspace = new LockstepWorkspace<LaneBatchField<Lorenz>>(new LaneBatchField<Lorenz>(new Lorenz()), method, options, count, 0, 2);
+        var statuses = new SolveStatus[count];
+        var result = workspace.Run(states, count, 0, count, statuses);
+        long allocated = Allocations.LeastOfThree(() => Allocations.During(() => result = workspace.Run(states, count, 0, count, statuses)));
+        Assert.Equal(SolveStatus.Success, result.Status);
+        Assert.True(result.Statistics.AcceptedSteps > 100);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void A_reused_integrator_allocates_nothing_to_start_and_step_the_next_member()
+    {
+        var first = OdeProblem.Create(new Lorenz(), [1.0, 1, 1], 0.0, 5.0);
+        var second = OdeProblem.Create(new Lorenz(10, 21, 8.0 / 3), [2.0, 1, 9], 0.0, 5.0);
+        var integrator = Ode.CreateIntegrator(first, new DormandPrince5(), SolverOptions.WithTolerance(1e-9));
+        while (integrator.Step())
+        {
+        }
+
+        // Measured up to just before the end: the last step writes the member's closing message, once per member.
+        long allocated = Allocations.LeastOfThree(() => Allocations.During(() =>
+        {
+            integrator.Reset(second);
+            while (integrator.Time < 4.9 && integrator.Step())
+            {
+            }
+        }));
+        Assert.Equal(SolveStatus.Running, integrator.Status);
+        Assert.True(integrator.Statistics.AcceptedSteps > 100);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Lane_workers_allocate_nothing_once_members_exist()
+    {
+        // Member problems are built beforehand, so what is measured is the lanes' stepping and refilling.
+        var problems = Enumerable.Range(0, 30).Select(m => OdeProblem.Create(new Lorenz(10, 28 - m * 0.1, 8.0 / 3), [1.0 + m, 1, 20], 0.0, 3.0)).ToArray();
+        var ensemble = new EnsembleProblem<Lorenz>(problems.Length, m => problems[m]);
+        var solver = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.End };
+        RunLanes(ensemble, solver);
+        Assert.Equal(0, Allocations.LeastOfThree(() => RunLanes(ensemble, solver)));
+    }
+
+    private static long RunLanes(EnsembleProblem<Lorenz> ensemble, SolverOptions solver)
+    {
+        var options = new EnsembleOptions { Solver = solver };
+        var queue = new LaneEnsemble.MemberQueue(ensemble.Count, options);
+        var results = new LaneEnsemble.LaneResults(ensemble.Count, 3);
+        long allocated;
+        if (Lane512Pair.IsHardwareAccelerated)
+        {
+            var workspace = new LaneWorkspace<Lorenz, Lane512Pair>(ensemble, ensemble.MemberProblem(0), solver, queue, results);
+            allocated = Allocations.During(workspace.Run);
+        }
+        else
+        {
+            var workspace = new LaneWorkspace<Lorenz, ScalarLane>(ensemble, ensemble.MemberProblem(0), solver, queue, results);
+            allocated = Allocations.During(workspace.Run);
+        }
+
+        var solution = results.ToSolution();
+        Assert.Equal(ensemble.Count, solution.SucceededCount);
+        Assert.True(solution.TotalStatistics.AcceptedSteps > 1000);
+        return allocated;
+    }
+}
