@@ -1,3 +1,4 @@
+using Dynamics.Distributions;
 using Dynamics.Models.Diffusion;
 
 namespace Dynamics.Solvers.Diffusion;

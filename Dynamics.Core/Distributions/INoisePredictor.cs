@@ -1,4 +1,4 @@
-namespace Dynamics.Models.Diffusion;
+namespace Dynamics.Distributions;
 
 /// <summary>One thread's evaluator of an <see cref="INoiseModel"/>'s noise prediction; not thread-safe.</summary>
 public interface INoisePredictor

@@ -1,4 +1,4 @@
-namespace Dynamics.Models.Diffusion;
+namespace Dynamics.Distributions;
 
 /// <summary>
 /// The conversions between a noise predictor and the other parametrisations of the same model, by Tweedie's formula for
