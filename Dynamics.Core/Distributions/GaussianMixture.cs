@@ -148,7 +148,7 @@ public sealed class GaussianMixture : INoiseModel
 
     /// <summary>
     /// The law of a·x₀ + σ·ε for x₀ from this mixture and ε ∼ N(0, I) independent: the mixture with weights w_k, means
-    /// a·μ_k and covariances a²Σ_k + σ²I. VP noising at ᾱ (Su's notation, MODELS §0.1) is a = ᾱ, σ = √(1 − ᾱ²); VE noising
+    /// a·μ_k and covariances a²Σ_k + σ²I. VP noising at ᾱ (Su's notation, docs/diffusion.md) is a = ᾱ, σ = √(1 − ᾱ²); VE noising
     /// at σ is a = 1.
     /// </summary>
     /// <param name="scale">a, finite.</param>

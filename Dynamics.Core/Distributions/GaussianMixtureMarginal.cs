@@ -163,7 +163,7 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
 
     /// <summary>
     /// The optimal noise predictor ε*(x) = E[ε | x] = −σ∇log p_{a,σ}(x) over component-major points (Ho et al. 2020's ε
-    /// convention; MODELS §5(d)4).
+    /// convention; docs/diffusion.md).
     /// </summary>
     /// <param name="points">d·count entries.</param>
     /// <param name="count">The number of points.</param>

@@ -7,7 +7,7 @@ namespace Dynamics.Fields;
 /// (y, ȳ) with ẏ = f(t, y) and dȳⱼ/dt = (y_{first+j} − ȳⱼ)/τ. This is the limit of the weight EMA
 /// ȳ ← ρȳ + (1 − ρ)y taken once per step h with τ = h/(1 − ρ); fed y = A cos ωt it settles to amplitude
 /// A/√(1 + ω²τ²) with phase lag arctan ωτ. Su uses it to recover the equilibrium a GAN circles around
-/// (kexue.fm/archives/6583, MODELS.md §3.4(b)).
+/// (kexue.fm/archives/6583, docs/gan.md).
 /// </summary>
 /// <typeparam name="TField">The inner field.</typeparam>
 public readonly record struct EmaFilteredField<TField> : IModel, IHasInvariants where TField : IVectorField

@@ -4,7 +4,7 @@ namespace Dynamics.Fields;
 /// The coefficients of an Itô SDE with diagonal noise, dXᵢ = fᵢ(t, X) dt + gᵢ(t, X) dWᵢ, with independent standard
 /// Wiener processes Wᵢ: <see cref="IVectorField.Evaluate"/> is the drift f and <see cref="Diffusion"/> the noise
 /// amplitudes g (a component with gᵢ ≡ 0 is deterministic). The generator is Σfᵢ∂ᵢ + ½Σgᵢ²∂ᵢ², so the
-/// Fokker–Planck equation is ∂ₜp = −∇·(fp) + ½Σ∂ᵢ²(gᵢ²p) (MODELS.md §0.1).
+/// Fokker–Planck equation is ∂ₜp = −∇·(fp) + ½Σ∂ᵢ²(gᵢ²p) (docs/diffusion.md).
 /// </summary>
 public interface IStochasticField : IVectorField
 {

@@ -183,7 +183,7 @@ public static class SampleMetrics
 
     /// <summary>
     /// The Monte Carlo estimate of KL(q‖p) = E_q[log q(X) − log p(X)] from <paramref name="count"/> samples of q (sample
-    /// m of <paramref name="seed"/>), with its standard error: the DDE generator objective on noised laws (MODELS §4(b)).
+    /// m of <paramref name="seed"/>), with its standard error: the DDE generator objective on noised laws (docs/diffusion.md).
     /// </summary>
     /// <param name="first">q: its data mixture is sampled and pushed through a·x₀ + σε (noise from stream seed + 1).</param>
     /// <param name="second">p, over the same dimension.</param>

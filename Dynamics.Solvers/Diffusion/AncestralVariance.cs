@@ -1,6 +1,6 @@
 namespace Dynamics.Solvers.Diffusion;
 
-/// <summary>The reverse-step variance of DDPM ancestral sampling (Ho et al. 2020; MODELS §6(b)).</summary>
+/// <summary>The reverse-step variance of DDPM ancestral sampling (Ho et al. 2020; docs/diffusion.md).</summary>
 public enum AncestralVariance
 {
     /// <summary>σ_t² = β_t² (Su's β; β_t^{DDPM} in the paper): exact for standard-normal data.</summary>

@@ -5,7 +5,7 @@ using Dynamics.Validation;
 namespace Dynamics.Solvers.Diffusion;
 
 /// <summary>
-/// Langevin samplers for the exact noised data law p̂ = law of a·x₀ + σε (MODELS §4(b)): the unadjusted chain
+/// Langevin samplers for the exact noised data law p̂ = law of a·x₀ + σε (docs/diffusion.md): the unadjusted chain
 /// x ← x + (ε/2)∇log p̂(x) + √ε z, its Metropolis-adjusted version (MALA; Roberts &amp; Tweedie 1996), and annealed
 /// Langevin over decreasing noise levels finished by one denoising step (Song &amp; Ermon 2019; Li et al.'s ADSM).
 /// Each chain starts from N(0, I) and uses its sample's counter-based noise.
@@ -117,7 +117,7 @@ public static class LangevinSampler
     }
 
     /// <summary>
-    /// Annealed Langevin (MODELS §4(b), reconstruction of NCSN/ADSM practice): for each level σ₁ &gt; … &gt; σ_L run
+    /// Annealed Langevin (docs/diffusion.md, reconstruction of NCSN/ADSM practice): for each level σ₁ &gt; … &gt; σ_L run
     /// <paramref name="stepsPerLevel"/> ULA steps on p̂_σ = p ∗ N(0, σ²I) with ε_i = ε·σ_i²/σ_L², then, if asked, one
     /// denoising step x ← r*(x) = x + σ_L²∇log p̂_{σ_L}(x).
     /// </summary>

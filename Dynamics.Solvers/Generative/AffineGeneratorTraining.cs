@@ -6,7 +6,7 @@ using Dynamics.Validation;
 namespace Dynamics.Solvers.Generative;
 
 /// <summary>
-/// GAN training of the affine generator g(z) = m + Lz read as MonoFlow (Su, kexue.fm/archives/9662; MODELS §7(b)):
+/// GAN training of the affine generator g(z) = m + Lz read as MonoFlow (Su, kexue.fm/archives/9662; docs/monoflow.md):
 /// each generator step pushes the particles x_i = g(z_i) one Euler step along the flow,
 /// x′_i = x_i + ε h'(log r(x_i)) ∇log r(x_i), then regresses g onto them, θ ← argmin_θ mean‖g_θ(z_i) − x′_i‖². The latent
 /// sample is whitened (mean exactly 0, covariance exactly I), so the regression is solved exactly by

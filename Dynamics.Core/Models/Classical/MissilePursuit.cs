@@ -6,7 +6,7 @@ using Dynamics.Simd;
 namespace Dynamics.Models.Classical;
 
 /// <summary>
-/// Pure pursuit of a target on a straight line (Bouguer 1732; MathWorld "Pursuit Curve"; MODELS.md §8): a missile
+/// Pure pursuit of a target on a straight line (Bouguer 1732; MathWorld "Pursuit Curve"; docs/classical.md): a missile
 /// starts at the origin with speed v and always heads at a target that starts at (L, 0) and moves along x = L with
 /// speed u, T(t) = (L, ut). The state is the missile's position P = (x, y):
 /// P' = v (T(t) − P)/‖T(t) − P‖.
@@ -16,7 +16,7 @@ namespace Dynamics.Models.Classical;
 /// at time t* = Lv/(v² − u²) at (L, Lk/(1 − k²)) after flying L/(1 − k²); with k = 1 it ends trailing at distance L/2;
 /// with k &gt; 1 the distance first shrinks and then grows like (u − v)t.
 /// Article 1045 of kexue.fm (Su, "What I learned about differential equations this week") names this problem, but its
-/// full text was not found: the formulation here is the standard textbook one, a reconstruction (MODELS.md §8).
+/// full text was not found: the formulation here is the standard textbook one, a reconstruction (docs/classical.md).
 /// </summary>
 /// <param name="TargetDistance">L, the target's initial distance (length units, e.g. km), &gt; 0.</param>
 /// <param name="TargetSpeed">u, the target's speed (length per time, e.g. km/h), &gt; 0.</param>
@@ -24,7 +24,7 @@ namespace Dynamics.Models.Classical;
 public readonly record struct MissilePursuit(double TargetDistance, double TargetSpeed, double MissileSpeed) : IModel, ILaneField, IJacobianField, IHasInvariants
 {
     /// <summary>
-    /// Variant A of MODELS.md §8(c): a ship 120 km away sailing at 90 km/h across the line of sight, a missile at
+    /// Variant A of docs/classical.md: a ship 120 km away sailing at 90 km/h across the line of sight, a missile at
     /// 450 km/h (k = 1/5); capture after 5/18 h, 25 km along the ship's course. (A struct's default value has every
     /// parameter 0; use this constructor.)
     /// </summary>
@@ -33,7 +33,7 @@ public readonly record struct MissilePursuit(double TargetDistance, double Targe
     {
     }
 
-    /// <summary>Variant B of MODELS.md §8(c): the target at distance 1 moves at v₀, the missile at 5v₀; the hit comes after the target has moved 5/24.</summary>
+    /// <summary>Variant B of docs/classical.md: the target at distance 1 moves at v₀, the missile at 5v₀; the hit comes after the target has moved 5/24.</summary>
     /// <param name="targetSpeed">v₀ &gt; 0.</param>
     /// <returns>The model (1, v₀, 5v₀).</returns>
     public static MissilePursuit VariantB(double targetSpeed = 1.0) => new(1.0, targetSpeed, 5 * targetSpeed);
@@ -119,7 +119,7 @@ public readonly record struct MissilePursuit(double TargetDistance, double Targe
     }
 
     /// <summary>
-    /// The two invariants of MODELS.md §8(d), in the relative coordinates r = ‖T − P‖ and α, the angle between the
+    /// The two invariants of docs/classical.md, in the relative coordinates r = ‖T − P‖ and α, the angle between the
     /// target's velocity and the line of sight (α(0) = π/2): the linear one vr + ur cos α + (v² − u²)t = Lv, and the
     /// shape one r sin α / tan(α/2)^{v/u} = L (from dr/dα = r(v − u cos α)/(u sin α)). Both hold for every k.
     /// </summary>

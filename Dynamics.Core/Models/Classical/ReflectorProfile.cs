@@ -4,7 +4,7 @@ using Dynamics.Fields;
 namespace Dynamics.Models.Classical;
 
 /// <summary>
-/// The solar-furnace mirror as a function y(x), with x playing the role of time (MODELS.md §8(b′)): with the focus at
+/// The solar-furnace mirror as a function y(x), with x playing the role of time (docs/classical.md): with the focus at
 /// the origin and the sun's rays parallel to the x-axis, the law of reflection makes the triangle focus–tangent
 /// intercept–mirror point isosceles, which gives the homogeneous ODE
 /// dy/dx = y/(x + √(x² + y²)),
@@ -12,7 +12,7 @@ namespace Dynamics.Models.Classical;
 /// distance to the directrix x = −C"). The slope blows up at the vertex (−C/2, 0), where the field is 0/0: a solve in x
 /// cannot pass it, which is why <see cref="ReflectorCurve"/> integrates the same curve in other parameters.
 /// Article 1045 of kexue.fm names the problem, but its full text was not found: this formulation is the classic
-/// textbook one, a reconstruction (MODELS.md §8).
+/// textbook one, a reconstruction (docs/classical.md).
 /// </summary>
 public readonly record struct ReflectorProfile : IModel, IHasInvariants
 {

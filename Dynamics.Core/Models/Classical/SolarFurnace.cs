@@ -1,7 +1,7 @@
 namespace Dynamics.Models.Classical;
 
 /// <summary>
-/// Closed forms of the solar-furnace mirror (MODELS.md §8(b′), (d′)), focus at the origin, rays parallel to the x-axis
+/// Closed forms of the solar-furnace mirror (docs/classical.md, (d′)), focus at the origin, rays parallel to the x-axis
 /// arriving from +x: the mirrors are the parabolas y² = 2Cx + C², r = C/(1 − cos θ) in polar form, with vertex
 /// (−C/2, 0), focal length C/2 and directrix x = −C; and the ray-tracing test that a mirror focuses. A reconstruction of
 /// the textbook problem named in kexue.fm 1045, whose full text was not found.

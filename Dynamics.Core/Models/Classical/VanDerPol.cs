@@ -7,7 +7,7 @@ namespace Dynamics.Models.Classical;
 /// <summary>
 /// The Van der Pol oscillator x'' − μ(1 − x²)x' + x = 0 as (x, y)' = (y, μ(1 − x²)y − x).
 /// For μ &gt; 0 it has one attracting limit cycle; for μ = 1 its period is 6.6632868593231301896996820305 and its
-/// amplitude (largest |x|) 2.00861986087484313650964018836 (MODELS.md §10, E10).
+/// amplitude (largest |x|) 2.00861986087484313650964018836 (docs/classical.md, E10).
 /// </summary>
 /// <param name="Mu">The nonlinearity and damping parameter μ ≥ 0.</param>
 public readonly record struct VanDerPol(double Mu) : IModel, IJacobianField, ILaneField

@@ -4,7 +4,7 @@ using Dynamics.Validation;
 namespace Dynamics.Models.Diffusion;
 
 /// <summary>
-/// A discrete DDPM noise schedule t = 0 … T in Su's notation (MODELS §0.1): the forward step
+/// A discrete DDPM noise schedule t = 0 … T in Su's notation (docs/diffusion.md): the forward step
 /// x_t = α_t x_{t−1} + β_t ε_t with α_t² + β_t² = 1, the marginal x_t = ᾱ_t x₀ + β̄_t ε̄ with ᾱ_t = α_1⋯α_t and
 /// β̄_t = √(1 − ᾱ_t²). The conversions to Ho et al. (2020) live here and nowhere else: β_t^{DDPM} = β_t²,
 /// ᾱ_t^{DDPM} = ᾱ_t², and the paper's noise predictor is the one the samplers use, ε^{paper} = (β̄_t/β_t) ε^{Su(一)}
@@ -84,7 +84,7 @@ public sealed class DiscreteSchedule
     public double NoiseToSignal(int t) => _betaBar[Index(t)] / _alphaBar[t];
 
     /// <summary>
-    /// The DDPM posterior p(x_{t−1} | x_t, x₀) = N(c_t x_t + c₀ x₀, σ̃²I) (MODELS §6(b)):
+    /// The DDPM posterior p(x_{t−1} | x_t, x₀) = N(c_t x_t + c₀ x₀, σ̃²I) (docs/diffusion.md):
     /// c_t = α_tβ̄_{t−1}²/β̄_t², c₀ = ᾱ_{t−1}β_t²/β̄_t², σ̃² = β̄_{t−1}²β_t²/β̄_t².
     /// </summary>
     /// <param name="t">1 ≤ t ≤ T.</param>
@@ -108,7 +108,7 @@ public sealed class DiscreteSchedule
     }
 
     /// <summary>
-    /// Su's translation of Ho et al.'s schedule, α_t = √(1 − 0.02t/T) (MODELS §5(c)): ᾱ_T = 0.0064820 for T = 1000.
+    /// Su's translation of Ho et al.'s schedule, α_t = √(1 − 0.02t/T) (docs/diffusion.md): ᾱ_T = 0.0064820 for T = 1000.
     /// </summary>
     /// <param name="steps">T ≥ 1 (1000 in the article).</param>
     /// <returns>The schedule.</returns>

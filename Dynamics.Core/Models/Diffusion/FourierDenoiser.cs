@@ -8,7 +8,7 @@ namespace Dynamics.Models.Diffusion;
 /// <summary>
 /// A denoising autoencoder r(x̃) ≈ E[x | x̃] fitted by denoising score matching without a neural network: random Fourier
 /// features φ(x̃) = √(2/D)·cos(Wx̃ + b) (Rahimi &amp; Recht 2007; W ∼ N(0, I/ℓ²), b ∼ U(0, 2π)) plus the affine terms
-/// (x̃, 1), and ridge regression of x on them over pairs x̃ = x + σε (Vincent 2011; MODELS §4(b)). Its score estimate is
+/// (x̃, 1), and ridge regression of x on them over pairs x̃ = x + σε (Vincent 2011; docs/diffusion.md). Its score estimate is
 /// (r(x̃) − x̃)/σ², Tweedie's formula read backwards.
 /// </summary>
 public sealed class FourierDenoiser

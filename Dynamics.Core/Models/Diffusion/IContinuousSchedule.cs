@@ -3,7 +3,7 @@ namespace Dynamics.Models.Diffusion;
 /// <summary>
 /// A continuous-time diffusion x_t = a(t)·x₀ + σ(t)·ε, t ∈ [0, T], data at t = 0 and noise at T (Song et al. 2021).
 /// It is the marginal of the forward SDE dx = f(t)x dt + g(t) dW with f = ȧ/a and g² = 2aσ·d/dt(σ/a) = 2(σσ̇ − σ²ȧ/a),
-/// whose probability-flow ODE is dx/dt = f(t)x − ½g(t)²∇log p_t(x) (MODELS §7(b)).
+/// whose probability-flow ODE is dx/dt = f(t)x − ½g(t)²∇log p_t(x) (docs/monoflow.md).
 /// </summary>
 public interface IContinuousSchedule
 {

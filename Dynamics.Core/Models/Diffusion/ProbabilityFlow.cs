@@ -4,7 +4,7 @@ using Dynamics.Fields;
 namespace Dynamics.Models.Diffusion;
 
 /// <summary>
-/// The probability-flow ODE of a continuous diffusion with exact Gaussian-mixture data (Song et al. 2021; MODELS §7(b)):
+/// The probability-flow ODE of a continuous diffusion with exact Gaussian-mixture data (Song et al. 2021; docs/monoflow.md):
 /// dx/dt = f(t)x − ½g(t)²∇log p_t(x), where p_t is the law of a(t)x₀ + σ(t)ε. Integrated from t = T down to 0 it carries
 /// noise to data; every marginal is exact, so the ODE error is the only error. With <see cref="EdmSchedule"/> it is
 /// Karras et al.'s dx/dσ = ε*(x; σ), the ODE that DDIM, Heun and DPM-Solver discretise.

@@ -4,7 +4,7 @@ namespace Dynamics.Models.Estimators;
 
 /// <summary>
 /// The score-function gradient on logits: y ∼ softmax(o) by Gumbel-max, ∇ₒ log p(y) = e_y − p, so one sample gives
-/// (f_y − b)(e_y − p), unbiased for ∂L/∂oⱼ = pⱼ(fⱼ − Σᵢ pᵢ fᵢ) (MODELS' discrete oracle; Williams 1992). Sample m of
+/// (f_y − b)(e_y − p), unbiased for ∂L/∂oⱼ = pⱼ(fⱼ − Σᵢ pᵢ fᵢ) (the discrete score-function oracle of docs/estimators.md; Williams 1992). Sample m of
 /// estimate n is the Gumbel-max sample s = n·M + m of <see cref="Categorical"/>.
 /// </summary>
 public sealed class CategoricalScoreEstimator : IGradientEstimator

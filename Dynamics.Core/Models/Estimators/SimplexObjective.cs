@@ -8,7 +8,7 @@ namespace Dynamics.Models.Estimators;
 
 /// <summary>
 /// A smooth objective on the probability simplex, f(y) = c·y + (w/2)‖y − t‖², whose expectation over a categorical
-/// y ∼ softmax(o) is L(o) = Σᵢ pᵢ fᵢ with fᵢ = f(eᵢ). With w = 0 it is the linear cost of MODELS' discrete oracle
+/// y ∼ softmax(o) is L(o) = Σᵢ pᵢ fᵢ with fᵢ = f(eᵢ). With w = 0 it is the linear cost of the discrete score-function oracle of docs/estimators.md
 /// (f(y) = c_y); with w &gt; 0 its gradient ∇f(y) = c + w(y − t) differs between a relaxed point and a vertex, which is
 /// what makes straight-through biased. The exact gradient by enumeration is ∂L/∂oⱼ = pⱼ(fⱼ − Σᵢ pᵢ fᵢ).
 /// </summary>

@@ -8,7 +8,7 @@ namespace Dynamics.Models.Gan;
 
 /// <summary>
 /// Shared facts about the Dirac GAN (Mescheder, Geiger &amp; Nowozin, arXiv 1801.04406; Su, kexue.fm/archives/6583,
-/// MODELS.md §3.4): real data is the point 0, the generator is the point θ ∈ ℝᵈ and the discriminator is linear,
+/// docs/gan.md): real data is the point 0, the generator is the point θ ∈ ℝᵈ and the discriminator is linear,
 /// D(x) = φ·x. States are ordered (φ, θ) = (φ₁ … φ_d, θ₁ … θ_d), discriminator first, as in the article.
 /// </summary>
 public static class DiracGan

@@ -7,7 +7,7 @@ namespace Dynamics.Models.Gan;
 
 /// <summary>
 /// The common shape of the Dirac GAN flows (Mescheder, Geiger &amp; Nowozin, arXiv 1801.04406; Su,
-/// kexue.fm/archives/6583, MODELS.md §3.4): state (φ, θ) ∈ ℝᵈ × ℝᵈ, discriminator first, and an optional L2 weight decay
+/// kexue.fm/archives/6583, docs/gan.md): state (φ, θ) ∈ ℝᵈ × ℝᵈ, discriminator first, and an optional L2 weight decay
 /// μ on the discriminator, which adds −μφ to φ̇ (a reconstruction: the article gives no coefficient). Each variant
 /// supplies its right-hand side (once, as a lane formula, so lanes and exact Jacobians come with it), its parameters and
 /// its invariants. The formulas read μ as parameter 0 and the variant's own numbers from 1 on; d and the variant's

@@ -6,7 +6,7 @@ namespace Dynamics.Models.Gan;
 
 /// <summary>
 /// Discrete GAN training with learning rate h on a field whose state is (φ, θ), discriminator first
-/// (kexue.fm/archives/6583, MODELS.md §3.4; Mescheder et al. 2018 §2). Simultaneous steps are explicit Euler on the
+/// (kexue.fm/archives/6583, docs/gan.md; Mescheder et al. 2018 §2). Simultaneous steps are explicit Euler on the
 /// flow, and where the flow circles they spiral out: on the vanilla Dirac GAN each step multiplies J₂ by exactly
 /// det[[1, −hσ], [h(1 − σ), 1]] = 1 + h²σ(1 − σ) with σ = σ(θ·φ) (1 + h²/4 near the equilibrium). Alternating steps
 /// (φ first, then θ against the new φ) have determinant 1 and conserve J₂ exactly, like the flow. Each step covers

@@ -6,7 +6,7 @@ using Dynamics.Simd;
 namespace Dynamics.Models.Gan;
 
 /// <summary>
-/// The vanilla Dirac GAN (kexue.fm/archives/6583, MODELS.md §3.4). The discriminator minimises −log(1 − σ(θ·φ)) with
+/// The vanilla Dirac GAN (kexue.fm/archives/6583, docs/gan.md). The discriminator minimises −log(1 − σ(θ·φ)) with
 /// optional L2 weight decay μ, so φ̇ = −σ(θ·φ)θ − μφ. The generator is either non-saturating (the default; it
 /// minimises −log σ(θ·φ), θ̇ = (1 − σ(θ·φ))φ) or saturating zero-sum (it minimises log(1 − σ(θ·φ)), θ̇ = σ(θ·φ)φ).
 /// At the equilibrium 0 both have the Jacobian [[−μI, −½I], [½I, 0]] with eigenvalues (−μ ± √(μ² − 1))/2 (±i/2 at

@@ -6,7 +6,7 @@ namespace Dynamics.Models.Gan;
 
 /// <summary>
 /// The Dirac WGAN with an exact Lipschitz constraint, D(x) = x·φ/‖φ‖ (spectral normalisation), playing
-/// min_θ max_φ −θ·φ/‖φ‖ (kexue.fm/archives/6583, MODELS.md §3.4(b)): φ̇ = −θ/‖φ‖ + (θ·φ)φ/‖φ‖³ − μφ and θ̇ = φ/‖φ‖.
+/// min_θ max_φ −θ·φ/‖φ‖ (kexue.fm/archives/6583, docs/gan.md): φ̇ = −θ/‖φ‖ + (θ·φ)φ/‖φ‖³ − μφ and θ̇ = φ/‖φ‖.
 /// The φ-gradient is orthogonal to φ, so ‖φ‖·e^{μt} is conserved (‖φ‖ ≡ √0.05 from the standard start without L2),
 /// and θ moves at unit speed forever: there is no equilibrium, only circulation. The field is singular at φ = 0,
 /// where it returns 0.

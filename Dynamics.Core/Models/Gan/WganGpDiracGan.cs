@@ -7,7 +7,7 @@ using Dynamics.Validation;
 namespace Dynamics.Models.Gan;
 
 /// <summary>
-/// The Dirac WGAN-GP with penalty λ(‖∇ₓD‖ − c)² (kexue.fm/archives/6583, MODELS.md §3.4): ∇ₓD = φ whatever the
+/// The Dirac WGAN-GP with penalty λ(‖∇ₓD‖ − c)² (kexue.fm/archives/6583, docs/gan.md): ∇ₓD = φ whatever the
 /// sampling distribution, so φ̇ = −θ − 2λ(1 − c/‖φ‖)φ − μφ and θ̇ = φ.
 /// <list type="bullet">
 /// <item>c = 0 (zero-centred, "WGAN-div") is linear, θ̈ + (2λ + μ)θ̇ + θ = 0: eigenvalues −λ ± i√(1 − λ²) at μ = 0

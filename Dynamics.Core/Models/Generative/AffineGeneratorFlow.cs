@@ -6,7 +6,7 @@ namespace Dynamics.Models.Generative;
 /// <summary>
 /// "GAN as a diffusion ODE in parameter time": the affine generator g(z) = m + Lz, z ∼ N(0, I), trained by the
 /// least-squares step onto particles moved along the exact KL flow against p = N(μ, P), follows in the limit of small
-/// steps ṁ = −P⁻¹(m − μ), L̇ = (S⁻¹ − P⁻¹)L = L⁻ᵀ − P⁻¹L with S = LLᵀ (MODELS §7(d)2). Its fixed point is m = μ, LLᵀ = P.
+/// steps ṁ = −P⁻¹(m − μ), L̇ = (S⁻¹ − P⁻¹)L = L⁻ᵀ − P⁻¹L with S = LLᵀ (docs/monoflow.md). Its fixed point is m = μ, LLᵀ = P.
 /// State: (m, L row-major), d + d² components. In 1-D, d(L²)/dt = 2 − 2L²/P.
 /// </summary>
 public sealed class AffineGeneratorFlow : IVectorField

@@ -5,7 +5,7 @@ public enum DiscriminatorFeatures
 {
     /// <summary>
     /// φ(x) = (1, x₁ … x_d, x_a x_b for a ≤ b): every quadratic, so the optimal logit of two Gaussians,
-    /// D* = log N(x; μ_p, P) − log N(x; m, S), lies in the family (MODELS §7(d)4).
+    /// D* = log N(x; μ_p, P) − log N(x; m, S), lies in the family (docs/monoflow.md).
     /// </summary>
     Quadratic,
 

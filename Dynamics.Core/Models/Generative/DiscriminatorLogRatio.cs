@@ -7,7 +7,7 @@ namespace Dynamics.Models.Generative;
 /// <summary>
 /// The GAN view of the log-ratio: a logistic-regression discriminator D(x) = wᵀφ(x) trained by binary cross-entropy to
 /// tell samples of p from the particles, whose logit estimates log r = log p/q (the optimum of the vanilla GAN
-/// discriminator is D* = log p/q; Goodfellow et al. 2014; MODELS §7(b)). log r ≈ D(x_i), ∇log r ≈ wᵀ∇φ(x_i).
+/// discriminator is D* = log p/q; Goodfellow et al. 2014; docs/monoflow.md). log r ≈ D(x_i), ∇log r ≈ wᵀ∇φ(x_i).
 /// Trained (<see cref="DiscriminatorOptions.StepsPerRefit"/> Newton steps, warm-started) at every
 /// <see cref="DiscriminatorOptions.RefitInterval"/>-th evaluation, on fresh samples of p each time.
 /// </summary>

@@ -10,7 +10,7 @@ namespace Dynamics.Models.Generative;
 /// <remarks>
 /// It is exact while the cloud stays Gaussian, i.e. while the velocity h'(log r)∇log r is affine in x: for a Gaussian
 /// target and the KL flow (h' ≡ 1) the velocity is (Ŝ⁻¹ − P⁻¹)x − Ŝ⁻¹m̂ + P⁻¹μ and the cloud's moments then follow
-/// ṁ = −P⁻¹(m − μ), Ṡ = 2I − P⁻¹S − SP⁻¹ exactly (MODELS §7(d)1). For other h, or a mixture target, the velocity is not
+/// ṁ = −P⁻¹(m − μ), Ṡ = 2I − P⁻¹S − SP⁻¹ exactly (docs/monoflow.md). For other h, or a mixture target, the velocity is not
 /// affine and this is the Gaussian (moment-matched) approximation of q_t.
 /// </remarks>
 public sealed class GaussianFitLogRatio : ILogRatioSource

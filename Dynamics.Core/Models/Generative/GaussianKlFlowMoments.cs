@@ -5,7 +5,7 @@ namespace Dynamics.Models.Generative;
 
 /// <summary>
 /// The moments of the Gaussian KL flow: with q_t = N(m, S) and target p = N(μ, P) the velocity ∇log r is affine, so q_t
-/// stays Gaussian with ṁ = −P⁻¹(m − μ), Ṡ = 2I − P⁻¹S − SP⁻¹ (MODELS §7(d)1). These are also the moment equations of
+/// stays Gaussian with ṁ = −P⁻¹(m − μ), Ṡ = 2I − P⁻¹S − SP⁻¹ (docs/monoflow.md). These are also the moment equations of
 /// the Langevin SDE dx = ∇log p dt + √2 dW, the Fokker–Planck twin with the same marginals. State: (m, S row-major),
 /// d + d² components. One dimension: m(t) = μ + (m₀ − μ)e^{−t/P}, S(t) = P + (S₀ − P)e^{−2t/P}.
 /// </summary>

@@ -64,7 +64,7 @@ public static class Gaussians
 
     /// <summary>
     /// The optimal discriminator logit of the vanilla GAN between p = N(μ, P) (real) and q = N(m, S) (fake):
-    /// D*(x) = log N(x; μ, P) − log N(x; m, S) = log p/q (MODELS §7(d)4), a quadratic in x.
+    /// D*(x) = log N(x; μ, P) − log N(x; m, S) = log p/q (docs/monoflow.md), a quadratic in x.
     /// </summary>
     /// <param name="point">x.</param>
     /// <param name="targetMean">μ.</param>

@@ -7,7 +7,7 @@ namespace Dynamics.Models.Generative;
 /// <summary>
 /// Overdamped Langevin dynamics dx = ∇log p(x) dt + √2 dW for N independent particles (N·d components, component-major):
 /// the Fokker–Planck twin of the KL Wasserstein flow, ∂_t q = −∇·(q∇log p) + Δq = −∇·(q∇log(p/q)), so its marginals
-/// equal the MonoFlow KL flow's (MODELS §7(b); Jordan, Kinderlehrer &amp; Otto 1998). Integrate with <c>Sde.Solve</c>.
+/// equal the MonoFlow KL flow's (docs/monoflow.md; Jordan, Kinderlehrer &amp; Otto 1998). Integrate with <c>Sde.Solve</c>.
 /// </summary>
 public sealed class LangevinParticles : IStochasticField
 {

@@ -13,7 +13,7 @@ using ScottPlot;
 namespace Dynamics.Examples.Experiments.Classical;
 
 /// <summary>
-/// Missile pursuit (MODELS.md §8, a reconstruction of the problem named in kexue.fm 1045, whose text was not found): a
+/// Missile pursuit (docs/classical.md, a reconstruction of the problem named in kexue.fm 1045, whose text was not found): a
 /// missile always heading at a ship on a straight course. Both textbook variants against their closed forms (capture
 /// time Lv/(v² − u²), capture point, path length, the pursuit curve along the whole trajectory), the two invariants
 /// of §8(d), the trailing distance L/2 when the speeds are equal, and the closest approach of a faster target, which
@@ -148,7 +148,7 @@ public sealed class PursuitExperiment : IExperiment
             if (l - p[0] > 1e-3 * l) worst = Math.Max(worst, Math.Abs(p[1] - model.PathY(p[0])));
         }
 
-        // The dense output of Verner 8 at rtol 1e-12 follows the curve to ~1e-11 L (MODELS.md §8(d) quotes 1e-10).
+        // The dense output of Verner 8 at rtol 1e-12 follows the curve to ~1e-11 L (docs/classical.md quotes 1e-10).
         context.CheckAtMost($"{variant}: max |y − y_closed(x)| / L along the path", worst / l, 1e-9);
         var drifts = InvariantMonitor.Measure(path, model.Invariants[0]);
         double linear = 0;

@@ -13,7 +13,7 @@ using ScottPlot;
 namespace Dynamics.Examples.Experiments.Classical;
 
 /// <summary>
-/// The solar-furnace mirror (MODELS.md §8, a reconstruction: kexue.fm 1045 names the problem but its text was not
+/// The solar-furnace mirror (docs/classical.md, a reconstruction: kexue.fm 1045 names the problem but its text was not
 /// found): the reflector ODE y' = y/(x + √(x² + y²)) from (−0.3, 1.2), checked against the parabola y² = 2Cx + C² and
 /// the first integral √(x² + y²) − x = C; the same curve integrated in four parameterisations, of which the one in x
 /// stops at the vertex where dy/dx blows up and the slope-vector one stalls there, while arc length and the regular
@@ -38,7 +38,7 @@ public sealed class SolarFurnaceExperiment : IExperiment
         // Verner 8 at tolerance 1e-13 over a few dozen steps on values of size ≤ 3.
         context.CheckAtMost("integrating in x: drift of C = √(x² + y²) − x", InvariantMonitor.Measure(inX, new ReflectorProfile()).Single().Violation, 1e-12);
         double residual = Enumerable.Range(0, inX.Count).Max(i => Math.Abs(SolarFurnace.ParabolaResidual(inX.Times[i], inX.State(i)[0], c)));
-        // MODELS.md §8(d′) reports a residual of 9e-13 for this start; y² amplifies the error in y by 2y ≤ 7.
+        // docs/classical.md reports a residual of 9e-13 for this start; y² amplifies the error in y by 2y ≤ 7.
         context.CheckAtMost("integrating in x: max |y² − 2Cx − C²|", residual, 1e-11);
 
         var parameterisations = Parameterisations(context, c);

@@ -25,7 +25,7 @@ internal static class DiffusionFigures
         return GaussianMixture.Isotropic([.. Enumerable.Repeat(0.125, 8)], means, [.. Enumerable.Repeat(0.15, 8)]);
     }
 
-    /// <summary>The 1-D oracle of MODELS §6(d)3: weights 0.3/0.7 on Diracs at ∓1.</summary>
+    /// <summary>The 1-D oracle of docs/diffusion.md: weights 0.3/0.7 on Diracs at ∓1.</summary>
     public static GaussianMixture TwoDiracs() => GaussianMixture.Isotropic([0.3, 0.7], [-1, 1], [0, 0]);
 
     /// <summary>A square-unit scatter panel of component-major 2-D points.</summary>

@@ -13,7 +13,7 @@ namespace Dynamics.Examples.Experiments.Diffusion;
 /// <summary>
 /// The probability-flow ODE dx/dt = f(t)x − ½g(t)²∇log pₜ(x) (Song et al. 2021) for a 1-D two-component mixture under
 /// VP (linear β, 0.1 → 20) and VE (σ 0.01 → 20) noising: trajectories from noise to data marked by the component they
-/// reach, the exact densities pₜ over time, the Gaussian invariant of MODELS §7(d)5 and the likelihood log p₀ through
+/// reach, the exact densities pₜ over time, the Gaussian invariant of docs/monoflow.md and the likelihood log p₀ through
 /// the ODE with its divergence, against the closed form.
 /// </summary>
 public sealed class ProbabilityFlowExperiment : IExperiment

@@ -13,7 +13,7 @@ using ScottPlot;
 namespace Dynamics.Examples.Experiments.Learning;
 
 /// <summary>
-/// GAN training as a flow (kexue.fm/archives/6583, MODELS.md §3.4): the 2-D Dirac GAN family from Su's start
+/// GAN training as a flow (kexue.fm/archives/6583, docs/gan.md): the 2-D Dirac GAN family from Su's start
 /// [φ₁, φ₂, θ₁, θ₂] = [0.1, 0.2, 0.2, 0.1], drawn in the θ-plane with the article's windows and horizons; the Jacobian
 /// eigenvalues at the equilibrium against their closed forms; the invariants (J₂, energy, ‖φ‖); the WGAN-GP closed form
 /// and limit cycle; the slow 1-D decay; and the EMA of weights recovering the equilibrium the raw parameters circle.
@@ -151,7 +151,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         }
 
         var wgangp = Solve(new WganGpDiracGan(), 40, 2);
-        // MODELS.md §3.4(d): 0.03e^{−8} = 1.006388e-5, seven digits quoted.
+        // docs/gan.md: 0.03e^{−8} = 1.006388e-5, seven digits quoted.
         context.Check("WGAN-GP c = 0: J₂(40) = 0.03 exp(−8)", DiracGan.AngularMomentum(wgangp.FinalState), 1.006388e-5, 5e-12);
         figure.Plot.Axes.SetLimitsX(0, 100);
         new MultiPanelFigure(1, 2).Add(figure.AsPanel()).Add(residual.AsPanel()).SavePng(context.FigurePath("angular-momentum.png",
@@ -161,7 +161,7 @@ public sealed class GanDynamicsExperiment : IExperiment
 
         var vanilla = Solve(new VanillaDiracGan(), 100, 1001);
         var twiceEnergy = Enumerable.Range(0, vanilla.Count).Select(i => 2 * DiracGan.Energy(vanilla.State(i), 2)).ToArray();
-        // 2E(100) = 0.0671 (three digits quoted in MODELS.md §3.4(d)); ±5e-5 is their rounding.
+        // 2E(100) = 0.0671 (three digits quoted in docs/gan.md); ±5e-5 is their rounding.
         context.Check("vanilla: 2E = ‖φ‖² + ‖θ‖² at t = 100", twiceEnergy[^1], 0.0671, 5e-5);
         // ‖θ‖‖φ‖ ≥ |J₂| = 0.03 and ‖θ‖² + ‖φ‖² ≥ 2‖θ‖‖φ‖, so 2E never drops below 2|J₂| = 0.06: a one-sided bound.
         context.CheckAtLeast("vanilla: min over 0 ≤ t ≤ 100 of 2E = ‖φ‖² + ‖θ‖² (bound 2|J₂| = 0.06)", twiceEnergy.Min(), 0.06);
@@ -185,7 +185,7 @@ public sealed class GanDynamicsExperiment : IExperiment
             if (i > 0) arc += Math.Sqrt(Math.Pow(wgan.State(i)[2] - wgan.State(i - 1)[2], 2) + Math.Pow(wgan.State(i)[3] - wgan.State(i - 1)[3], 2));
         }
 
-        // ‖φ‖ ≡ √0.05 exactly (the φ-gradient is ⟂ φ); MODELS verified 1e-10, Verner 8 at 1e-12 keeps it to ~1e-12.
+        // ‖φ‖ ≡ √0.05 exactly (the φ-gradient is ⟂ φ); the reference derivation verified 1e-10, Verner 8 at 1e-12 keeps it to ~1e-12.
         context.CheckAtMost("WGAN: |‖φ‖ − √0.05| over 0 ≤ t ≤ 10", normDrift, 1e-10);
         // ‖θ̇‖ ≡ 1, so the θ path is 10 long; 20,000 chords undercount a curve of curvature κ ≲ 20 by < 1e-6.
         context.Check("WGAN: length of the θ path over 0 ≤ t ≤ 10 (‖θ̇‖ ≡ 1)", arc, 10, 1e-5);
@@ -196,7 +196,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         var gan = new WganGpDiracGan();
         var exact = new double[4];
         gan.ExactState(Start, 5, exact);
-        // MODELS.md §3.4(d): θ(5) = (−0.03915955, −0.10788429), eight decimals.
+        // docs/gan.md: θ(5) = (−0.03915955, −0.10788429), eight decimals.
         context.Check("WGAN-GP c = 0 closed form θ₁(5)", exact[2], -0.03915955, 5e-9);
         context.Check("WGAN-GP c = 0 closed form θ₂(5)", exact[3], -0.10788429, 5e-9);
         var solution = Ode.Solve(OdeProblem.Create(gan, Start, 0, 40), new Verner8(), SolverOptions.WithTolerance(1e-12) with { SaveAt = SaveAt.Times(5, 20, 40) });
@@ -207,7 +207,7 @@ public sealed class GanDynamicsExperiment : IExperiment
             for (int j = 0; j < 4; j++) worst = Math.Max(worst, Math.Abs(exact[j] - solution.State(i)[j]));
         }
 
-        // MODELS verified to 1e-8 with RK4; Verner 8 at 1e-12 does better.
+        // the reference derivation verified to 1e-8 with RK4; Verner 8 at 1e-12 does better.
         context.CheckAtMost("WGAN-GP c = 0: numerical − closed form at t = 5, 20, 40", worst, 1e-10);
 
         var cycle = Solve(new WganGpDiracGan(0.1, 1), 400, 2).FinalState;
@@ -230,7 +230,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         var solution = Ode.Solve(OdeProblem.Create(gan, [0.1, 0.2], 0, 10_000), new DormandPrince5(), SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Times(times) });
         var r2 = Enumerable.Range(0, solution.Count).Select(i => 2 * DiracGan.Energy(solution.State(i), 1)).ToArray();
         double at1000 = r2[30], at10000 = r2[40];
-        // MODELS.md §3.4(d), errata E3: r² = 0.0069 at t = 1000 and 7.9e-4 at t = 10⁴ (two digits quoted).
+        // docs/gan.md, errata E3: r² = 0.0069 at t = 1000 and 7.9e-4 at t = 10⁴ (two digits quoted).
         context.Check("1-D vanilla: r²(1000)", at1000, 0.0069, 5e-5);
         context.Check("1-D vanilla: r²(10⁴)", at10000, 7.9e-4, 5e-6);
         // The averaged law 8/(t + 8/r₀²) drops an oscillating O(r²) correction, whose relative size the residual panel of

@@ -16,7 +16,7 @@ using ScottPlot;
 namespace Dynamics.Examples.Experiments.Learning;
 
 /// <summary>
-/// Momentum as the leapfrog of the heavy ball θ̈ + λθ̇ = −∇L (kexue.fm/archives/5655, MODELS.md §3.1): the closed
+/// Momentum as the leapfrog of the heavy ball θ̈ + λθ̇ = −∇L (kexue.fm/archives/5655, docs/learning.md): the closed
 /// form on a quadratic, the O(γ²) global error with the half-step start against O(γ) without it (errata E2), momentum
 /// SGD as the damped velocity Verlet, the symplectic integrators' orders and energy behaviour, and Nesterov's ODE
 /// against its Bessel closed form.
@@ -74,7 +74,7 @@ public sealed class MomentumExperiment : IExperiment
         double[] quoted = [1.05e-3, 2.6e-4, 6.6e-5];
         for (int k = 0; k < 3; k++)
         {
-            // MODELS.md §3.1(d) quotes 2–3 significant digits: 5% covers the rounding.
+            // docs/learning.md quotes 2–3 significant digits: 5% covers the rounding.
             context.Check($"momentum error at T = 5, γ = {gammas[k + 1]} (half-step start; published 1.05e-3, 2.6e-4, 6.6e-5)", half[k + 1], quoted[k], 0.05 * quoted[k]);
         }
 

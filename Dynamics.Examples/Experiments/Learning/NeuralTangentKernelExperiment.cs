@@ -12,7 +12,7 @@ using ScottPlot;
 namespace Dynamics.Examples.Experiments.Learning;
 
 /// <summary>
-/// "SGD ≈ SVM?" (kexue.fm/archives/8009; Domingos, arXiv 2012.00152; MODELS.md §3.7): a model trained by gradient flow
+/// "SGD ≈ SVM?" (kexue.fm/archives/8009; Domingos, arXiv 2012.00152; docs/learning.md): a model trained by gradient flow
 /// is a kernel machine with the neural tangent kernel. For a linear model f(s) = w·x(s) on the features
 /// x(s) = (1, s, s², s³) under the squared loss the kernel x(s)·x(s′) is constant and the model at every time has a
 /// closed form; the integrated gradient flow reproduces it.
@@ -59,7 +59,7 @@ public sealed class NeuralTangentKernelExperiment : IExperiment
         context.CheckAtMost("gradient flow − kernel closed form w(t) = w₀ + Xᵀα(t), worst weight at t = 0.05 … 50", worstWeights, 1e-12);
         context.CheckAtMost("gradient flow − kernel machine f₀(x) + Σαᵢ(t)K(x, xᵢ) at x = x(0.37)", worstPrediction, 1e-12);
 
-        // MODELS.md §3.7(d): w(t) = w* + e^{−XᵀXt}(w₀ − w*), with w* the least-squares solution.
+        // docs/learning.md: w(t) = w* + e^{−XᵀXt}(w₀ − w*), with w* the least-squares solution.
         var x = Matrix<double>.Build.DenseOfArray(inputs);
         var evd = x.TransposeThisAndMultiply(x).Evd(Symmetricity.Symmetric);
         var wStar = x.PseudoInverse() * Vector<double>.Build.DenseOfArray(targets);

@@ -13,7 +13,7 @@ using ScottPlot;
 namespace Dynamics.Examples.Experiments.Learning;
 
 /// <summary>
-/// Su's clipped Polyak flow θ̇ = −(∇L/‖∇L‖)·L·min(1/‖∇L‖, M) (kexue.fm/archives/6261, MODELS.md §3.3) on
+/// Su's clipped Polyak flow θ̇ = −(∇L/‖∇L‖)·L·min(1/‖∇L‖, M) (kexue.fm/archives/6261, docs/learning.md) on
 /// f = x(x − 1)(x − 3)² + 1.62276: gradient descent from x₀ = 4 stops in the local minimum 3, the clipped Polyak
 /// iteration (h = 0.01, M = 1000) hops out and, after ≥ 20,000 steps, sits at the global minimum (9 − √33)/8 from every
 /// start near 4. The first few thousand steps are chaotic near x = 3 (§3.3(d)), so the 2,500-step value is shown,

@@ -11,7 +11,7 @@ using ScottPlot;
 namespace Dynamics.Examples.Experiments.Learning;
 
 /// <summary>
-/// Su's SimSiam toy l = ½(φθ − θ)² (kexue.fm/archives/7980, MODELS.md §3.6): with stop-gradient the encoder θ does not
+/// Su's SimSiam toy l = ½(φθ − θ)² (kexue.fm/archives/7980, docs/learning.md): with stop-gradient the encoder θ does not
 /// collapse (θ → √0.65), with the full gradient or only the target's term it collapses to 0; each variant keeps a
 /// conserved quantity that predicts its limit exactly.
 /// </summary>

@@ -12,7 +12,7 @@ namespace Dynamics.Models.Optimization.Flows;
 /// m̂ = m/(1 − e^{−at}) and v̂ = v/(1 − e^{−bt}). The rates a = −ln β₁/γ and b = −ln β₂/γ of the discrete
 /// <see cref="Optimizers.Adam"/> make one of its EMA steps the exact flow of the moment equations over time γ,
 /// and e^{−at} = β₁ⁿ at t = nγ. At t = 0 (where m = v = 0) the corrected moments take their limits ∇L and ∇L⊙∇L.
-/// Su reads Adam as RMSprop plus momentum (kexue.fm/archives/6234, MODELS.md §3.2).
+/// Su reads Adam as RMSprop plus momentum (kexue.fm/archives/6234, docs/learning.md).
 /// </summary>
 /// <typeparam name="TLoss">The loss.</typeparam>
 public readonly record struct AdamFlow<TLoss> : IModel where TLoss : ILoss

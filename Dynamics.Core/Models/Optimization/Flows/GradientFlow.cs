@@ -8,7 +8,7 @@ namespace Dynamics.Models.Optimization.Flows;
 
 /// <summary>
 /// The gradient flow θ̇ = −∇L(θ): gradient descent with learning rate γ is its explicit Euler method with step γ,
-/// and dL/dt = −‖∇L‖² ≤ 0 along it (kexue.fm/archives/5655, MODELS.md §3.0–3.1).
+/// and dL/dt = −‖∇L‖² ≤ 0 along it (kexue.fm/archives/5655, docs/learning.md–3.1).
 /// </summary>
 /// <typeparam name="TLoss">The loss; a struct loss is inlined by the solvers.</typeparam>
 public readonly record struct GradientFlow<TLoss> : IModel, IHasInvariants, ILaneField where TLoss : ILoss

@@ -10,7 +10,7 @@ namespace Dynamics.Models.Optimization.Flows;
 
 /// <summary>
 /// The heavy ball with friction θ̈ + λθ̇ = −∇L(θ), as the state (θ, η) with θ̇ = η, η̇ = −λη − ∇L. Momentum gradient
-/// descent is its leapfrog discretisation (<see cref="MomentumDescent"/>; kexue.fm/archives/5655, MODELS.md §3.1).
+/// descent is its leapfrog discretisation (<see cref="MomentumDescent"/>; kexue.fm/archives/5655, docs/learning.md).
 /// The energy ½‖η‖² + L decreases at the rate λ‖η‖² (conserved at λ = 0). On L = ½aθ² it is the damped oscillator
 /// with closed form <see cref="DampedOscillator"/>. As an <see cref="ISecondOrderField"/> it runs under the symplectic
 /// integrators.

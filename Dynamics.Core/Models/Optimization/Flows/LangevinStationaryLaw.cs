@@ -4,7 +4,7 @@ namespace Dynamics.Models.Optimization.Flows;
 
 /// <summary>
 /// Stationary variances of Langevin dynamics on a quadratic loss, in the convention dθ = −∇L dt + σ dW with
-/// p∞ ∝ exp(−2L/σ²) (MODELS.md errata E1), continuous and discretised.
+/// p∞ ∝ exp(−2L/σ²) (docs/learning.md, erratum E1), continuous and discretised.
 /// </summary>
 public static class LangevinStationaryLaw
 {
@@ -40,7 +40,7 @@ public static class LangevinStationaryLaw
 
     /// <summary>
     /// The discrete Langevin sampler xₙ₊₁ = xₙ + (ε/2)∇log p(xₙ) + √ε ξₙ targeting p = N(0, S²) has the stationary
-    /// variance S²/(1 − ε/(4S²)) (MODELS.md §9). It is <see cref="EulerMaruyamaVariance"/> with L = σ²θ²/(4S²) and ε = γσ².
+    /// variance S²/(1 − ε/(4S²)) (docs/learning.md). It is <see cref="EulerMaruyamaVariance"/> with L = σ²θ²/(4S²) and ε = γσ².
     /// </summary>
     /// <param name="targetVariance">S² &gt; 0.</param>
     /// <param name="epsilon">ε with 0 &lt; ε &lt; 4S².</param>

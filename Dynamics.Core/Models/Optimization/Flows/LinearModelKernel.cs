@@ -7,7 +7,7 @@ namespace Dynamics.Models.Optimization.Flows;
 
 /// <summary>
 /// The neural-tangent-kernel view of the gradient flow ẇ = −∇L of a linear model f_w(x) = w·x under the squared loss
-/// <see cref="LeastSquaresLoss"/> (Domingos, arXiv 2012.00152; kexue.fm/archives/8009, MODELS.md §3.7). The tangent
+/// <see cref="LeastSquaresLoss"/> (Domingos, arXiv 2012.00152; kexue.fm/archives/8009, docs/learning.md). The tangent
 /// kernel K(x, x′) = ∇_w f(x)·∇_w f(x′) = x·x′ is constant, the training residuals r = Xw − y obey ṙ = −Kr with the
 /// Gram matrix Kᵢⱼ = xᵢ·xⱼ, and the model at time t is a kernel machine
 /// f_t(x) = f₀(x) + Σᵢ αᵢ(t) K(x, xᵢ), α(t) = Φₜ(K)(y − Xw₀), Φₜ(K) = ∫₀ᵗ e^{−Ks} ds = K⁻¹(I − e^{−Kt}),

@@ -8,7 +8,7 @@ namespace Dynamics.Models.Optimization.Flows;
 
 /// <summary>
 /// The modified equation of gradient descent with finite learning rate γ (Barrett &amp; Dherin, "Implicit Gradient
-/// Regularization", arXiv 2009.11162; kexue.fm/archives/7787, MODELS.md §3.5): θ̇ = −∇L̃ with
+/// Regularization", arXiv 2009.11162; kexue.fm/archives/7787, docs/learning.md): θ̇ = −∇L̃ with
 /// L̃ = L + (γ/4)‖∇L‖², i.e. θ̇ = −∇L − (γ/2)∇²L∇L. Gradient descent θₙ₊₁ = θₙ − γ∇L(θₙ) follows this flow with a
 /// global error O(γ²) at t = nγ, against O(γ) for the plain gradient flow: on ½aθ² its rate a + γa²/2 matches
 /// −ln(1 − γa)/γ = a + γa²/2 + γ²a³/3 + … to O(γ²).

@@ -7,7 +7,7 @@ using Dynamics.Validation;
 namespace Dynamics.Models.Optimization.Flows;
 
 /// <summary>
-/// Su's clipped Polyak flow θ̇ = −(∇L/‖∇L‖)·(L − L*)·min(1/‖∇L‖, M) (kexue.fm/archives/6261, MODELS.md §3.3). Unclipped
+/// Su's clipped Polyak flow θ̇ = −(∇L/‖∇L‖)·(L − L*)·min(1/‖∇L‖, M) (kexue.fm/archives/6261, docs/learning.md). Unclipped
 /// (M = ∞) it is θ̇ = −(L − L*)∇L/‖∇L‖², so dL/dt = −(L − L*) and L − L* = (L₀ − L*)e^{−t} exactly, but it is singular
 /// at non-global critical points; the clip bounds the speed there by M(L − L*), which lets an Euler iteration jump
 /// out of a local minimum. Explicit Euler on this flow is the Polyak step size (<see cref="PolyakStep"/>). Where

@@ -11,7 +11,7 @@ namespace Dynamics.Models.Optimization.Flows;
 /// The sign flow θ̇ᵢ = −gᵢ/√(gᵢ² + ε), g = ∇L: at ε = 0 it is θ̇ = −sign(∇L) = −∇L/√(∇L⊙∇L), the idealised RMSprop
 /// with dL/dt = −‖∇L‖₁, which has no asymptotically stable fixed point (it reaches a minimum in finite time and then
 /// chatters), which is why adaptive methods "can't stop" and need ε and averaging (kexue.fm/archives/6261,
-/// MODELS.md §3.3(a)). The field is discontinuous at ε = 0 (sign 0 = 0); ε &gt; 0 smooths it for adaptive solvers.
+/// docs/learning.md). The field is discontinuous at ε = 0 (sign 0 = 0); ε &gt; 0 smooths it for adaptive solvers.
 /// </summary>
 /// <typeparam name="TLoss">The loss.</typeparam>
 public readonly record struct SignGradientFlow<TLoss> : IModel, IHasInvariants, ILaneField where TLoss : ILoss

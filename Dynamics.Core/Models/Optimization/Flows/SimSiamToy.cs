@@ -6,7 +6,7 @@ using Dynamics.Simd;
 namespace Dynamics.Models.Optimization.Flows;
 
 /// <summary>
-/// Su's scalar toy for why SimSiam does not collapse (kexue.fm/archives/7980, MODELS.md §3.6): predictor φ, encoder
+/// Su's scalar toy for why SimSiam does not collapse (kexue.fm/archives/7980, docs/learning.md): predictor φ, encoder
 /// θ, loss l = ½(φθ − θ)², state (φ, θ) with φ̇ = −(φθ − θ)θ and θ̇ as chosen by <see cref="Gradient"/>. From
 /// (φ, θ) = (0.6, 0.1): with stop-gradient θ² − φ² = −0.35 is conserved, φ → 1 and θ → √0.65 = 0.8062258 (no
 /// collapse); with the full gradient (φ − 1)² − θ² = 0.15 is conserved, θ → 0 and φ → 1 − √0.15 = 0.6127017; with

@@ -10,7 +10,7 @@ namespace Dynamics.Models.Optimization.Losses;
 /// The squared loss of a linear model f_w(x) = w·x on data (xᵢ, yᵢ), L(w) = ½Σᵢ(w·xᵢ − yᵢ)² = ½‖Xw − y‖²: gradient
 /// Xᵀ(Xw − y), Hessian XᵀX (positive semi-definite; singular when there are fewer samples than weights). Its gradient
 /// flow is a kernel machine with the constant neural tangent kernel K(x, x′) = x·x′ (Domingos, arXiv 2012.00152;
-/// kexue.fm/archives/8009, MODELS.md §3.7); see <see cref="LinearModelKernel"/>.
+/// kexue.fm/archives/8009, docs/learning.md); see <see cref="LinearModelKernel"/>.
 /// </summary>
 public sealed class LeastSquaresLoss : ILoss
 {

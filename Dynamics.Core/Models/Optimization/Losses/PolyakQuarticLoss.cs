@@ -9,7 +9,7 @@ namespace Dynamics.Models.Optimization.Losses;
 /// c = 1.62276, so L′ = 4x³ − 21x² + 30x − 9 = (x − 3)(4x² − 9x + 3). Critical points: the local minimum x = 3
 /// (L = c), the global minimum (9 − √33)/8 ≈ 0.4069297 (L ≈ 5.5e-7 ≈ 0) and the local maximum (9 + √33)/8 ≈ 1.8430703.
 /// Gradient descent from x₀ = 4 stops at 3; the clipped Polyak iteration escapes (kexue.fm/archives/6261,
-/// MODELS.md §3.3(c)).
+/// docs/learning.md).
 /// </summary>
 /// <param name="Offset">The constant c that puts the global minimum at L ≈ 0 (Su's 1.62276).</param>
 public readonly record struct PolyakQuarticLoss(double Offset) : ILoss

@@ -9,7 +9,7 @@ namespace Dynamics.Models.Optimization.Losses;
 /// <summary>
 /// The quadratic loss L(θ) = ½(θ − c)ᵀA(θ − c) with A symmetric positive definite: gradient A(θ − c), Hessian A,
 /// unique minimiser c with L = 0. Gradient descent with rate γ converges iff γ &lt; 2/λ_max(A), and on
-/// A = a (one dimension) it is exactly θₙ = (1 − γa)ⁿθ₀ (MODELS.md §3.5(d)). It is a class rather than a record
+/// A = a (one dimension) it is exactly θₙ = (1 − γa)ⁿθ₀ (docs/learning.md). It is a class rather than a record
 /// because it owns its matrix.
 /// </summary>
 public sealed class QuadraticLoss : ILoss

@@ -6,7 +6,7 @@ namespace Dynamics.Models.Optimization.Optimizers;
 
 /// <summary>
 /// Momentum gradient descent as Su's leapfrog discretisation of the heavy ball θ̈ + λθ̇ = −∇L
-/// (kexue.fm/archives/5655, MODELS.md §3.1): with v = γη at half steps, β = (1 − λγ/2)/(1 + λγ/2) and
+/// (kexue.fm/archives/5655, docs/learning.md): with v = γη at half steps, β = (1 − λγ/2)/(1 + λγ/2) and
 /// α = γ²/(1 + λγ/2), vₙ₊₁ = βvₙ − α∇L(θₙ), θₙ₊₁ = θₙ + vₙ₊₁. The state is (θ, v). Each step covers flow time γ, so
 /// the effective step of a learning rate α is about √α, which is the momentum speed-up. It equals the
 /// <c>VelocityVerlet</c> integrator on <see cref="HeavyBallFlow{TLoss}"/> (friction treated by the trapezoidal

@@ -5,7 +5,7 @@ namespace Dynamics.Models.Optimization.Optimizers;
 
 /// <summary>
 /// A momentum method read as a discretisation of the heavy ball θ̈ + λθ̇ = −∇L with time step γ
-/// (kexue.fm/archives/5655, MODELS.md §3.1): the state is (θ, v) with v ≈ γη at half steps, started from rest or from a
+/// (kexue.fm/archives/5655, docs/learning.md): the state is (θ, v) with v ≈ γη at half steps, started from rest or from a
 /// given flow velocity η₀ as <see cref="Start"/> says. Each step covers flow time γ. The variants differ in how they
 /// update v.
 /// </summary>

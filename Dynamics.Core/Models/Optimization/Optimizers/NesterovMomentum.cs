@@ -4,7 +4,7 @@ using Dynamics.Validation;
 namespace Dynamics.Models.Optimization.Optimizers;
 
 /// <summary>
-/// Nesterov momentum in Su's framework (kexue.fm/archives/5655, MODELS.md §3.1(b)): the heavy ball
+/// Nesterov momentum in Su's framework (kexue.fm/archives/5655, docs/learning.md): the heavy ball
 /// θ̈ + λθ̇ = −∇L discretised with β = 1 − λγ and α = γ², evaluating the gradient at a look-ahead point,
 /// vₙ₊₁ = βvₙ − α∇L(θₙ + cβvₙ), θₙ₊₁ = θₙ + vₙ₊₁. Su's midpoint variant has c = ½; standard Nesterov has c = 1.
 /// The state is (θ, v) and each step covers flow time γ. Since β = 1 − λγ matches e^{−λγ} only to O(γ²) per step, the

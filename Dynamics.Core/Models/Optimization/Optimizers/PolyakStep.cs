@@ -8,7 +8,7 @@ namespace Dynamics.Models.Optimization.Optimizers;
 /// <summary>
 /// The clipped Polyak step θ ← θ − h·(L − L*)·min(1/‖∇L‖, M)·∇L/‖∇L‖: explicit Euler with step h on
 /// <see cref="PolyakFlow{TLoss}"/>. In one dimension it is Su's x += h·(−sign(g)·min(|g|/g², M)·f)
-/// (kexue.fm/archives/6261, MODELS.md §3.3(c): h = 0.01, M = 1000, x₀ = 4 on <see cref="PolyakQuarticLoss"/>; near the
+/// (kexue.fm/archives/6261, docs/learning.md: h = 0.01, M = 1000, x₀ = 4 on <see cref="PolyakQuarticLoss"/>; near the
 /// local minimum x = 3 a clipped step can be as long as hMf ≈ 16, so the first few thousand steps are chaotic, and
 /// after ≥ 20,000 steps every start near 4 sits within 3e-6 of the global minimum). The state is θ; each step covers
 /// flow time h.

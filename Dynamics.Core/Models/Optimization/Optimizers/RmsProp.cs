@@ -6,7 +6,7 @@ using Dynamics.Validation;
 namespace Dynamics.Models.Optimization.Optimizers;
 
 /// <summary>
-/// RMSprop as error control in Euler's method (kexue.fm/archives/6234, MODELS.md §3.2): Gₙ₊₁ = ρGₙ + (1 − ρ)∇L⊙∇L
+/// RMSprop as error control in Euler's method (kexue.fm/archives/6234, docs/learning.md): Gₙ₊₁ = ρGₙ + (1 − ρ)∇L⊙∇L
 /// and θₙ₊₁ = θₙ − γ̃∇L/√(Gₙ₊₁ + ε), with G₀ = 0 and ρ the decay Su calls λ. The state is (θ, G).
 /// <list type="bullet">
 /// <item><see cref="PerCoordinate"/> = false: G accumulates the scalar ‖∇L‖², so each step is explicit Euler on the
