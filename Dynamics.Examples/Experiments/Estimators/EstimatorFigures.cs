@@ -6,8 +6,9 @@ namespace Dynamics.Examples.Experiments.Estimators;
 /// <summary>Figure conventions shared by the estimator and InfoMax experiments: one series style per index, log axes.</summary>
 internal static class EstimatorFigures
 {
-    private static readonly MarkerShape[] Markers =
-        [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp];
+    // Line patterns of the reference curves of one plot, in order, so that two closed forms are told apart; dashed is
+    // left to horizontal caps (ln K) and slope guides.
+    private static readonly LinePattern[] ReferencePatterns = [LinePattern.Dotted, LinePattern.DenselyDashed];
 
     /// <summary>A line with markers in series style <paramref name="index"/> (colour, marker shape and, for odd indices, dashes).</summary>
     public static void AddSeries(Plot plot, double[] xs, double[] ys, string label, int index, bool markers = true)
@@ -18,18 +19,21 @@ internal static class EstimatorFigures
         if (index % 2 == 1) line.LinePattern = LinePattern.Dashed;
         if (markers)
         {
-            line.MarkerShape = Markers[index % Markers.Length];
+            line.MarkerShape = FigureColors.MarkerAt(index);
             line.MarkerSize = 9;
             line.MarkerColor = FigureColors.At(index);
         }
     }
 
-    /// <summary>A dashed dark-grey reference curve (a closed form).</summary>
-    public static void AddReference(Plot plot, double[] xs, double[] ys, string label)
+    /// <summary>
+    /// A dark-grey reference curve (a closed form): dotted, or for <paramref name="variant"/> 1 densely dashed, so that two
+    /// closed forms on one plot are drawn differently.
+    /// </summary>
+    public static void AddReference(Plot plot, double[] xs, double[] ys, string label, int variant = 0)
     {
         var line = plot.Add.ScatterLine(xs, ys, FigureColors.Reference);
         line.LineWidth = 1.8f;
-        line.LinePattern = LinePattern.Dotted;
+        line.LinePattern = ReferencePatterns[variant % ReferencePatterns.Length];
         line.LegendText = label;
     }
 
@@ -47,10 +51,6 @@ internal static class EstimatorFigures
     /// <summary>log₁₀ of each value.</summary>
     public static double[] Log10(IEnumerable<double> values) => [.. values.Select(v => Math.Log10(v))];
 
-    /// <summary>Shows the legend inside the frame at a corner.</summary>
-    public static void Legend(Plot plot, Alignment corner)
-    {
-        plot.ShowLegend();
-        plot.Legend.Alignment = corner;
-    }
+    /// <summary>Shows the legend inside the frame at a corner (the shared placement of Dynamics.Plotting).</summary>
+    public static void Legend(Plot plot, Alignment corner) => FigureStyle.ShowLegendInside(plot, corner);
 }

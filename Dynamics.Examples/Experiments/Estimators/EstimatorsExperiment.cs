@@ -121,7 +121,7 @@ public sealed class EstimatorsExperiment : IExperiment
         }
 
         EstimatorFigures.AddReference(left, xs.Select(Math.Log2).ToArray(), EstimatorFigures.Log10(theoryRp), "4σ²/M");
-        EstimatorFigures.AddReference(left, xs.Select(Math.Log2).ToArray(), EstimatorFigures.Log10(theorySf), "(μ⁴/σ² + 14μ² + 15σ²)/M = 30/M");
+        EstimatorFigures.AddReference(left, xs.Select(Math.Log2).ToArray(), EstimatorFigures.Log10(theorySf), "(μ⁴/σ² + 14μ² + 15σ²)/M = 30/M", variant: 1);
         EstimatorFigures.LogAxis(left.Axes.Left);
         foreach (var plot in new[] { left, right })
         {

@@ -22,6 +22,12 @@ public sealed class InfoMaxExperiment : IExperiment
     private const ulong Seed = 6024;
     private const int Pairs = 5, Batch = 64;
 
+    // The critic's coefficients (w₀, w_x, w_z, w_xx, w_xz, w_zz) as docs/estimators.md writes them, for check labels; and as
+    // figures write them, with index 1 for x and 2 for z because Unicode has no subscript z.
+    private static readonly string[] CoefficientNames = ["w₀", "w_x", "w_z", "w_xx", "w_xz", "w_zz"];
+    private static readonly string[] CoefficientSymbols = ["w₀", "w₁", "w₂", "w₁₁", "w₁₂", "w₂₂"];
+    private const string CriticForm = "Critic T(x, z) = w₀ + w₁x + w₂z + w₁₁x² + w₁₂xz + w₂₂z²";
+
     /// <inheritdoc/>
     public string Name => "infomax";
 
@@ -66,9 +72,8 @@ public sealed class InfoMaxExperiment : IExperiment
 
         var optimal = reference.OptimalCritic.Coefficients();
         var at = trained[2];
-        string[] names = ["w₀", "w_x", "w_z", "w_xx", "w_xz", "w_zz"];
         // Logistic-regression estimates from 4000 positives and 16000 negatives: SE ≈ 0.02–0.04 per coefficient; 0.15 ≈ 4–5 SE.
-        for (int k = 0; k < 6; k++) context.Check($"trained critic (ρ = 0.6, N = 4000): {names[k]} vs optimal critic", at[k], optimal[k], 0.15);
+        for (int k = 0; k < 6; k++) context.Check($"trained critic (ρ = 0.6, N = 4000): {CoefficientNames[k]} vs optimal critic", at[k], optimal[k], 0.15);
 
         // The trained critic's objective on a fresh sample is at most the optimal critic's, and close to it.
         var fresh = new CriticSample(reference, Seed + 77, 40_000, 4);
@@ -87,20 +92,21 @@ public sealed class InfoMaxExperiment : IExperiment
             int k = shown[j];
             double[] curve = [.. fine.Select(r => new CorrelatedGaussian(r).OptimalCritic.Coefficients()[k])];
             EstimatorFigures.AddReference(coefficients, fine, curve, j == 0 ? "optimal critic (closed form)" : "");
-            var points = coefficients.Add.Markers(rhos, [.. trained.Select(w => w[k])], new[] { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp }[j], 11, FigureColors.At(j));
-            points.LegendText = $"trained {names[k]}" + (k == 0 ? " (→ I)" : k == 3 ? " (= w_zz → −ρ²/2(1 − ρ²))" : " (→ ρ/(1 − ρ²))");
+            var points = coefficients.Add.Markers(rhos, [.. trained.Select(w => w[k])], FigureColors.MarkerAt(j), 11, FigureColors.At(j));
+            points.LegendText = $"trained {CoefficientSymbols[k]}" + (k == 0 ? " (→ I)" : k == 3 ? $" (= {CoefficientSymbols[5]} → −ρ²/2(1 − ρ²))" : " (→ ρ/(1 − ρ²))");
         }
 
         EstimatorFigures.Legend(coefficients, Alignment.UpperLeft);
         var flow = FigureStyle.NewPlot("Critic coefficients along the gradient flow, ρ = 0.6", "flow time t", "coefficient");
         for (int k = 0; k < 6; k++)
         {
-            EstimatorFigures.AddSeries(flow, [.. history!.Times], history.Component(k), names[k], k, markers: false);
+            EstimatorFigures.AddSeries(flow, [.. history!.Times], history.Component(k), CoefficientSymbols[k], k, markers: false);
             if (k is 0 or 3 or 4) EstimatorFigures.AddReference(flow, [0, 400], [optimal[k], optimal[k]], k == 0 ? "optimal values" : "");
         }
 
         EstimatorFigures.Legend(flow, Alignment.LowerRight);
-        new MultiPanelFigure(1, 2).Add(coefficients).Add(flow).SavePng(context.FigurePath("critic.png"), 2000, 850);
+        new MultiPanelFigure(1, 2).Add(coefficients).Add(flow).SavePng(context.FigurePath("critic.png",
+            $"{CriticForm}, fitted by the gradient flow of the Jensen–Shannon objective; markers: trained, dotted: the optimal critic ln(dP/dQ)."), 2000, 850);
     }
 
     private static void Bounds(ExperimentContext context)
@@ -191,7 +197,6 @@ public sealed class InfoMaxExperiment : IExperiment
             (CriticObjective.NguyenWainwrightJordan, "NWJ", [0, 1, 2, 3, 4, 5]),
             (CriticObjective.InfoNce, $"InfoNCE, K = {Batch}", [2, 4, 5]),
         };
-        string[] names = ["w₀", "w_x", "w_z", "w_xx", "w_xz", "w_zz"];
         int n = rhos.Length;
         var truth = rhos.Select(r => new CorrelatedGaussian(r, Pairs).MutualInformation).ToArray();
         var value = FigureStyle.NewPlot($"Bounds with critics trained on their own objective, d = {Pairs}, {seeds} seeds", "true I = −(d/2) ln(1 − ρ²)  [nats]", "estimate [nats]");
@@ -254,10 +259,10 @@ public sealed class InfoMaxExperiment : IExperiment
                     {
                         var coefficient = EstimatorStatistics.FromValues([.. critics.Select(c => c.Coefficients()[k])]);
                         double z = Math.Abs(coefficient.Mean[0] - optimal[k]) / coefficient.StandardError(0);
-                        if (z > worst) (worst, worstName) = (z, names[k]);
+                        if (z > worst) (worst, worstName) = (z, CoefficientNames[k]);
                     }
 
-                    context.CheckAtMost($"{label}: trained critic at ρ = 0.5 vs the optimal critic, max over {string.Join(", ", identified.Select(k => names[k]))} of |mean − optimal|/SE ({worstName})", worst, 5);
+                    context.CheckAtMost($"{label}: trained critic at ρ = 0.5 vs the optimal critic, max over {string.Join(", ", identified.Select(k => CoefficientNames[k]))} of |mean − optimal|/SE ({worstName})", worst, 5);
                     // The optimal critic maximises the population objective, so on fresh pairs the trained critic can beat it by
                     // noise only (it trails by the second-order gap ½δwᵀ(−∇²J)δw ≥ 0): at most 5 SE of the paired difference.
                     context.CheckBelow($"{label}: trained − optimal critic's estimate on the same fresh pairs at ρ = 0.5 (≤ 0 up to 5 SE)", gap.Mean[0], 5 * gap.StandardError(0));
@@ -310,7 +315,7 @@ public sealed class InfoMaxExperiment : IExperiment
 
         var tradeOff = FigureStyle.NewPlot($"Optimum of −βI + γ E KL over the gain a, noise s = {noise}", "β/γ", "nats");
         EstimatorFigures.AddSeries(tradeOff, ratios, information, "I(X; Z) at the flow's limit", 0);
-        EstimatorFigures.AddSeries(tradeOff, ratios, prior, "E_x KL(p(z|x)‖N(0, 1)) at the limit", 1);
+        EstimatorFigures.AddSeries(tradeOff, ratios, prior, "Eₓ KL(p(z|x)‖N(0, 1)) at the limit", 1);
         var fine = Enumerable.Range(0, 101).Select(i => 0.1 + 0.049 * i).ToArray();
         EstimatorFigures.AddReference(tradeOff, fine, [.. fine.Select(r => new LinearGaussianEncoder(Math.Sqrt(Math.Max(0, r - noise * noise)), noise).MutualInformation)], "closed form I* = ½ ln(β/(γs²)) above β/γ = s²");
         EstimatorFigures.Legend(tradeOff, Alignment.UpperLeft);
@@ -331,7 +336,7 @@ public sealed class InfoMaxExperiment : IExperiment
         context.Report("free_noise_information_gain", mi[^1] - mi[0]);
         var dynamics = FigureStyle.NewPlot("Flow with s free: β = 1.2, γ = 1, (a₀, s₀) = (0.5, 1)", "flow time t", "value");
         EstimatorFigures.AddSeries(dynamics, [.. path.Times], variance, "a² + s² (aggregate variance)", 0, markers: false);
-        EstimatorFigures.AddReference(dynamics, [.. path.Times], closed, "1 + (v₀ − 1)e^(−2γt)");
+        EstimatorFigures.AddReference(dynamics, [.. path.Times], closed, "1 + (v₀ − 1) exp(−2γt)");
         EstimatorFigures.AddSeries(dynamics, [.. path.Times], path.Component(1), "noise s (falls toward 0: deterministic encoder)", 1, markers: false);
         EstimatorFigures.AddSeries(dynamics, [.. path.Times], mi, "I(X; Z) (grows without bound)", 2, markers: false);
         dynamics.Axes.SetLimitsY(0, 1.8);

@@ -25,17 +25,12 @@ public sealed partial class FigureRuleTests
         ("lorenz", "attractor-xz.png"),
     ];
 
-    // Entries of other branches written before the legend rules (typography of legend text, a shown legend, no look-alike
-    // entries); their owners bring them under the rules. Titles, axis labels, aspect and ink are checked for them too.
-    private static readonly HashSet<string> LegendRulesPending = ["estimators", "infomax"];
-
     /// <summary>
     /// The problems with the plots one experiment wrote (empty when it follows the rules). Called from the gallery test,
     /// which runs every experiment once under <see cref="FigureAudit.Observe"/>.
     /// </summary>
     public static List<string> Problems(string experiment, IEnumerable<(string Path, Plot Plot)> seen)
     {
-        bool legendRules = !LegendRulesPending.Contains(experiment);
         var problems = new List<string>();
         var panels = new Dictionary<string, int>();
         foreach (var (path, plot) in seen)
@@ -43,7 +38,7 @@ public sealed partial class FigureRuleTests
             string file = Path.GetFileName(path), title = plot.Axes.Title.Label.Text;
             int panel = panels[path] = panels.GetValueOrDefault(path, -1) + 1;
             if (InternalReference().IsMatch(title)) problems.Add($"{file}: internal reference in the title '{title}'");
-            var legend = legendRules ? plot.Legend.GetItems().Where(item => !string.IsNullOrWhiteSpace(item.LabelText)).ToList() : [];
+            var legend = plot.Legend.GetItems().Where(item => !string.IsNullOrWhiteSpace(item.LabelText)).ToList();
             foreach (var text in new[] { title, plot.Axes.Bottom.Label.Text, plot.Axes.Left.Label.Text }.Concat(legend.Select(item => item.LabelText)))
             {
                 if (text.Contains('^') || text.Contains('_')) problems.Add($"{file}: caret or underscore in '{text}'");
