@@ -116,8 +116,8 @@ public sealed class GanAsDiffusionExperiment : IExperiment
         double order = Math.Log2(gaps[^2] / gaps[^1]);
         context.Check("exact regression loop: observed order of the gap to the parameter ODE", order, 1, 0.05);
         context.Report("gap_at_eps_0.0125", gaps[^1]);
-        var convergence = new ConvergenceFigure("Gap between the regression loop and the parameter ODE at t = 1", "log₁₀ step ε", "log₁₀ ‖θ(loop) − θ(ODE)‖");
-        convergence.AddSeries(epsilons, gaps, "exact log-ratio, h' = 1");
+        var convergence = new ConvergenceFigure("Gap between the regression loop and the parameter ODE at t = 1", "step ε", "‖θ(loop) − θ(ODE)‖");
+        convergence.AddSeries(epsilons, gaps, "exact log-ratio, h′ = 1");
         convergence.AddSlope(1, epsilons[^1], gaps[^1], epsilons[^1], epsilons[0], "slope 1 (Euler)");
         var panel = convergence.Plot;
         new MultiPanelFigure(1, 2).Add(plot).Add(panel).SavePng(context.FigurePath("parameter-ode.png"), 2400, 900);

@@ -205,7 +205,7 @@ public sealed class MonoFlowExperiment : IExperiment
         context.Check("KDE flow: slope of log ‖Ŝ(1) − S(1)‖ vs log N (bandwidth bias h² ∝ N^{−1/3})", slope, -1.0 / 3, 0.1);
         context.CheckAtMost("KDE flow at N = 4000: gap to the KDE moment ODE relative to the gap to the moment ODE", residual[^1] / bias[^1], 0.5);
         double[] ns = [.. counts.Select(c => (double)c)];
-        var figure = new ConvergenceFigure("KDE-driven KL flow from N((1, 1), I) to N(0, P), Scott bandwidth: covariance at t = 1", "log₁₀ N (particles)", "log₁₀ ‖Ŝ − S‖ (Frobenius)");
+        var figure = new ConvergenceFigure("KDE-driven KL flow from N((1, 1), I) to N(0, P), Scott bandwidth: covariance at t = 1", "N (particles)", "‖Ŝ − S‖ (Frobenius)");
         figure.AddSeries(ns, bias, "vs dS/dt = 2I − P⁻¹S − SP⁻¹: bandwidth bias");
         figure.AddSeries(ns, residual, "vs the KDE moment ODE: sampling error");
         figure.AddSlope(-1.0 / 3, ns[0], bias[0], ns[0], ns[^1], "slope −1/3 (h²)");
