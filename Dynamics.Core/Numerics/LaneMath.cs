@@ -37,6 +37,11 @@ public static class LaneMath
     /// <returns>eˣ.</returns>
     public static double ExpOfModerate(double x) => ExpOfModerate(ScalarLane.Create(x)).Value;
 
+    /// <summary>eˣ − 1 for a double, as every lane computes it (full relative accuracy also for |x| ≪ 1).</summary>
+    /// <param name="x">The exponent.</param>
+    /// <returns>eˣ − 1.</returns>
+    public static double ExpM1(double x) => ExpM1(ScalarLane.Create(x)).Value;
+
     /// <summary>ln x for a double, as every lane computes it (special cases as <see cref="Math.Log(double)"/>).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>ln x.</returns>
@@ -62,6 +67,26 @@ public static class LaneMath
         var late = TLane.ConditionalSelect(TLane.LessThanOrEqual(n, TLane.Create(-1000)), TLane.Create(-60),
             TLane.ConditionalSelect(TLane.LessThanOrEqual(TLane.Create(1000), n), TLane.Create(60), TLane.Create(0)));
         return TLane.ScaleB(TLane.ScaleB(p, n - late), late);
+    }
+
+    /// <summary>
+    /// Lane-wise eˣ − 1 to full relative accuracy, also for |x| ≪ 1 where eˣ − 1 cancels: Kahan's trick, with u = eˣ
+    /// rounded, (u − 1)·x/ln u corrects the rounding of u (Higham, "Accuracy and Stability of Numerical Algorithms",
+    /// §1.14.1), as <see cref="AccurateMath.ExpM1"/> on doubles; −1 where u = 0, ∞ where u = ∞.
+    /// </summary>
+    /// <typeparam name="TLane">The lane width.</typeparam>
+    /// <param name="x">The exponents.</param>
+    /// <returns>eˣ − 1.</returns>
+    public static TLane ExpM1<TLane>(TLane x) where TLane : struct, ILane<TLane>
+    {
+        var u = Exp(x);
+        var one = TLane.Create(1);
+        var um1 = u - one;
+        // Every case is computed and the lane's own chosen: where u = 1 the quotient is 0/0, and x itself is eˣ − 1.
+        var value = um1 * x / Log(u);
+        value = TLane.ConditionalSelect(TLane.LessThanOrEqual(TLane.Abs(um1), TLane.Create(0)), x, value);
+        value = TLane.ConditionalSelect(TLane.LessThanOrEqual(um1, -one), -one, value);
+        return TLane.ConditionalSelect(TLane.LessThanOrEqual(TLane.Create(double.PositiveInfinity), u), u, value);
     }
 
     /// <summary>

@@ -75,6 +75,11 @@ public readonly record struct DualNumber(double Value, double Derivative) : IFie
     }
 
     /// <inheritdoc/>
+    /// <remarks>(eᵃ − 1)′ = a′eᵃ.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static DualNumber ExpM1(DualNumber value) => new(LaneMath.ExpM1(value.Value), value.Derivative * LaneMath.Exp(value.Value));
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DualNumber Max(DualNumber left, DualNumber right) =>
         double.IsNaN(left.Value) ? left : double.IsNaN(right.Value) ? right : left.Value >= right.Value ? left : right;

@@ -80,6 +80,12 @@ public interface IFieldNumber<TSelf> where TSelf : struct, IFieldNumber<TSelf>
     /// <returns>The exponential.</returns>
     static abstract TSelf Exp(TSelf value);
 
+    /// <summary>eᵃ − 1 to full relative accuracy also for |a| ≪ 1, where eᵃ − 1 cancels, by
+    /// <see cref="Numerics.LaneMath.ExpM1{TLane}"/> on the lanes, so every width gives the same bits.</summary>
+    /// <param name="value">a.</param>
+    /// <returns>eᵃ − 1.</returns>
+    static abstract TSelf ExpM1(TSelf value);
+
     /// <summary>max(a, b), lane by lane (IEEE 754 maximum: NaN propagates; a dual number keeps the larger one's derivative).</summary>
     /// <param name="left">a.</param>
     /// <param name="right">b.</param>

@@ -133,6 +133,10 @@ public readonly struct ScalarLane : ILane<ScalarLane>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane ExpM1(ScalarLane value) => Numerics.LaneMath.ExpM1(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane WhereZero(ScalarLane value, ScalarLane whenZero, ScalarLane otherwise) =>
         ConditionalSelect(LessThanOrEqual(Abs(value), Create(0.0)), whenZero, otherwise);
 }

@@ -1,7 +1,8 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
 using Dynamics.Models.Optimization.Losses;
 using Dynamics.Models.Optimization.Optimizers;
-using Dynamics.Numerics;
+using Dynamics.Simd;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Optimization.Flows;
@@ -15,7 +16,7 @@ namespace Dynamics.Models.Optimization.Flows;
 /// Su reads Adam as RMSprop plus momentum (kexue.fm/archives/6234, docs/learning.md).
 /// </summary>
 /// <typeparam name="TLoss">The loss.</typeparam>
-public readonly record struct AdamFlow<TLoss> : IModel where TLoss : ILoss
+public readonly record struct AdamFlow<TLoss> : IModel, ILaneField where TLoss : ILoss
 {
     /// <summary>The flow of the discrete optimizer <paramref name="adam"/>.</summary>
     /// <param name="loss">The loss L.</param>
@@ -70,22 +71,34 @@ public readonly record struct AdamFlow<TLoss> : IModel where TLoss : ILoss
     }
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
+        // a, b, ε and the bias-correction switch w ∈ {0, 1} are parameters 0–3 (so lanes may differ in each), the loss's follow.
         int d = Loss.Dimension;
-        double a = FirstMomentRate, b = SecondMomentRate;
+        T a = parameters.Read(0, FirstMomentRate), b = parameters.Read(1, SecondMomentRate);
+        T epsilon = parameters.Read(2, Adam.Epsilon), w = parameters.Read(3, BiasCorrection ? 1.0 : 0.0);
+        T zero = T.Create(0.0), one = T.Create(1.0);
         // The gradient goes into the θ block first and is consumed there.
-        Loss.Gradient(y[..d], dydt[..d]);
-        bool atStart = !(t > 0);
-        double c1 = BiasCorrection && !atStart ? -AccurateMath.ExpM1(-a * t) : 1;
-        double c2 = BiasCorrection && !atStart ? -AccurateMath.ExpM1(-b * t) : 1;
+        Loss.Gradient<T, OffsetParameters<T, TParameters>, TVector>(new OffsetParameters<T, TParameters>(parameters, 4), in y, ref dydt);
+        // The corrections 1 − e^{−at}, 1 − e^{−bt} (exactly 1 when w = 0) vanish at t ≤ 0, where the corrected moments
+        // take their limits ∇L and ∇L⊙∇L.
+        T elapsed = T.Max(t, zero);
+        T c1 = w * -T.ExpM1(-(a * elapsed)) + (one - w);
+        T c2 = w * -T.ExpM1(-(b * elapsed)) + (one - w);
         for (int i = 0; i < d; i++)
         {
-            double g = dydt[i], m = y[d + i], v = y[2 * d + i];
-            double mHat = BiasCorrection && atStart ? g : m / c1;
-            double vHat = BiasCorrection && atStart ? g * g : v / c2;
-            double denominator = Math.Sqrt(vHat) + Adam.Epsilon;
-            dydt[i] = denominator == 0 ? 0 : -mHat / denominator;
+            T g = dydt[i], m = y[d + i], v = y[2 * d + i];
+            T mHat = T.WhereZero(c1, g, m / c1);
+            T vHat = T.WhereZero(c2, g * g, v / c2);
+            T denominator = T.Sqrt(vHat) + epsilon;
+            dydt[i] = T.WhereZero(denominator, zero, -mHat / denominator);
             dydt[d + i] = a * (g - m);
             dydt[2 * d + i] = b * (g * g - v);
         }

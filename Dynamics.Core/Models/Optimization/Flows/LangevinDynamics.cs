@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
 using Dynamics.Models.Optimization.Losses;
+using Dynamics.Simd;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Optimization.Flows;
@@ -13,7 +15,7 @@ namespace Dynamics.Models.Optimization.Flows;
 /// (<see cref="LangevinStationaryLaw"/>).
 /// </summary>
 /// <typeparam name="TLoss">The loss.</typeparam>
-public readonly record struct LangevinDynamics<TLoss> : IStochasticField, IModel where TLoss : ILoss
+public readonly record struct LangevinDynamics<TLoss> : IStochasticField, IModel, ILaneField where TLoss : ILoss
 {
     /// <summary>The Langevin SDE on <paramref name="loss"/> with noise amplitude <paramref name="sigma"/>.</summary>
     /// <param name="loss">The loss L.</param>
@@ -58,11 +60,16 @@ public readonly record struct LangevinDynamics<TLoss> : IStochasticField, IModel
     /// <param name="t">The time.</param>
     /// <param name="y">θ.</param>
     /// <param name="dydt">Receives −∇L(θ).</param>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
-    {
-        Loss.Gradient(y, dydt);
-        for (int i = 0; i < dydt.Length; i++) dydt[i] = -dydt[i];
-    }
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <summary>The drift −∇L(θ): the gradient flow's formula (σ enters only the noise, so the drift reads no parameter of its own).</summary>
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct =>
+        new GradientFlow<TLoss>(Loss).Derivative(in parameters, t, in y, ref dydt);
 
     /// <summary>The constant noise amplitude σ in every component.</summary>
     /// <param name="t">The time.</param>

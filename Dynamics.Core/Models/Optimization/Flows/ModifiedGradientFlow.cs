@@ -1,7 +1,9 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Models.Optimization.Losses;
+using Dynamics.Simd;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Optimization.Flows;
@@ -14,7 +16,7 @@ namespace Dynamics.Models.Optimization.Flows;
 /// −ln(1 − γa)/γ = a + γa²/2 + γ²a³/3 + … to O(γ²).
 /// </summary>
 /// <typeparam name="TLoss">The loss; its Hessian-vector products come from automatic differentiation of its gradient formula.</typeparam>
-public readonly record struct ModifiedGradientFlow<TLoss> : IModel, IHasInvariants where TLoss : ILoss
+public readonly record struct ModifiedGradientFlow<TLoss> : IModel, IHasInvariants, ILaneField where TLoss : ILoss
 {
     /// <summary>The modified flow for learning rate <paramref name="learningRate"/>.</summary>
     /// <param name="loss">The loss L.</param>
@@ -79,17 +81,30 @@ public readonly record struct ModifiedGradientFlow<TLoss> : IModel, IHasInvarian
     }
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        int d = y.Length;
-        Loss.Gradient(y, dydt);
-        // Small problems keep the Hessian-vector product on the stack; larger ones borrow a pooled buffer (no allocation after warm-up).
-        Span<double> hg = stackalloc double[Math.Min(d, 64)];
-        double[]? rented = d > 64 ? ArrayPool<double>.Shared.Rent(d) : null;
-        if (rented is not null) hg = rented.AsSpan(0, d);
-        LossGradient.HessianTimes(Loss, y, dydt, hg);
-        double half = 0.5 * LearningRate;
-        for (int i = 0; i < d; i++) dydt[i] = -(dydt[i] + half * hg[i]);
-        if (rented is not null) ArrayPool<double>.Shared.Return(rented);
+        // γ is parameter 0, the loss's follow. ∇²L∇L is the derivative of ∇L along ∇L: the loss's own gradient formula
+        // on dual numbers seeded with g (forward-mode AD, exact to round-off, lane by lane).
+        int d = Loss.Dimension;
+        T half = T.Create(0.5) * parameters.Read(0, LearningRate);
+        var lossParameters = new OffsetParameters<T, TParameters>(parameters, 1);
+        Loss.Gradient<T, OffsetParameters<T, TParameters>, TVector>(lossParameters, in y, ref dydt);
+        // A pooled buffer: a generic dual cannot live on the stack, and the pool allocates nothing after warm-up.
+        var rented = ArrayPool<Dual<T>>.Shared.Rent(2 * d);
+        var scratch = rented.AsSpan(0, 2 * d);
+        for (int i = 0; i < d; i++) scratch[i] = new Dual<T>(y[i], dydt[i]);
+        var point = new SpanVector<Dual<T>>(scratch[..d]);
+        var gradient = new SpanVector<Dual<T>>(scratch[d..]);
+        Loss.Gradient<Dual<T>, DualParameters<T, OffsetParameters<T, TParameters>>, SpanVector<Dual<T>>>(
+            new DualParameters<T, OffsetParameters<T, TParameters>>(lossParameters), in point, ref gradient);
+        for (int i = 0; i < d; i++) dydt[i] = -(dydt[i] + half * scratch[d + i].Derivative);
+        ArrayPool<Dual<T>>.Shared.Return(rented);
     }
 }
