@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Stiff;
 
@@ -7,7 +9,7 @@ namespace Dynamics.Models.Stiff;
 /// problem HIRES of the Test Set): eight linear-plus-one-bilinear reaction equations (the 280·y₆y₈ term) with
 /// y(0) = (1, 0, 0, 0, 0, 0, 0, 0.0057) on t ∈ [0, 321.8122].
 /// </summary>
-public readonly record struct Hires : IModel, IJacobianField, ITimeDerivativeField
+public readonly record struct Hires : IModel, ILaneField, IJacobianField, ITimeDerivativeField
 {
     /// <summary>The initial state.</summary>
     public static IReadOnlyList<double> InitialState { get; } = [1.0, 0, 0, 0, 0, 0, 0, 0.0057];
@@ -35,36 +37,31 @@ public readonly record struct Hires : IModel, IJacobianField, ITimeDerivativeFie
     public IReadOnlyList<string> ComponentNames => ComponentLabels.Indexed("y", 8);
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
-    {
-        double bilinear = 280 * y[5] * y[7];
-        dydt[0] = -1.71 * y[0] + 0.43 * y[1] + 8.32 * y[2] + 0.0007;
-        dydt[1] = 1.71 * y[0] - 8.75 * y[1];
-        dydt[2] = -10.03 * y[2] + 0.43 * y[3] + 0.035 * y[4];
-        dydt[3] = 8.32 * y[1] + 1.71 * y[2] - 1.12 * y[3];
-        dydt[4] = -1.745 * y[4] + 0.43 * y[5] + 0.43 * y[6];
-        dydt[5] = -bilinear + 0.69 * y[3] + 1.71 * y[4] - 0.43 * y[5] + 0.69 * y[6];
-        dydt[6] = bilinear - 1.81 * y[6];
-        dydt[7] = -bilinear + 1.81 * y[6];
-    }
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
 
     /// <inheritdoc/>
-    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        jacobian[..64].Clear();
-        Set(jacobian, 0, 0, -1.71); Set(jacobian, 0, 1, 0.43); Set(jacobian, 0, 2, 8.32);
-        Set(jacobian, 1, 0, 1.71); Set(jacobian, 1, 1, -8.75);
-        Set(jacobian, 2, 2, -10.03); Set(jacobian, 2, 3, 0.43); Set(jacobian, 2, 4, 0.035);
-        Set(jacobian, 3, 1, 8.32); Set(jacobian, 3, 2, 1.71); Set(jacobian, 3, 3, -1.12);
-        Set(jacobian, 4, 4, -1.745); Set(jacobian, 4, 5, 0.43); Set(jacobian, 4, 6, 0.43);
-        Set(jacobian, 5, 3, 0.69); Set(jacobian, 5, 4, 1.71); Set(jacobian, 5, 5, -0.43 - 280 * y[7]); Set(jacobian, 5, 6, 0.69);
-        Set(jacobian, 5, 7, -280 * y[5]);
-        Set(jacobian, 6, 5, 280 * y[7]); Set(jacobian, 6, 6, -1.81); Set(jacobian, 6, 7, 280 * y[5]);
-        Set(jacobian, 7, 5, -280 * y[7]); Set(jacobian, 7, 6, 1.81); Set(jacobian, 7, 7, -280 * y[5]);
+        // The Test Set's rate constants, in its order of terms (so the scalar bits are the former formula's).
+        T bilinear = T.Create(280) * y[5] * y[7];
+        dydt[0] = T.Create(-1.71) * y[0] + T.Create(0.43) * y[1] + T.Create(8.32) * y[2] + T.Create(0.0007);
+        dydt[1] = T.Create(1.71) * y[0] - T.Create(8.75) * y[1];
+        dydt[2] = T.Create(-10.03) * y[2] + T.Create(0.43) * y[3] + T.Create(0.035) * y[4];
+        dydt[3] = T.Create(8.32) * y[1] + T.Create(1.71) * y[2] - T.Create(1.12) * y[3];
+        dydt[4] = T.Create(-1.745) * y[4] + T.Create(0.43) * y[5] + T.Create(0.43) * y[6];
+        dydt[5] = -bilinear + T.Create(0.69) * y[3] + T.Create(1.71) * y[4] - T.Create(0.43) * y[5] + T.Create(0.69) * y[6];
+        dydt[6] = bilinear - T.Create(1.81) * y[6];
+        dydt[7] = -bilinear + T.Create(1.81) * y[6];
     }
+
+    /// <summary>The exact Jacobian, by forward-mode automatic differentiation of the one formula (<see cref="LaneField.Jacobian{TField}"/>).</summary>
+    /// <inheritdoc/>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
 
     /// <inheritdoc/>
     public void TimeDerivative(double t, ReadOnlySpan<double> y, Span<double> derivative) => derivative[..8].Clear();
-
-    private static void Set(Span<double> jacobian, int row, int column, double value) => jacobian[row * 8 + column] = value;
 }

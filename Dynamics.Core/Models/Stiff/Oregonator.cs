@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Stiff;
 
@@ -8,7 +10,7 @@ namespace Dynamics.Models.Stiff;
 /// y₃' = w(y₁ − y₃) with s = 77.27, q = 8.375·10⁻⁶, w = 0.161, y(0) = (1, 2, 3), a stiff relaxation oscillation over
 /// t ∈ [0, 360].
 /// </summary>
-public readonly record struct Oregonator : IModel, IJacobianField, ITimeDerivativeField
+public readonly record struct Oregonator : IModel, ILaneField, IJacobianField, ITimeDerivativeField
 {
     private const double S = 77.27, Q = 8.375e-6, W = 0.161;
 
@@ -31,26 +33,26 @@ public readonly record struct Oregonator : IModel, IJacobianField, ITimeDerivati
     public IReadOnlyList<string> ComponentNames => ["y₁", "y₂", "y₃"];
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
-    {
-        dydt[0] = S * (y[1] + y[0] * (1 - Q * y[0] - y[1]));
-        dydt[1] = (y[2] - (1 + y[0]) * y[1]) / S;
-        dydt[2] = W * (y[0] - y[2]);
-    }
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
 
     /// <inheritdoc/>
-    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        jacobian[0] = S * (1 - 2 * Q * y[0] - y[1]);
-        jacobian[1] = S * (1 - y[0]);
-        jacobian[2] = 0;
-        jacobian[3] = -y[1] / S;
-        jacobian[4] = -(1 + y[0]) / S;
-        jacobian[5] = 1 / S;
-        jacobian[6] = W;
-        jacobian[7] = 0;
-        jacobian[8] = -W;
+        // The Test Set fixes s, q and w: constants, not parameters a lane could vary.
+        T s = T.Create(S), q = T.Create(Q), w = T.Create(W), one = T.Create(1.0);
+        T y1 = y[0], y2 = y[1], y3 = y[2];
+        dydt[0] = s * (y2 + y1 * (one - q * y1 - y2));
+        dydt[1] = (y3 - (one + y1) * y2) / s;
+        dydt[2] = w * (y1 - y3);
     }
+
+    /// <summary>The exact Jacobian, by forward-mode automatic differentiation of the one formula (<see cref="LaneField.Jacobian{TField}"/>).</summary>
+    /// <inheritdoc/>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
 
     /// <inheritdoc/>
     public void TimeDerivative(double t, ReadOnlySpan<double> y, Span<double> derivative) => derivative[..3].Clear();

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Stiff;
 
@@ -11,7 +13,7 @@ namespace Dynamics.Models.Stiff;
 /// <param name="K1">k₁ (0.04).</param>
 /// <param name="K2">k₂ (3·10⁷).</param>
 /// <param name="K3">k₃ (10⁴).</param>
-public readonly record struct Robertson(double K1, double K2, double K3) : IModel, IJacobianField, ITimeDerivativeField
+public readonly record struct Robertson(double K1, double K2, double K3) : IModel, ILaneField, IJacobianField, ITimeDerivativeField
 {
     /// <summary>Robertson's rates k₁ = 0.04, k₂ = 3·10⁷, k₃ = 10⁴.</summary>
     public Robertson()
@@ -41,27 +43,26 @@ public readonly record struct Robertson(double K1, double K2, double K3) : IMode
     public IReadOnlyList<string> ComponentNames => ["y₁", "y₂", "y₃"];
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        double slow = K1 * y[0], middle = K3 * y[1] * y[2], fast = K2 * y[1] * y[1];
+        // k₁, k₂, k₃ are parameters 0–2.
+        T k1 = parameters.Read(0, K1), k2 = parameters.Read(1, K2), k3 = parameters.Read(2, K3);
+        T slow = k1 * y[0], middle = k3 * y[1] * y[2], fast = k2 * y[1] * y[1];
         dydt[0] = -slow + middle;
         dydt[1] = slow - middle - fast;
         dydt[2] = fast;
     }
 
+    /// <summary>The exact Jacobian, by forward-mode automatic differentiation of the one formula (<see cref="LaneField.Jacobian{TField}"/>).</summary>
     /// <inheritdoc/>
-    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
-    {
-        jacobian[0] = -K1;
-        jacobian[1] = K3 * y[2];
-        jacobian[2] = K3 * y[1];
-        jacobian[3] = K1;
-        jacobian[4] = -K3 * y[2] - 2 * K2 * y[1];
-        jacobian[5] = -K3 * y[1];
-        jacobian[6] = 0;
-        jacobian[7] = 2 * K2 * y[1];
-        jacobian[8] = 0;
-    }
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
 
     /// <inheritdoc/>
     public void TimeDerivative(double t, ReadOnlySpan<double> y, Span<double> derivative) => derivative[..3].Clear();

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Stiff;
 
@@ -9,7 +11,7 @@ namespace Dynamics.Models.Stiff;
 /// 1/ε: μ = 10³ gives ε = 10⁻⁶, μ = 10⁶ gives ε = 10⁻¹². The Test Set starts at y(0) = (2, 0) and ends at t = 2.
 /// </summary>
 /// <param name="Epsilon">ε = 1/μ² &gt; 0.</param>
-public readonly record struct ScaledVanDerPol(double Epsilon) : IModel, IJacobianField, ITimeDerivativeField
+public readonly record struct ScaledVanDerPol(double Epsilon) : IModel, ILaneField, IJacobianField, ITimeDerivativeField
 {
     /// <summary>The Test Set's ε = 10⁻⁶ (μ = 1000).</summary>
     public ScaledVanDerPol()
@@ -44,20 +46,25 @@ public readonly record struct ScaledVanDerPol(double Epsilon) : IModel, IJacobia
     public IReadOnlyList<string> ComponentNames => ["y₁ = x", "y₂ = μ dx/dt"];
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
-    {
-        dydt[0] = y[1];
-        dydt[1] = ((1 - y[0] * y[0]) * y[1] - y[0]) / Epsilon;
-    }
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
 
     /// <inheritdoc/>
-    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        jacobian[0] = 0;
-        jacobian[1] = 1;
-        jacobian[2] = (-2 * y[0] * y[1] - 1) / Epsilon;
-        jacobian[3] = (1 - y[0] * y[0]) / Epsilon;
+        // ε is parameter 0.
+        T epsilon = parameters.Read(0, Epsilon), one = T.Create(1.0);
+        T x = y[0], v = y[1];
+        dydt[0] = v;
+        dydt[1] = ((one - x * x) * v - x) / epsilon;
     }
+
+    /// <summary>The exact Jacobian, by forward-mode automatic differentiation of the one formula (<see cref="LaneField.Jacobian{TField}"/>).</summary>
+    /// <inheritdoc/>
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
 
     /// <inheritdoc/>
     public void TimeDerivative(double t, ReadOnlySpan<double> y, Span<double> derivative) => derivative[..2].Clear();
