@@ -92,7 +92,8 @@ public sealed class ContinuousExtension
     /// The cubic Hermite interpolant through y₀, f₀, y₁ and f₁ for a method of <paramref name="stages"/> stages with
     /// weights <paramref name="b"/>; f₁ = f(t₀ + h, y₁) is one extra stage whose row is b itself, and the
     /// integrator reuses it as the next step's first stage, so the interpolant is free whenever steps continue.
-    /// Written in stage form: y₁ − y₀ = hΣbᵢkᵢ, so b(θ) = θe₁ + θ²(3b − 2e₁ − e_f) + θ³(e₁ + e_f − 2b).
+    /// Written in stage form: y₁ − y₀ = hΣbᵢkᵢ, so b(θ) = θe₁ + θ²(3b − 2e₁ − e_f) + θ³(e₁ + e_f − 2b), each stage's
+    /// weights being <see cref="DenseOutput.CubicHermite"/>'s coefficients (linear in Δ, f₀, f₁) at Δ = bᵢ, f₀ = e₁ᵢ, f₁ = e_fᵢ, h = 1.
     /// </summary>
     /// <param name="stages">The method's number of stages.</param>
     /// <param name="b">The method's weights.</param>
@@ -112,7 +113,8 @@ public sealed class ContinuousExtension
         {
             double bi = i < stages ? b[i] : 0;
             double e1 = i == 0 ? 1 : 0, ef = i == f1 ? 1 : 0;
-            weights[i] = [e1, 3 * bi - 2 * e1 - ef, e1 + ef - 2 * bi];
+            var (w1, w2, w3) = DenseOutput.CubicHermite.Coefficients(bi, 1, e1, ef);
+            weights[i] = [w1, w2, w3];
         }
 
         return addStage

@@ -1,4 +1,5 @@
 using Dynamics.Fields;
+using Dynamics.Solvers.DenseOutput;
 using Dynamics.Solvers.Methods;
 
 namespace Dynamics.Solvers.Symplectic;
@@ -93,10 +94,8 @@ internal sealed class SymplecticStepper : IStepper
     {
         for (int i = 0; i < _n; i++)
         {
-            double delta = y1[i] - y0[i];
-            double c2 = 3 * delta - _h * (2 * _f0[i] + _f1[i]);
-            double c3 = -2 * delta + _h * (_f0[i] + _f1[i]);
-            state[i] = y0[i] + theta * (_h * _f0[i] + theta * (c2 + theta * c3));
+            var (c1, c2, c3) = CubicHermite.Coefficients(y1[i] - y0[i], _h, _f0[i], _f1[i]);
+            state[i] = y0[i] + theta * (c1 + theta * (c2 + theta * c3));
         }
     }
 
@@ -104,11 +103,11 @@ internal sealed class SymplecticStepper : IStepper
     {
         for (int i = 0; i < _n; i++)
         {
-            double delta = y1[i] - y0[i];
+            var (c1, c2, c3) = CubicHermite.Coefficients(y1[i] - y0[i], _h, _f0[i], _f1[i]);
             coefficients[i] = y0[i];
-            coefficients[_n + i] = _h * _f0[i];
-            coefficients[2 * _n + i] = 3 * delta - _h * (2 * _f0[i] + _f1[i]);
-            coefficients[3 * _n + i] = -2 * delta + _h * (_f0[i] + _f1[i]);
+            coefficients[_n + i] = c1;
+            coefficients[2 * _n + i] = c2;
+            coefficients[3 * _n + i] = c3;
         }
     }
 
