@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Dynamics.Numerics;
 
 namespace Dynamics.Simd;
 

@@ -8,7 +8,7 @@ namespace Dynamics.Simd;
 /// </summary>
 /// <remarks>
 /// The lanes compute every operation the same way at every width (fused multiply-adds rounded once,
-/// <see cref="Numerics.LaneMath"/>'s sine), so a member's result does not depend on the width that computed it.
+/// <see cref="LaneMath"/>'s sine), so a member's result does not depend on the width that computed it.
 /// </remarks>
 /// <typeparam name="TSelf">The implementing number type.</typeparam>
 public interface IFieldNumber<TSelf> where TSelf : struct, IFieldNumber<TSelf>
@@ -69,19 +69,19 @@ public interface IFieldNumber<TSelf> where TSelf : struct, IFieldNumber<TSelf>
     /// <returns>The square root.</returns>
     static abstract TSelf Sqrt(TSelf value);
 
-    /// <summary>sin a (radians), by <see cref="Numerics.LaneMath.Sin{TLane}"/> on the lanes, so every width gives the same bits.</summary>
+    /// <summary>sin a (radians), by <see cref="LaneMath.Sin{TLane}"/> on the lanes, so every width gives the same bits.</summary>
     /// <param name="value">a.</param>
     /// <returns>The sine.</returns>
     static abstract TSelf Sin(TSelf value);
 
-    /// <summary>eᵃ, by <see cref="Numerics.LaneMath.Exp{TLane}"/> on the lanes, so every width gives the same bits (∞ above
+    /// <summary>eᵃ, by <see cref="LaneMath.Exp{TLane}"/> on the lanes, so every width gives the same bits (∞ above
     /// ln(MaxValue), 0 far below, as <see cref="Math.Exp"/>).</summary>
     /// <param name="value">a.</param>
     /// <returns>The exponential.</returns>
     static abstract TSelf Exp(TSelf value);
 
     /// <summary>eᵃ − 1 to full relative accuracy also for |a| ≪ 1, where eᵃ − 1 cancels, by
-    /// <see cref="Numerics.LaneMath.ExpM1{TLane}"/> on the lanes, so every width gives the same bits.</summary>
+    /// <see cref="LaneMath.ExpM1{TLane}"/> on the lanes, so every width gives the same bits.</summary>
     /// <param name="value">a.</param>
     /// <returns>eᵃ − 1.</returns>
     static abstract TSelf ExpM1(TSelf value);

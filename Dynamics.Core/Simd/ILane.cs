@@ -5,7 +5,7 @@ namespace Dynamics.Simd;
 /// or one plain double (<see cref="ScalarLane"/>). A kernel written once as a generic method over <typeparamref name="TSelf"/>
 /// runs at every width; <see cref="Lanes.ForEach{TKernel}"/> picks the widest accelerated width at run time and finishes
 /// the remainder with narrower ones. Every width computes the same operations in the same order, including fused
-/// multiply-adds and <see cref="Numerics.LaneMath"/>'s elementary functions, so a member's result does not depend on which width or
+/// multiply-adds and <see cref="LaneMath"/>'s elementary functions, so a member's result does not depend on which width or
 /// position processed it.
 /// </summary>
 /// <remarks>

@@ -120,15 +120,15 @@ public readonly struct Lane256 : ILane<Lane256>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane256 Sin(Lane256 value) => Numerics.LaneMath.Sin(value);
+    public static Lane256 Sin(Lane256 value) => LaneMath.Sin(value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane256 Exp(Lane256 value) => Numerics.LaneMath.Exp(value);
+    public static Lane256 Exp(Lane256 value) => LaneMath.Exp(value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane256 ExpM1(Lane256 value) => Numerics.LaneMath.ExpM1(value);
+    public static Lane256 ExpM1(Lane256 value) => LaneMath.ExpM1(value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -110,15 +110,15 @@ public readonly struct Lane512 : ILane<Lane512>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 Sin(Lane512 value) => Numerics.LaneMath.Sin(value);
+    public static Lane512 Sin(Lane512 value) => LaneMath.Sin(value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 Exp(Lane512 value) => Numerics.LaneMath.Exp(value);
+    public static Lane512 Exp(Lane512 value) => LaneMath.Exp(value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 ExpM1(Lane512 value) => Numerics.LaneMath.ExpM1(value);
+    public static Lane512 ExpM1(Lane512 value) => LaneMath.ExpM1(value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -143,15 +143,15 @@ public readonly struct Lane512Pair : ILane<Lane512Pair>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512Pair Sin(Lane512Pair value) => Numerics.LaneMath.Sin(value);
+    public static Lane512Pair Sin(Lane512Pair value) => LaneMath.Sin(value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512Pair Exp(Lane512Pair value) => Numerics.LaneMath.Exp(value);
+    public static Lane512Pair Exp(Lane512Pair value) => LaneMath.Exp(value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512Pair ExpM1(Lane512Pair value) => Numerics.LaneMath.ExpM1(value);
+    public static Lane512Pair ExpM1(Lane512Pair value) => LaneMath.ExpM1(value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

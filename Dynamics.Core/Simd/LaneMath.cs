@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
-using Dynamics.Simd;
 
-namespace Dynamics.Numerics;
+namespace Dynamics.Simd;
 
 /// <summary>
 /// Elementary functions written once over <see cref="ILane{TSelf}"/>, so that every width computes every lane with the
@@ -72,7 +71,7 @@ public static class LaneMath
     /// <summary>
     /// Lane-wise eˣ − 1 to full relative accuracy, also for |x| ≪ 1 where eˣ − 1 cancels: Kahan's trick, with u = eˣ
     /// rounded, (u − 1)·x/ln u corrects the rounding of u (Higham, "Accuracy and Stability of Numerical Algorithms",
-    /// §1.14.1), as <see cref="AccurateMath.ExpM1"/> on doubles; −1 where u = 0, ∞ where u = ∞.
+    /// §1.14.1), as <see cref="Numerics.AccurateMath.ExpM1"/> on doubles; −1 where u = 0, ∞ where u = ∞.
     /// </summary>
     /// <typeparam name="TLane">The lane width.</typeparam>
     /// <param name="x">The exponents.</param>

@@ -125,15 +125,15 @@ public readonly struct ScalarLane : ILane<ScalarLane>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ScalarLane Sin(ScalarLane value) => Numerics.LaneMath.Sin(value);
+    public static ScalarLane Sin(ScalarLane value) => LaneMath.Sin(value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ScalarLane Exp(ScalarLane value) => Numerics.LaneMath.Exp(value);
+    public static ScalarLane Exp(ScalarLane value) => LaneMath.Exp(value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ScalarLane ExpM1(ScalarLane value) => Numerics.LaneMath.ExpM1(value);
+    public static ScalarLane ExpM1(ScalarLane value) => LaneMath.ExpM1(value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

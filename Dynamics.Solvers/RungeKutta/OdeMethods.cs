@@ -1,8 +1,11 @@
-using Dynamics.Solvers.RungeKutta;
+using Dynamics.Solvers.Methods;
 
-namespace Dynamics.Solvers.Methods;
+namespace Dynamics.Solvers.RungeKutta;
 
-/// <summary>The catalogue of built-in methods, for listing, sweeping and tests.</summary>
+/// <summary>
+/// The catalogue of built-in explicit Runge–Kutta methods, for listing, sweeping and tests; it lives beside the
+/// tableaus it lists, so the method contracts in Methods need not know the methods.
+/// </summary>
 public static class OdeMethods
 {
     /// <summary>Every built-in method, fixed-step ones first, by increasing order.</summary>

@@ -1,4 +1,5 @@
 using Dynamics.Numerics;
+using Dynamics.Simd;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Estimators;

@@ -8,7 +8,7 @@ namespace Dynamics.Models.Generative;
 /// pre-scaled by √(log₂e/(2h²)) the kernel exp(−‖x_i − x_j‖²/(2h²)) is 2^{−u}, u the scaled squared distance, so the
 /// argument needs no multiplication and its reduction is exact: u = m + f with m = round(u), f ∈ [−½, ½], and
 /// 2^{−u} = 2^{−m}·2^{−f}. 2^{−f} is the degree-10 polynomial interpolating it at the Chebyshev nodes of [−½, ½]
-/// (relative error below 5e-16, i.e. a few ulps as <see cref="Numerics.LaneMath.ExpOfModerate{TLane}"/>, with 10 fused
+/// (relative error below 5e-16, i.e. a few ulps as <see cref="LaneMath.ExpOfModerate{TLane}"/>, with 10 fused
 /// multiply-adds instead of an argument scaling, a two-part reduction and a degree-12 polynomial), and p(0) = 1 exactly,
 /// so a particle's own kernel is exactly 1. u is cut off at 1021, where the kernel (≈ 2^{−1021}) has underflowed
 /// relative to any sum that holds the self term, so every 2^{−m} is a normal number and every lane width gives the same

@@ -2,7 +2,7 @@ using CsCheck;
 using Dynamics.Numerics;
 using Dynamics.Simd;
 
-namespace Dynamics.Tests.Core.Numerics;
+namespace Dynamics.Tests.Core.Simd;
 
 /// <summary>
 /// The controllers' exponential and logarithm: accurate to a few ulps against the C library, and identical to the bit

@@ -2,6 +2,7 @@ using Dynamics.Problems;
 using Dynamics.Solvers;
 using Dynamics.Solvers.Events;
 using Dynamics.Solvers.Methods;
+using Dynamics.Solvers.RungeKutta;
 using Dynamics.Tests.Support;
 using Xunit.Abstractions;
 

@@ -2,7 +2,7 @@ using Dynamics.Fields;
 using Dynamics.Problems;
 using Dynamics.Solvers;
 using Dynamics.Solvers.Events;
-using Dynamics.Solvers.Methods;
+using Dynamics.Solvers.RungeKutta;
 using Dynamics.Tests.Support;
 
 namespace Dynamics.Tests.Solvers.Events;

@@ -2,6 +2,7 @@ using Dynamics.Models.Optimization.Flows;
 using Dynamics.Models.Optimization.Losses;
 using Dynamics.Models.Optimization.Optimizers;
 using Dynamics.Numerics;
+using Dynamics.Simd;
 using Dynamics.Tests.Support;
 
 namespace Dynamics.Tests.Core.Models.Optimization.Flows;
