@@ -37,12 +37,9 @@ public static class LaneField
     }
 
     /// <summary>
-    /// The Jacobian ∂fᵢ/∂yⱼ at (t, y), row-major (entry i·n + j), exact to round-off: the formula evaluated on dual
-    /// numbers seeded with the unit vector eⱼ gives column j (forward-mode automatic differentiation; Griewank &amp;
-    /// Walther 2008). The derivative parts are SIMD lanes (<see cref="Dual{T}"/> over the widest lane), so one evaluation
-    /// gives W columns at once (W = 8 with AVX-512) and the Jacobian costs ⌈n/W⌉ evaluations rather than n. Every lane
-    /// computes the same operations, so the result does not depend on W. Implement <see cref="IJacobianField.Jacobian"/>
-    /// with it when no closed form is at hand.
+    /// The Jacobian ∂fᵢ/∂yⱼ at (t, y), row-major (entry i·n + j), exact to round-off: the formula evaluated n times on
+    /// <see cref="DualNumber"/>s seeded with the unit vector eⱼ gives column j (forward-mode automatic differentiation;
+    /// Griewank &amp; Walther 2008). Implement <see cref="IJacobianField.Jacobian"/> with it when no closed form is at hand.
     /// </summary>
     /// <typeparam name="TField">The field type.</typeparam>
     /// <param name="field">The field.</param>
@@ -54,50 +51,20 @@ public static class LaneField
         int n = field.Dimension;
         if (y.Length != n) throw new ArgumentException($"y has length {y.Length}, but the field has dimension {n}.", nameof(y));
         if (jacobian.Length != n * n) throw new ArgumentException($"jacobian has length {jacobian.Length}, but an n × n matrix needs {n * n} (n = {n}).", nameof(jacobian));
-        if (Lane512.IsHardwareAccelerated) JacobianColumns<TField, Lane512>(field, t, y, jacobian);
-        else if (Lane256.IsHardwareAccelerated) JacobianColumns<TField, Lane256>(field, t, y, jacobian);
-        else JacobianColumns<TField, ScalarLane>(field, t, y, jacobian);
-    }
-
-    // Columns j₀ … j₀ + W − 1 per evaluation: lane l of every derivative carries the direction e_{j₀+l}.
-    private static void JacobianColumns<TField, TLane>(in TField field, double t, ReadOnlySpan<double> y, Span<double> jacobian)
-        where TField : ILaneField
-        where TLane : unmanaged, ILane<TLane>
-    {
-        int n = field.Dimension, w = TLane.Count;
-        Dual<TLane>[]? rented = n > StackLimit ? ArrayPool<Dual<TLane>>.Shared.Rent(2 * n) : null;
-        Span<Dual<TLane>> scratch = rented is null ? stackalloc Dual<TLane>[2 * n] : rented.AsSpan(0, 2 * n);
-        Span<Dual<TLane>> state = scratch[..n], derivative = scratch[n..];
-        Span<double> lanes = stackalloc double[w];
-        var time = Dual<TLane>.Create(t);
-        var zero = TLane.Create(0.0);
-        for (int j0 = 0; j0 < n; j0 += w)
+        DualNumber[]? rented = n > StackLimit ? ArrayPool<DualNumber>.Shared.Rent(2 * n) : null;
+        Span<DualNumber> scratch = rented is null ? stackalloc DualNumber[2 * n] : rented.AsSpan(0, 2 * n);
+        Span<DualNumber> state = scratch[..n], derivative = scratch[n..];
+        var time = DualNumber.Create(t);
+        for (int j = 0; j < n; j++)
         {
-            for (int i = 0; i < n; i++)
-            {
-                var seed = zero;
-                if ((uint)(i - j0) < (uint)w)
-                {
-                    lanes.Clear();
-                    lanes[i - j0] = 1.0;
-                    seed = TLane.Load(lanes, 0);
-                }
-
-                state[i] = new Dual<TLane>(TLane.Create(y[i]), seed);
-            }
-
-            var stateVector = new SpanVector<Dual<TLane>>(state);
-            var derivativeVector = new SpanVector<Dual<TLane>>(derivative);
-            field.Derivative(default(BroadcastParameters<Dual<TLane>>), time, in stateVector, ref derivativeVector);
-            int columns = Math.Min(w, n - j0);
-            for (int i = 0; i < n; i++)
-            {
-                derivative[i].Derivative.Store(lanes, 0);
-                lanes[..columns].CopyTo(jacobian.Slice(i * n + j0, columns));
-            }
+            for (int i = 0; i < n; i++) state[i] = new DualNumber(y[i], i == j ? 1.0 : 0.0);
+            var stateVector = new SpanVector<DualNumber>(state);
+            var derivativeVector = new SpanVector<DualNumber>(derivative);
+            field.Derivative(default(BroadcastParameters<DualNumber>), time, in stateVector, ref derivativeVector);
+            for (int i = 0; i < n; i++) jacobian[i * n + j] = derivative[i].Derivative;
         }
 
-        if (rented is not null) ArrayPool<Dual<TLane>>.Shared.Return(rented);
+        if (rented is not null) ArrayPool<DualNumber>.Shared.Return(rented);
     }
 
     /// <summary>
