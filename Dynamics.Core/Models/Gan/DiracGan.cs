@@ -112,6 +112,15 @@ public static class DiracGan
         return sum;
     }
 
+    /// <summary>A flow's parameter text: the variant's own, then the weight decay (when μ &gt; 0) and d (when d ≠ 2).</summary>
+    internal static string FlowParameters(string variantParameters, double weightDecay, int playerDimension)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrEmpty(variantParameters)) parts.Add(variantParameters);
+        if (weightDecay != 0) parts.Add($"L2 μ = {Fields.ParameterText.Number(weightDecay)}");
+        if (playerDimension != 2) parts.Add($"d = {playerDimension}");
+        return string.Join(", ", parts);
+    }
 
     internal static string[] ComponentNames(int playerDimension) =>
         [.. Fields.ComponentLabels.Indexed("φ", playerDimension), .. Fields.ComponentLabels.Indexed("θ", playerDimension)];

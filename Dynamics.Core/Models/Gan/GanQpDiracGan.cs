@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Simd;
@@ -15,7 +16,7 @@ namespace Dynamics.Models.Gan;
 /// is [[−μI, −I], [I, 0]] with eigenvalues (−μ ± √(μ² − 4))/2 (±i at μ = 0). Where the denominator vanishes the
 /// quadratic term (which tends to 0) is taken as 0.
 /// </summary>
-public sealed record GanQpDiracGan : DiracGanFlow
+public readonly record struct GanQpDiracGan : IDiracGanFlow
 {
     /// <summary>The article's GAN-QP: λ = 1, ‖θ‖ denominator, no weight decay, d = 2.</summary>
     public GanQpDiracGan()
@@ -29,8 +30,9 @@ public sealed record GanQpDiracGan : DiracGanFlow
     /// <param name="denominator">Which norm divides the quadratic term.</param>
     /// <param name="playerDimension">d ≥ 1.</param>
     public GanQpDiracGan(double lambda, double weightDecay = 0, GanQpDenominator denominator = GanQpDenominator.Generator, int playerDimension = 2)
-        : base(weightDecay, playerDimension)
     {
+        WeightDecay = weightDecay;
+        PlayerDimension = playerDimension;
         Lambda = lambda;
         Denominator = denominator;
     }
@@ -58,24 +60,59 @@ public sealed record GanQpDiracGan : DiracGanFlow
     }
 
     /// <inheritdoc/>
-    public override string Name => "GAN-QP Dirac GAN";
+    public double WeightDecay
+    {
+        get;
+        init
+        {
+            Require.NonNegative(value, nameof(WeightDecay));
+            field = value;
+        }
+    }
+
+    /// <inheritdoc/>
+    public int PlayerDimension
+    {
+        get;
+        init
+        {
+            Require.AtLeast(value, 1, nameof(PlayerDimension));
+            field = value;
+        }
+    }
+
+    /// <inheritdoc/>
+    public int Dimension => 2 * PlayerDimension;
+
+    /// <summary>The variant's own parameters, then the weight decay (when μ &gt; 0) and d (when d ≠ 2).</summary>
+    public string Parameters => DiracGan.FlowParameters(VariantParameters, WeightDecay, PlayerDimension);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ComponentNames => DiracGan.ComponentNames(PlayerDimension);
+
+    /// <inheritdoc/>
+    public string Name => "GAN-QP Dirac GAN";
 
     /// <summary>J₂·e^{μt} (2-D) conserved; the energy non-increasing.</summary>
-    public override IReadOnlyList<Invariant> Invariants => DiracGan.AngularMomentumAndEnergy(PlayerDimension, WeightDecay, InvariantKind.NonIncreasing);
+    public IReadOnlyList<Invariant> Invariants => DiracGan.AngularMomentumAndEnergy(PlayerDimension, WeightDecay, InvariantKind.NonIncreasing);
 
     /// <summary>The closed-form eigenvalues at the equilibrium: (−μ ± √(μ² − 4))/2, each d times.</summary>
     /// <returns>The eigenvalues, sorted.</returns>
     public Complex[] EquilibriumEigenvalues() => DiracGan.EquilibriumEigenvalues(WeightDecay, 1, PlayerDimension);
 
-    /// <inheritdoc/>
-    protected override string VariantParameters =>
+    /// <summary>The variant's own parameters in plain text.</summary>
+    private string VariantParameters =>
         ParameterText.Of(("λ", Lambda)) + (Denominator == GanQpDenominator.Generator ? ", ‖θ‖ denominator" : ", ‖φ‖ denominator");
 
     /// <inheritdoc/>
-    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
 
     /// <inheritdoc/>
-    public override void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
         int d = PlayerDimension;
         T mu = parameters.Read(0, WeightDecay), lambda = parameters.Read(1, Lambda);

@@ -1,7 +1,9 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Simd;
+using Dynamics.Validation;
 
 namespace Dynamics.Models.Gan;
 
@@ -14,7 +16,7 @@ namespace Dynamics.Models.Gan;
 /// flow circles forever). The energy ½(‖φ‖² + ‖θ‖²) never increases, and for the saturating game without L2 it is
 /// conserved: exact circles, even in 1-D, where the non-saturating game converges only as r² ≈ 8/t (errata E3).
 /// </summary>
-public sealed record VanillaDiracGan : DiracGanFlow
+public readonly record struct VanillaDiracGan : IDiracGanFlow
 {
     /// <summary>The 2-D non-saturating GAN without weight decay.</summary>
     public VanillaDiracGan()
@@ -27,8 +29,9 @@ public sealed record VanillaDiracGan : DiracGanFlow
     /// <param name="playerDimension">d ≥ 1 (2 in the article).</param>
     /// <param name="saturating">True for the saturating zero-sum generator loss.</param>
     public VanillaDiracGan(double weightDecay, int playerDimension = 2, bool saturating = false)
-        : base(weightDecay, playerDimension)
     {
+        WeightDecay = weightDecay;
+        PlayerDimension = playerDimension;
         Saturating = saturating;
     }
 
@@ -36,27 +39,59 @@ public sealed record VanillaDiracGan : DiracGanFlow
     public bool Saturating { get; init; }
 
     /// <inheritdoc/>
-    public override string Name => Saturating ? "Saturating (zero-sum) Dirac GAN" : "Vanilla (non-saturating) Dirac GAN";
+    public double WeightDecay
+    {
+        get;
+        init
+        {
+            Require.NonNegative(value, nameof(WeightDecay));
+            field = value;
+        }
+    }
+
+    /// <inheritdoc/>
+    public int PlayerDimension
+    {
+        get;
+        init
+        {
+            Require.AtLeast(value, 1, nameof(PlayerDimension));
+            field = value;
+        }
+    }
+
+    /// <inheritdoc/>
+    public int Dimension => 2 * PlayerDimension;
+
+    /// <summary>The weight decay (when μ &gt; 0) and d (when d ≠ 2); the variant has no parameters of its own.</summary>
+    public string Parameters => DiracGan.FlowParameters("", WeightDecay, PlayerDimension);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ComponentNames => DiracGan.ComponentNames(PlayerDimension);
+
+    /// <inheritdoc/>
+    public string Name => Saturating ? "Saturating (zero-sum) Dirac GAN" : "Vanilla (non-saturating) Dirac GAN";
 
     /// <summary>
     /// J₂·e^{μt} (2-D) is conserved; the energy is non-increasing (dE/dt = (θ·φ)(1 − 2σ) − μ‖φ‖² for the
     /// non-saturating game, −μ‖φ‖² for the saturating one, where it is conserved at μ = 0).
     /// </summary>
-    public override IReadOnlyList<Invariant> Invariants => DiracGan.AngularMomentumAndEnergy(PlayerDimension, WeightDecay,
+    public IReadOnlyList<Invariant> Invariants => DiracGan.AngularMomentumAndEnergy(PlayerDimension, WeightDecay,
         Saturating && WeightDecay == 0 ? InvariantKind.Conserved : InvariantKind.NonIncreasing);
-
-    /// <inheritdoc/>
-    protected override string VariantParameters => "";
 
     /// <summary>The closed-form eigenvalues at the equilibrium: (−μ ± √(μ² − 1))/2, each d times.</summary>
     /// <returns>The eigenvalues, sorted.</returns>
     public Complex[] EquilibriumEigenvalues() => DiracGan.EquilibriumEigenvalues(WeightDecay, 0.5, PlayerDimension);
 
     /// <inheritdoc/>
-    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
 
     /// <inheritdoc/>
-    public override void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
         int d = PlayerDimension;
         T mu = parameters.Read(0, WeightDecay);

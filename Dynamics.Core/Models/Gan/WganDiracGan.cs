@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Simd;
+using Dynamics.Validation;
 
 namespace Dynamics.Models.Gan;
 
@@ -11,7 +13,7 @@ namespace Dynamics.Models.Gan;
 /// and θ moves at unit speed forever: there is no equilibrium, only circulation. The field is singular at φ = 0,
 /// where it returns 0.
 /// </summary>
-public sealed record WganDiracGan : DiracGanFlow
+public readonly record struct WganDiracGan : IDiracGanFlow
 {
     /// <summary>The 2-D WGAN without weight decay.</summary>
     public WganDiracGan()
@@ -23,15 +25,47 @@ public sealed record WganDiracGan : DiracGanFlow
     /// <param name="weightDecay">μ ≥ 0.</param>
     /// <param name="playerDimension">d ≥ 1.</param>
     public WganDiracGan(double weightDecay, int playerDimension = 2)
-        : base(weightDecay, playerDimension)
     {
+        WeightDecay = weightDecay;
+        PlayerDimension = playerDimension;
     }
 
     /// <inheritdoc/>
-    public override string Name => "WGAN Dirac GAN (exact Lipschitz)";
+    public double WeightDecay
+    {
+        get;
+        init
+        {
+            Require.NonNegative(value, nameof(WeightDecay));
+            field = value;
+        }
+    }
+
+    /// <inheritdoc/>
+    public int PlayerDimension
+    {
+        get;
+        init
+        {
+            Require.AtLeast(value, 1, nameof(PlayerDimension));
+            field = value;
+        }
+    }
+
+    /// <inheritdoc/>
+    public int Dimension => 2 * PlayerDimension;
+
+    /// <summary>The weight decay (when μ &gt; 0) and d (when d ≠ 2); the variant has no parameters of its own.</summary>
+    public string Parameters => DiracGan.FlowParameters("", WeightDecay, PlayerDimension);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ComponentNames => DiracGan.ComponentNames(PlayerDimension);
+
+    /// <inheritdoc/>
+    public string Name => "WGAN Dirac GAN (exact Lipschitz)";
 
     /// <summary>‖φ‖·e^{μt}, conserved (‖φ‖ itself without weight decay).</summary>
-    public override IReadOnlyList<Invariant> Invariants
+    public IReadOnlyList<Invariant> Invariants
     {
         get
         {
@@ -42,13 +76,14 @@ public sealed record WganDiracGan : DiracGanFlow
     }
 
     /// <inheritdoc/>
-    protected override string VariantParameters => "";
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
 
     /// <inheritdoc/>
-    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
-
-    /// <inheritdoc/>
-    public override void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
         // φ̇ = −θ/‖φ‖ + (θ·φ)φ/‖φ‖³ − μφ, θ̇ = φ/‖φ‖; the direction φ/‖φ‖ is undefined at φ = 0, where the field is 0.
         int d = PlayerDimension;

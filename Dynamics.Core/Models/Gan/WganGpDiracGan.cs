@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Simd;
@@ -17,7 +18,7 @@ namespace Dynamics.Models.Gan;
 /// ("converges to a circle"); it is singular at φ = 0 (the penalty's direction φ/‖φ‖), where that term is taken as 0.</item>
 /// </list>
 /// </summary>
-public sealed record WganGpDiracGan : DiracGanFlow, IJacobianField
+public readonly record struct WganGpDiracGan : IDiracGanFlow, IJacobianField
 {
     /// <summary>The article's zero-centred WGAN-GP: λ = 0.1, c = 0, no weight decay, d = 2.</summary>
     public WganGpDiracGan()
@@ -31,8 +32,9 @@ public sealed record WganGpDiracGan : DiracGanFlow, IJacobianField
     /// <param name="weightDecay">μ ≥ 0.</param>
     /// <param name="playerDimension">d ≥ 1.</param>
     public WganGpDiracGan(double lambda, double center, double weightDecay = 0, int playerDimension = 2)
-        : base(weightDecay, playerDimension)
     {
+        WeightDecay = weightDecay;
+        PlayerDimension = playerDimension;
         Lambda = lambda;
         Center = center;
     }
@@ -60,10 +62,41 @@ public sealed record WganGpDiracGan : DiracGanFlow, IJacobianField
     }
 
     /// <inheritdoc/>
-    public override string Name => "WGAN-GP Dirac GAN";
+    public double WeightDecay
+    {
+        get;
+        init
+        {
+            Require.NonNegative(value, nameof(WeightDecay));
+            field = value;
+        }
+    }
+
+    /// <inheritdoc/>
+    public int PlayerDimension
+    {
+        get;
+        init
+        {
+            Require.AtLeast(value, 1, nameof(PlayerDimension));
+            field = value;
+        }
+    }
+
+    /// <inheritdoc/>
+    public int Dimension => 2 * PlayerDimension;
+
+    /// <summary>The variant's own parameters, then the weight decay (when μ &gt; 0) and d (when d ≠ 2).</summary>
+    public string Parameters => DiracGan.FlowParameters(VariantParameters, WeightDecay, PlayerDimension);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ComponentNames => DiracGan.ComponentNames(PlayerDimension);
+
+    /// <inheritdoc/>
+    public string Name => "WGAN-GP Dirac GAN";
 
     /// <summary>For c = 0: J₂·e^{(2λ + μ)t} (2-D) conserved and the energy non-increasing. For c ≠ 0 there is no closed law.</summary>
-    public override IReadOnlyList<Invariant> Invariants =>
+    public IReadOnlyList<Invariant> Invariants =>
         Center == 0 ? DiracGan.AngularMomentumAndEnergy(PlayerDimension, 2 * Lambda + WeightDecay, InvariantKind.NonIncreasing) : [];
 
     /// <summary>The closed-form eigenvalues at the equilibrium for c = 0: (−k ± √(k² − 4))/2 with k = 2λ + μ, each d times.</summary>
@@ -97,14 +130,18 @@ public sealed record WganGpDiracGan : DiracGanFlow, IJacobianField
         }
     }
 
-    /// <inheritdoc/>
-    protected override string VariantParameters => ParameterText.Of(("λ", Lambda), ("c", Center));
+    /// <summary>The variant's own parameters in plain text.</summary>
+    private string VariantParameters => ParameterText.Of(("λ", Lambda), ("c", Center));
 
     /// <inheritdoc/>
-    public override void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
 
     /// <inheritdoc/>
-    public override void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
         int d = PlayerDimension;
         T mu = parameters.Read(0, WeightDecay), lambda = parameters.Read(1, Lambda), center = parameters.Read(2, Center);

@@ -17,7 +17,7 @@ public class GanFlowTests
     [Fact]
     public void Automatic_Jacobians_match_finite_differences()
     {
-        DiracGanFlow[] fields =
+        IDiracGanFlow[] fields =
         [
             new VanillaDiracGan(), new VanillaDiracGan(0.3, saturating: true), new VanillaDiracGan(0.1, playerDimension: 3),
             new WganGpDiracGan(), new WganGpDiracGan(0.2, 1.0, 0.05), new WganDiracGan(0.05),
