@@ -1,6 +1,9 @@
 namespace Dynamics.Fields;
 
-/// <summary>A vector field that knows its Jacobian ∂f/∂y analytically (analysis uses it instead of finite differences).</summary>
+/// <summary>
+/// A vector field that knows its Jacobian ∂f/∂y exactly, in closed form or by automatic differentiation of its one formula
+/// (<see cref="LaneField.Jacobian{TField}"/>); analysis and the stiff solvers use it instead of finite differences.
+/// </summary>
 public interface IJacobianField : IVectorField
 {
     /// <summary>Writes ∂fᵢ/∂yⱼ at (t, y) into <paramref name="jacobian"/>, row-major (entry i·n + j).</summary>

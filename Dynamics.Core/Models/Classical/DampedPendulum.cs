@@ -50,13 +50,7 @@ public readonly record struct DampedPendulum(double Damping, double GravityOverL
     }
 
     /// <inheritdoc/>
-    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
-    {
-        jacobian[0] = 0;
-        jacobian[1] = 1;
-        jacobian[2] = -GravityOverLength * Math.Cos(y[0]);
-        jacobian[3] = -Damping;
-    }
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
 
     /// <summary>
     /// The energy E, conserved without friction (b = 0), non-increasing with friction (dE/dt = −bω² ≤ 0, a Lyapunov

@@ -52,13 +52,7 @@ public readonly record struct Duffing(double Damping, double Stiffness, double N
     }
 
     /// <inheritdoc/>
-    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
-    {
-        jacobian[0] = 0;
-        jacobian[1] = 1;
-        jacobian[2] = -Stiffness - 3 * Nonlinearity * y[0] * y[0];
-        jacobian[3] = -Damping;
-    }
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
 
     /// <summary>The energy E: non-increasing for δ &gt; 0 (a Lyapunov function), conserved for δ = 0.</summary>
     public IReadOnlyList<Invariant> Invariants

@@ -40,7 +40,7 @@ public readonly record struct ExponentialDecay(double Rate) : IModel, ILaneField
     }
 
     /// <inheritdoc/>
-    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => jacobian[0] = -Rate;
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
 
     /// <summary>The exact solution y₀·e^{−k·elapsed}.</summary>
     /// <param name="initialValue">y₀.</param>

@@ -56,13 +56,7 @@ public readonly record struct HarmonicOscillator(double Omega) : IModel, ILaneFi
     public void Acceleration(double t, ReadOnlySpan<double> position, Span<double> acceleration) => acceleration[0] = -Omega * Omega * position[0];
 
     /// <inheritdoc/>
-    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
-    {
-        jacobian[0] = 0;
-        jacobian[1] = 1;
-        jacobian[2] = -Omega * Omega;
-        jacobian[3] = 0;
-    }
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
 
     /// <summary>The conserved energy ½v² + ½ω²x².</summary>
     public IReadOnlyList<Invariant> Invariants

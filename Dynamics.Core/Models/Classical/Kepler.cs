@@ -63,23 +63,11 @@ public readonly record struct Kepler : IModel, ILaneField, ISecondOrderField, IJ
     }
 
 
-    /// <summary>∂f/∂y: the force gradient ∂(−q/|q|³)/∂q = −I/|q|³ + 3qqᵀ/|q|⁵ in the lower-left block.</summary>
+    /// <summary>∂f/∂y (the force gradient −I/|q|³ + 3qqᵀ/|q|⁵ in the lower-left block), by automatic differentiation of the formula.</summary>
     /// <param name="t">The time.</param>
     /// <param name="y">The state.</param>
     /// <param name="jacobian">Receives the 4 × 4 matrix, row-major.</param>
-    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
-    {
-        double q1 = y[0], q2 = y[1];
-        double r2 = q1 * q1 + q2 * q2;
-        double r3 = r2 * Math.Sqrt(r2), r5 = r3 * r2;
-        jacobian.Clear();
-        jacobian[2] = 1;
-        jacobian[7] = 1;
-        jacobian[8] = -1 / r3 + 3 * q1 * q1 / r5;
-        jacobian[9] = 3 * q1 * q2 / r5;
-        jacobian[12] = 3 * q1 * q2 / r5;
-        jacobian[13] = -1 / r3 + 3 * q2 * q2 / r5;
-    }
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
 
     /// <summary>The conserved energy H and angular momentum L.</summary>
     public IReadOnlyList<Invariant> Invariants =>

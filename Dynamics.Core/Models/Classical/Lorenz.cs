@@ -51,17 +51,5 @@ public readonly record struct Lorenz(double Sigma, double Rho, double Beta) : IM
     }
 
     /// <inheritdoc/>
-    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
-    {
-        double x = y[0], v = y[1], z = y[2];
-        jacobian[0] = -Sigma;
-        jacobian[1] = Sigma;
-        jacobian[2] = 0;
-        jacobian[3] = Rho - z;
-        jacobian[4] = -1;
-        jacobian[5] = -x;
-        jacobian[6] = v;
-        jacobian[7] = x;
-        jacobian[8] = -Beta;
-    }
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
 }

@@ -50,14 +50,7 @@ public readonly record struct LotkaVolterra(double Alpha, double Beta, double Ga
     }
 
     /// <inheritdoc/>
-    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
-    {
-        double x = y[0], p = y[1];
-        jacobian[0] = Alpha - Beta * p;
-        jacobian[1] = -Beta * x;
-        jacobian[2] = Delta * p;
-        jacobian[3] = Delta * x - Gamma;
-    }
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
 
     /// <summary>The conserved V = δx − γ ln x + βy − α ln y (in the positive quadrant).</summary>
     public IReadOnlyList<Invariant> Invariants

@@ -54,11 +54,5 @@ public readonly record struct VanDerPol(double Mu) : IModel, IJacobianField, ILa
     }
 
     /// <inheritdoc/>
-    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian)
-    {
-        jacobian[0] = 0;
-        jacobian[1] = 1;
-        jacobian[2] = -2 * Mu * y[0] * y[1] - 1;
-        jacobian[3] = Mu * (1 - y[0] * y[0]);
-    }
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);
 }
