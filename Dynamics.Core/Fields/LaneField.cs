@@ -37,6 +37,27 @@ public static class LaneField
     }
 
     /// <summary>
+    /// The force F(t, q) of a second-order field written on y = (q, v) (<see cref="ISecondOrderField"/>): the formula's
+    /// velocity block at v = 0, where (v, F − λv) is exactly (0, F), so the force needs no second formula.
+    /// </summary>
+    /// <typeparam name="TField">The field type.</typeparam>
+    /// <param name="field">The field; its dimension is 2d.</param>
+    /// <param name="t">The time.</param>
+    /// <param name="position">q, length d.</param>
+    /// <param name="acceleration">Receives F(t, q), length d.</param>
+    public static void Acceleration<TField>(in TField field, double t, ReadOnlySpan<double> position, Span<double> acceleration) where TField : ILaneField
+    {
+        int n = field.Dimension, d = n / 2;
+        double[]? rented = n > StackLimit ? ArrayPool<double>.Shared.Rent(2 * n) : null;
+        Span<double> scratch = rented is null ? stackalloc double[2 * n] : rented.AsSpan(0, 2 * n);
+        scratch.Clear();
+        position[..d].CopyTo(scratch);
+        Evaluate(field, t, scratch[..n], scratch[n..]);
+        scratch.Slice(n + d, d).CopyTo(acceleration);
+        if (rented is not null) ArrayPool<double>.Shared.Return(rented);
+    }
+
+    /// <summary>
     /// The Jacobian ∂fᵢ/∂yⱼ at (t, y), row-major (entry i·n + j), exact to round-off: the formula evaluated n times on
     /// <see cref="DualNumber"/>s seeded with the unit vector eⱼ gives column j (forward-mode automatic differentiation;
     /// Griewank &amp; Walther 2008). Implement <see cref="IJacobianField.Jacobian"/> with it when no closed form is at hand.

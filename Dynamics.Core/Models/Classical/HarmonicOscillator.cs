@@ -53,7 +53,7 @@ public readonly record struct HarmonicOscillator(double Omega) : IModel, ILaneFi
     /// <param name="t">The time (unused).</param>
     /// <param name="position">x.</param>
     /// <param name="acceleration">Receives −ω²x.</param>
-    public void Acceleration(double t, ReadOnlySpan<double> position, Span<double> acceleration) => acceleration[0] = -Omega * Omega * position[0];
+    public void Acceleration(double t, ReadOnlySpan<double> position, Span<double> acceleration) => LaneField.Acceleration(this, t, position, acceleration);
 
     /// <inheritdoc/>
     public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian) => LaneField.Jacobian(this, t, y, jacobian);

@@ -54,13 +54,7 @@ public readonly record struct Kepler : IModel, ILaneField, ISecondOrderField, IJ
     /// <param name="t">The time (unused).</param>
     /// <param name="position">q = (q₁, q₂).</param>
     /// <param name="acceleration">Receives −q/|q|³.</param>
-    public void Acceleration(double t, ReadOnlySpan<double> position, Span<double> acceleration)
-    {
-        double r2 = position[0] * position[0] + position[1] * position[1];
-        double r3 = r2 * Math.Sqrt(r2);
-        acceleration[0] = -position[0] / r3;
-        acceleration[1] = -position[1] / r3;
-    }
+    public void Acceleration(double t, ReadOnlySpan<double> position, Span<double> acceleration) => LaneField.Acceleration(this, t, position, acceleration);
 
 
     /// <summary>∂f/∂y (the force gradient −I/|q|³ + 3qqᵀ/|q|⁵ in the lower-left block), by automatic differentiation of the formula.</summary>

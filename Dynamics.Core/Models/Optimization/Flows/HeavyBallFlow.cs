@@ -91,11 +91,7 @@ public readonly record struct HeavyBallFlow<TLoss> : IModel, IHasInvariants, ISe
     /// <param name="t">The time (unused: the loss does not depend on it).</param>
     /// <param name="position">θ.</param>
     /// <param name="acceleration">Receives −∇L(θ).</param>
-    public void Acceleration(double t, ReadOnlySpan<double> position, Span<double> acceleration)
-    {
-        Loss.Gradient(position, acceleration);
-        for (int i = 0; i < acceleration.Length; i++) acceleration[i] = -acceleration[i];
-    }
+    public void Acceleration(double t, ReadOnlySpan<double> position, Span<double> acceleration) => LaneField.Acceleration(this, t, position, acceleration);
 
     /// <summary>½‖η‖² + L(θ).</summary>
     /// <param name="state">(θ, η).</param>
