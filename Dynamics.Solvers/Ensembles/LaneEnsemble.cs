@@ -47,13 +47,15 @@ internal static class LaneEnsemble
 
         var results = new LaneResults(problem.Count, n);
         var queue = new MemberQueue(problem.Count, options);
+        bool registers = Registers3Formula.Fits(n, LaneField.ParameterCount(first.Field, first.InitialState));
         int workers = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
         try
         {
             Parallel.For(0, workers, parallel, _ =>
             {
-                if (Lane512Pair.IsHardwareAccelerated) new LaneWorkspace<TField, Lane512Pair>(problem, first, solver, queue, results).Run();
+                if (registers && Lane512.IsHardwareAccelerated) new LaneWorkspace<TField, Lane512>(problem, first, solver, queue, results).Run();
+                else if (Lane512Pair.IsHardwareAccelerated) new LaneWorkspace<TField, Lane512Pair>(problem, first, solver, queue, results).Run();
                 else if (Lane256.IsHardwareAccelerated) new LaneWorkspace<TField, Lane256>(problem, first, solver, queue, results).Run();
                 else new LaneWorkspace<TField, ScalarLane>(problem, first, solver, queue, results).Run();
             });
