@@ -193,11 +193,12 @@ internal sealed class LaneWorkspace<TField, TLane>
         }
     }
 
-    // The attempt of AttemptStages and ErrorSquared for a three-component field, with the group's state and all seven
-    // stages in registers and the formula inlined: each stage argument is formed as AttemptStages forms it (the row's
-    // non-zeros in column order, the newest stage last, then fma(h, acc, y)), and the norm sums the components in the
-    // same order, so every lane still takes a lone trajectory's bits. Only the new state and the last stage (FSAL) are
-    // stored, for the step's bookkeeping in Attempt. A throwing field is traced by the generic stages (the same bits).
+    // AttemptStages for a three-component field, with the group's state and all seven stages in registers and the
+    // formula inlined: each stage argument is formed as AttemptStages forms it (the row's non-zeros in column order,
+    // the newest stage last, then fma(h, acc, y)), so every lane still takes a lone trajectory's bits. Only the new
+    // state, the last stage (FSAL) and the error estimate are stored. The norm stays a call (a tail call here): with it
+    // inlined, the method's temporaries outnumbered the locals the JIT tracks, and the error sums and the norm ran
+    // through the stack (a store and a reload per operation). A throwing field is traced by the generic stages.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private TLane AttemptInRegisters(TLane t, TLane h)
     {
@@ -259,14 +260,11 @@ internal sealed class LaneWorkspace<TField, TLane>
         k71.Store(k, last + w);
         k72.Store(k, last + 2 * w);
 
-        ReadOnlySpan<double> atol = _absoluteTolerances, rtol = _relativeTolerances;
-        int rtolStride = rtol.Length == 3 ? 1 : 0;
-        var sum = TLane.Create(0.0);
-        var finite = TLane.IsFinite(sum);
-        StepControl<TLane>.AddScaledSquare(ref sum, ref finite, err0, y0, n0, TLane.Create(atol[0]), TLane.Create(rtol[0]));
-        StepControl<TLane>.AddScaledSquare(ref sum, ref finite, err1, y1, n1, TLane.Create(atol[1]), TLane.Create(rtol[rtolStride]));
-        StepControl<TLane>.AddScaledSquare(ref sum, ref finite, err2, y2, n2, TLane.Create(atol[2]), TLane.Create(rtol[2 * rtolStride]));
-        return StepControl<TLane>.MeanSquare(sum, finite, 3);
+        Span<double> error = _error;
+        err0.Store(error, 0);
+        err1.Store(error, w);
+        err2.Store(error, 2 * w);
+        return ErrorSquared();
     }
 
     // Something in the step loop threw. The attempt is replayed with the stage noted: the states and the first stage are

@@ -132,29 +132,14 @@ internal readonly struct StepControl<TLane> where TLane : struct, ILane<TLane>
         for (int j = 0; j < n; j++)
         {
             int i = offset + j * stride;
-            AddScaledSquare(ref sum, ref finite, TLane.Load(error, i), TLane.Load(y0, i), TLane.Load(y1, i),
-                TLane.Create(absoluteTolerances[j]), TLane.Create(relativeTolerances[j * rtolStride]));
+            var proposed = TLane.Load(y1, i);
+            var e = TLane.Load(error, i);
+            var scaled = e / (TLane.Create(absoluteTolerances[j]) + TLane.Create(relativeTolerances[j * rtolStride]) * TLane.Max(TLane.Abs(TLane.Load(y0, i)), TLane.Abs(proposed)));
+            scaled = TLane.ConditionalSelect(TLane.LessThanOrEqual(TLane.Abs(e), zero), zero, scaled);
+            sum += scaled * scaled;
+            finite = TLane.BothTrue(finite, TLane.IsFinite(proposed));
         }
 
-        return MeanSquare(sum, finite, n);
+        return TLane.ConditionalSelect(finite, sum / TLane.Create(n), TLane.Create(double.NaN));
     }
-
-    /// <summary>
-    /// One component's term of <see cref="RmsErrorSquared"/>: adds (e/s)² to <paramref name="sum"/> (0 for an exactly zero
-    /// error) and clears <paramref name="finite"/> where the proposed component is not finite. A register kernel that
-    /// holds the components in registers sums them with it, in component order, and so gets the norm's bits.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void AddScaledSquare(ref TLane sum, ref TLane finite, TLane error, TLane y0, TLane y1, TLane absoluteTolerance, TLane relativeTolerance)
-    {
-        var zero = TLane.Create(0.0);
-        var scaled = error / (absoluteTolerance + relativeTolerance * TLane.Max(TLane.Abs(y0), TLane.Abs(y1)));
-        scaled = TLane.ConditionalSelect(TLane.LessThanOrEqual(TLane.Abs(error), zero), zero, scaled);
-        sum += scaled * scaled;
-        finite = TLane.BothTrue(finite, TLane.IsFinite(y1));
-    }
-
-    /// <summary>The squared RMS norm from the sum of <paramref name="n"/> terms: NaN where a proposed component was not finite.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TLane MeanSquare(TLane sum, TLane finite, int n) => TLane.ConditionalSelect(finite, sum / TLane.Create(n), TLane.Create(double.NaN));
 }
