@@ -101,7 +101,12 @@ internal static class QuickCommand
                 var oneThread = EnsembleBenchmarks.Dp5Options with { MaxDegreeOfParallelism = 1 };
                 EnsembleSolution? lanes = null;
                 result["dp5_ensemble_members_per_s"] = Math.Round(LorenzWorkload.Members / Median(5, () => lanes = Ensemble.Solve(problem, dp5, EnsembleStrategy.SimdLanes, EnsembleBenchmarks.Dp5Options)));
-                result["dp5_ensemble_members_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members / MedianCpu(3, () => lanes = Ensemble.Solve(problem, dp5, EnsembleStrategy.SimdLanes, oneThread)));
+                double libraryCpu = MedianCpu(3, () => lanes = Ensemble.Solve(problem, dp5, EnsembleStrategy.SimdLanes, oneThread));
+                result["dp5_ensemble_members_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members / libraryCpu);
+                // The C++ kernel transcribed to Vector512 for Lorenz (8 lanes, the C++ baseline's width), in the same process.
+                double handWrittenCpu = MedianCpu(3, () => Baselines.HandWrittenLorenzDp5Lanes.Solve<Baselines.HandWrittenLorenzDp5Lanes.InlineMath>(starts, 1, 1));
+                result["dp5_hand_written_members_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members / handWrittenCpu);
+                result["dp5_library_over_hand_written"] = Math.Round(handWrittenCpu / libraryCpu, 3);
                 result["dp5_ensemble_mean_accepted_steps"] = Math.Round((double)lanes!.TotalStatistics.AcceptedSteps / lanes.Count, 1);
                 result["dp5_ensemble_mean_rejected_steps"] = Math.Round((double)lanes.TotalStatistics.RejectedSteps / lanes.Count, 1);
                 break;
