@@ -16,8 +16,15 @@ namespace Dynamics.Benchmarks;
 /// </summary>
 internal static class QuickCommand
 {
-    public static int Run()
+    public static int Run() => Run([]);
+
+    /// <summary>
+    /// <c>quick single</c>, <c>quick lanes</c> or <c>quick rk4</c> run one figure only, with its one-thread CPU time per
+    /// solve as well: on a loaded machine a short A/B of one change needs neither the others nor the wall clock.
+    /// </summary>
+    public static int Run(string[] sections)
     {
+        if (sections.Length > 0) return RunSection(sections[0]);
         var starts = LorenzWorkload.Starts(LorenzWorkload.Members);
         var soa = LorenzWorkload.StructureOfArrays(starts);
 
@@ -71,6 +78,76 @@ internal static class QuickCommand
         };
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;
+    }
+
+    private static int RunSection(string section)
+    {
+        var result = new Dictionary<string, object>();
+        switch (section)
+        {
+            case "single":
+                var single = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.End };
+                var method = new DormandPrince5();
+                Solution? trajectory = null;
+                result["lorenz_dp5_1e-8_us"] = Math.Round(Median(301, () => trajectory = Ode.Solve(TrajectoryProblems.LorenzProblem, method, single)) * 1e6, 1);
+                result["lorenz_dp5_1e-8_cpu_us"] = Math.Round(MedianCpu(301, () => trajectory = Ode.Solve(TrajectoryProblems.LorenzProblem, method, single)) * 1e6, 1);
+                result["lorenz_dp5_1e-8_rhs"] = trajectory!.Statistics.RhsEvaluations;
+                result["lorenz_dp5_1e-8_error"] = TrajectoryProblems.Error(TrajectoryProblems.Lorenz, trajectory.FinalState);
+                break;
+            case "lanes":
+                var starts = LorenzWorkload.Starts(LorenzWorkload.Members);
+                var problem = LorenzWorkload.Problem(starts, 10, sweep: false);
+                var dp5 = new DormandPrince5();
+                var oneThread = EnsembleBenchmarks.Dp5Options with { MaxDegreeOfParallelism = 1 };
+                EnsembleSolution? lanes = null;
+                result["dp5_ensemble_members_per_s"] = Math.Round(LorenzWorkload.Members / Median(5, () => lanes = Ensemble.Solve(problem, dp5, EnsembleStrategy.SimdLanes, EnsembleBenchmarks.Dp5Options)));
+                double libraryCpu = MedianCpu(3, () => lanes = Ensemble.Solve(problem, dp5, EnsembleStrategy.SimdLanes, oneThread));
+                result["dp5_ensemble_members_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members / libraryCpu);
+                // The C++ kernel transcribed to Vector512 for Lorenz (8 lanes, the C++ baseline's width), in the same process.
+                double handWrittenCpu = MedianCpu(3, () => Baselines.HandWrittenLorenzDp5Lanes.Solve<Baselines.HandWrittenLorenzDp5Lanes.InlineMath>(starts, 1, 1));
+                result["dp5_hand_written_members_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members / handWrittenCpu);
+                result["dp5_library_over_hand_written"] = Math.Round(handWrittenCpu / libraryCpu, 3);
+                result["dp5_ensemble_mean_accepted_steps"] = Math.Round((double)lanes!.TotalStatistics.AcceptedSteps / lanes.Count, 1);
+                result["dp5_ensemble_mean_rejected_steps"] = Math.Round((double)lanes.TotalStatistics.RejectedSteps / lanes.Count, 1);
+                break;
+            case "rk4":
+                var rk4Starts = LorenzWorkload.Starts(LorenzWorkload.Members);
+                var shared = LorenzWorkload.SharedProblem(rk4Starts, 10);
+                var soa = LorenzWorkload.StructureOfArrays(rk4Starts);
+                var rk4 = new RungeKutta4();
+                var rk4OneThread = EnsembleBenchmarks.Rk4Options with { MaxDegreeOfParallelism = 1 };
+                result["rk4_ensemble_system_steps_per_s"] = Math.Round(LorenzWorkload.Members * 1000.0 / Median(7, () => Ensemble.Solve(shared, rk4, EnsembleStrategy.Lockstep, EnsembleBenchmarks.Rk4Options)));
+                result["rk4_hand_written_system_steps_per_s"] = Math.Round(LorenzWorkload.Members * 1000.0 / Median(7, () => HandWrittenLorenzRk4.Solve(soa, LorenzWorkload.Members, 0.01, 1000)));
+                result["rk4_ensemble_system_steps_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members * 1000.0 / MedianCpu(5, () => Ensemble.Solve(shared, rk4, EnsembleStrategy.Lockstep, rk4OneThread)));
+                break;
+            default:
+                Console.Error.WriteLine($"Unknown quick section '{section}': use single, lanes or rk4.");
+                return 2;
+        }
+
+        Console.WriteLine(JsonSerializer.Serialize(result));
+        return 0;
+    }
+
+    /// <summary>The median CPU time of the process (all threads) over <paramref name="runs"/> runs, after the same warm-up as <see cref="Median"/>.</summary>
+    public static double MedianCpu(int runs, Action action)
+    {
+        var process = Process.GetCurrentProcess();
+        var warmUp = Stopwatch.StartNew();
+        do action();
+        while (warmUp.Elapsed < TimeSpan.FromSeconds(1));
+        var seconds = new double[runs];
+        for (int i = 0; i < runs; i++)
+        {
+            process.Refresh();
+            var start = process.TotalProcessorTime;
+            action();
+            process.Refresh();
+            seconds[i] = (process.TotalProcessorTime - start).TotalSeconds;
+        }
+
+        Array.Sort(seconds);
+        return seconds[runs / 2];
     }
 
     /// <summary>

@@ -8,9 +8,12 @@ namespace Dynamics.Simd;
 /// <summary>Eight doubles in one AVX-512 register (<see cref="Vector512{T}"/>), with fused multiply-add.</summary>
 public readonly struct Lane512 : ILane<Lane512>
 {
+#pragma warning disable CS0649 // assigned through Unsafe.BitCast (see below)
     private readonly Vector512<double> _value;
+#pragma warning restore CS0649
 
-    private Lane512(Vector512<double> value) => _value = value;
+    // Results are made by Unsafe.BitCast, not by a constructor: the JIT expands the cast in place, whereas every
+    // constructor call counted as one more inlinee against a kernel's inlining budget (each operation cost two).
 
     /// <inheritdoc/>
     public static int Count => Vector512<double>.Count;
@@ -20,12 +23,12 @@ public readonly struct Lane512 : ILane<Lane512>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 Create(double value) => new(Vector512.Create(value));
+    public static Lane512 Create(double value) => Unsafe.BitCast<Vector512<double>, Lane512>(Vector512.Create(value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512 Load(ReadOnlySpan<double> source, int offset) =>
-        new(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
+        Unsafe.BitCast<Vector512<double>, Lane512>(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source), (nuint)offset));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -33,76 +36,76 @@ public readonly struct Lane512 : ILane<Lane512>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 operator +(Lane512 left, Lane512 right) => new(left._value + right._value);
+    public static Lane512 operator +(Lane512 left, Lane512 right) => Unsafe.BitCast<Vector512<double>, Lane512>(left._value + right._value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 operator -(Lane512 left, Lane512 right) => new(left._value - right._value);
+    public static Lane512 operator -(Lane512 left, Lane512 right) => Unsafe.BitCast<Vector512<double>, Lane512>(left._value - right._value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 operator *(Lane512 left, Lane512 right) => new(left._value * right._value);
+    public static Lane512 operator *(Lane512 left, Lane512 right) => Unsafe.BitCast<Vector512<double>, Lane512>(left._value * right._value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 operator /(Lane512 left, Lane512 right) => new(left._value / right._value);
+    public static Lane512 operator /(Lane512 left, Lane512 right) => Unsafe.BitCast<Vector512<double>, Lane512>(left._value / right._value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 operator -(Lane512 value) => new(-value._value);
+    public static Lane512 operator -(Lane512 value) => Unsafe.BitCast<Vector512<double>, Lane512>(-value._value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 MultiplyAdd(Lane512 a, Lane512 b, Lane512 c) => new(Vector512.FusedMultiplyAdd(a._value, b._value, c._value));
+    public static Lane512 MultiplyAdd(Lane512 a, Lane512 b, Lane512 c) => Unsafe.BitCast<Vector512<double>, Lane512>(Vector512.FusedMultiplyAdd(a._value, b._value, c._value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 MultiplySubtract(Lane512 a, Lane512 b, Lane512 c) => new(Avx512F.FusedMultiplySubtract(a._value, b._value, c._value));
+    public static Lane512 MultiplySubtract(Lane512 a, Lane512 b, Lane512 c) => Unsafe.BitCast<Vector512<double>, Lane512>(Avx512F.FusedMultiplySubtract(a._value, b._value, c._value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 Abs(Lane512 value) => new(Vector512.Abs(value._value));
+    public static Lane512 Abs(Lane512 value) => Unsafe.BitCast<Vector512<double>, Lane512>(Vector512.Abs(value._value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 Max(Lane512 left, Lane512 right) => new(Vector512.Max(left._value, right._value));
+    public static Lane512 Max(Lane512 left, Lane512 right) => Unsafe.BitCast<Vector512<double>, Lane512>(Vector512.Max(left._value, right._value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 Min(Lane512 left, Lane512 right) => new(Vector512.Min(left._value, right._value));
+    public static Lane512 Min(Lane512 left, Lane512 right) => Unsafe.BitCast<Vector512<double>, Lane512>(Vector512.Min(left._value, right._value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 Sqrt(Lane512 value) => new(Vector512.Sqrt(value._value));
+    public static Lane512 Sqrt(Lane512 value) => Unsafe.BitCast<Vector512<double>, Lane512>(Vector512.Sqrt(value._value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 Exponent(Lane512 value) => new(Avx512F.GetExponent(value._value));
+    public static Lane512 Exponent(Lane512 value) => Unsafe.BitCast<Vector512<double>, Lane512>(Avx512F.GetExponent(value._value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 Significand(Lane512 value) => new(Avx512F.GetMantissa(value._value, 0));  // interval [1, 2), sign of a
+    public static Lane512 Significand(Lane512 value) => Unsafe.BitCast<Vector512<double>, Lane512>(Avx512F.GetMantissa(value._value, 0));  // interval [1, 2), sign of a
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 ScaleB(Lane512 value, Lane512 power) => new(Avx512F.Scale(value._value, power._value));
+    public static Lane512 ScaleB(Lane512 value, Lane512 power) => Unsafe.BitCast<Vector512<double>, Lane512>(Avx512F.Scale(value._value, power._value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 LessThanOrEqual(Lane512 left, Lane512 right) => new(Vector512.LessThanOrEqual(left._value, right._value));
+    public static Lane512 LessThanOrEqual(Lane512 left, Lane512 right) => Unsafe.BitCast<Vector512<double>, Lane512>(Vector512.LessThanOrEqual(left._value, right._value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 IsFinite(Lane512 value) => new(Vector512.IsFinite(value._value).AsDouble());
+    public static Lane512 IsFinite(Lane512 value) => Unsafe.BitCast<Vector512<double>, Lane512>(Vector512.IsFinite(value._value).AsDouble());
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512 ConditionalSelect(Lane512 mask, Lane512 whenTrue, Lane512 whenFalse) =>
-        new(Vector512.ConditionalSelect(mask._value, whenTrue._value, whenFalse._value));
+        Unsafe.BitCast<Vector512<double>, Lane512>(Vector512.ConditionalSelect(mask._value, whenTrue._value, whenFalse._value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lane512 BothTrue(Lane512 left, Lane512 right) => new(left._value & right._value);
+    public static Lane512 BothTrue(Lane512 left, Lane512 right) => Unsafe.BitCast<Vector512<double>, Lane512>(left._value & right._value);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -150,6 +150,7 @@ public static class LaneMath
     /// <typeparam name="TLane">The lane width.</typeparam>
     /// <param name="x">Positive normal numbers.</param>
     /// <returns>ln x.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TLane LogOfNormal<TLane>(TLane x) where TLane : struct, ILane<TLane>
     {
         var e = TLane.Exponent(x);

@@ -4,6 +4,7 @@ using Dynamics.Simd;
 using Dynamics.Solvers.RungeKutta;
 using Dynamics.Solvers.StepSize;
 using Dynamics.Validation;
+using static Dynamics.Solvers.RungeKutta.DormandPrinceCoefficients;
 
 namespace Dynamics.Solvers.Ensembles;
 
@@ -31,6 +32,8 @@ internal sealed class LaneWorkspace<TField, TLane>
     private readonly int[] _member, _startEvaluations;
     private readonly double[] _y0, _f0, _trialState, _trialDerivative, _parameterScratch, _laneState;
     private uint _activeBits;
+    // A three-component field runs the register kernel (AttemptInRegisters), any other the stage loops.
+    private readonly bool _inRegisters;
     // The stage whose lane evaluation is running (0: none), noted only while a failure is traced.
     private int _stageInProgress;
 
@@ -74,6 +77,7 @@ internal sealed class LaneWorkspace<TField, TLane>
         _laneState = new double[_n];
         _parameterScratch = new double[LaneField.MaxParameters];
         _control = new StepControl<TLane>(options.Controller, K, options.MaxStep, options.MinStep);
+        _inRegisters = Registers3Formula.Fits(_n, _parameterCount);
     }
 
     public void Run()
@@ -114,8 +118,17 @@ internal sealed class LaneWorkspace<TField, TLane>
             return;
         }
 
-        AttemptStages<NoStageTracking>(t, h);
-        var errorSquared = ErrorSquared();
+        TLane errorSquared;
+        if (_inRegisters)
+        {
+            errorSquared = AttemptInRegisters(t, h);
+        }
+        else
+        {
+            AttemptStages<NoStageTracking>(t, h);
+            errorSquared = ErrorSquared();
+        }
+
         var history = StepHistory<TLane>.Load(_history);
         var factor = _control.Adapt(errorSquared, active, ref history, out var accept);
         history.Store(_history);
@@ -178,6 +191,80 @@ internal sealed class LaneWorkspace<TField, TLane>
             for (int c = 1; c < errorColumns.Length; c++) acc = TLane.MultiplyAdd(TLane.Create(errorWeights[c]), TLane.Load(k, errorColumns[c] * nw + i), acc);
             (h * acc).Store(error, i);
         }
+    }
+
+    // AttemptStages for a three-component field, with the group's state and all seven stages in registers and the
+    // formula inlined: each stage argument is formed as AttemptStages forms it (the row's non-zeros in column order,
+    // the newest stage last, then fma(h, acc, y)), so every lane still takes a lone trajectory's bits. Only the new
+    // state, the last stage (FSAL) and the error estimate are stored. The norm stays a call (a tail call here): with it
+    // inlined, the method's temporaries outnumbered the locals the JIT tracks, and the error sums and the norm ran
+    // through the stack (a store and a reload per operation). A throwing field is traced by the generic stages.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private TLane AttemptInRegisters(TLane t, TLane h)
+    {
+        int w = TLane.Count;
+        ReadOnlySpan<double> y = _y;
+        Span<double> k = _k, yNew = _yNew;
+        var p = LaneParameters.Load<TLane>(_parameters, _parameterCount);
+        var f = _prototype;
+        var (y0, y1, y2) = (TLane.Load(y, 0), TLane.Load(y, w), TLane.Load(y, 2 * w));
+        var (k10, k11, k12) = (TLane.Load(k, 0), TLane.Load(k, w), TLane.Load(k, 2 * w));
+
+        var a = TLane.Create(A21);
+        Registers3Formula.Evaluate(in f, in p, t + TLane.Create(C2) * h,
+            TLane.MultiplyAdd(h, a * k10, y0), TLane.MultiplyAdd(h, a * k11, y1), TLane.MultiplyAdd(h, a * k12, y2), out var k20, out var k21, out var k22);
+
+        var (a1, a2) = (TLane.Create(A31), TLane.Create(A32));
+        Registers3Formula.Evaluate(in f, in p, t + TLane.Create(C3) * h,
+            TLane.MultiplyAdd(h, TLane.MultiplyAdd(a2, k20, a1 * k10), y0),
+            TLane.MultiplyAdd(h, TLane.MultiplyAdd(a2, k21, a1 * k11), y1),
+            TLane.MultiplyAdd(h, TLane.MultiplyAdd(a2, k22, a1 * k12), y2), out var k30, out var k31, out var k32);
+
+        var (b1, b2, b3) = (TLane.Create(A41), TLane.Create(A42), TLane.Create(A43));
+        Registers3Formula.Evaluate(in f, in p, t + TLane.Create(C4) * h,
+            TLane.MultiplyAdd(h, TLane.MultiplyAdd(b3, k30, TLane.MultiplyAdd(b2, k20, b1 * k10)), y0),
+            TLane.MultiplyAdd(h, TLane.MultiplyAdd(b3, k31, TLane.MultiplyAdd(b2, k21, b1 * k11)), y1),
+            TLane.MultiplyAdd(h, TLane.MultiplyAdd(b3, k32, TLane.MultiplyAdd(b2, k22, b1 * k12)), y2), out var k40, out var k41, out var k42);
+
+        var (c1, c2, c3, c4) = (TLane.Create(A51), TLane.Create(A52), TLane.Create(A53), TLane.Create(A54));
+        Registers3Formula.Evaluate(in f, in p, t + TLane.Create(C5) * h,
+            TLane.MultiplyAdd(h, TLane.MultiplyAdd(c4, k40, TLane.MultiplyAdd(c3, k30, TLane.MultiplyAdd(c2, k20, c1 * k10))), y0),
+            TLane.MultiplyAdd(h, TLane.MultiplyAdd(c4, k41, TLane.MultiplyAdd(c3, k31, TLane.MultiplyAdd(c2, k21, c1 * k11))), y1),
+            TLane.MultiplyAdd(h, TLane.MultiplyAdd(c4, k42, TLane.MultiplyAdd(c3, k32, TLane.MultiplyAdd(c2, k22, c1 * k12))), y2),
+            out var k50, out var k51, out var k52);
+
+        var (d1, d2, d3, d4, d5) = (TLane.Create(A61), TLane.Create(A62), TLane.Create(A63), TLane.Create(A64), TLane.Create(A65));
+        var tEnd = t + TLane.Create(1.0) * h;
+        Registers3Formula.Evaluate(in f, in p, tEnd,
+            TLane.MultiplyAdd(h, TLane.MultiplyAdd(d5, k50, TLane.MultiplyAdd(d4, k40, TLane.MultiplyAdd(d3, k30, TLane.MultiplyAdd(d2, k20, d1 * k10)))), y0),
+            TLane.MultiplyAdd(h, TLane.MultiplyAdd(d5, k51, TLane.MultiplyAdd(d4, k41, TLane.MultiplyAdd(d3, k31, TLane.MultiplyAdd(d2, k21, d1 * k11)))), y1),
+            TLane.MultiplyAdd(h, TLane.MultiplyAdd(d5, k52, TLane.MultiplyAdd(d4, k42, TLane.MultiplyAdd(d3, k32, TLane.MultiplyAdd(d2, k22, d1 * k12)))), y2),
+            out var k60, out var k61, out var k62);
+
+        var (e1, e3, e4, e5, e6) = (TLane.Create(B1), TLane.Create(B3), TLane.Create(B4), TLane.Create(B5), TLane.Create(B6));
+        var n0 = TLane.MultiplyAdd(h, TLane.MultiplyAdd(e6, k60, TLane.MultiplyAdd(e5, k50, TLane.MultiplyAdd(e4, k40, TLane.MultiplyAdd(e3, k30, e1 * k10)))), y0);
+        var n1 = TLane.MultiplyAdd(h, TLane.MultiplyAdd(e6, k61, TLane.MultiplyAdd(e5, k51, TLane.MultiplyAdd(e4, k41, TLane.MultiplyAdd(e3, k31, e1 * k11)))), y1);
+        var n2 = TLane.MultiplyAdd(h, TLane.MultiplyAdd(e6, k62, TLane.MultiplyAdd(e5, k52, TLane.MultiplyAdd(e4, k42, TLane.MultiplyAdd(e3, k32, e1 * k12)))), y2);
+        Registers3Formula.Evaluate(in f, in p, tEnd, n0, n1, n2, out var k70, out var k71, out var k72);
+
+        var (r1, r3, r4, r5, r6, r7) = (TLane.Create(E1), TLane.Create(E3), TLane.Create(E4), TLane.Create(E5), TLane.Create(E6), TLane.Create(E7));
+        var err0 = h * TLane.MultiplyAdd(r7, k70, TLane.MultiplyAdd(r6, k60, TLane.MultiplyAdd(r5, k50, TLane.MultiplyAdd(r4, k40, TLane.MultiplyAdd(r3, k30, r1 * k10)))));
+        var err1 = h * TLane.MultiplyAdd(r7, k71, TLane.MultiplyAdd(r6, k61, TLane.MultiplyAdd(r5, k51, TLane.MultiplyAdd(r4, k41, TLane.MultiplyAdd(r3, k31, r1 * k11)))));
+        var err2 = h * TLane.MultiplyAdd(r7, k72, TLane.MultiplyAdd(r6, k62, TLane.MultiplyAdd(r5, k52, TLane.MultiplyAdd(r4, k42, TLane.MultiplyAdd(r3, k32, r1 * k12)))));
+
+        n0.Store(yNew, 0);
+        n1.Store(yNew, w);
+        n2.Store(yNew, 2 * w);
+        int last = (Stages - 1) * 3 * w;
+        k70.Store(k, last);
+        k71.Store(k, last + w);
+        k72.Store(k, last + 2 * w);
+
+        Span<double> error = _error;
+        err0.Store(error, 0);
+        err1.Store(error, w);
+        err2.Store(error, 2 * w);
+        return ErrorSquared();
     }
 
     // Something in the step loop threw. The attempt is replayed with the stage noted: the states and the first stage are

@@ -144,15 +144,9 @@ internal sealed class RegisterLockstepWorkspace<TField, TLane>(TField member, Lo
         return new Group(TLane.MultiplyAdd(c.Sixth, sx + kx, x), TLane.MultiplyAdd(c.Sixth, sv + kv, v), TLane.MultiplyAdd(c.Sixth, sz + kz, z));
     }
 
-    // The field's one formula on a group held in registers: Registers3 is promoted to registers once inlined.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void EvaluateLanes(in TField f, in LaneParameters<TLane> p, TLane t, TLane x, TLane v, TLane z, out TLane dx, out TLane dv, out TLane dz)
-    {
-        var state = new Registers3<TLane>(x, v, z);
-        var derivative = default(Registers3<TLane>);
-        f.Derivative(in p, t, in state, ref derivative);
-        (dx, dv, dz) = (derivative.X, derivative.Y, derivative.Z);
-    }
+    private static void EvaluateLanes(in TField f, in LaneParameters<TLane> p, TLane t, TLane x, TLane v, TLane z, out TLane dx, out TLane dv, out TLane dz) =>
+        Registers3Formula.Evaluate(in f, in p, t, x, v, z, out dx, out dv, out dz);
 
     /// <summary>One group's three components, held by value so the JIT keeps them in registers.</summary>
     private readonly record struct Group(TLane X, TLane V, TLane Z);

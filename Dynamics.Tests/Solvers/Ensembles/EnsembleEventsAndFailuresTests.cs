@@ -158,15 +158,19 @@ public class EnsembleEventsAndFailuresTests
         Assert.Equal(4, reduction.FailedCount);
     }
 
-    [Fact]
-    public void A_lane_whose_field_throws_fails_alone_and_the_others_keep_their_bits()
+    // One component runs the lanes' stage loops, three their register kernel (whose throw is traced by the stage loops).
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void A_lane_whose_field_throws_fails_alone_and_the_others_keep_their_bits(int components)
     {
         const int count = 100;
         var rates = Enumerable.Range(0, count).Select(m => 0.5 + m / 50.0).ToArray();
+        double[] start = [.. Enumerable.Repeat(1.0, components)];
         // Every seventh member throws once y < 0.6 (at ln(1/0.6)/rate ≤ 1.02 < 2), member 50 at its start.
         double Limit(int m) => m == 50 ? 2 : m % 7 == 3 ? 0.6 : double.NegativeInfinity;
-        var fragile = new EnsembleProblem<FragileDecay>(count, m => OdeProblem.Create(new FragileDecay(rates[m], Limit(m)), [1.0], 0.0, 2.0));
-        var sound = new EnsembleProblem<FragileDecay>(count, m => OdeProblem.Create(new FragileDecay(rates[m], double.NegativeInfinity), [1.0], 0.0, 2.0));
+        var fragile = new EnsembleProblem<FragileDecay>(count, m => OdeProblem.Create(new FragileDecay(rates[m], Limit(m), components), start, 0.0, 2.0));
+        var sound = new EnsembleProblem<FragileDecay>(count, m => OdeProblem.Create(new FragileDecay(rates[m], double.NegativeInfinity, components), start, 0.0, 2.0));
         var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-9) with { SaveAt = SaveAt.End } };
         var failed = Ensemble.Solve(fragile, new DormandPrince5(), EnsembleStrategy.SimdLanes, options);
         var reference = Ensemble.Solve(sound, new DormandPrince5(), EnsembleStrategy.SimdLanes, options);

@@ -6,11 +6,12 @@ namespace Dynamics.Tests.Solvers.Ensembles;
 
 /// <summary>
 /// y' = −rate·y, y(t) = y₀e^(−rate·t), whose f throws once y falls below <see cref="Limit"/> (−∞: never), written once:
-/// in SIMD lanes the formula throws when any lane's y is below that lane's limit.
+/// in SIMD lanes the formula throws when any lane's y is below that lane's limit. With <see cref="Components"/> = 3
+/// every component decays alike (the limit watches component 0), so the lanes run the three-component register kernel.
 /// </summary>
-public readonly record struct FragileDecay(double Rate, double Limit) : ILaneField
+public readonly record struct FragileDecay(double Rate, double Limit, int Components = 1) : ILaneField
 {
-    public int Dimension => 1;
+    public int Dimension => Components;
 
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
 
@@ -28,6 +29,6 @@ public readonly record struct FragileDecay(double Rate, double Limit) : ILaneFie
             if (values[lane] < limits[lane]) throw new InvalidOperationException($"y = {values[lane]} fell below {limits[lane]}.");
         }
 
-        dydt[0] = -rate * value;
+        for (int i = 0; i < Components; i++) dydt[i] = -rate * y[i];
     }
 }
