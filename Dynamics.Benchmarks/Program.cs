@@ -4,7 +4,7 @@ using Dynamics.Benchmarks;
 // Commands of our own first; anything else goes to BenchmarkDotNet (e.g. --filter '*').
 return args.FirstOrDefault() switch
 {
-    "quick" => QuickCommand.Run(),
+    "quick" => QuickCommand.Run(args.Skip(1).ToArray()),
     "reference" => ReferenceCommand.Run(),
     "figure" => FigureCommand.Run(args.Skip(1).ToArray()),
     "stiff" => StiffCommand.Run(),

@@ -12,12 +12,19 @@ namespace Dynamics.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project Dynamics.Benchmarks -- quick</c>: the headline figures in well under two minutes,
 /// as one JSON object. Each figure is the median of several timed runs after a warm-up run (Stopwatch, not
-/// BenchmarkDotNet, to stay quick); the BenchmarkDotNet suites give the careful numbers.
+/// BenchmarkDotNet, to stay quick); the BenchmarkDotNet suites give the careful numbers. <c>quick diffusion</c> runs
+/// only the diffusion figures (compare with scripts/numpy-diffusion.sh in the same window).
 /// </summary>
 internal static class QuickCommand
 {
-    public static int Run()
+    public static int Run(string[] args)
     {
+        if (args.FirstOrDefault() == "diffusion")
+        {
+            Console.WriteLine(JsonSerializer.Serialize(DiffusionWorkload.Quick()));
+            return 0;
+        }
+
         var starts = LorenzWorkload.Starts(LorenzWorkload.Members);
         var soa = LorenzWorkload.StructureOfArrays(starts);
 
@@ -69,6 +76,7 @@ internal static class QuickCommand
             ["vector_width_doubles"] = Lanes.Width,
             ["avx512"] = Lane512.IsHardwareAccelerated,
         };
+        foreach (var (key, value) in DiffusionWorkload.Quick()) result[key] = value;
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;
     }
