@@ -273,7 +273,7 @@ public sealed class GaussianMixture : INoiseModel
     internal ReadOnlySpan<double> Eigenvalues => _eigenvalues;
 
     /// <summary>Every covariance is s_k²I (s_k ≥ 0), so every noised component is isotropic too: the batch kernel's fast path.</summary>
-    internal bool IsIsotropic { get; }
+    public bool IsIsotropic { get; }
 
     internal ReadOnlySpan<double> Eigenvectors => _eigenvectors;
 
