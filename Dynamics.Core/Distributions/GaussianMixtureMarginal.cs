@@ -27,6 +27,8 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
     private readonly double[] _logConstants;
     private readonly double[] _traces;
     private readonly double[] _isotropicPrecisions;
+    private readonly double[] _isotropicVariances;   // s_k²
+    private readonly double[] _isotropicLogWeights;  // log w_k − ½d log 2π
 
     internal GaussianMixtureMarginal(GaussianMixture mixture, double scale, double noiseStandardDeviation)
     {
@@ -38,6 +40,14 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
         _logConstants = new double[k];
         _traces = new double[k];
         _isotropicPrecisions = mixture.IsIsotropic ? new double[k] : [];
+        _isotropicVariances = new double[_isotropicPrecisions.Length];
+        _isotropicLogWeights = new double[_isotropicPrecisions.Length];
+        for (int c = 0; c < _isotropicVariances.Length; c++)
+        {
+            _isotropicVariances[c] = mixture.Covariance(c)[0];
+            _isotropicLogWeights[c] = Math.Log(mixture.Weights[c]) - 0.5 * mixture.Dimension * Math.Log(2 * Math.PI);
+        }
+
         Update(scale, noiseStandardDeviation);
     }
 
@@ -110,22 +120,21 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
         }
     }
 
-    // Σ_k = s_k²I: one variance v_k = a²s_k² + σ² per component, and one logarithm.
+    // Σ_k = s_k²I: one variance v_k = a²s_k² + σ² per component, one division and one logarithm (a sampler moves the
+    // marginal before every batch evaluation).
     private void UpdateIsotropic(double scale, double noiseStandardDeviation)
     {
         int d = _mixture.Dimension;
         double a2 = scale * scale;
         double v = noiseStandardDeviation * noiseStandardDeviation;
         var means = _mixture.MeansData;
-        var weights = _mixture.Weights;
-        double log2Pi = Math.Log(2 * Math.PI);
-        for (int k = 0; k < _mixture.ComponentCount; k++)
+        for (int k = 0; k < _isotropicVariances.Length; k++)
         {
-            double variance = a2 * _mixture.Covariance(k)[0] + v;
+            double variance = a2 * _isotropicVariances[k] + v;
             if (!(variance > 0)) throw NoDensity(scale, noiseStandardDeviation, k);
             double p = 1 / variance;
             _isotropicPrecisions[k] = p;
-            _logConstants[k] = Math.Log(weights[k]) - 0.5 * d * (log2Pi + Math.Log(variance));
+            _logConstants[k] = _isotropicLogWeights[k] - 0.5 * d * Math.Log(variance);
             _traces[k] = d * p;
             for (int i = 0; i < d; i++)
             {
