@@ -293,7 +293,7 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
                 Means = _means,
                 Precisions = _isotropicPrecisions,
                 LogConstants = _logConstants,
-                Work = stackalloc double[2 * components * 8],
+                Work = stackalloc double[2 * components * Lane512.Count],
                 ScoreFactor = scoreFactor,
                 LogDensity = logDensity,
                 Score = score,

@@ -21,7 +21,7 @@ internal ref struct IsotropicMixtureKernel : ILaneKernel
     public ReadOnlySpan<double> Means;           // K·d, component k's mean at k·d
     public ReadOnlySpan<double> Precisions;      // p_k, K entries
     public ReadOnlySpan<double> LogConstants;    // log w_k + ½d log(p_k/2π)
-    public Span<double> Work;                    // 2·K·8: log-weights, then e_k p_k, at [k·w]; squared distances at [(K + k)·w]
+    public Span<double> Work;                    // 2·K·(widest lane, 8): log-weights, then e_k p_k, at [k·w]; squared distances at [(K + k)·w]
     public double ScoreFactor;                   // the score is written times this (−σ: the noise prediction)
     public Span<double> LogDensity;              // count, or empty
     public Span<double> Score;                   // d·count component-major, or empty
