@@ -12,18 +12,24 @@ namespace Dynamics.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project Dynamics.Benchmarks -- quick</c>: the headline figures in well under two minutes,
 /// as one JSON object. Each figure is the median of several timed runs after a warm-up run (Stopwatch, not
-/// BenchmarkDotNet, to stay quick); the BenchmarkDotNet suites give the careful numbers.
+/// BenchmarkDotNet, to stay quick); the BenchmarkDotNet suites give the careful numbers. <c>quick diffusion</c> runs
+/// only the diffusion figures (compare with scripts/numpy-diffusion.sh in the same window).
 /// </summary>
 internal static class QuickCommand
 {
-    public static int Run() => Run([]);
-
     /// <summary>
     /// <c>quick single</c>, <c>quick lanes</c> or <c>quick rk4</c> run one figure only, with its one-thread CPU time per
     /// solve as well: on a loaded machine a short A/B of one change needs neither the others nor the wall clock.
+    /// <c>quick diffusion</c> runs the diffusion figures.
     /// </summary>
     public static int Run(string[] sections)
     {
+        if (sections.FirstOrDefault() == "diffusion")
+        {
+            Console.WriteLine(JsonSerializer.Serialize(DiffusionWorkload.Quick()));
+            return 0;
+        }
+
         if (sections.Length > 0) return RunSection(sections[0]);
         var starts = LorenzWorkload.Starts(LorenzWorkload.Members);
         var soa = LorenzWorkload.StructureOfArrays(starts);
@@ -76,6 +82,7 @@ internal static class QuickCommand
             ["vector_width_doubles"] = Lanes.Width,
             ["avx512"] = Lane512.IsHardwareAccelerated,
         };
+        foreach (var (key, value) in DiffusionWorkload.Quick()) result[key] = value;
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;
     }

@@ -84,6 +84,7 @@ public sealed class GaussianMixture : INoiseModel
         _eigenvectors = new double[components * d * d];
         _dirac = new bool[components];
         for (int k = 0; k < components; k++) Factorise(k);
+        IsIsotropic = AllIsotropic(_covariances, components, d);
         _density = HasDiracComponent ? null : new GaussianMixtureMarginal(this, 1, 0);
     }
 
@@ -271,12 +272,28 @@ public sealed class GaussianMixture : INoiseModel
 
     internal ReadOnlySpan<double> Eigenvalues => _eigenvalues;
 
+    /// <summary>Every covariance is s_k²I (s_k ≥ 0), so every noised component is isotropic too: the batch kernel's fast path.</summary>
+    public bool IsIsotropic { get; }
+
     internal ReadOnlySpan<double> Eigenvectors => _eigenvectors;
 
     internal ReadOnlySpan<double> MeansData => _means;
 
     private GaussianMixtureMarginal Density => _density ?? throw new InvalidOperationException(
         "The mixture has a Dirac component, so it has no density: evaluate a noised marginal (CreateMarginal with noiseStandardDeviation > 0) instead.");
+
+    private static bool AllIsotropic(double[] covariances, int components, int d)
+    {
+        for (int k = 0; k < components; k++)
+        {
+            int at = k * d * d;
+            for (int i = 0; i < d; i++)
+                for (int j = 0; j < d; j++)
+                    if (covariances[at + i * d + j] != (i == j ? covariances[at] : 0)) return false;
+        }
+
+        return true;
+    }
 
     private void Factorise(int k)
     {

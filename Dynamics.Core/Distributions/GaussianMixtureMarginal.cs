@@ -18,11 +18,17 @@ namespace Dynamics.Distributions;
 /// </remarks>
 public sealed class GaussianMixtureMarginal : INoisePredictor
 {
+    // The isotropic kernel keeps two lane groups per component on the stack (16 KB at this bound).
+    private const int MaxIsotropicComponents = 128;
+
     private readonly GaussianMixture _mixture;
     private readonly double[] _means;
     private readonly double[] _precisions;
     private readonly double[] _logConstants;
     private readonly double[] _traces;
+    private readonly double[] _isotropicPrecisions;
+    private readonly double[] _isotropicVariances;   // s_k²
+    private readonly double[] _isotropicLogWeights;  // log w_k − ½d log 2π
 
     internal GaussianMixtureMarginal(GaussianMixture mixture, double scale, double noiseStandardDeviation)
     {
@@ -33,6 +39,15 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
         _precisions = new double[k * d * d];
         _logConstants = new double[k];
         _traces = new double[k];
+        _isotropicPrecisions = mixture.IsIsotropic ? new double[k] : [];
+        _isotropicVariances = new double[_isotropicPrecisions.Length];
+        _isotropicLogWeights = new double[_isotropicPrecisions.Length];
+        for (int c = 0; c < _isotropicVariances.Length; c++)
+        {
+            _isotropicVariances[c] = mixture.Covariance(c)[0];
+            _isotropicLogWeights[c] = Math.Log(mixture.Weights[c]) - 0.5 * mixture.Dimension * Math.Log(2 * Math.PI);
+        }
+
         Update(scale, noiseStandardDeviation);
     }
 
@@ -62,6 +77,14 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
         int d = _mixture.Dimension;
         double a2 = scale * scale;
         double v = noiseStandardDeviation * noiseStandardDeviation;
+        Scale = scale;
+        NoiseStandardDeviation = noiseStandardDeviation;
+        if (_mixture.IsIsotropic)
+        {
+            UpdateIsotropic(scale, noiseStandardDeviation);
+            return;
+        }
+
         var lambdas = _mixture.Eigenvalues;
         var vectors = _mixture.Eigenvectors;
         var means = _mixture.MeansData;
@@ -74,10 +97,7 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
             for (int c = 0; c < d; c++)
             {
                 double variance = a2 * lambdas[k * d + c] + v;
-                if (!(variance > 0))
-                    throw new ArgumentException(
-                        $"The law of {Require.Format(scale)}·x₀ + {Require.Format(noiseStandardDeviation)}·ε has no density (component {k} is degenerate); noiseStandardDeviation must be > 0.",
-                        nameof(noiseStandardDeviation));
+                if (!(variance > 0)) throw NoDensity(scale, noiseStandardDeviation, k);
                 logDet += Math.Log(variance);
                 trace += 1 / variance;
             }
@@ -98,10 +118,35 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
                 }
             }
         }
-
-        Scale = scale;
-        NoiseStandardDeviation = noiseStandardDeviation;
     }
+
+    // Σ_k = s_k²I: one variance v_k = a²s_k² + σ² per component, one division and one logarithm (a sampler moves the
+    // marginal before every batch evaluation).
+    private void UpdateIsotropic(double scale, double noiseStandardDeviation)
+    {
+        int d = _mixture.Dimension;
+        double a2 = scale * scale;
+        double v = noiseStandardDeviation * noiseStandardDeviation;
+        var means = _mixture.MeansData;
+        for (int k = 0; k < _isotropicVariances.Length; k++)
+        {
+            double variance = a2 * _isotropicVariances[k] + v;
+            if (!(variance > 0)) throw NoDensity(scale, noiseStandardDeviation, k);
+            double p = 1 / variance;
+            _isotropicPrecisions[k] = p;
+            _logConstants[k] = _isotropicLogWeights[k] - 0.5 * d * Math.Log(variance);
+            _traces[k] = d * p;
+            for (int i = 0; i < d; i++)
+            {
+                _means[k * d + i] = scale * means[k * d + i];
+                _precisions[k * d * d + i * d + i] = p;
+            }
+        }
+    }
+
+    private static ArgumentException NoDensity(double scale, double noiseStandardDeviation, int component) => new(
+        $"The law of {Require.Format(scale)}·x₀ + {Require.Format(noiseStandardDeviation)}·ε has no density (component {component} is degenerate); noiseStandardDeviation must be > 0.",
+        nameof(noiseStandardDeviation));
 
     /// <summary>log p_{a,σ}(x) at one point.</summary>
     /// <param name="point">x, d entries.</param>
@@ -110,7 +155,7 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
     {
         Require.Length(point.Length, Dimension, nameof(point));
         Span<double> log = stackalloc double[1];
-        Run(point, 1, log, default, default);
+        Run(point, 1, log, default, default, 1);
         return log[0];
     }
 
@@ -123,7 +168,7 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
         Require.Length(point.Length, Dimension, nameof(point));
         Require.Length(score.Length, Dimension, nameof(score));
         Span<double> log = stackalloc double[1];
-        Run(point, 1, log, score, default);
+        Run(point, 1, log, score, default, 1);
         return log[0];
     }
 
@@ -137,7 +182,7 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
     {
         Require.Length(point.Length, Dimension, nameof(point));
         Span<double> divergence = stackalloc double[1];
-        Run(point, 1, default, default, divergence);
+        Run(point, 1, default, default, divergence, 1);
         return divergence[0];
     }
 
@@ -158,7 +203,7 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
         if (!logDensity.IsEmpty) Require.Length(logDensity.Length, count, nameof(logDensity));
         if (!score.IsEmpty) Require.Length(score.Length, Dimension * count, nameof(score));
         if (!divergence.IsEmpty) Require.Length(divergence.Length, count, nameof(divergence));
-        Run(points, count, logDensity, score, divergence);
+        Run(points, count, logDensity, score, divergence, 1);
     }
 
     /// <summary>
@@ -170,9 +215,10 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
     /// <param name="noise">Receives ε*, d·count entries.</param>
     public void PredictNoise(ReadOnlySpan<double> points, int count, Span<double> noise)
     {
-        Evaluate(points, count, default, noise, default);
-        double sigma = NoiseStandardDeviation;
-        for (int i = 0; i < noise.Length; i++) noise[i] *= -sigma;
+        Require.AtLeast(count, 0, nameof(count));
+        Require.Length(points.Length, Dimension * count, nameof(points));
+        Require.Length(noise.Length, Dimension * count, nameof(noise));
+        Run(points, count, default, noise, default, -NoiseStandardDeviation);
     }
 
     /// <summary>Moves to the law of a·x₀ + σε (<see cref="Update"/>) and predicts the noise there (<see cref="PredictNoise(ReadOnlySpan{double}, int, Span{double})"/>).</summary>
@@ -232,18 +278,42 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
         for (int k = 0; k < responsibilities.Length; k++) responsibilities[k] /= sum;
     }
 
-    private void Run(ReadOnlySpan<double> points, int count, Span<double> logDensity, Span<double> score, Span<double> divergence)
+    // The score (or ε* = −σ·score, scoreFactor = −σ) is scaled inside the kernel: no second pass over the output.
+    private void Run(ReadOnlySpan<double> points, int count, Span<double> logDensity, Span<double> score, Span<double> divergence, double scoreFactor)
     {
+        int components = _mixture.ComponentCount;
+        if (_mixture.IsIsotropic && components <= MaxIsotropicComponents)
+        {
+            var isotropic = new IsotropicMixtureKernel
+            {
+                Points = points,
+                Count = count,
+                Dimension = Dimension,
+                Components = components,
+                Means = _means,
+                Precisions = _isotropicPrecisions,
+                LogConstants = _logConstants,
+                Work = stackalloc double[2 * components * Lane512.Count],
+                ScoreFactor = scoreFactor,
+                LogDensity = logDensity,
+                Score = score,
+                Divergence = divergence,
+            };
+            Lanes.ForEach(ref isotropic, count);
+            return;
+        }
+
         var kernel = new MixtureKernel
         {
             Points = points,
             Count = count,
             Dimension = Dimension,
-            Components = _mixture.ComponentCount,
+            Components = components,
             Means = _means,
             Precisions = _precisions,
             LogConstants = _logConstants,
             PrecisionTraces = _traces,
+            ScoreFactor = scoreFactor,
             LogDensity = logDensity,
             Score = score,
             Divergence = divergence,

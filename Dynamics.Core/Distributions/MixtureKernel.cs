@@ -20,6 +20,7 @@ internal ref struct MixtureKernel : ILaneKernel
     public ReadOnlySpan<double> Precisions;      // K·d·d row-major
     public ReadOnlySpan<double> LogConstants;    // log w_k − ½ log det(2πΣ_k)
     public ReadOnlySpan<double> PrecisionTraces; // tr Σ_k⁻¹
+    public double ScoreFactor;                   // the score is written times this (−σ: the noise prediction)
     public Span<double> LogDensity;              // count, or empty
     public Span<double> Score;                   // d·count component-major, or empty
     public Span<double> Divergence;              // count, or empty
@@ -92,7 +93,7 @@ internal ref struct MixtureKernel : ILaneKernel
         {
             var s = TLane.Load(scratch, (d + i) * w) * inverse;
             squared = TLane.MultiplyAdd(s, s, squared);
-            if (!Score.IsEmpty) s.Store(Score, i * Count + offset);
+            if (!Score.IsEmpty) (s * TLane.Create(ScoreFactor)).Store(Score, i * Count + offset);
         }
 
         // tr ∇² log p = Σ γ_k (‖s_k‖² − tr Σ_k⁻¹) − ‖Σ γ_k s_k‖².

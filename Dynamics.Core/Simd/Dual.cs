@@ -87,6 +87,11 @@ public readonly record struct Dual<T>(T Value, T Derivative) : IFieldNumber<Dual
     public static Dual<T> ExpM1(Dual<T> value) => new(T.ExpM1(value.Value), value.Derivative * T.Exp(value.Value));
 
     /// <inheritdoc/>
+    /// <remarks>(ln a)′ = a′ / a.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Dual<T> Log(Dual<T> value) => new(T.Log(value.Value), value.Derivative / value.Value);
+
+    /// <inheritdoc/>
     /// <remarks>Lane by lane the derivative is the one of the operand that gave the maximum (the left one on a tie).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Dual<T> Max(Dual<T> left, Dual<T> right)

@@ -80,6 +80,10 @@ public readonly record struct DualNumber(double Value, double Derivative) : IFie
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static DualNumber Log(DualNumber value) => new(LaneMath.Log(value.Value), value.Derivative / value.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DualNumber Max(DualNumber left, DualNumber right) =>
         double.IsNaN(left.Value) ? left : double.IsNaN(right.Value) ? right : left.Value >= right.Value ? left : right;
 

@@ -86,6 +86,11 @@ public interface IFieldNumber<TSelf> where TSelf : struct, IFieldNumber<TSelf>
     /// <returns>eᵃ − 1.</returns>
     static abstract TSelf ExpM1(TSelf value);
 
+    /// <summary>ln a, by <see cref="LaneMath.Log{TLane}"/> on the lanes (special cases as <see cref="Math.Log(double)"/>).</summary>
+    /// <param name="value">a.</param>
+    /// <returns>The natural logarithm.</returns>
+    static abstract TSelf Log(TSelf value);
+
     /// <summary>max(a, b), lane by lane (IEEE 754 maximum: NaN propagates; a dual number keeps the larger one's derivative).</summary>
     /// <param name="left">a.</param>
     /// <param name="right">b.</param>

@@ -132,6 +132,10 @@ public readonly struct Lane256 : ILane<Lane256>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane256 Log(Lane256 value) => LaneMath.Log(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 WhereZero(Lane256 value, Lane256 whenZero, Lane256 otherwise) =>
         ConditionalSelect(LessThanOrEqual(Abs(value), Create(0.0)), whenZero, otherwise);
 }

@@ -125,6 +125,10 @@ public readonly struct Lane512 : ILane<Lane512>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane512 Log(Lane512 value) => LaneMath.Log(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512 WhereZero(Lane512 value, Lane512 whenZero, Lane512 otherwise) =>
         ConditionalSelect(LessThanOrEqual(Abs(value), Create(0.0)), whenZero, otherwise);
 }

@@ -155,6 +155,10 @@ public readonly struct Lane512Pair : ILane<Lane512Pair>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane512Pair Log(Lane512Pair value) => LaneMath.Log(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512Pair WhereZero(Lane512Pair value, Lane512Pair whenZero, Lane512Pair otherwise) =>
         ConditionalSelect(LessThanOrEqual(Abs(value), Create(0.0)), whenZero, otherwise);
 }

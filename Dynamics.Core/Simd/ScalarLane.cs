@@ -137,6 +137,10 @@ public readonly struct ScalarLane : ILane<ScalarLane>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane Log(ScalarLane value) => LaneMath.Log(value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane WhereZero(ScalarLane value, ScalarLane whenZero, ScalarLane otherwise) =>
         ConditionalSelect(LessThanOrEqual(Abs(value), Create(0.0)), whenZero, otherwise);
 }

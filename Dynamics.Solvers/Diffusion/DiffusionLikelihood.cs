@@ -10,7 +10,8 @@ namespace Dynamics.Solvers.Diffusion;
 
 /// <summary>
 /// log p_{t₀}(x) through the probability-flow ODE with the divergence integrated alongside (<see cref="LikelihoodFlow"/>),
-/// for comparing with the closed-form log-density of the exact marginal.
+/// for comparing with the closed-form log-density of the exact marginal. A fitted model (<see cref="INoiseModel"/>) has
+/// neither an exact divergence nor an exact p_T: pass Hutchinson's probe and the Gaussian prior (exactPrior: false).
 /// </summary>
 public static class DiffusionLikelihood
 {
@@ -18,7 +19,7 @@ public static class DiffusionLikelihood
     /// Integrates (x, ℓ) from (x, 0) at t₀ to T and returns log p_T(x_T) + ℓ(T), where p_T is the exact marginal
     /// (<paramref name="exactPrior"/>) or the Gaussian prior N(0, (a_T² + σ_T²)I) a trained model would use.
     /// </summary>
-    /// <param name="data">The data law.</param>
+    /// <param name="data">The data model: the exact <see cref="GaussianMixture"/>, or a fitted one with a probe and exactPrior: false.</param>
     /// <param name="schedule">The diffusion.</param>
     /// <param name="point">x, d entries.</param>
     /// <param name="startTime">t₀ in [0, T) (σ(t₀) &gt; 0 for Dirac data).</param>
@@ -27,13 +28,14 @@ public static class DiffusionLikelihood
     /// <param name="exactPrior">Use the exact p_T instead of the Gaussian prior.</param>
     /// <param name="probe">Null for the exact divergence; Hutchinson's probe otherwise.</param>
     /// <returns>The estimate of log p_{t₀}(x).</returns>
-    public static double LogDensity(GaussianMixture data, IContinuousSchedule schedule, ReadOnlySpan<double> point, double startTime,
+    public static double LogDensity(INoiseModel data, IContinuousSchedule schedule, ReadOnlySpan<double> point, double startTime,
         IOdeMethod method, SolverOptions solver, bool exactPrior = true, double[]? probe = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(solver);
+        RequireExactParts(data, exactPrior, probe is null);
         int d = data.Dimension;
         Require.Length(point.Length, d, nameof(point));
         Require.AllFinite(point, nameof(point));
@@ -54,7 +56,7 @@ public static class DiffusionLikelihood
     /// (<see cref="Ensemble.Solve{TField}(EnsembleProblem{TField}, IOdeMethod, EnsembleOptions)"/>). With <paramref name="hutchinsonSeed"/>, point m uses the Rademacher probe
     /// z_j = ±1 from <see cref="CounterRandom"/> stream (seed, m), uniform j; without it the divergence is exact.
     /// </summary>
-    /// <param name="data">The data law.</param>
+    /// <param name="data">The data model: the exact <see cref="GaussianMixture"/>, or a fitted one with a seed and exactPrior: false.</param>
     /// <param name="schedule">The diffusion.</param>
     /// <param name="points">The points, component-major: entry j·count + m is coordinate j of point m.</param>
     /// <param name="count">The number of points (≥ 1).</param>
@@ -65,13 +67,14 @@ public static class DiffusionLikelihood
     /// <param name="hutchinsonSeed">Null for the exact divergence; the seed of the per-point probes otherwise.</param>
     /// <param name="maxDegreeOfParallelism">−1 for all cores.</param>
     /// <returns>The estimates, statuses and mean cost.</returns>
-    public static DiffusionLikelihoods LogDensities(GaussianMixture data, IContinuousSchedule schedule, ReadOnlySpan<double> points, int count,
+    public static DiffusionLikelihoods LogDensities(INoiseModel data, IContinuousSchedule schedule, ReadOnlySpan<double> points, int count,
         double startTime, IOdeMethod method, SolverOptions solver, bool exactPrior = true, ulong? hutchinsonSeed = null, int maxDegreeOfParallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(solver);
+        RequireExactParts(data, exactPrior, hutchinsonSeed is null);
         int d = data.Dimension;
         Require.AtLeast(count, 1, nameof(count));
         Require.Length(points.Length, d * count, nameof(points));
@@ -127,11 +130,21 @@ public static class DiffusionLikelihood
         return probe;
     }
 
+    // The exact prior and the exact divergence exist only for mixture data.
+    private static void RequireExactParts(INoiseModel data, bool exactPrior, bool exactDivergence)
+    {
+        if (data is GaussianMixture) return;
+        if (exactPrior)
+            throw new ArgumentException($"exactPrior needs GaussianMixture data, but the model is a {data.GetType().Name}; use the Gaussian prior (exactPrior: false).", nameof(exactPrior));
+        if (exactDivergence)
+            throw new ArgumentException($"A {data.GetType().Name} has no exact score divergence; pass Hutchinson's probe (or seed).", nameof(data));
+    }
+
     // log p_T(x_T): the exact marginal, or the Gaussian prior N(0, (a_T² + σ_T²)I) a trained model would use.
-    private static double Prior(GaussianMixture data, IContinuousSchedule schedule, ReadOnlySpan<double> xT, bool exactPrior)
+    private static double Prior(INoiseModel data, IContinuousSchedule schedule, ReadOnlySpan<double> xT, bool exactPrior)
     {
         double tEnd = schedule.EndTime;
-        if (exactPrior) return data.CreateMarginal(schedule.Scale(tEnd), schedule.NoiseStandardDeviation(tEnd)).LogDensity(xT);
+        if (exactPrior) return ((GaussianMixture)data).CreateMarginal(schedule.Scale(tEnd), schedule.NoiseStandardDeviation(tEnd)).LogDensity(xT);
         int d = xT.Length;
         double v = schedule.Scale(tEnd) * schedule.Scale(tEnd) + schedule.NoiseStandardDeviation(tEnd) * schedule.NoiseStandardDeviation(tEnd);
         double q = 0;

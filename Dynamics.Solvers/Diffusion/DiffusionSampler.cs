@@ -4,6 +4,7 @@ using Dynamics.Numerics;
 using Dynamics.Problems;
 using Dynamics.Solvers.Ensembles;
 using Dynamics.Solvers.Methods;
+using Dynamics.Solvers.RungeKutta;
 using Dynamics.Solvers.Stochastic;
 using Dynamics.Validation;
 
@@ -12,8 +13,7 @@ namespace Dynamics.Solvers.Diffusion;
 /// <summary>
 /// Diffusion-model samplers driven by a noise predictor ε̂(x; a, σ) (<see cref="INoiseModel"/>): the exact
 /// ε*(x) = −σ∇log p of a <see cref="GaussianMixture"/>, so that the only errors are the sampler's own (discretisation and
-/// the finite start time), or a fitted model such as <see cref="FourierNoiseModel"/>. The probability-flow sampler
-/// integrates the exact mixture's <see cref="Models.Diffusion.ProbabilityFlow"/>. All work on a batch of samples in
+/// the finite start time), or a fitted model such as <see cref="FourierNoiseModel"/>. All work on a batch of samples in
 /// parallel blocks; sample m's noise is the counter-based stream (seed, m).
 /// </summary>
 /// <remarks>
@@ -346,17 +346,26 @@ public static class DiffusionSampler
     /// <summary>
     /// The probability-flow ODE dx/dt = f(t)x − ½g(t)²∇log p_t(x) (<see cref="ProbabilityFlow"/>) from
     /// x_T ∼ N(0, (a_T² + σ_T²)I) down to <paramref name="endTime"/>, every sample integrated by the project's ODE
-    /// machinery with its own adaptive steps (<see cref="Ensembles.Ensemble.Solve{TField}(Ensembles.EnsembleProblem{TField}, Methods.IOdeMethod, Ensembles.EnsembleOptions?)"/>): any <see cref="IOdeMethod"/> at any
-    /// tolerance, or a fixed step. Paths are not recorded (use <see cref="Ode.Solve{TField}"/> on one sample for that).
+    /// machinery with its own adaptive steps: any <see cref="IOdeMethod"/> at any tolerance, or a fixed step. Paths are
+    /// not recorded (use <see cref="Ode.Solve{TField}"/> on one sample for that).
     /// </summary>
-    /// <param name="data">The data law (exact: the flow needs its score at every time).</param>
+    /// <remarks>
+    /// An isotropic <see cref="GaussianMixture"/> is integrated as Karras et al.'s scaled flow dy/ds = ε*(y; s) with
+    /// y = x/a, s = σ/a (<see cref="IsotropicMixtureFlow"/>) from s = σ_T/a_T to σ(endTime)/a(endTime), eight samples per
+    /// AVX-512 register, each lane with its own steps (<see cref="EnsembleStrategy.SimdLanes"/>, for adaptive
+    /// <see cref="DormandPrince5"/>; other methods take the samples one by one), and the end point is
+    /// scaled back by a(endTime). The exact score makes this the same ODE in other coordinates (ε*(x; a, σ) = ε*(x/a; 1, σ/a)),
+    /// so only the step sequence differs from integrating in t. Other mixtures and fitted models (where that identity
+    /// does not hold) are integrated in t, one sample at a time on every core.
+    /// </remarks>
+    /// <param name="data">The data model: the exact <see cref="GaussianMixture"/> or a fitted one (<see cref="INoiseModel"/>; σ(endTime) &gt; 0).</param>
     /// <param name="schedule">The diffusion.</param>
     /// <param name="method">The ODE method, e.g. DormandPrince5.</param>
     /// <param name="solver">Tolerances or a fixed step (SaveAt is ignored: final states only).</param>
-    /// <param name="endTime">The final time, in [0, T) (σ &gt; 0 there when the data have Dirac components).</param>
+    /// <param name="endTime">The final time, in [0, T) (σ &gt; 0 there when the data have Dirac components or are a fitted model).</param>
     /// <param name="options">Count, seed, parallelism (RecordedPaths must be 0).</param>
     /// <returns>The samples; <see cref="DiffusionSamples.ScoreEvaluations"/> is the mean number of field evaluations.</returns>
-    public static DiffusionSamples ProbabilityFlow(GaussianMixture data, IContinuousSchedule schedule, IOdeMethod method, SolverOptions solver,
+    public static DiffusionSamples ProbabilityFlow(INoiseModel data, IContinuousSchedule schedule, IOdeMethod method, SolverOptions solver,
         double endTime, DiffusionSamplerOptions options)
     {
         Validate(data, options);
@@ -368,27 +377,40 @@ public static class DiffusionSampler
             throw new ArgumentOutOfRangeException(nameof(endTime), endTime, $"endTime must lie in [0, {Require.Format(tEnd)}), but was {Require.Format(endTime)}.");
         if (options.RecordedPaths > 0)
             throw new ArgumentException("The probability-flow sampler records no paths; set RecordedPaths = 0 and solve single samples with Ode.Solve.", nameof(options));
+        double sigmaEnd = schedule.NoiseStandardDeviation(endTime);
+        if (!(sigmaEnd > 0) && (data is not GaussianMixture mixture || mixture.HasDiracComponent))
+            throw new ArgumentOutOfRangeException(nameof(endTime), endTime,
+                $"σ(endTime) = {Require.Format(sigmaEnd)}: Dirac data and fitted models need σ > 0 at endTime = {Require.Format(endTime)}.");
         int d = data.Dimension;
         int n = options.Count;
-        double start = Math.Sqrt(schedule.Scale(tEnd) * schedule.Scale(tEnd) + schedule.NoiseStandardDeviation(tEnd) * schedule.NoiseStandardDeviation(tEnd));
-        using var flow = new Models.Diffusion.ProbabilityFlow(data, schedule);
-        var problem = new EnsembleProblem<Models.Diffusion.ProbabilityFlow>(n, m =>
+        double aT = schedule.Scale(tEnd), sigmaT = schedule.NoiseStandardDeviation(tEnd);
+        double start = Math.Sqrt(aT * aT + sigmaT * sigmaT);
+        var starts = new double[n * d];
+        for (int m = 0; m < n; m++) CounterRandom.FillNormal(options.Seed, (ulong)m, 0, starts.AsSpan(m * d, d));
+        var ensemble = new EnsembleOptions { Solver = solver with { SaveAt = SaveAt.End }, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        EnsembleSolution solution;
+        double endScale = 1;
+        if (data is GaussianMixture { IsIsotropic: true } isotropic && aT > 0)
         {
-            var x = new double[d];
-            CounterRandom.FillNormal(options.Seed, (ulong)m, 0, x);
-            for (int j = 0; j < d; j++) x[j] *= start;
-            return new OdeProblem<Models.Diffusion.ProbabilityFlow>(flow, x, tEnd, endTime);
-        });
-        var solution = Ensemble.Solve(problem, method, new EnsembleOptions
+            endScale = schedule.Scale(endTime);
+            for (int i = 0; i < starts.Length; i++) starts[i] *= start / aT;
+            var problem = new EnsembleProblem<IsotropicMixtureFlow>(new IsotropicMixtureFlow(isotropic), starts, sigmaT / aT, sigmaEnd / endScale);
+            // The lane ensemble runs adaptive Dormand–Prince 5(4); other methods and fixed steps take the members one by one.
+            var strategy = method is DormandPrince5 && solver.StepSize is null ? EnsembleStrategy.SimdLanes : EnsembleStrategy.IndependentMembers;
+            solution = Ensemble.Solve(problem, method, strategy, ensemble);
+        }
+        else
         {
-            Solver = solver with { SaveAt = SaveAt.End },
-            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
-        });
+            for (int i = 0; i < starts.Length; i++) starts[i] *= start;
+            using var flow = new Models.Diffusion.ProbabilityFlow(data, schedule);
+            solution = Ensemble.Solve(new EnsembleProblem<Models.Diffusion.ProbabilityFlow>(flow, starts, tEnd, endTime), method, ensemble);
+        }
+
         var samples = new double[d * n];
         for (int m = 0; m < n; m++)
         {
             var final = solution.FinalState(m);
-            for (int j = 0; j < d; j++) samples[j * n + m] = final[j];
+            for (int j = 0; j < d; j++) samples[j * n + m] = endScale * final[j];
         }
 
         return new DiffusionSamples($"PF-ODE ({schedule.Name}, {method.Name})", d, n, samples,

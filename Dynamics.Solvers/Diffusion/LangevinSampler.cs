@@ -16,14 +16,14 @@ public static class LangevinSampler
     /// The unadjusted Langevin algorithm (ULA) for <paramref name="steps"/> steps. Its stationary law is biased: for a
     /// target N(μ, S²) the chain is AR(1) with coefficient 1 − ε/(2S²) and stationary variance S²/(1 − ε/(4S²)) (§4(d)3).
     /// </summary>
-    /// <param name="data">The data law.</param>
+    /// <param name="data">The data model: the exact <see cref="GaussianMixture"/> or a fitted one (<see cref="INoiseModel"/>; noise &gt; 0).</param>
     /// <param name="scale">a of the target law.</param>
     /// <param name="noise">σ of the target law (σ &gt; 0 for Dirac data).</param>
     /// <param name="stepSize">ε &gt; 0.</param>
     /// <param name="steps">The number of steps ≥ 1.</param>
     /// <param name="options">Count, seed, parallelism; paths are recorded at every step.</param>
     /// <returns>The chains' final states; ScoreEvaluations = steps.</returns>
-    public static DiffusionSamples Unadjusted(GaussianMixture data, double scale, double noise, double stepSize, int steps, DiffusionSamplerOptions options)
+    public static DiffusionSamples Unadjusted(INoiseModel data, double scale, double noise, double stepSize, int steps, DiffusionSamplerOptions options)
     {
         Check(data, stepSize, steps, options);
         var times = Enumerable.Range(0, steps + 1).Select(k => (double)k).ToArray();
@@ -49,9 +49,10 @@ public static class LangevinSampler
     /// <summary>
     /// The Metropolis-adjusted Langevin algorithm: the ULA proposal y = x + (ε/2)∇log p̂(x) + √ε z accepted with
     /// probability min(1, p̂(y)q(x | y)/(p̂(x)q(y | x))), q(y | x) = N(y; x + (ε/2)∇log p̂(x), εI). Its stationary law is
-    /// exactly p̂, so the ULA bias vanishes.
+    /// exactly p̂, so the ULA bias vanishes. The acceptance ratio needs the density p̂ itself, which a noise predictor
+    /// (a fitted <see cref="INoiseModel"/>) does not give, only its gradient: MALA takes the exact mixture.
     /// </summary>
-    /// <param name="data">The data law.</param>
+    /// <param name="data">The data law (the exact mixture: the acceptance ratio needs its density).</param>
     /// <param name="scale">a of the target law.</param>
     /// <param name="noise">σ of the target law.</param>
     /// <param name="stepSize">ε &gt; 0.</param>
@@ -121,14 +122,14 @@ public static class LangevinSampler
     /// <paramref name="stepsPerLevel"/> ULA steps on p̂_σ = p ∗ N(0, σ²I) with ε_i = ε·σ_i²/σ_L², then, if asked, one
     /// denoising step x ← r*(x) = x + σ_L²∇log p̂_{σ_L}(x).
     /// </summary>
-    /// <param name="data">The data law.</param>
+    /// <param name="data">The data model: the exact <see cref="GaussianMixture"/> or a fitted one (<see cref="INoiseModel"/>).</param>
     /// <param name="levels">σ₁ &gt; … &gt; σ_L &gt; 0.</param>
     /// <param name="stepsPerLevel">K ≥ 1.</param>
     /// <param name="stepSize">ε &gt; 0, the step at the last level.</param>
     /// <param name="denoise">Finish with the optimal denoiser.</param>
     /// <param name="options">Count, seed, parallelism.</param>
     /// <returns>The samples; ScoreEvaluations = L·K (+1).</returns>
-    public static DiffusionSamples Annealed(GaussianMixture data, ReadOnlySpan<double> levels, int stepsPerLevel, double stepSize, bool denoise,
+    public static DiffusionSamples Annealed(INoiseModel data, ReadOnlySpan<double> levels, int stepsPerLevel, double stepSize, bool denoise,
         DiffusionSamplerOptions options)
     {
         Check(data, stepSize, stepsPerLevel, options);
@@ -178,7 +179,7 @@ public static class LangevinSampler
         });
     }
 
-    private static void Check(GaussianMixture data, double stepSize, int steps, DiffusionSamplerOptions options)
+    private static void Check(INoiseModel data, double stepSize, int steps, DiffusionSamplerOptions options)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);

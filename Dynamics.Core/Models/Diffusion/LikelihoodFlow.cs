@@ -17,10 +17,13 @@ public sealed class LikelihoodFlow : IVectorField, IDisposable
 
     /// <summary>Creates the augmented field.</summary>
     /// <param name="flow">The probability-flow field (not disposed by this object).</param>
-    /// <param name="probe">Null for the exact divergence, or Hutchinson's probe z (d entries, e.g. Rademacher ±1).</param>
+    /// <param name="probe">Null for the exact divergence (mixture data only), or Hutchinson's probe z (d entries, e.g. Rademacher ±1).</param>
+    /// <exception cref="ArgumentException">No probe for a flow without an exact divergence (a fitted model).</exception>
     public LikelihoodFlow(ProbabilityFlow flow, double[]? probe = null)
     {
         ArgumentNullException.ThrowIfNull(flow);
+        if (probe is null && !flow.HasExactDivergence)
+            throw new ArgumentException($"A {flow.Model.GetType().Name} has no exact score divergence; pass Hutchinson's probe.", nameof(probe));
         if (probe is not null)
         {
             Validation.Require.Length(probe.Length, flow.Dimension, nameof(probe));

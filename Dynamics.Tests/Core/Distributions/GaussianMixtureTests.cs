@@ -17,6 +17,10 @@ public class GaussianMixtureTests
             2.0, -0.4, 0.3, -0.4, 1.2, 0.1, 0.3, 0.1, 0.9,
         ]);
 
+    // A 3-D isotropic mixture with unequal standard deviations: the batch kernel's isotropic path.
+    private static GaussianMixture ThreeDimensionalIsotropic() => GaussianMixture.Isotropic(
+        [0.2, 0.5, 0.3], [0, 0, 0, 1.5, -0.5, 1, -1, 2, 0.5], [0.4, 1.1, 0.7]);
+
     private static double GaussianLogDensity(double[] x, double[] mean, double[,] covariance)
     {
         var sigma = Matrix<double>.Build.DenseOfArray(covariance);
@@ -25,10 +29,13 @@ public class GaussianMixtureTests
         return -0.5 * (x.Length * Math.Log(2 * Math.PI) + Math.Log(sigma.Determinant()) + quadratic);
     }
 
-    [Fact]
-    public void Log_density_matches_the_direct_formula_summed_over_components()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Log_density_matches_the_direct_formula_summed_over_components(bool isotropic)
     {
-        var mixture = ThreeDimensional();
+        var mixture = isotropic ? ThreeDimensionalIsotropic() : ThreeDimensional();
+        Assert.Equal(isotropic, mixture.IsIsotropic);
         double[] x = [0.4, -0.3, 1.1];
         double direct = 0;
         for (int k = 0; k < 3; k++)
@@ -42,10 +49,12 @@ public class GaussianMixtureTests
         Assert.Equal(Math.Log(direct), mixture.LogDensity(x), 1e-12);
     }
 
-    [Fact]
-    public void Score_and_divergence_match_central_differences()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Score_and_divergence_match_central_differences(bool isotropic)
     {
-        var mixture = ThreeDimensional();
+        var mixture = isotropic ? ThreeDimensionalIsotropic() : ThreeDimensional();
         double[] x = [0.7, 0.2, -0.4];
         var score = new double[3];
         mixture.Score(x, score);
@@ -69,10 +78,12 @@ public class GaussianMixtureTests
         Assert.Equal(laplacian, mixture.ScoreDivergence(x), 1e-7);
     }
 
-    [Fact]
-    public void Batch_evaluation_equals_one_point_at_a_time_bit_for_bit_at_every_length()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Batch_evaluation_equals_one_point_at_a_time_bit_for_bit_at_every_length(bool isotropic)
     {
-        var mixture = ThreeDimensional();
+        var mixture = isotropic ? ThreeDimensionalIsotropic() : ThreeDimensional();
         for (int count = 0; count <= 40; count++)
         {
             var points = new double[3 * count];
