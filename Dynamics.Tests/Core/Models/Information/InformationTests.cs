@@ -1,4 +1,7 @@
+using Dynamics.Fields;
 using Dynamics.Models.Information;
+using Dynamics.Models.Optimization.Losses;
+using Dynamics.Simd;
 using Dynamics.Models.Optimization.Flows;
 using Dynamics.Problems;
 using Dynamics.Solvers;
@@ -131,6 +134,74 @@ public class InformationTests
             // Central difference: O(h²) ≈ 1e-12 truncation plus rounding ε·|J|/h ≈ 1e-10.
             Assert.Equal(difference, g[k], 1e-7);
         }
+    }
+
+    [Theory]
+    [InlineData(CriticObjective.JensenShannon)]
+    [InlineData(CriticObjective.DonskerVaradhan)]
+    [InlineData(CriticObjective.NguyenWainwrightJordan)]
+    [InlineData(CriticObjective.InfoNce)]
+    public void Lane_gradients_of_each_critic_loss_match_central_differences(CriticObjective objective)
+    {
+        var loss = new CriticLoss(new CriticSample(new CorrelatedGaussian(0.7, 2), 3, 96, 3), objective, 32);
+        // Every accelerated width and the scalar lane run the one generic formula, each lane with its own critic.
+        if (Lane512.IsHardwareAccelerated) CheckLanes<Lane512>(loss);
+        if (Lane256.IsHardwareAccelerated) CheckLanes<Lane256>(loss);
+        CheckLanes<ScalarLane>(loss);
+    }
+
+    private static void CheckLanes<TLane>(CriticLoss loss) where TLane : struct, ILane<TLane>
+    {
+        int lanes = TLane.Count, f = QuadraticCritic.ParameterCount;
+        double[] baseCritic = [0.2, 0.1, -0.05, -0.3, 0.8, -0.25];
+        var theta = new double[f * lanes];
+        var gradient = new double[f * lanes];
+        for (int k = 0; k < f; k++)
+        {
+            for (int m = 0; m < lanes; m++) theta[k * lanes + m] = baseCritic[k] * (1 + 0.1 * m) + 0.01 * m;
+        }
+
+        var point = new LaneVector<TLane>(theta, 0, lanes, f);
+        var result = new LaneVector<TLane>(gradient, 0, lanes, f);
+        loss.Gradient<TLane, LaneVector<TLane>, LaneVector<TLane>>(in point, in point, ref result);
+        for (int m = 0; m < lanes; m++)
+        {
+            var w = new double[f];
+            for (int k = 0; k < f; k++) w[k] = theta[k * lanes + m];
+            for (int k = 0; k < f; k++)
+            {
+                double[] up = [.. w], down = [.. w];
+                up[k] += 1e-6;
+                down[k] -= 1e-6;
+                // Central difference: O(h²) ≈ 1e-12 truncation plus rounding ε·|L|/h ≈ 1e-10.
+                Assert.Equal((loss.Value(up) - loss.Value(down)) / 2e-6, gradient[k * lanes + m], 1e-7);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(CriticObjective.JensenShannon)]
+    [InlineData(CriticObjective.DonskerVaradhan)]
+    [InlineData(CriticObjective.NguyenWainwrightJordan)]
+    [InlineData(CriticObjective.InfoNce)]
+    public void Dual_number_hessian_of_each_critic_loss_matches_differences_of_the_gradient(CriticObjective objective)
+    {
+        var loss = new CriticLoss(new CriticSample(new CorrelatedGaussian(0.7, 2), 5, 64, 2), objective, 16);
+        double[] w = [0.2, 0.1, -0.05, -0.3, 0.8, -0.25], v = [0.3, -0.2, 0.5, 0.1, -0.4, 0.25];
+        var product = new double[6];
+        LossGradient.HessianTimes(loss, w, v, product);
+        double h = 1e-5;
+        double[] up = new double[6], down = new double[6], gUp = new double[6], gDown = new double[6];
+        for (int k = 0; k < 6; k++)
+        {
+            up[k] = w[k] + h * v[k];
+            down[k] = w[k] - h * v[k];
+        }
+
+        loss.Gradient(up, gUp);
+        loss.Gradient(down, gDown);
+        // Central difference of the gradient along v: O(h²)·|∇³L| ≈ 1e-10 plus rounding ε·|∇L|/h ≈ 1e-11.
+        for (int k = 0; k < 6; k++) Assert.Equal((gUp[k] - gDown[k]) / (2 * h), product[k], 1e-7);
     }
 
     [Theory]
