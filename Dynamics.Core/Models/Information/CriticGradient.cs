@@ -57,22 +57,44 @@ internal static class CriticGradient
         gradient[5] = sum.G5;
     }
 
+    // Row i of a batch scores the pairs (xᵢ, z_c) by T = w·φ with φ(xᵢ, z_c) = (1, Σx, Σz, Σx², x·z, Σz²). The terms of xᵢ
+    // alone (w₀, w_x, w_xx) are the same for every c, so they cancel in the row's softmax, and their gradient components
+    // φᵢᵢ − Σ_c softmax_c φ_c are exactly 0: only s_c = w_z Σz_c + w_xz xᵢ·z_c + w_zz Σz_c² is needed, and the z-sums are
+    // already in the positive pairs' features.
     private static void AddInfoNce<T>(in Critic<T> critic, CriticSample sample, int batch, ref Sum<T> sum) where T : struct, IFieldNumber<T>
     {
         VariationalBounds.CheckBatch(sample, batch);
         int batches = sample.Count / batch;
-        // The row's features φ(xᵢ, zⱼ), up to K = 256 on the stack, so training steps do not allocate.
-        Span<double> features = batch <= 256 ? stackalloc double[256 * F] : new double[batch * F];
-        features = features[..(batch * F)];
+        // Up to K = 256 on the stack, so training steps do not allocate.
+        Span<double> cross = batch <= 256 ? stackalloc double[256] : new double[batch];
         var rowWeight = T.Create(1.0 / (batches * batch));
         for (int b = 0; b < batches; b++)
         {
             for (int r = 0; r < batch; r++)
             {
                 int i = b * batch + r;
-                for (int c = 0; c < batch; c++) QuadraticCritic.Features(sample.X(i), sample.Z(b * batch + c), features.Slice(c * F, F));
-                sum.AddWeighted<One>(critic, features.Slice(r * F, F), rowWeight);
-                sum.AddSoftmaxMean(critic, features, -rowWeight);
+                var own = sample.PositiveFeatures(i);
+                T shift = T.Create(double.NegativeInfinity), norm = T.Create(0.0), z = norm, xz = norm, zz = norm;
+                for (int c = 0; c < batch; c++)
+                {
+                    cross[c] = VariationalBounds.Dot(sample.X(i), sample.Z(b * batch + c));
+                    shift = T.Max(shift, critic.RowScore(sample.PositiveFeatures(b * batch + c), cross[c]));
+                }
+
+                for (int c = 0; c < batch; c++)
+                {
+                    var other = sample.PositiveFeatures(b * batch + c);
+                    T e = T.Exp(critic.RowScore(other, cross[c]) - shift);
+                    norm += e;
+                    z += e * T.Create(other[2]);
+                    xz += e * T.Create(cross[c]);
+                    zz += e * T.Create(other[5]);
+                }
+
+                T inverse = T.Create(1.0) / norm;
+                sum.G2 += rowWeight * (T.Create(own[2]) - z * inverse);
+                sum.G4 += rowWeight * (T.Create(own[4]) - xz * inverse);
+                sum.G5 += rowWeight * (T.Create(own[5]) - zz * inverse);
             }
         }
     }
@@ -80,6 +102,10 @@ internal static class CriticGradient
     // The critic's coefficients, read once per gradient.
     private readonly struct Critic<T>(T w0, T w1, T w2, T w3, T w4, T w5) where T : struct, IFieldNumber<T>
     {
+        // The part of T(xᵢ, z_c) that varies along a row of InfoNCE: w_z Σz_c + w_xz·(xᵢ·z_c) + w_zz Σz_c².
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public T RowScore(ReadOnlySpan<double> phi, double cross) => w2 * T.Create(phi[2]) + w4 * T.Create(cross) + w5 * T.Create(phi[5]);
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public T Score(ReadOnlySpan<double> phi) =>
             w0 * T.Create(phi[0]) + w1 * T.Create(phi[1]) + w2 * T.Create(phi[2]) + w3 * T.Create(phi[3]) + w4 * T.Create(phi[4]) + w5 * T.Create(phi[5]);
