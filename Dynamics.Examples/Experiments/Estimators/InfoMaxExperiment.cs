@@ -58,7 +58,8 @@ public sealed class InfoMaxExperiment : IExperiment
         double[] rhos = [0.2, 0.4, 0.6, 0.7, 0.8];
         var trained = new double[rhos.Length][];
         Solution? history = null;
-        for (int i = 0; i < rhos.Length; i++)
+        // Independent flows, one per ρ, on both cores (each result is the same as a serial run's).
+        Parallel.For(0, rhos.Length, i =>
         {
             var source = new CorrelatedGaussian(rhos[i]);
             // The checked case gets the larger sample; the others only draw the trend.
@@ -67,8 +68,8 @@ public sealed class InfoMaxExperiment : IExperiment
             var solution = Ode.Solve(OdeProblem.Create(new GradientFlow<CriticLoss>(loss), new double[6], 0, 400), new DormandPrince5(),
                 SolverOptions.WithTolerance(1e-8) with { SaveAt = main ? SaveAt.Uniform(0, 400, 401) : SaveAt.End });
             trained[i] = solution.FinalState.ToArray();
-            if (rhos[i] == 0.6) history = solution;
-        }
+            if (main) history = solution;
+        });
 
         var optimal = reference.OptimalCritic.Coefficients();
         var at = trained[2];

@@ -96,13 +96,7 @@ public class InformationTests
         var g = new double[6];
         double[] probe = [0.1, 0.05, -0.05, -0.2, 0.6, -0.3];
         loss.Gradient(probe, g);
-        for (int k = 0; k < 6; k++)
-        {
-            double[] up = [.. probe], down = [.. probe];
-            up[k] += 1e-6;
-            down[k] -= 1e-6;
-            Assert.Equal((loss.Value(up) - loss.Value(down)) / 2e-6, g[k], 1e-7);
-        }
+        AssertCentralDifferences(c => loss.Value(c), probe, k => g[k]);
 
         var solution = Ode.Solve(OdeProblem.Create(new GradientFlow<CriticLoss>(loss), w0, 0, 300), new DormandPrince5(), SolverOptions.WithTolerance(1e-7) with { SaveAt = SaveAt.End });
         var trained = solution.FinalState;
@@ -124,15 +118,18 @@ public class InformationTests
         double[] w = [0.2, 0.1, -0.05, -0.3, 0.8, -0.25];
         var g = new double[6];
         VariationalBounds.Gradient(objective, w, sample, 32, g);
-        for (int k = 0; k < 6; k++)
+        AssertCentralDifferences(c => VariationalBounds.Value(objective, QuadraticCritic.FromCoefficients(c), sample, 32), w, k => g[k]);
+    }
+
+    // Central differences with h = 1e-6: O(h²) ≈ 1e-12 truncation plus rounding ε·|value|/h ≈ 1e-10, so 1e-7 is safe.
+    private static void AssertCentralDifferences(Func<double[], double> value, double[] w, Func<int, double> gradient)
+    {
+        for (int k = 0; k < w.Length; k++)
         {
             double[] up = [.. w], down = [.. w];
             up[k] += 1e-6;
             down[k] -= 1e-6;
-            double difference = (VariationalBounds.Value(objective, QuadraticCritic.FromCoefficients(up), sample, 32)
-                - VariationalBounds.Value(objective, QuadraticCritic.FromCoefficients(down), sample, 32)) / 2e-6;
-            // Central difference: O(h²) ≈ 1e-12 truncation plus rounding ε·|J|/h ≈ 1e-10.
-            Assert.Equal(difference, g[k], 1e-7);
+            Assert.Equal((value(up) - value(down)) / 2e-6, gradient(k), 1e-7);
         }
     }
 
@@ -168,14 +165,8 @@ public class InformationTests
         {
             var w = new double[f];
             for (int k = 0; k < f; k++) w[k] = theta[k * lanes + m];
-            for (int k = 0; k < f; k++)
-            {
-                double[] up = [.. w], down = [.. w];
-                up[k] += 1e-6;
-                down[k] -= 1e-6;
-                // Central difference: O(h²) ≈ 1e-12 truncation plus rounding ε·|L|/h ≈ 1e-10.
-                Assert.Equal((loss.Value(up) - loss.Value(down)) / 2e-6, gradient[k * lanes + m], 1e-7);
-            }
+            int lane = m;
+            AssertCentralDifferences(c => loss.Value(c), w, k => gradient[k * lanes + lane]);
         }
     }
 
