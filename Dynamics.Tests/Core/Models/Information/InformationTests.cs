@@ -12,6 +12,9 @@ namespace Dynamics.Tests.Core.Models.Information;
 /// <summary>The mutual-information oracles of Deep InfoMax (kexue 6024) on Gaussian toys.</summary>
 public class InformationTests
 {
+    public static TheoryData<CriticObjective> Objectives =>
+        [CriticObjective.JensenShannon, CriticObjective.DonskerVaradhan, CriticObjective.NguyenWainwrightJordan, CriticObjective.InfoNce];
+
     [Fact]
     public void Js_divergence_of_rho_0_6_is_0_05777355_and_below_ln_2()
     {
@@ -108,10 +111,7 @@ public class InformationTests
     }
 
     [Theory]
-    [InlineData(CriticObjective.JensenShannon)]
-    [InlineData(CriticObjective.DonskerVaradhan)]
-    [InlineData(CriticObjective.NguyenWainwrightJordan)]
-    [InlineData(CriticObjective.InfoNce)]
+    [MemberData(nameof(Objectives))]
     public void Objective_gradients_match_central_differences(CriticObjective objective)
     {
         var sample = new CriticSample(new CorrelatedGaussian(0.7, 2), 3, 96, 3);
@@ -134,10 +134,7 @@ public class InformationTests
     }
 
     [Theory]
-    [InlineData(CriticObjective.JensenShannon)]
-    [InlineData(CriticObjective.DonskerVaradhan)]
-    [InlineData(CriticObjective.NguyenWainwrightJordan)]
-    [InlineData(CriticObjective.InfoNce)]
+    [MemberData(nameof(Objectives))]
     public void Lane_gradients_of_each_critic_loss_match_central_differences(CriticObjective objective)
     {
         var loss = new CriticLoss(new CriticSample(new CorrelatedGaussian(0.7, 2), 3, 96, 3), objective, 32);
@@ -171,10 +168,7 @@ public class InformationTests
     }
 
     [Theory]
-    [InlineData(CriticObjective.JensenShannon)]
-    [InlineData(CriticObjective.DonskerVaradhan)]
-    [InlineData(CriticObjective.NguyenWainwrightJordan)]
-    [InlineData(CriticObjective.InfoNce)]
+    [MemberData(nameof(Objectives))]
     public void Dual_number_hessian_of_each_critic_loss_matches_differences_of_the_gradient(CriticObjective objective)
     {
         var loss = new CriticLoss(new CriticSample(new CorrelatedGaussian(0.7, 2), 5, 64, 2), objective, 16);
