@@ -96,6 +96,7 @@ public static class LaneMath
     /// <typeparam name="TLane">The lane width.</typeparam>
     /// <param name="x">The exponents.</param>
     /// <returns>eˣ.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TLane ExpOfModerate<TLane>(TLane x) where TLane : struct, ILane<TLane>
     {
         var (p, n) = ExpParts(TLane.Min(TLane.Max(x, TLane.Create(-ExpLimit)), TLane.Create(ExpLimit)));
@@ -215,6 +216,7 @@ public static class LaneMath
     }
 
     // c₁·u + c₀: the leaves of Estrin's scheme.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TLane Pair<TLane>(TLane u, double c1, double c0) where TLane : struct, ILane<TLane> =>
         TLane.MultiplyAdd(TLane.Create(c1), u, TLane.Create(c0));
 }

@@ -49,57 +49,18 @@ public sealed class CriticLoss(CriticSample sample, CriticObjective objective = 
     {
         Require.Length(theta.Length, Dimension, nameof(theta));
         Require.Length(gradient.Length, Dimension, nameof(gradient));
-        VariationalBounds.Gradient(Objective, theta, Sample, batch, gradient);
-        for (int k = 0; k < gradient.Length; k++) gradient[k] = -gradient[k];
+        LossGradient.Evaluate(this, theta, gradient);
     }
 
     /// <inheritdoc/>
-    /// <remarks>
-    /// The samples are data, shared by every lane. Written for the JS objective, the one whose critic is trained as a
-    /// gradient flow in lanes; DV, NWJ and InfoNCE are trained through <see cref="CriticTrainer"/> with the double gradient.
-    /// </remarks>
-    /// <exception cref="NotSupportedException">For an objective other than JS.</exception>
+    /// <remarks>The samples are data, shared by every lane; each lane (or dual number) carries its own critic.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
         where TVector : IFieldVector<T>, allows ref struct
     {
-        if (Objective != CriticObjective.JensenShannon)
-            throw new NotSupportedException($"The generic (lane or dual-number) gradient of {nameof(CriticLoss)} is written for the JS objective; objective {Objective} has only the double gradient.");
-        for (int j = 0; j < QuadraticCritic.ParameterCount; j++) gradient[j] = T.Create(0.0);
-        Accumulate<T, TVector>(theta, Sample.AllPositiveFeatures, positive: true, 1.0 / Sample.Count, ref gradient);
-        Accumulate<T, TVector>(theta, Sample.AllNegativeFeatures, positive: false, 1.0 / Sample.NegativeCount, ref gradient);
-    }
-
-    // Adds scale·Σ weight(T)·φ over pairs: weight −(1 − σ(T)) for positives, σ(T) for negatives.
-    private static void Accumulate<T, TVector>(in TVector w, ReadOnlySpan<double> features, bool positive, double scale, ref TVector gradient)
-        where T : struct, IFieldNumber<T>
-        where TVector : IFieldVector<T>, allows ref struct
-    {
-        T zero = T.Create(0.0), one = T.Create(1.0);
-        T g0 = zero, g1 = zero, g2 = zero, g3 = zero, g4 = zero, g5 = zero;
-        T w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4], w5 = w[5];
-        for (int i = 0; i + 5 < features.Length; i += 6)
-        {
-            T f0 = T.Create(features[i]), f1 = T.Create(features[i + 1]), f2 = T.Create(features[i + 2]);
-            T f3 = T.Create(features[i + 3]), f4 = T.Create(features[i + 4]), f5 = T.Create(features[i + 5]);
-            T t = w0 * f0 + w1 * f1 + w2 * f2 + w3 * f3 + w4 * f4 + w5 * f5;
-            T weight = positive ? FieldFunctions.Sigmoid(t) - one : FieldFunctions.Sigmoid(t);
-            g0 += weight * f0;
-            g1 += weight * f1;
-            g2 += weight * f2;
-            g3 += weight * f3;
-            g4 += weight * f4;
-            g5 += weight * f5;
-        }
-
-        T factor = T.Create(scale);
-        gradient[0] += factor * g0;
-        gradient[1] += factor * g1;
-        gradient[2] += factor * g2;
-        gradient[3] += factor * g3;
-        gradient[4] += factor * g4;
-        gradient[5] += factor * g5;
+        CriticGradient.Evaluate<T, TVector>(Objective, in theta, Sample, batch, ref gradient);
+        for (int k = 0; k < QuadraticCritic.ParameterCount; k++) gradient[k] = -gradient[k];
     }
 }

@@ -1,3 +1,7 @@
+using System.Runtime.InteropServices;
+using Dynamics.Fields;
+using Dynamics.Models.Optimization.Losses;
+using Dynamics.Simd;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Information;
@@ -107,7 +111,8 @@ public static class VariationalBounds
     /// <summary>
     /// The gradient of the sample objective with respect to the critic's six coefficients w (T = w·φ), the ascent
     /// direction of critic training: JS Σ_P (1 − σ(T))φ/N − Σ_Q σ(T)φ/(NS); DV mean_P φ − Σ_Q softmax(T)φ;
-    /// NWJ mean_P φ − mean_Q e^T φ; InfoNCE the row mean of φᵢᵢ − Σⱼ softmaxⱼ(Tᵢⱼ) φᵢⱼ within each batch.
+    /// NWJ mean_P φ − mean_Q e^T φ; InfoNCE the row mean of φᵢᵢ − Σⱼ softmaxⱼ(Tᵢⱼ) φᵢⱼ within each batch. The same
+    /// formulas, written once over the number type, give <see cref="CriticLoss"/>'s lane and dual-number gradients.
     /// </summary>
     /// <param name="objective">Which objective.</param>
     /// <param name="coefficients">w, length 6.</param>
@@ -119,35 +124,9 @@ public static class VariationalBounds
         ArgumentNullException.ThrowIfNull(sample);
         Require.Length(coefficients.Length, QuadraticCritic.ParameterCount, nameof(coefficients));
         Require.Length(gradient.Length, QuadraticCritic.ParameterCount, nameof(gradient));
-        gradient.Clear();
-        switch (objective)
-        {
-            case CriticObjective.JensenShannon:
-                // d log σ(T)/dT = 1 − σ(T) = σ(−T); d log(1 − σ(T))/dT = −σ(T).
-                AddWeighted(coefficients, sample.AllPositiveFeatures, Weight.SigmoidOfMinus, 0, 1.0 / sample.Count, gradient);
-                AddWeighted(coefficients, sample.AllNegativeFeatures, Weight.MinusSigmoid, 0, 1.0 / sample.NegativeCount, gradient);
-                break;
-            case CriticObjective.DonskerVaradhan:
-            {
-                double shift = MaxScore(coefficients, sample.AllNegativeFeatures), norm = 0;
-                var negatives = sample.AllNegativeFeatures;
-                for (int i = 0; i < negatives.Length; i += QuadraticCritic.ParameterCount)
-                    norm += Math.Exp(Dot(coefficients, negatives.Slice(i, QuadraticCritic.ParameterCount)) - shift);
-                AddWeighted(coefficients, sample.AllPositiveFeatures, Weight.One, 0, 1.0 / sample.Count, gradient);
-                AddWeighted(coefficients, negatives, Weight.MinusExp, shift, 1 / norm, gradient);
-                break;
-            }
-
-            case CriticObjective.NguyenWainwrightJordan:
-                AddWeighted(coefficients, sample.AllPositiveFeatures, Weight.One, 0, 1.0 / sample.Count, gradient);
-                AddWeighted(coefficients, sample.AllNegativeFeatures, Weight.MinusExp, 0, 1.0 / sample.NegativeCount, gradient);
-                break;
-            case CriticObjective.InfoNce:
-                InfoNceGradient(coefficients, sample, batch, gradient);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(objective), objective, $"Unknown critic objective {objective}.");
-        }
+        var w = LossGradient.ScalarView(coefficients);
+        var result = new SpanVector<ScalarLane>(MemoryMarshal.Cast<double, ScalarLane>(gradient));
+        CriticGradient.Evaluate<ScalarLane, SpanVector<ScalarLane>>(objective, in w, sample, batch, ref result);
     }
 
     internal static double Dot(ReadOnlySpan<double> w, ReadOnlySpan<double> features)
@@ -176,82 +155,11 @@ public static class VariationalBounds
         return max + Math.Log(sum / sample.NegativeCount);
     }
 
-    // The per-pair factor of φ in a gradient: 1, σ(−T), −σ(T) or −e^{T − shift}.
-    private enum Weight
-    {
-        One,
-        SigmoidOfMinus,
-        MinusSigmoid,
-        MinusExp,
-    }
-
-    // Adds scale·Σ weight(T)·φ over the pairs whose features are packed (6 per pair).
-    private static void AddWeighted(ReadOnlySpan<double> w, ReadOnlySpan<double> features, Weight weight, double shift, double scale, Span<double> gradient)
-    {
-        const int f = QuadraticCritic.ParameterCount;
-        for (int i = 0; i < features.Length; i += f)
-        {
-            var phi = features.Slice(i, f);
-            double t = Dot(w, phi);
-            double c = scale * weight switch
-            {
-                Weight.One => 1,
-                Weight.SigmoidOfMinus => Sigmoid(-t),
-                Weight.MinusSigmoid => -Sigmoid(t),
-                _ => -Math.Exp(t - shift),
-            };
-            for (int k = 0; k < f; k++) gradient[k] += c * phi[k];
-        }
-    }
-
-    private static double MaxScore(ReadOnlySpan<double> w, ReadOnlySpan<double> features)
-    {
-        double max = double.NegativeInfinity;
-        for (int i = 0; i < features.Length; i += QuadraticCritic.ParameterCount) max = Math.Max(max, Dot(w, features.Slice(i, QuadraticCritic.ParameterCount)));
-        return max;
-    }
-
-    private static void InfoNceGradient(ReadOnlySpan<double> w, CriticSample sample, int batch, Span<double> gradient)
-    {
-        const int f = QuadraticCritic.ParameterCount;
-        CheckBatch(sample, batch);
-        int batches = sample.Count / batch;
-        // Up to K = 256 on the stack, so training steps do not allocate.
-        Span<double> features = batch <= 256 ? stackalloc double[256 * f] : new double[batch * f];
-        Span<double> scores = batch <= 256 ? stackalloc double[256] : new double[batch];
-        double scale = 1.0 / (batches * batch);
-        for (int b = 0; b < batches; b++)
-        {
-            for (int r = 0; r < batch; r++)
-            {
-                int i = b * batch + r;
-                double max = double.NegativeInfinity;
-                for (int c = 0; c < batch; c++)
-                {
-                    var phi = features.Slice(c * f, f);
-                    QuadraticCritic.Features(sample.X(i), sample.Z(b * batch + c), phi);
-                    scores[c] = Dot(w, phi);
-                    max = Math.Max(max, scores[c]);
-                }
-
-                double norm = 0;
-                for (int c = 0; c < batch; c++) norm += scores[c] = Math.Exp(scores[c] - max);
-                for (int c = 0; c < batch; c++)
-                {
-                    double weight = scale * ((c == r ? 1 : 0) - scores[c] / norm);
-                    for (int k = 0; k < f; k++) gradient[k] += weight * features[c * f + k];
-                }
-            }
-        }
-    }
-
-    private static void CheckBatch(CriticSample sample, int batch)
+    internal static void CheckBatch(CriticSample sample, int batch)
     {
         Require.AtLeast(batch, 2, nameof(batch));
         if (batch > sample.Count) throw new ArgumentOutOfRangeException(nameof(batch), batch, $"batch must be at most the sample's {sample.Count} pairs, but was {batch}.");
     }
-
-    private static double Sigmoid(double u) => u >= 0 ? 1 / (1 + Math.Exp(-u)) : Math.Exp(u) / (1 + Math.Exp(u));
 
     private static void Check(QuadraticCritic critic, CriticSample sample)
     {

@@ -1,4 +1,7 @@
+using Dynamics.Fields;
 using Dynamics.Models.Information;
+using Dynamics.Models.Optimization.Losses;
+using Dynamics.Simd;
 using Dynamics.Models.Optimization.Flows;
 using Dynamics.Problems;
 using Dynamics.Solvers;
@@ -9,6 +12,9 @@ namespace Dynamics.Tests.Core.Models.Information;
 /// <summary>The mutual-information oracles of Deep InfoMax (kexue 6024) on Gaussian toys.</summary>
 public class InformationTests
 {
+    public static TheoryData<CriticObjective> Objectives =>
+        [CriticObjective.JensenShannon, CriticObjective.DonskerVaradhan, CriticObjective.NguyenWainwrightJordan, CriticObjective.InfoNce];
+
     [Fact]
     public void Js_divergence_of_rho_0_6_is_0_05777355_and_below_ln_2()
     {
@@ -93,13 +99,7 @@ public class InformationTests
         var g = new double[6];
         double[] probe = [0.1, 0.05, -0.05, -0.2, 0.6, -0.3];
         loss.Gradient(probe, g);
-        for (int k = 0; k < 6; k++)
-        {
-            double[] up = [.. probe], down = [.. probe];
-            up[k] += 1e-6;
-            down[k] -= 1e-6;
-            Assert.Equal((loss.Value(up) - loss.Value(down)) / 2e-6, g[k], 1e-7);
-        }
+        AssertCentralDifferences(c => loss.Value(c), probe, k => g[k]);
 
         var solution = Ode.Solve(OdeProblem.Create(new GradientFlow<CriticLoss>(loss), w0, 0, 300), new DormandPrince5(), SolverOptions.WithTolerance(1e-7) with { SaveAt = SaveAt.End });
         var trained = solution.FinalState;
@@ -111,26 +111,82 @@ public class InformationTests
     }
 
     [Theory]
-    [InlineData(CriticObjective.JensenShannon)]
-    [InlineData(CriticObjective.DonskerVaradhan)]
-    [InlineData(CriticObjective.NguyenWainwrightJordan)]
-    [InlineData(CriticObjective.InfoNce)]
+    [MemberData(nameof(Objectives))]
     public void Objective_gradients_match_central_differences(CriticObjective objective)
     {
         var sample = new CriticSample(new CorrelatedGaussian(0.7, 2), 3, 96, 3);
         double[] w = [0.2, 0.1, -0.05, -0.3, 0.8, -0.25];
         var g = new double[6];
         VariationalBounds.Gradient(objective, w, sample, 32, g);
-        for (int k = 0; k < 6; k++)
+        AssertCentralDifferences(c => VariationalBounds.Value(objective, QuadraticCritic.FromCoefficients(c), sample, 32), w, k => g[k]);
+    }
+
+    // Central differences with h = 1e-6: O(h²) ≈ 1e-12 truncation plus rounding ε·|value|/h ≈ 1e-10, so 1e-7 is safe.
+    private static void AssertCentralDifferences(Func<double[], double> value, double[] w, Func<int, double> gradient)
+    {
+        for (int k = 0; k < w.Length; k++)
         {
             double[] up = [.. w], down = [.. w];
             up[k] += 1e-6;
             down[k] -= 1e-6;
-            double difference = (VariationalBounds.Value(objective, QuadraticCritic.FromCoefficients(up), sample, 32)
-                - VariationalBounds.Value(objective, QuadraticCritic.FromCoefficients(down), sample, 32)) / 2e-6;
-            // Central difference: O(h²) ≈ 1e-12 truncation plus rounding ε·|J|/h ≈ 1e-10.
-            Assert.Equal(difference, g[k], 1e-7);
+            Assert.Equal((value(up) - value(down)) / 2e-6, gradient(k), 1e-7);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Objectives))]
+    public void Lane_gradients_of_each_critic_loss_match_central_differences(CriticObjective objective)
+    {
+        var loss = new CriticLoss(new CriticSample(new CorrelatedGaussian(0.7, 2), 3, 96, 3), objective, 32);
+        // Every accelerated width and the scalar lane run the one generic formula, each lane with its own critic.
+        if (Lane512.IsHardwareAccelerated) CheckLanes<Lane512>(loss);
+        if (Lane256.IsHardwareAccelerated) CheckLanes<Lane256>(loss);
+        CheckLanes<ScalarLane>(loss);
+    }
+
+    private static void CheckLanes<TLane>(CriticLoss loss) where TLane : struct, ILane<TLane>
+    {
+        int lanes = TLane.Count, f = QuadraticCritic.ParameterCount;
+        double[] baseCritic = [0.2, 0.1, -0.05, -0.3, 0.8, -0.25];
+        var theta = new double[f * lanes];
+        var gradient = new double[f * lanes];
+        for (int k = 0; k < f; k++)
+        {
+            for (int m = 0; m < lanes; m++) theta[k * lanes + m] = baseCritic[k] * (1 + 0.1 * m) + 0.01 * m;
+        }
+
+        var point = new LaneVector<TLane>(theta, 0, lanes, f);
+        var result = new LaneVector<TLane>(gradient, 0, lanes, f);
+        loss.Gradient<TLane, LaneVector<TLane>, LaneVector<TLane>>(in point, in point, ref result);
+        for (int m = 0; m < lanes; m++)
+        {
+            var w = new double[f];
+            for (int k = 0; k < f; k++) w[k] = theta[k * lanes + m];
+            int lane = m;
+            AssertCentralDifferences(c => loss.Value(c), w, k => gradient[k * lanes + lane]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Objectives))]
+    public void Dual_number_hessian_of_each_critic_loss_matches_differences_of_the_gradient(CriticObjective objective)
+    {
+        var loss = new CriticLoss(new CriticSample(new CorrelatedGaussian(0.7, 2), 5, 64, 2), objective, 16);
+        double[] w = [0.2, 0.1, -0.05, -0.3, 0.8, -0.25], v = [0.3, -0.2, 0.5, 0.1, -0.4, 0.25];
+        var product = new double[6];
+        LossGradient.HessianTimes(loss, w, v, product);
+        double h = 1e-5;
+        double[] up = new double[6], down = new double[6], gUp = new double[6], gDown = new double[6];
+        for (int k = 0; k < 6; k++)
+        {
+            up[k] = w[k] + h * v[k];
+            down[k] = w[k] - h * v[k];
+        }
+
+        loss.Gradient(up, gUp);
+        loss.Gradient(down, gDown);
+        // Central difference of the gradient along v: O(h²)·|∇³L| ≈ 1e-10 plus rounding ε·|∇L|/h ≈ 1e-11.
+        for (int k = 0; k < 6; k++) Assert.Equal((gUp[k] - gDown[k]) / (2 * h), product[k], 1e-7);
     }
 
     [Theory]
