@@ -42,15 +42,26 @@ public sealed class LorenzExperiment : IExperiment
         var equilibria = FixedPoints.Find(lorenz, [(-25, 25), (-25, 25), (-5, 50)], new FixedPointOptions { SeedsPerAxis = 8 });
         CheckEquilibria(context, lorenz, equilibria);
         context.Progress("attractor, equilibria and the unstable manifold of the origin");
-        var attractor = PhasePortrait.Of(lorenz, new PlaneSlice(3, xComponent: 0, yComponent: 2), (-25, 25), (-2, 55))
+        // The window reaches below the butterfly (z < 0) to give the legend the room the data leave under it.
+        var attractor = PhasePortrait.Of(lorenz, new PlaneSlice(3, xComponent: 0, yComponent: 2), (-30, 30), (-17, 55))
             .Background(FieldBackground.None)
             .Nullclines(false)
             .EqualAxisUnits()
             .WithFixedPoints(equilibria)
             .Separatrices(duration: 40)
             .Path(Trajectory.Of(a), "trajectory from (1, 1, 1), t ≤ 50")
+            .LegendInside(ScottPlot.Alignment.LowerCenter)
             .Title(title + "\nprojection on (x, z)");
-        attractor.SavePng(context.FigurePath("attractor-xz.png", "Lorenz system, σ = 10, ρ = 28, β = 8/3, projected on (x, z) with equal units: a trajectory from (1, 1, 1) for t ≤ 50 and the unstable manifold of the saddle at the origin traced for 40 time units, which winds out of C± onto the whole attractor; C± are saddle-foci (open: unstable). Only the origin's manifolds are drawn."));
+        foreach (var focus in equilibria.Where(p => p.Class == FixedPointClass.SaddleFocus))
+        {
+            var name = attractor.Plot.Add.Text(focus.Point[0] > 0 ? "C₊" : "C₋", focus.Point[0], focus.Point[2] - 1.5);
+            name.LabelFontSize = 18;
+            name.LabelBold = true;
+            name.LabelAlignment = ScottPlot.Alignment.UpperCenter;
+            name.LabelBackgroundColor = ScottPlot.Colors.White.WithAlpha(0.8);
+        }
+
+        attractor.SavePng(context.FigurePath("attractor-xz.png", "Lorenz system, σ = 10, ρ = 28, β = 8/3, projected on (x, z) with equal units: a trajectory from (1, 1, 1) for t ≤ 50 and the unstable manifold of the saddle at the origin traced for 40 time units, which winds out of C± onto the whole attractor; the stable manifolds (one-dimensional) of the saddle-foci C± = (±6√2, ±6√2, 27) (open triangles: unstable), traced backwards in time. The origin's two-dimensional stable manifold is not drawn."), 1000, 1050);
         DrawSection(context, lorenz, a.FinalState.ToArray(), title);
 
         var sensitivity = new TimeSeriesFigure(title + ": two starts 10⁻⁹ apart", "x");

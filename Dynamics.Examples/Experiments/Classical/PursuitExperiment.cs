@@ -95,7 +95,7 @@ public sealed class PursuitExperiment : IExperiment
         var escape = Ode.Solve(OdeProblem.Create(faster, [0.0, 0.0], 0, 50), new Verner8(), options);
         var closest = escape.Events.Single();
         // The event (ṙ = 0) is located on Verner 8's interpolant to ~1e-14 in time, where r is stationary.
-        context.Check("k = 2: closest approach L·tan(α*/2)^{1/k}/sin α*, cos α* = 1/k", faster.Distance(closest.Time, closest.State), ClosestApproach(faster), 1e-10);
+        context.Check("k = 2: closest approach L·tan¹ᐟᵏ(α*/2) / sin α*, cos α* = 1/k", faster.Distance(closest.Time, closest.State), ClosestApproach(faster), 1e-10);
         // Late in the chase the missile trails straight behind and ṙ → u − v, but only algebraically: the shape invariant
         // gives rα ≈ L(α/2)^{1/k}, i.e. α ≈ L²/(2r²) ≈ 2e-4 at t = 50 (r ≈ 50), so ṙ = u cos α − v falls short by uα²/2 ≈ 4e-8.
         context.Check("k = 2: escape rate dr/dt at t = 50 → u − v", Closing(faster, escape.FinalTime, escape.FinalState), faster.TargetSpeed - faster.MissileSpeed, 1e-7);
@@ -149,7 +149,7 @@ public sealed class PursuitExperiment : IExperiment
         }
 
         // The dense output of Verner 8 at rtol 1e-12 follows the curve to ~1e-11 L (docs/classical.md quotes 1e-10).
-        context.CheckAtMost($"{variant}: max |y − y_closed(x)| / L along the path", worst / l, 1e-9);
+        context.CheckAtMost($"{variant}: max |y − Y(x)| / L along the path, Y the closed-form curve", worst / l, 1e-9);
         var drifts = InvariantMonitor.Measure(path, model.Invariants[0]);
         double linear = 0;
         for (int i = 0; i < path.Count; i++)
@@ -160,7 +160,7 @@ public sealed class PursuitExperiment : IExperiment
         }
 
         // vr + ur cos α + (v² − u²)t = Lv: its drift is the solver's error scaled by v (observed 2–6e-13 relative): 1e-11.
-        context.CheckAtMost($"{variant}: drift of vr + ur cos α + (v² − u²)t, relative to Lv (r ≥ 1e-6 L)", linear / (l * model.MissileSpeed), 1e-11);
+        context.CheckAtMost($"{variant}: drift of vr + ur cos α + (v² − u²)t, relative to Lv (r ≥ 10⁻⁶ L)", linear / (l * model.MissileSpeed), 1e-11);
         double shape = 0;
         var shapeDrift = InvariantMonitor.Measure(path, model.Invariants[1]);
         for (int i = 0; i < path.Count; i++)
@@ -170,7 +170,7 @@ public sealed class PursuitExperiment : IExperiment
         }
 
         // The magnified error above, ≤ 4e-10, with margin for the solver's error near capture.
-        context.CheckAtMost($"{variant}: drift of r sin α / tan(α/2)^(v/u), relative to L (L − x ≥ L/100)", shape / l, 1e-8);
+        context.CheckAtMost($"{variant}: drift of r sin α / tanᵛᐟᵘ(α/2), relative to L (L − x ≥ L/100)", shape / l, 1e-8);
     }
 
     private static void DrawVariantA(ExperimentContext context, MissilePursuit model, Solution solution)
