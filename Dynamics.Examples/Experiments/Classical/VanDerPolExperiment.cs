@@ -64,9 +64,13 @@ public sealed class VanDerPolExperiment : IExperiment
     {
         var options = SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Uniform(0, 30, 1501) };
         var solutions = TrajectoryBatch.Solve(model, [[0.1, 0.0], [4.0, 0.0]], 0, 30, new DormandPrince5(), options);
-        var figure = new TimeSeriesFigure(Plotting.Styling.FigureStyle.Title(model.Name + ": approach to the cycle", model.Parameters), "x", "t");
+        var figure = new TimeSeriesFigure(FigureStyle.Title(model.Name + ": approach to the cycle", model.Parameters), "x", "t")
+        {
+            LegendCorner = ScottPlot.Alignment.UpperRight,
+        };
         figure.AddComponent(solutions[0], 0, "from (0.1, 0), inside").AddComponent(solutions[1], 0, "from (4, 0), outside");
-        figure.AddSeries([0, 30], [VanDerPol.AmplitudeAtMuOne, VanDerPol.AmplitudeAtMuOne], "amplitude of the cycle", dashed: true);
+        figure.AddSeries([0, 30], [VanDerPol.AmplitudeAtMuOne, VanDerPol.AmplitudeAtMuOne], "± amplitude of the cycle", dashed: true);
+        figure.AddSeries([0, 30], [-VanDerPol.AmplitudeAtMuOne, -VanDerPol.AmplitudeAtMuOne], "", dashed: true);
         figure.SavePng(context.FigurePath("time-series.png", "x(t) for μ = 1 from (0.1, 0) and (4, 0): both settle on the cycle's amplitude 2.00862 within a few periods."));
     }
 

@@ -239,13 +239,13 @@ public sealed class StiffExperiment : IExperiment
         string explicitStretches = string.Join(", ", auto.MethodSwitches.Where(s => !s.ToStiff)
             .Select(s => s.Time.ToString("F5", culture)));
         var series = plot.Add.Scatter(auto.Times.ToArray(), auto.Component(0), FigureColors.At(0));
-        series.LegendText = $"y₁, {auto.Statistics.AcceptedSteps:N0} steps, {auto.MethodSwitches.Count} switches (DP5 from t = {explicitStretches})";
+        series.LegendText = $"y₁, {auto.Statistics.AcceptedSteps:N0} steps (markers)";
         series.MarkerShape = MarkerShape.OpenCircle;
         series.MarkerSize = 3;
         plot.ShowLegend(Alignment.UpperCenter);
         PngFile.Save(plot, context.FigurePath("auto-switching.png",
             "Automatic switching between DP5 and Rodas4 on the scaled Van der Pol oscillator (ε = 10⁻⁶, rtol = atol = 10⁻⁶): shaded stretches " +
-            "are integrated by Rodas4 (slow, stiff branches), the fast jumps by DP5."));
+            $"are integrated by Rodas4 (slow, stiff branches), the fast jumps by DP5: {auto.MethodSwitches.Count} switches, DP5 taking over at t = {explicitStretches}."));
     }
 
     private static void GradientFlow(ExperimentContext context)
