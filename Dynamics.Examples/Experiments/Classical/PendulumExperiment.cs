@@ -94,7 +94,10 @@ public sealed class PendulumExperiment : IExperiment
     {
         // Linearised: θ'' + bθ' + (g/L)θ = 0, θ ∝ e^{−bt/2} cos(Ωt) with Ω = √(g/L − b²/4). Successive upward zero
         // crossings of θ are 2π/Ω apart; successive maxima shrink by e^{−bπ/Ω}. The nonlinear correction to the period
-        // is about A²/16 relative for amplitude A = 0.01, i.e. 4e-5; the tolerances allow for it.
+        // is about A²/16 relative for amplitude A = 0.01, i.e. 6.3e-6 relative, 4e-5 absolute on the period (observed
+        // 6e-6, as the amplitude decays): the period's tolerance is that bound. The same longer period lowers the ratio
+        // of successive maxima by about (b/2)·(2π/Ω)·A²/16 ≈ 5e-6 relative, 2.3e-6 absolute (observed 4e-7): 1e-5 allows
+        // for it and the next terms; Verner 8 at 1e-12 is far below both.
         double omega = Math.Sqrt(pendulum.GravityOverLength - pendulum.Damping * pendulum.Damping / 4);
         var options = SolverOptions.WithTolerance(1e-12) with
         {
@@ -104,8 +107,8 @@ public sealed class PendulumExperiment : IExperiment
         var solution = Ode.Solve(OdeProblem.Create(pendulum, [0.01, 0.0], 0, 20), new Verner8(), options);
         var crossings = solution.Events.Where(e => e.EventIndex == 0).Select(e => e.Time).ToArray();
         var maxima = solution.Events.Where(e => e.EventIndex == 1).Select(e => e.State[0]).ToArray();
-        context.Check("small-oscillation period 2π/√(g/L − b²/4)", crossings[1] - crossings[0], 2 * Math.PI / omega, 1e-4);
-        context.Check("amplitude ratio per period exp(−bπ/Ω)", maxima[1] / maxima[0], Math.Exp(-pendulum.Damping * Math.PI / omega), 1e-4);
+        context.Check("small-oscillation period 2π/√(g/L − b²/4)", crossings[1] - crossings[0], 2 * Math.PI / omega, 4e-5);
+        context.Check("amplitude ratio per period exp(−bπ/Ω)", maxima[1] / maxima[0], Math.Exp(-pendulum.Damping * Math.PI / omega), 1e-5);
     }
 
     private static void CheckConservationWithoutFriction(ExperimentContext context, DampedPendulum frictionless)
