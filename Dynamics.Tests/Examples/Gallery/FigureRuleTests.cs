@@ -48,12 +48,8 @@ public sealed partial class FigureRuleTests
             int panel = panels[path] = panels.GetValueOrDefault(path, -1) + 1;
             if (InternalReference().IsMatch(title)) problems.Add($"{file}: internal reference in the title '{title}'");
             var legend = plot.Legend.GetItems().Where(item => !string.IsNullOrWhiteSpace(item.LabelText)).ToList();
-            foreach (var text in new[] { title, plot.Axes.Bottom.Label.Text, plot.Axes.Left.Label.Text }.Concat(legend.Select(item => item.LabelText)))
-            {
-                if (text.Contains('^') || text.Contains('_')) problems.Add($"{file}: caret or underscore in '{text}'");
-                if (HyphenMinus().IsMatch(text)) problems.Add($"{file}: hyphen for a minus sign in '{text}'");
-                if (ENotation().IsMatch(text)) problems.Add($"{file}: E notation instead of a power of ten in '{text}'");
-            }
+            problems.AddRange(TypographyProblems(new[] { title, plot.Axes.Bottom.Label.Text, plot.Axes.Left.Label.Text }.Concat(legend.Select(item => item.LabelText)))
+                .Select(problem => $"{file}: {problem}"));
 
             // A labelled series whose legend is hidden cannot be identified by the reader.
             bool legendShown = plot.Legend.IsVisible || plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Any();
@@ -74,6 +70,17 @@ public sealed partial class FigureRuleTests
         }
 
         return problems;
+    }
+
+    /// <summary>Carets, underscores, hyphens for minus signs and E notation in texts a reader sees (labels, check names).</summary>
+    public static IEnumerable<string> TypographyProblems(IEnumerable<string> texts)
+    {
+        foreach (var text in texts)
+        {
+            if (text.Contains('^') || text.Contains('_')) yield return $"caret or underscore in '{text}'";
+            if (HyphenMinus().IsMatch(text)) yield return $"hyphen for a minus sign in '{text}'";
+            if (ENotation().IsMatch(text)) yield return $"E notation instead of a power of ten in '{text}'";
+        }
     }
 
     /// <summary>The problems of one axis: log axes marked, π ticks on angles, few ticks.</summary>
