@@ -86,8 +86,28 @@ public sealed class PendulumExperiment : IExperiment
         context.Check("saddle's unstable eigenvalue (−b + √(b² + 4g/L))/2", saddle.Eigenvalues[1].Real, (-b + Math.Sqrt(b * b + 4 * w2)) / 2, 1e-12);
         context.Check("spiral's decay rate Re λ = −b/2", spiral.Eigenvalues[0].Real, -b / 2, 1e-12);
         context.Check("spiral's frequency |Im λ| = √(g/L − b²/4)", Math.Abs(spiral.Eigenvalues[0].Imaginary), Math.Sqrt(w2 - b * b / 4), 1e-12);
-        // A count: tolerance 0.
-        context.Check("separatrix branches drawn (4 per saddle)", data.Separatrices.Count, 8, 0);
+        // Each saddle (k odd) sends one unstable branch into each neighbouring well, (k − 1)π and (k + 1)π: a branch that
+        // ends with E below the saddle's level 2g/L inside a well can never leave it (E never increases). Counted over
+        // both saddles (4 branches, each well reached once per saddle): tolerance 0.
+        context.Check("unstable branches trapped in the neighbouring wells (k ± 1)π, one each per saddle", TrappedUnstableBranches(pendulum, data), 4, 0);
+    }
+
+    private static int TrappedUnstableBranches(DampedPendulum pendulum, PhasePlaneAnalysis data)
+    {
+        int trapped = 0;
+        foreach (var saddle in data.FixedPoints.Where(p => p.Class == FixedPointClass.Saddle))
+        {
+            var wells = data.Separatrices.Where(s => s.Saddle == saddle && s.Kind == ManifoldKind.Unstable)
+                .Select(s => s.Path.State(s.Path.Count - 1).ToArray())
+                .Where(end => pendulum.Energy(end) < 2 * pendulum.GravityOverLength)
+                .Select(end => 2 * Math.Round(end[0] / (2 * Math.PI)))
+                .ToHashSet();
+            // The wells are numbered in units of π: the neighbours of the saddle at kπ are k − 1 and k + 1.
+            double k = Math.Round(saddle.Point[0] / Math.PI);
+            trapped += wells.Count(w => w == k - 1 || w == k + 1);
+        }
+
+        return trapped;
     }
 
     private static void CheckSmallOscillations(ExperimentContext context, DampedPendulum pendulum)
