@@ -57,6 +57,7 @@ public sealed class MultiPanelFigure
         Require.AtLeast(h, 100, nameof(height));
         // A panel whose legend is shown but has no labelled items would collapse (see FigureStyle.ShowLegendOutside).
         foreach (var panel in _panels.Where(p => p.Legend.IsVisible && !FigureStyle.HasLabelledItems(p))) panel.HideLegend();
+        foreach (var panel in _panels) FigureStyle.MarkLogAxes(panel);
         using var image = _multiplot.Render(w, h);
         string written = PngFile.Save(image, path);
         foreach (var panel in _panels) FigureAudit.Notify(written, panel);

@@ -37,6 +37,7 @@ public sealed class PhasePortrait
     private bool _equalUnits;
     private IReadOnlyList<string>? _basinLabels;
     private string? _title, _xLabel, _yLabel;
+    private Alignment? _legendCorner;
     private Plot? _plot;
     private PhasePlaneAnalysis? _data;
 
@@ -246,6 +247,19 @@ public sealed class PhasePortrait
         return this;
     }
 
+    /// <summary>
+    /// Puts the legend inside the frame at <paramref name="corner"/>, where the window leaves room for it (default:
+    /// outside, right of the data, which narrows the data area).
+    /// </summary>
+    /// <param name="corner">The corner (or edge middle) the data leave empty.</param>
+    /// <returns>This builder.</returns>
+    public PhasePortrait LegendInside(Alignment corner)
+    {
+        Configuring();
+        _legendCorner = corner;
+        return this;
+    }
+
     /// <summary>Replaces the title (default: the model's name and parameters).</summary>
     /// <param name="title">The title.</param>
     /// <returns>This builder.</returns>
@@ -279,7 +293,7 @@ public sealed class PhasePortrait
     public string SavePng(string path, int width = PngFile.DefaultWidth, int height = PngFile.DefaultHeight)
     {
         // Series added through Plot after the build may have brought the first labelled legend items.
-        FigureStyle.ShowLegendOutside(Plot);
+        FigureStyle.PlaceLegend(Plot, _legendCorner);
         return PngFile.Save(Plot, path, width, height);
     }
 
@@ -305,7 +319,7 @@ public sealed class PhasePortrait
         plot.Legend.ManualItems.AddRange(legend);
         plot.Axes.SetLimits(_x.Min, _x.Max, _y.Min, _y.Max);
         if (_equalUnits) plot.Axes.SquareUnits();
-        FigureStyle.ShowLegendOutside(plot);
+        FigureStyle.PlaceLegend(plot, _legendCorner);
         _data = data;
         _plot = plot;
     }
@@ -347,6 +361,7 @@ public sealed class PhasePortrait
         };
         bar.LabelStyle.FontSize = 16;
         bar.Axis.TickLabelStyle.FontSize = 13;
+        bar.Axis.TickGenerator = FigureStyle.LinearTicks();
         plot.Axes.AddPanel(bar);
     }
 
@@ -403,12 +418,13 @@ public sealed class PhasePortrait
                 }
                 else if (saddles.All(p => p.Class == FixedPointClass.SaddleFocus))
                 {
-                    owner = $" of the {saddles.Count} saddle-foci";
+                    owner = " of the saddle-foci";
                 }
 
+                string manifold = kind == ManifoldKind.Stable ? "stable manifold" : "unstable manifold";
                 legend.Add(new LegendItem
                 {
-                    LabelText = (kind == ManifoldKind.Stable ? "stable manifold" : "unstable manifold") + owner,
+                    LabelText = (saddles.Count == 1 ? manifold : manifold + "s") + owner,
                     LineColor = color,
                     LineWidth = 2.2f,
                 });

@@ -1,4 +1,5 @@
 using Dynamics.Plotting.Files;
+using Dynamics.Plotting.Styling;
 using Dynamics.Validation;
 using ScottPlot;
 using SkiaSharp;
@@ -36,6 +37,7 @@ public static class PngFile
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Require.AtLeast(width, 100, nameof(width));
         Require.AtLeast(height, 100, nameof(height));
+        FigureStyle.MarkLogAxes(plot);
         byte[] bytes = plot.GetImageBytes(width, height, ImageFormat.Png);
         var area = plot.RenderManager.LastRender.DataRect;
         if (!(area.Width > 1 && area.Height > 1))

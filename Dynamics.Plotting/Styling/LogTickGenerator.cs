@@ -6,10 +6,12 @@ namespace Dynamics.Plotting.Styling;
 /// <summary>
 /// Ticks for an axis whose data are plotted as log₁₀ of the values: major ticks at 10ᵏ over wide ranges, at 1, 2, 5·10ᵏ
 /// over one or two decades and at 1, 1.5, 2, 3, 5, 7·10ᵏ within one, each labelled with the value itself (0.03, 10⁻⁷);
-/// minor ticks at 2 … 9·10ᵏ.
+/// minor ticks at 2 … 9·10ᵏ. One number format per axis: when a decade axis reaches beyond [10⁻³, 10⁴], every decade
+/// is written as a power of ten (10⁻⁴, 10⁻³, …, 1, … 10⁵), never 0.001 beside 10⁻⁴ or 10000 beside 10⁵.
 /// </summary>
 public sealed class LogTickGenerator : ITickGenerator
 {
+    private const int MinPlainExponent = -3, MaxPlainExponent = 4;
     private static readonly double[] Decades = [1];
     private static readonly double[] OneTwoFive = [1, 2, 5];
     private static readonly double[] Dense = [1, 1.5, 2, 3, 5, 7];
@@ -33,6 +35,7 @@ public sealed class LogTickGenerator : ITickGenerator
         double span = hi - lo;
         var mantissas = span > 2.5 ? Decades : span > 1.2 ? OneTwoFive : Dense;
         int every = span > 8 ? (int)Math.Ceiling(span / 8) : 1;
+        bool powers = ReferenceEquals(mantissas, Decades) && (Math.Floor(lo) < MinPlainExponent || Math.Ceiling(hi) > MaxPlainExponent);
         var ticks = new List<Tick>();
         for (int k = (int)Math.Floor(lo) - 1; k <= (int)Math.Ceiling(hi); k++)
         {
@@ -40,7 +43,7 @@ public sealed class LogTickGenerator : ITickGenerator
             {
                 double position = k + Math.Log10(m);
                 if (position < lo || position > hi || (m == 1 && k % every != 0)) continue;
-                ticks.Add(Tick.Major(position, Label(m, k)));
+                ticks.Add(Tick.Major(position, Label(m, k, powers)));
             }
 
             if (span > 8) continue;
@@ -54,11 +57,13 @@ public sealed class LogTickGenerator : ITickGenerator
         Ticks = [.. ticks.Take(MaxTickCount)];
     }
 
-    // m·10ᵏ as a plain decimal for moderate k, else as 10ᵏ or m×10ᵏ with a real superscript and minus sign (10⁻⁷, 2×10⁵).
-    private static string Label(double m, int k)
+    // m·10ᵏ as a plain decimal for moderate k, else as 10ᵏ or m×10ᵏ with a real superscript and minus sign (10⁻⁷, 2×10⁵);
+    // 1 stays "1" even among powers, as in most papers.
+    private static string Label(double m, int k, bool powers)
     {
         double value = m * Math.Pow(10, k);
-        if (k is >= -3 and <= 4) return value.ToString("0.#######", CultureInfo.InvariantCulture);
+        if (k == 0 && m == 1) return "1";
+        if (!powers && k is >= MinPlainExponent and <= MaxPlainExponent) return value.ToString("0.#######", CultureInfo.InvariantCulture);
         string power = "10" + FigureText.Superscript(k.ToString(CultureInfo.InvariantCulture));
         return m == 1 ? power : $"{m.ToString(CultureInfo.InvariantCulture)}×{power}";
     }

@@ -52,7 +52,7 @@ public sealed class SequentialScale : IHasColorAxis
         bar.LabelStyle.FontSize = 18;
         bar.LabelStyle.Bold = true;
         bar.Axis.TickLabelStyle.FontSize = 14;
-        bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = FigureStyle.TickLabel, TickDensity = 0.5 };
+        bar.Axis.TickGenerator = FigureStyle.LinearTicks();
         plot.Axes.AddPanel(bar);
     }
 

@@ -42,20 +42,33 @@ public sealed class LorenzExperiment : IExperiment
         var equilibria = FixedPoints.Find(lorenz, [(-25, 25), (-25, 25), (-5, 50)], new FixedPointOptions { SeedsPerAxis = 8 });
         CheckEquilibria(context, lorenz, equilibria);
         context.Progress("attractor, equilibria and the unstable manifold of the origin");
-        var attractor = PhasePortrait.Of(lorenz, new PlaneSlice(3, xComponent: 0, yComponent: 2), (-25, 25), (-2, 55))
+        // The window reaches below the butterfly (z < 0) to give the legend the room the data leave under it.
+        var attractor = PhasePortrait.Of(lorenz, new PlaneSlice(3, xComponent: 0, yComponent: 2), (-30, 30), (-17, 55))
             .Background(FieldBackground.None)
             .Nullclines(false)
             .EqualAxisUnits()
             .WithFixedPoints(equilibria)
             .Separatrices(duration: 40)
             .Path(Trajectory.Of(a), "trajectory from (1, 1, 1), t ≤ 50")
+            .LegendInside(ScottPlot.Alignment.LowerCenter)
             .Title(title + "\nprojection on (x, z)");
-        attractor.SavePng(context.FigurePath("attractor-xz.png", "Lorenz system, σ = 10, ρ = 28, β = 8/3, projected on (x, z) with equal units: a trajectory from (1, 1, 1) for t ≤ 50 and the unstable manifold of the saddle at the origin traced for 40 time units, which winds out of C± onto the whole attractor; C± are saddle-foci (open: unstable). Only the origin's manifolds are drawn."));
+        foreach (var focus in equilibria.Where(p => p.Class == FixedPointClass.SaddleFocus))
+        {
+            var name = attractor.Plot.Add.Text(focus.Point[0] > 0 ? "C₊" : "C₋", focus.Point[0], focus.Point[2] - 1.5);
+            name.LabelFontSize = 18;
+            name.LabelBold = true;
+            name.LabelAlignment = ScottPlot.Alignment.UpperCenter;
+            name.LabelBackgroundColor = ScottPlot.Colors.White.WithAlpha(0.8);
+        }
+
+        attractor.SavePng(context.FigurePath("attractor-xz.png", "Lorenz system, σ = 10, ρ = 28, β = 8/3, projected on (x, z) with equal units: a trajectory from (1, 1, 1) for t ≤ 50 and the unstable manifold of the saddle at the origin traced for 40 time units, which winds out of C± onto the whole attractor; the stable manifolds (one-dimensional) of the saddle-foci C± = (±6√2, ±6√2, 27) (open triangles: unstable), traced backwards in time. The origin's two-dimensional stable manifold is not drawn."), 1000, 1050);
         DrawSection(context, lorenz, a.FinalState.ToArray(), title);
 
-        var sensitivity = new TimeSeriesFigure(title + ": two starts 10⁻⁹ apart", "x");
-        sensitivity.AddComponent(a, 0, "z₀ = 1").AddComponent(b, 0, "z₀ = 1 + 10⁻⁹");
-        sensitivity.SavePng(context.FigurePath("sensitivity.png", "Sensitive dependence: x(t) from two starts 10⁻⁹ apart (σ = 10, ρ = 28, β = 8/3) agree until t ≈ 20 and then decorrelate."));
+        // Until t ≈ 12 the trajectories stay above x = −13: the lower left is free for the legend.
+        var sensitivity = new TimeSeriesFigure(title + ": two starts 10⁻⁹ apart", "x") { LegendCorner = ScottPlot.Alignment.LowerLeft };
+        // The second start is dashed, so that the first shows through it where the two coincide (t ≲ 30).
+        sensitivity.AddComponent(a, 0, "z₀ = 1").AddSeries([.. b.Times], b.Component(0), "z₀ = 1 + 10⁻⁹", FigureColors.At(1), ScottPlot.LinePattern.Dashed);
+        sensitivity.SavePng(context.FigurePath("sensitivity.png", "Sensitive dependence: x(t) from (1, 1, 1) (solid) and from (1, 1, 1 + 10⁻⁹) (dashed), σ = 10, ρ = 28, β = 8/3: they agree to the eye until t ≈ 30 and then decorrelate."));
 
         var separation = new TimeSeriesFigure(title + ": separation of the two starts", "|y₁(t) − y₂(t)| (log scale)") { LegendCorner = ScottPlot.Alignment.LowerRight };
         separation.Plot.Axes.Left.TickGenerator = new LogTickGenerator();
@@ -140,6 +153,28 @@ public sealed class LorenzExperiment : IExperiment
         map.SavePng(context.FigurePath("lorenz-map.png",
             "The Lorenz map (σ = 10, ρ = 28, β = 8/3): each maximum of z(t) against the previous one over t ≤ 300. The points lie on a tent-like curve whose slope exceeds 1 in magnitude everywhere, which is why the flow is chaotic (Lorenz 1963; Strogatz §9.4)."), 1000, 900);
         context.Report("lorenz_map_pairs", maxima.Length - 1);
+        // Lorenz's argument for chaos: |f′(zₙ)| > 1 everywhere on the map. Measured as chord slopes on each branch
+        // (either side of the peak) between maxima at least 0.5 apart in zₙ, where the map's thickness (≈ 0.02, the
+        // attractor's fractal sheets) moves a chord's slope by less than 0.1.
+        context.CheckAtLeast("least |slope| of the Lorenz map, chords ≥ 0.5 apart on each branch", LeastChordSlope(maxima[..^1], maxima[1..], 0.5), 1);
+    }
+
+    private static double LeastChordSlope(double[] current, double[] next, double minimumRun)
+    {
+        var order = Enumerable.Range(0, current.Length).OrderBy(i => current[i]).ToArray();
+        int peak = Array.IndexOf(order, Enumerable.Range(0, next.Length).MaxBy(i => next[i]));
+        double least = double.PositiveInfinity;
+        foreach (var branch in new[] { order[..(peak + 1)], order[peak..] })
+        {
+            for (int a = 0, b = 0; a < branch.Length; a = b)
+            {
+                while (b < branch.Length && current[branch[b]] - current[branch[a]] < minimumRun) b++;
+                if (b == branch.Length) break;
+                least = Math.Min(least, Math.Abs((next[branch[b]] - next[branch[a]]) / (current[branch[b]] - current[branch[a]])));
+            }
+        }
+
+        return least;
     }
 
     private static double Distance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)

@@ -86,15 +86,38 @@ public sealed class PendulumExperiment : IExperiment
         context.Check("saddle's unstable eigenvalue (−b + √(b² + 4g/L))/2", saddle.Eigenvalues[1].Real, (-b + Math.Sqrt(b * b + 4 * w2)) / 2, 1e-12);
         context.Check("spiral's decay rate Re λ = −b/2", spiral.Eigenvalues[0].Real, -b / 2, 1e-12);
         context.Check("spiral's frequency |Im λ| = √(g/L − b²/4)", Math.Abs(spiral.Eigenvalues[0].Imaginary), Math.Sqrt(w2 - b * b / 4), 1e-12);
-        // A count: tolerance 0.
-        context.Check("separatrix branches drawn (4 per saddle)", data.Separatrices.Count, 8, 0);
+        // Each saddle (k odd) sends one unstable branch into each neighbouring well, (k − 1)π and (k + 1)π: a branch that
+        // ends with E below the saddle's level 2g/L inside a well can never leave it (E never increases). Counted over
+        // both saddles (4 branches, each well reached once per saddle): tolerance 0.
+        context.Check("unstable branches trapped in the neighbouring wells (k ± 1)π, one each per saddle", TrappedUnstableBranches(pendulum, data), 4, 0);
+    }
+
+    private static int TrappedUnstableBranches(DampedPendulum pendulum, PhasePlaneAnalysis data)
+    {
+        int trapped = 0;
+        foreach (var saddle in data.FixedPoints.Where(p => p.Class == FixedPointClass.Saddle))
+        {
+            var wells = data.Separatrices.Where(s => s.Saddle == saddle && s.Kind == ManifoldKind.Unstable)
+                .Select(s => s.Path.State(s.Path.Count - 1).ToArray())
+                .Where(end => pendulum.Energy(end) < 2 * pendulum.GravityOverLength)
+                .Select(end => 2 * Math.Round(end[0] / (2 * Math.PI)))
+                .ToHashSet();
+            // The wells are numbered in units of π: the neighbours of the saddle at kπ are k − 1 and k + 1.
+            double k = Math.Round(saddle.Point[0] / Math.PI);
+            trapped += wells.Count(w => w == k - 1 || w == k + 1);
+        }
+
+        return trapped;
     }
 
     private static void CheckSmallOscillations(ExperimentContext context, DampedPendulum pendulum)
     {
         // Linearised: θ'' + bθ' + (g/L)θ = 0, θ ∝ e^{−bt/2} cos(Ωt) with Ω = √(g/L − b²/4). Successive upward zero
         // crossings of θ are 2π/Ω apart; successive maxima shrink by e^{−bπ/Ω}. The nonlinear correction to the period
-        // is about A²/16 relative for amplitude A = 0.01, i.e. 4e-5; the tolerances allow for it.
+        // is about A²/16 relative for amplitude A = 0.01, i.e. 6.3e-6 relative, 4e-5 absolute on the period (observed
+        // 6e-6, as the amplitude decays): the period's tolerance is that bound. The same longer period lowers the ratio
+        // of successive maxima by about (b/2)·(2π/Ω)·A²/16 ≈ 5e-6 relative, 2.3e-6 absolute (observed 4e-7): 1e-5 allows
+        // for it and the next terms; Verner 8 at 1e-12 is far below both.
         double omega = Math.Sqrt(pendulum.GravityOverLength - pendulum.Damping * pendulum.Damping / 4);
         var options = SolverOptions.WithTolerance(1e-12) with
         {
@@ -104,8 +127,8 @@ public sealed class PendulumExperiment : IExperiment
         var solution = Ode.Solve(OdeProblem.Create(pendulum, [0.01, 0.0], 0, 20), new Verner8(), options);
         var crossings = solution.Events.Where(e => e.EventIndex == 0).Select(e => e.Time).ToArray();
         var maxima = solution.Events.Where(e => e.EventIndex == 1).Select(e => e.State[0]).ToArray();
-        context.Check("small-oscillation period 2π/√(g/L − b²/4)", crossings[1] - crossings[0], 2 * Math.PI / omega, 1e-4);
-        context.Check("amplitude ratio per period e^{−bπ/Ω}", maxima[1] / maxima[0], Math.Exp(-pendulum.Damping * Math.PI / omega), 1e-4);
+        context.Check("small-oscillation period 2π/√(g/L − b²/4)", crossings[1] - crossings[0], 2 * Math.PI / omega, 4e-5);
+        context.Check("amplitude ratio per period exp(−bπ/Ω)", maxima[1] / maxima[0], Math.Exp(-pendulum.Damping * Math.PI / omega), 1e-5);
     }
 
     private static void CheckConservationWithoutFriction(ExperimentContext context, DampedPendulum frictionless)

@@ -95,7 +95,7 @@ public sealed class PursuitExperiment : IExperiment
         var escape = Ode.Solve(OdeProblem.Create(faster, [0.0, 0.0], 0, 50), new Verner8(), options);
         var closest = escape.Events.Single();
         // The event (ṙ = 0) is located on Verner 8's interpolant to ~1e-14 in time, where r is stationary.
-        context.Check("k = 2: closest approach L·tan(α*/2)^{1/k}/sin α*, cos α* = 1/k", faster.Distance(closest.Time, closest.State), ClosestApproach(faster), 1e-10);
+        context.Check("k = 2: closest approach L·tan¹ᐟᵏ(α*/2) / sin α*, cos α* = 1/k", faster.Distance(closest.Time, closest.State), ClosestApproach(faster), 1e-10);
         // Late in the chase the missile trails straight behind and ṙ → u − v, but only algebraically: the shape invariant
         // gives rα ≈ L(α/2)^{1/k}, i.e. α ≈ L²/(2r²) ≈ 2e-4 at t = 50 (r ≈ 50), so ṙ = u cos α − v falls short by uα²/2 ≈ 4e-8.
         context.Check("k = 2: escape rate dr/dt at t = 50 → u − v", Closing(faster, escape.FinalTime, escape.FinalState), faster.TargetSpeed - faster.MissileSpeed, 1e-7);
@@ -149,7 +149,7 @@ public sealed class PursuitExperiment : IExperiment
         }
 
         // The dense output of Verner 8 at rtol 1e-12 follows the curve to ~1e-11 L (docs/classical.md quotes 1e-10).
-        context.CheckAtMost($"{variant}: max |y − y_closed(x)| / L along the path", worst / l, 1e-9);
+        context.CheckAtMost($"{variant}: max |y − Y(x)| / L along the path, Y the closed-form curve", worst / l, 1e-9);
         var drifts = InvariantMonitor.Measure(path, model.Invariants[0]);
         double linear = 0;
         for (int i = 0; i < path.Count; i++)
@@ -160,7 +160,7 @@ public sealed class PursuitExperiment : IExperiment
         }
 
         // vr + ur cos α + (v² − u²)t = Lv: its drift is the solver's error scaled by v (observed 2–6e-13 relative): 1e-11.
-        context.CheckAtMost($"{variant}: drift of vr + ur cos α + (v² − u²)t, relative to Lv (r ≥ 1e-6 L)", linear / (l * model.MissileSpeed), 1e-11);
+        context.CheckAtMost($"{variant}: drift of vr + ur cos α + (v² − u²)t, relative to Lv (r ≥ 10⁻⁶ L)", linear / (l * model.MissileSpeed), 1e-11);
         double shape = 0;
         var shapeDrift = InvariantMonitor.Measure(path, model.Invariants[1]);
         for (int i = 0; i < path.Count; i++)
@@ -170,7 +170,7 @@ public sealed class PursuitExperiment : IExperiment
         }
 
         // The magnified error above, ≤ 4e-10, with margin for the solver's error near capture.
-        context.CheckAtMost($"{variant}: drift of r sin α / tan(α/2)^(v/u), relative to L (L − x ≥ L/100)", shape / l, 1e-8);
+        context.CheckAtMost($"{variant}: drift of r sin α / tanᵛᐟᵘ(α/2), relative to L (L − x ≥ L/100)", shape / l, 1e-8);
     }
 
     private static void DrawVariantA(ExperimentContext context, MissilePursuit model, Solution solution)
@@ -221,7 +221,8 @@ public sealed class PursuitExperiment : IExperiment
     {
         double[] ratios = [0.2, 0.4, 0.6, 0.8, 1.0, 1.5];
         var curves = new TrajectoryFigure("Pure pursuit for several speed ratios k = u/v", "x (towards the target's start)", "y (along the target's course)") { LegendCorner = Alignment.UpperLeft };
-        var distance = new TimeSeriesFigure("Missile–target distance (L = 1, v = 1)", "distance r / L", "time t·v/L");
+        var distance = new TimeSeriesFigure("Missile–target distance (L = 1, v = 1)", "distance r / L", "time t·v/L") { LegendCorner = Alignment.UpperLeft };
+        double escapeNearestTime = double.NaN;
         var capturePoints = new List<(double X, double Y)>();
         // Colour encodes the speed ratio k, dark to light; the equal-speed k = 1 is dashed, the escapes k > 1 dotted.
         var scale = new SequentialScale(ratios[0], ratios[^1]);
@@ -232,8 +233,9 @@ public sealed class PursuitExperiment : IExperiment
             var path = Trajectory.Refine(solution, 8);
             string label = k < 1 ? $"k = {k}" : k == 1 ? "k = 1: trails" : $"k = {k}: escapes";
             curves.AddPath(path.Component(0), path.Component(1), label, scale.ColorOf(k), arrows: 1, lineWidth: 2.5f);
-            distance.AddSeries(path.Times, [.. Enumerable.Range(0, path.Count).Select(i => model.Distance(path.Times[i], path.State(i)))], label, scale.ColorOf(k),
-                k < 1 ? LinePattern.Solid : k == 1 ? LinePattern.Dashed : LinePattern.Dotted);
+            double[] r = [.. Enumerable.Range(0, path.Count).Select(i => model.Distance(path.Times[i], path.State(i)))];
+            distance.AddSeries(path.Times, r, label, scale.ColorOf(k), k < 1 ? LinePattern.Solid : k == 1 ? LinePattern.Dashed : LinePattern.Dotted);
+            if (k > 1) escapeNearestTime = path.Times[Array.IndexOf(r, r.Min())];
             if (k < 1) capturePoints.Add((solution.FinalState[0], solution.FinalState[1]));
         }
 
@@ -253,10 +255,12 @@ public sealed class PursuitExperiment : IExperiment
         var closedForm = distance.Plot.Add.Markers(captureTimes, new double[captureTimes.Length], MarkerShape.FilledDiamond, 12, Colors.Black);
         closedForm.LegendText = "closed-form t* = Lv/(v² − u²)";
         var escape = new MissilePursuit(1, 1.5, 1);
-        var nearest = distance.Plot.Add.Marker(0, ClosestApproach(escape), MarkerShape.HashTag, 16, Colors.Black);
-        nearest.LegendText = "closed-form closest approach, k = 1.5 (level)";
+        // The closed form gives the distance of closest approach, not its time: the marker sits at the closed-form level,
+        // at the time where the computed distance is least, so that it lands on the curve's minimum.
+        var nearest = distance.Plot.Add.Marker(escapeNearestTime, ClosestApproach(escape), MarkerShape.OpenCircle, 14, Colors.Black);
+        nearest.LegendText = "closed-form closest approach, k = 1.5";
         distance.Plot.Axes.SetLimits(0, 4, 0, 2.2);
-        distance.SavePng(context.FigurePath("distance.png", "Missile–target distance against time for each speed ratio (L = v = 1), with the closed-form capture times and the k = 1 limit L/2."));
+        distance.SavePng(context.FigurePath("distance.png", "Missile–target distance against time for each speed ratio k = u/v (L = v = 1; colour dark to light as k grows): capture at the closed-form times t* = Lv/(v² − u²) (diamonds) for k < 1, the limit L/2 for k = 1, and for k = 1.5 a least distance equal to the closed form (open circle, at the computed time of the minimum)."));
     }
 
     private static void DrawInvariants(ExperimentContext context, MissilePursuit model, Solution solution)

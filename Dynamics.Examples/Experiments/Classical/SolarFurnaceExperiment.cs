@@ -166,25 +166,29 @@ public sealed class SolarFurnaceExperiment : IExperiment
 
     private static void DrawMirror(ExperimentContext context, double c, Solution mirror)
     {
-        var figure = new TrajectoryFigure($"Solar-furnace mirror through (−0.3, 1.2): C = {c:F6}, focal length C/2\nrays parallel to the axis reflect through the focus", "x (along the rays)", "y");
+        var figure = new TrajectoryFigure($"Solar-furnace mirror through (−0.3, 1.2): C = {FigureText.Number(c, 4)}, focal length C/2\nrays parallel to the axis reflect through the focus", "x (along the rays)", "y")
+        {
+            LegendCorner = Alignment.MiddleRight,
+        };
         var path = Trajectory.Refine(mirror, 8);
         var xs = path.Component(0);
         var ys = path.Component(1);
         var line = figure.Plot.Add.ScatterLine(xs, ys, FigureColors.At(0));
         line.LineWidth = 4;
-        line.LegendText = "computed mirror (arc length, through the vertex)";
+        line.LegendText = "computed mirror (in arc length)";
         bool first = true;
         foreach (double height in RayHeights().Where(y => Math.Abs(y) <= 1.75))
         {
             var point = mirror.Evaluate(HitParameter(mirror, height));
-            var incoming = figure.Plot.Add.Line(3, height, point[0], height);
+            // The rays come in from x = 2.2, which leaves the right of the frame to the legend.
+            var incoming = figure.Plot.Add.Line(2.2, height, point[0], height);
             incoming.LineColor = FigureColors.At(4);
             incoming.LineWidth = 1.5f;
             var reflected = figure.Plot.Add.Line(point[0], point[1], 0, 0);
             reflected.LineColor = FigureColors.At(1);
             reflected.LineWidth = 1.5f;
             if (!first) continue;
-            incoming.LegendText = "incoming sunlight, parallel to x";
+            incoming.LegendText = "sunlight, parallel to x";
             reflected.LegendText = "reflected rays";
             first = false;
         }
@@ -264,7 +268,8 @@ public sealed class SolarFurnaceExperiment : IExperiment
         }
 
         family.AddPoint(0, 0, "common focus", MarkerShape.FilledCircle, Colors.Black);
-        family.Plot.Axes.SetLimits(-1.8, 6, -2.6, 2.6);
+        // The window reaches past the widest mirror's rim (x = 6) to leave the upper right to the legend.
+        family.Plot.Axes.SetLimits(-1.8, 7.6, -2.6, 2.6);
         family.Plot.Axes.SquareUnits();
         family.SavePng(context.FigurePath("family.png", "Confocal mirrors y² = 2Cx + C² for C = 0.5, 1, 1.5, 2, 3 (dark to light), integrated in arc length from the rim y = 2.5: all focus at the origin, each with its vertex at x = −C/2 and focal length C/2. Equal units."));
     }

@@ -2,6 +2,7 @@ using Dynamics.Analysis;
 using Dynamics.Examples.Gallery;
 using Dynamics.Models.Classical;
 using Dynamics.Plotting.Figures;
+using Dynamics.Plotting.Styling;
 using Dynamics.Problems;
 using Dynamics.Solvers;
 using Dynamics.Solvers.Analysis;
@@ -34,8 +35,8 @@ public sealed class VanDerPolExperiment : IExperiment
             string where = start[0] * start[0] + start[1] * start[1] < 1 ? "inside" : "outside";
             // Section crossings come from Verner 8's 8th-order interpolant at rtol 1e-12; the measured errors are
             // 2e-13 to 6e-12 in the period and ~1e-14 in the amplitude, so 5e-11 and 1e-12 keep a margin of ~10.
-            context.Check($"period from ({start[0]}, {start[1]}) ({where})", cycle.Period, VanDerPol.PeriodAtMuOne, 5e-11);
-            context.Check($"amplitude from ({start[0]}, {start[1]}) ({where})", cycle.Amplitude, VanDerPol.AmplitudeAtMuOne, 1e-12);
+            context.Check(FigureText.Minuses($"period from ({start[0]}, {start[1]}) ({where})"), cycle.Period, VanDerPol.PeriodAtMuOne, 5e-11);
+            context.Check(FigureText.Minuses($"amplitude from ({start[0]}, {start[1]}) ({where})"), cycle.Amplitude, VanDerPol.AmplitudeAtMuOne, 1e-12);
         }
 
         context.Progress("phase portrait with the limit cycle");
@@ -63,9 +64,13 @@ public sealed class VanDerPolExperiment : IExperiment
     {
         var options = SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Uniform(0, 30, 1501) };
         var solutions = TrajectoryBatch.Solve(model, [[0.1, 0.0], [4.0, 0.0]], 0, 30, new DormandPrince5(), options);
-        var figure = new TimeSeriesFigure(Plotting.Styling.FigureStyle.Title(model.Name + ": approach to the cycle", model.Parameters), "x", "t");
+        var figure = new TimeSeriesFigure(FigureStyle.Title(model.Name + ": approach to the cycle", model.Parameters), "x", "t")
+        {
+            LegendCorner = ScottPlot.Alignment.UpperRight,
+        };
         figure.AddComponent(solutions[0], 0, "from (0.1, 0), inside").AddComponent(solutions[1], 0, "from (4, 0), outside");
-        figure.AddSeries([0, 30], [VanDerPol.AmplitudeAtMuOne, VanDerPol.AmplitudeAtMuOne], "amplitude of the cycle", dashed: true);
+        figure.AddSeries([0, 30], [VanDerPol.AmplitudeAtMuOne, VanDerPol.AmplitudeAtMuOne], "± amplitude of the cycle", dashed: true);
+        figure.AddSeries([0, 30], [-VanDerPol.AmplitudeAtMuOne, -VanDerPol.AmplitudeAtMuOne], "", dashed: true);
         figure.SavePng(context.FigurePath("time-series.png", "x(t) for μ = 1 from (0.1, 0) and (4, 0): both settle on the cycle's amplitude 2.00862 within a few periods."));
     }
 

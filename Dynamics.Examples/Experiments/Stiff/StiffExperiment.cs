@@ -49,14 +49,20 @@ public sealed class StiffExperiment : IExperiment
         double[] robertsonReference = [0.017865921142104002, 7.274751468438174e-08, 0.982134006110379];
         var robertson = OdeProblem.Create(new Robertson(), [.. Models.Stiff.Robertson.InitialState], 0.0, 1e5);
         var vdp = OdeProblem.Create(new ScaledVanDerPol(1e-6), [2.0, 0.0], 0.0, 2.0);
-        var figure = new ConvergenceFigure("Work-precision: rtol = 10⁻³ … 10⁻¹⁰ (Rosenbrock23 to 10⁻⁶); atol = rtol (VdP), 10⁻⁴·rtol (Robertson)",
-            "f evaluations (log scale; analytic Jacobians)", "max |y(T) − reference| (log scale)");
-        (string Label, Solvers.Methods.IOdeMethod Method, int Tightest)[] methods =
-            [("Rosenbrock23", new Rosenbrock23(), 6), ("Rodas4", new Rodas4(), 10), ("Radau5", new Radau5(), 10)];
+        // The legend is compact and sits in the empty lower left: one entry per method (colour and marker) and one per
+        // problem (line style), in place of one per method and problem; the tolerances go into the caption.
+        var figure = new ConvergenceFigure("Stiff methods: work against precision", "f evaluations (log scale; analytic Jacobians)",
+            "max |y(T) − reference| (log scale)") { LegendCorner = Alignment.LowerLeft };
+        (string Label, Solvers.Methods.IOdeMethod Method, int Tightest, MarkerShape Shape)[] methods =
+        [
+            ("Rosenbrock23", new Rosenbrock23(), 6, MarkerShape.FilledTriangleUp), ("Rodas4", new Rodas4(), 10, MarkerShape.FilledCircle),
+            ("Radau5", new Radau5(), 10, MarkerShape.OpenSquare),
+        ];
         foreach (var (problemName, isRobertson) in new[] { ("Robertson", true), ("VdP μ = 1000", false) })
         {
-            foreach (var (label, method, tightest) in methods)
+            for (int m = 0; m < methods.Length; m++)
             {
+                var (label, method, tightest, shape) = methods[m];
                 var work = new List<double>();
                 var errors = new List<double>();
                 for (int k = 3; k <= tightest; k++)
@@ -73,10 +79,13 @@ public sealed class StiffExperiment : IExperiment
                 }
 
                 figure.AddSeries(work, errors, $"{label}, {problemName}");
-                // Markers tell the methods apart and line styles the problems, so colour is not the only cue.
+                // Colour and marker tell the methods apart and line styles the problems, so colour is not the only cue.
                 var series = figure.Plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Last();
-                series.MarkerShape = label switch { "Rosenbrock23" => MarkerShape.FilledTriangleUp, "Rodas4" => MarkerShape.FilledCircle, _ => MarkerShape.OpenSquare };
-                series.LinePattern = isRobertson ? LinePattern.Solid : LinePattern.Dashed;
+                series.Color = FigureColors.At(m);
+                series.MarkerShape = shape;
+                series.MarkerSize = 9;
+                series.LinePattern = isRobertson ? LinePattern.Solid : LinePattern.DenselyDashed;
+                series.LegendText = "";
                 // Tolerance proportionality: a p-th order method under local error control has global error ∝ tol^{p/(p+1)},
                 // at least tol^{2/3} here, so each decade of rtol must buy at least half a decade of error.
                 int decades = tightest - 3;
@@ -85,10 +94,21 @@ public sealed class StiffExperiment : IExperiment
             }
         }
 
+        for (int m = 0; m < methods.Length; m++)
+        {
+            figure.Plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = methods[m].Label, LineColor = FigureColors.At(m), LineWidth = 2, MarkerShape = methods[m].Shape, MarkerSize = 9,
+                MarkerFillColor = FigureColors.At(m), MarkerLineColor = FigureColors.At(m),
+            });
+        }
+
+        figure.Plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Robertson", LineColor = FigureColors.Reference, LineWidth = 2 });
+        figure.Plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Van der Pol, μ = 1000", LineColor = FigureColors.Reference, LineWidth = 2, LinePattern = LinePattern.DenselyDashed });
         figure.SavePng(context.FigurePath("work-precision.png",
-            "Work against precision (log–log) of the stiff methods on Robertson's chemistry (solid) and the scaled Van der Pol oscillator with " +
-            "ε = 10⁻⁶ (dashed): the largest error at the end against the Test Set reference, against right-hand-side evaluations, for rtol = " +
-            "10⁻³ down to each method's tightest setting; markers tell the methods apart."), 1400, 900);
+            "Work against precision (log–log) of the stiff methods on Robertson's chemistry (solid; atol = 10⁻⁴·rtol) and the scaled Van der Pol " +
+            "oscillator with ε = 10⁻⁶, μ = 1000 (dashed; atol = rtol): the largest error at the end against the Test Set reference, against " +
+            "right-hand-side evaluations, for rtol = 10⁻³ down to 10⁻¹⁰ (Rosenbrock23, of order 2, to 10⁻⁶); colour and marker tell the methods apart."), 1400, 900);
     }
 
     private static void Robertson(ExperimentContext context)
@@ -126,7 +146,7 @@ public sealed class StiffExperiment : IExperiment
         {
             var values = solution.Component(c).Skip(1).Select(v => v * scales[c]).ToArray();
             var series = plot.Add.Scatter(logTimes, values, FigureColors.At(c));
-            series.LegendText = labels[c] + " (a marker per step)";
+            series.LegendText = labels[c];
             series.MarkerShape = shapes[c];
             series.MarkerSize = 6;
             series.LineWidth = 1.5f;
@@ -136,7 +156,7 @@ public sealed class StiffExperiment : IExperiment
         plot.ShowLegend(Alignment.MiddleLeft);
         PngFile.Save(plot, context.FigurePath("robertson.png",
             "Robertson's chemistry (k₁ = 0.04, k₂ = 3×10⁷, k₃ = 10⁴) from (1, 0, 0) on a log time axis, integrated by " +
-            "Rodas4 (rtol 10⁻⁶, atol 10⁻¹⁰), a marker at every accepted step: the step grows with t; y₂ is drawn ×10⁴."));
+            "Rodas4 (rtol 10⁻⁶, atol 10⁻¹⁰), a marker at every accepted step (the step grows with t); y₂ is drawn ×10⁴."));
     }
 
     private static void VanDerPol(ExperimentContext context)
@@ -219,13 +239,13 @@ public sealed class StiffExperiment : IExperiment
         string explicitStretches = string.Join(", ", auto.MethodSwitches.Where(s => !s.ToStiff)
             .Select(s => s.Time.ToString("F5", culture)));
         var series = plot.Add.Scatter(auto.Times.ToArray(), auto.Component(0), FigureColors.At(0));
-        series.LegendText = $"y₁, {auto.Statistics.AcceptedSteps:N0} steps, {auto.MethodSwitches.Count} switches (DP5 from t = {explicitStretches})";
+        series.LegendText = $"y₁, {auto.Statistics.AcceptedSteps:N0} steps (markers)";
         series.MarkerShape = MarkerShape.OpenCircle;
         series.MarkerSize = 3;
         plot.ShowLegend(Alignment.UpperCenter);
         PngFile.Save(plot, context.FigurePath("auto-switching.png",
             "Automatic switching between DP5 and Rodas4 on the scaled Van der Pol oscillator (ε = 10⁻⁶, rtol = atol = 10⁻⁶): shaded stretches " +
-            "are integrated by Rodas4 (slow, stiff branches), the fast jumps by DP5."));
+            $"are integrated by Rodas4 (slow, stiff branches), the fast jumps by DP5: {auto.MethodSwitches.Count} switches, DP5 taking over at t = {explicitStretches}."));
     }
 
     private static void GradientFlow(ExperimentContext context)
@@ -244,7 +264,7 @@ public sealed class StiffExperiment : IExperiment
         }
 
         // Global error of a locally controlled 4th-order method at rtol 10⁻⁶, atol 10⁻⁹ on a state of size 1.
-        context.CheckAtMost("stiff flow κ = 10⁶: max |θ − e^{−Λt}θ₀| over Rodas4's steps", worst, 1e-5);
+        context.CheckAtMost("stiff flow κ = 10⁶: max |θ − exp(−Λt)θ₀| over Rodas4's steps", worst, 1e-5);
 
         // Gradient descent is explicit Euler: mode i is multiplied by (1 − γλᵢ) each step.
         double limit = flow.LargestStableLearningRate;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Dynamics.Examples.Gallery;
 using Dynamics.Plotting.Figures;
+using Dynamics.Plotting.Styling;
 using ScottPlot;
 
 namespace Dynamics.Tests.Examples.Gallery;
@@ -9,7 +10,10 @@ namespace Dynamics.Tests.Examples.Gallery;
 /// The house rules of the gallery's figures, checked on every plot each experiment writes (seen through
 /// <see cref="FigureAudit"/> in <see cref="GalleryTests"/>): no internal references in titles, real super/subscripts instead of carets and
 /// underscores, true minus signs and powers of ten (no E notation) in titles, axis labels and legends, equal units on geometric x–y plots, no blank picture, every
-/// labelled series in a shown legend, and no two legend entries that look alike (same colour, line and marker).
+/// labelled series in a shown legend, and no two legend entries that look alike (same colour, line and marker). Axes: a
+/// log axis (log ticks) says so in its label ("log scale", which every save appends where it is missing), and an axis
+/// whose label says "log scale" has log ticks; an angle axis (unit "(rad)") spanning π or more has π-multiple ticks; a linear axis has at most
+/// <see cref="MostMajorTicks"/> major ticks.
 /// </summary>
 public sealed partial class FigureRuleTests
 {
@@ -22,8 +26,13 @@ public sealed partial class FigureRuleTests
         ("gan-dynamics", "vanilla.png"), ("gan-dynamics", "wgan.png"), ("gan-dynamics", "wgan-gp-0.png"), ("gan-dynamics", "wgan-gp-1.png"),
         ("gan-dynamics", "gan-qp.png"), ("gan-dynamics", "gan-qp-l2.png"), ("gan-dynamics", "ema.png"), ("gan-discrete", "vanilla-discrete.png"), ("gan-discrete", "vanilla-discrete.png#1"),
         ("optimizers", "rosenbrock.png"), ("optimizers", "himmelblau.png"), ("optimizers", "beale.png"),
-        ("lorenz", "attractor-xz.png"),
+        ("lorenz", "attractor-xz.png"), ("lorenz", "section-z27.png"), ("lorenz", "lorenz-map.png"),
+        ("solar-furnace", "parameterisations.png"), ("solar-furnace", "parameterisations.png#1"), ("solar-furnace", "parameterisations.png#2"),
+        ("solar-furnace", "parameterisations.png#3"),
     ];
+
+    // A reader needs a scale, not a ruler: more major ticks than this on one linear axis crowd it.
+    private const int MostMajorTicks = 12;
 
     /// <summary>
     /// The problems with the plots one experiment wrote (empty when it follows the rules). Called from the gallery test,
@@ -39,12 +48,8 @@ public sealed partial class FigureRuleTests
             int panel = panels[path] = panels.GetValueOrDefault(path, -1) + 1;
             if (InternalReference().IsMatch(title)) problems.Add($"{file}: internal reference in the title '{title}'");
             var legend = plot.Legend.GetItems().Where(item => !string.IsNullOrWhiteSpace(item.LabelText)).ToList();
-            foreach (var text in new[] { title, plot.Axes.Bottom.Label.Text, plot.Axes.Left.Label.Text }.Concat(legend.Select(item => item.LabelText)))
-            {
-                if (text.Contains('^') || text.Contains('_')) problems.Add($"{file}: caret or underscore in '{text}'");
-                if (HyphenMinus().IsMatch(text)) problems.Add($"{file}: hyphen for a minus sign in '{text}'");
-                if (ENotation().IsMatch(text)) problems.Add($"{file}: E notation instead of a power of ten in '{text}'");
-            }
+            problems.AddRange(TypographyProblems(new[] { title, plot.Axes.Bottom.Label.Text, plot.Axes.Left.Label.Text }.Concat(legend.Select(item => item.LabelText)))
+                .Select(problem => $"{file}: {problem}"));
 
             // A labelled series whose legend is hidden cannot be identified by the reader.
             bool legendShown = plot.Legend.IsVisible || plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Any();
@@ -54,6 +59,7 @@ public sealed partial class FigureRuleTests
                 problems.Add($"{file}: legend entries drawn alike: {string.Join(" | ", twins.Select(item => $"'{item.LabelText}'"))}");
 
             if (PngFile.InkFraction(File.ReadAllBytes(path)) < PngFile.MinimumInkFraction) problems.Add($"{file} is blank");
+            foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left }) problems.AddRange(AxisProblems(file, axis));
             if (Geometric.Contains((experiment, panel == 0 ? file : $"{file}#{panel}")))
             {
                 var limits = plot.Axes.GetLimits();
@@ -64,6 +70,67 @@ public sealed partial class FigureRuleTests
         }
 
         return problems;
+    }
+
+    /// <summary>Carets, underscores, hyphens for minus signs and E notation in texts a reader sees (labels, check names).</summary>
+    public static IEnumerable<string> TypographyProblems(IEnumerable<string> texts)
+    {
+        foreach (var text in texts)
+        {
+            if (text.Contains('^') || text.Contains('_')) yield return $"caret or underscore in '{text}'";
+            if (HyphenMinus().IsMatch(text)) yield return $"hyphen for a minus sign in '{text}'";
+            if (ENotation().IsMatch(text)) yield return $"E notation instead of a power of ten in '{text}'";
+        }
+    }
+
+    /// <summary>The problems of one axis: log axes marked, π ticks on angles, few ticks.</summary>
+    private static IEnumerable<string> AxisProblems(string file, IAxis axis)
+    {
+        string label = axis.Label.Text;
+        var major = axis.TickGenerator.Ticks.Where(t => t.IsMajor).ToArray();
+        bool logTicks = axis.TickGenerator is LogTickGenerator or ScottPlot.TickGenerators.NumericAutomatic { MinorTickGenerator: ScottPlot.TickGenerators.LogMinorTickGenerator };
+        if (logTicks && !label.Contains("log", StringComparison.Ordinal)) yield return $"{file}: log axis '{label}' does not say log in its label";
+        if (label.Contains("log scale", StringComparison.Ordinal) && !logTicks) yield return $"{file}: '{label}' says log scale, but its ticks are linear";
+        if (AngleAxis().IsMatch(label) && Math.Abs(axis.Max - axis.Min) >= Math.PI && !major.Any(t => t.Label.Contains('π')))
+            yield return $"{file}: angle axis '{label}' spans {Math.Abs(axis.Max - axis.Min):F2} rad without π ticks";
+        if (!logTicks && major.Length > MostMajorTicks) yield return $"{file}: {major.Length} major ticks on '{label}' (at most {MostMajorTicks})";
+    }
+
+    [Fact]
+    public void The_rules_catch_an_unmarked_log_axis_an_angle_axis_without_pi_ticks_and_a_crowded_axis()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "dynamics-rules-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            double[] angles = [.. Enumerable.Range(0, 50).Select(i => -7 + 14.0 * i / 49)];
+            var plot = FigureStyle.NewPlot("Pendulum", "θ (rad)", "error");
+            // log₁₀ of errors between 0.003 and 0.006: within one decade, so only the label can say the axis is log.
+            plot.Add.Scatter(angles, [.. angles.Select(a => Math.Log10(0.0045 + 0.0015 * Math.Cos(a)))]);
+            plot.Axes.Left.TickGenerator = new LogTickGenerator();
+            // A ruler: a tick every 0.5 rad.
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(0.5);
+            string path = PngFile.Save(plot, Path.Combine(folder, "angles.png"), 900, 500);
+            // Saving marks the log axis as log; a plot that escaped the marking is caught.
+            Assert.Equal("error (log scale)", plot.Axes.Left.Label.Text);
+            plot.Axes.Left.Label.Text = "error";
+            var problems = Problems("none", [(path, plot)]);
+            Assert.Contains(problems, p => p.Contains("does not say log"));
+            Assert.Contains(problems, p => p.Contains("without π ticks"));
+            Assert.Contains(problems, p => p.Contains("major ticks on 'θ (rad)'"));
+
+            plot.Axes.Left.Label.Text = "error (log scale)";
+            FigureStyle.PiTicks(plot.Axes.Bottom, -7, 7);
+            PngFile.Save(plot, path, 900, 500);
+            Assert.Empty(Problems("none", [(path, plot)]));
+
+            plot.Axes.Left.TickGenerator = FigureStyle.LinearTicks();
+            PngFile.Save(plot, path, 900, 500);
+            Assert.Contains(Problems("none", [(path, plot)]), p => p.Contains("says log scale, but its ticks are linear"));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
@@ -124,6 +191,10 @@ public sealed partial class FigureRuleTests
     // Computer notation for powers of ten ("1.5E-05", "1e-6"): the house format is 1.5×10⁻⁵ (FigureText.Number).
     [GeneratedRegex(@"\d[eE][+\-−]?\d")]
     private static partial Regex ENotation();
+
+    // The house unit of an angle axis.
+    [GeneratedRegex(@"\(rad\)")]
+    private static partial Regex AngleAxis();
 
     [GeneratedRegex(@"MODELS|§|errata|\bSu \d|\bE\d\b")]
     private static partial Regex InternalReference();

@@ -14,6 +14,11 @@ public sealed class GalleryTests : IDisposable
         "polyak", "pursuit", "simsiam", "solar-furnace", "stiff", "van-der-pol",
     ];
 
+    // Entries whose check names (shown on the gallery page) follow the figures' typography: real superscripts, true
+    // minus signs, powers of ten.
+    private static readonly HashSet<string> TypesetCheckNames =
+        ["duffing", "lorenz", "lotka-volterra", "pendulum", "pursuit", "solar-furnace", "stiff", "van-der-pol"];
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "dynamics-gallery-" + Guid.NewGuid().ToString("N"));
 
     public static TheoryData<string> Experiments()
@@ -39,6 +44,7 @@ public sealed class GalleryTests : IDisposable
         // The experiments of this gallery caption every figure (what it shows, its parameters) for the gallery page.
         if (CaptionedExperiments.Contains(name)) Assert.All(summary.Figures, f => Assert.True(summary.Captions.ContainsKey(f), $"{f} has no caption"));
         Assert.NotEmpty(summary.Checks);
+        if (TypesetCheckNames.Contains(name)) Assert.Empty(FigureRuleTests.TypographyProblems(summary.Checks.Select(c => c.Name)));
         Assert.All(summary.Checks, check => Assert.True(check.Passed, $"{check.Name}: computed {check.Computed}, expected {check.Expected} ± {check.Tolerance}"));
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
 

@@ -29,7 +29,7 @@ public sealed class FigureTests : IDisposable
         Assert.Contains("stable spiral", legend);
         Assert.Contains("saddle (unstable)", legend);
         Assert.Contains("nullcline dθ/dt = 0", legend);
-        Assert.Contains("stable manifold", legend);
+        Assert.Contains("stable manifolds", legend); // of the two saddles
         Assert.Empty(Directory.GetFiles(Path.Combine(_folder, "nested"), "*.tmp"));
     }
 

@@ -6,7 +6,9 @@ namespace Dynamics.Tests.Plotting.Styling;
 public class LogTickGeneratorTests
 {
     [Theory]
-    [InlineData(-7.2, -1.8, new[] { "10⁻⁷", "10⁻⁶", "10⁻⁵", "10⁻⁴", "0.001", "0.01" })]
+    [InlineData(-7.2, -1.8, new[] { "10⁻⁷", "10⁻⁶", "10⁻⁵", "10⁻⁴", "10⁻³", "10⁻²" })]
+    [InlineData(1.5, 5.2, new[] { "10²", "10³", "10⁴", "10⁵" })]
+    [InlineData(-2.2, 3.1, new[] { "0.01", "0.1", "1", "10", "100", "1000" })]
     [InlineData(-1.6, -0.4, new[] { "0.05", "0.1", "0.2" })]
     [InlineData(-2.95, -1.95, new[] { "0.0015", "0.002", "0.003", "0.005", "0.007", "0.01" })]
     public void Major_ticks_label_the_values_at_a_density_that_suits_the_range(double lo, double hi, string[] labels)
