@@ -66,6 +66,7 @@ public sealed class ModifiedEquationExperiment : IExperiment
         // Verner 8 at 1e-12 on a linear decay: the fitted slope is exact to ~1e-11.
         context.Check($"modified flow's decay rate from the solution, against a + γa²/2 (γ = {gamma})", -Slope(modified.Times, modified.Component(0)), a + gamma * a * a / 2, 1e-9);
         var figure = new TimeSeriesFigure("Gradient descent on ½aθ² against its flows", "θ(t) (log scale)", "t") { LegendCorner = Alignment.LowerLeft };
+        LearningFigures.FewerTicks(figure.Plot);
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
         var markers = figure.Plot.Add.Markers([.. run.Times], LearningFigures.Log10(run.Component(0)), MarkerShape.FilledCircle, 9, FigureColors.At(0));
         markers.LegendText = "GD iterates (1 − γa)ⁿ";
@@ -88,7 +89,7 @@ public sealed class ModifiedEquationExperiment : IExperiment
         // γ times the largest curvature (≈ 30 on this path) stays ≤ 0.12, so the next-order terms bend the slopes by < 0.15.
         context.Check("order of GD − modified flow (Rosenbrock b = 5, T = 1)", modified.Order, 2, 0.15);
         context.Check("order of GD − plain flow (Rosenbrock b = 5, T = 1)", plain.Order, 1, 0.15);
-        var scaling = new ConvergenceFigure($"GD against the two flows on {loss.Name} ({loss.Parameters}), T = 1", "learning rate γ", "‖GD iterate − flow‖ at T = 1") { LegendCorner = Alignment.UpperLeft };
+        var scaling = new ConvergenceFigure($"GD against the two flows on {loss.Name} ({loss.Parameters}), T = 1", "learning rate γ (log scale)", "‖GD iterate − flow‖ at T = 1 (log scale)") { LegendCorner = Alignment.UpperLeft };
         scaling.AddSeries(gammas, plain.Gaps, $"plain gradient flow: slope {plain.Order:F2}");
         scaling.AddSeries(gammas, modified.Gaps, $"modified flow: slope {modified.Order:F2}");
         scaling.AddSlope(1, gammas[0], plain.Gaps[0] * 2, gammas[^1], gammas[0], "slope 1");
@@ -98,6 +99,7 @@ public sealed class ModifiedEquationExperiment : IExperiment
         const double gamma = 0.01, end = 3;
         var run = OptimizerRun.Iterate(new GradientDescent(gamma), loss, theta0, (long)Math.Round(end / gamma));
         var figure = new TimeSeriesFigure($"Distance of GD from each flow on {loss.Name}", "‖θₙ − θ(nγ)‖ (log scale)", "t = nγ") { LegendCorner = Alignment.UpperRight };
+        LearningFigures.FewerTicks(figure.Plot);
         var finals = new List<string>();
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
         foreach (var (label, gap) in new[]

@@ -89,12 +89,16 @@ public sealed class SimSiamExperiment : IExperiment
             var attracting = figure.Plot.Add.VerticalLine(1, 3, FigureColors.Reference);
             if (figure == plane) attracting.LegendText = "φ = 1: equilibria, attracting";
             var line = figure.Plot.Add.HorizontalLine(0, 3, FigureColors.Reference, LinePattern.Dotted);
-            if (figure == plane) line.LegendText = "θ = 0: repels stop-gradient, attracts the others";
+            if (figure == plane) line.LegendText = "θ = 0, 0 < φ < 1: repels stop-gradient, attracts the others";
         }
 
         plane.Plot.Axes.SetLimits(0.2, 1.2, -0.1, 1.0);
         plane.Plot.Axes.SquareUnits();
-        zoom.Plot.Axes.SetLimits(0.585, 0.625, -0.005, 0.105);
+        // Equal units in the zoom as well: the collapsing variants fall almost straight down, and a stretched φ-axis
+        // would show them bending sideways.
+        LearningFigures.SetWindow(zoom.Plot, 0.585, 0.625, -0.005, 0.105);
+        LearningFigures.FewerTicks(plane.Plot);
+        LearningFigures.FewerTicks(series.Plot);
         FigureStyle.ShowLegendInside(plane.Plot, Alignment.UpperLeft);
         FigureStyle.ShowLegendInside(zoom.Plot, Alignment.LowerLeft);
         new MultiPanelFigure(1, 2).Add(plane.Plot).Add(zoom.Plot).SavePng(context.FigurePath("phase-plane.png",
