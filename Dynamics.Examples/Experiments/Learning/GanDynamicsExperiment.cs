@@ -46,7 +46,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         // Horizons, output steps and windows from bojone/gan/gan_numeric.py (§3.4(c)); the L2 coefficient is ours (the article gives none).
         (string File, IModel Model, double End, double Output, double Window, string Behaviour, string Caption)[] runs =
         [
-            ("vanilla.png", new VanillaDiracGan(), 100, 0.1, 0.3, "precesses and slowly shrinks towards ‖θ‖ = √J₂ (dashed)", "Vanilla Dirac GAN from [φ, θ] = [0.1, 0.2, 0.2, 0.1], 0 ≤ t ≤ 100, θ-plane: the orbit does not close; it precesses and slowly shrinks as the energy E = ½(‖φ‖² + ‖θ‖²) falls. J₂ = θ₁φ₂ − θ₂φ₁ = 0.03 is conserved, so ‖θ‖‖φ‖ ≥ 0.03 keeps it off the equilibrium; the lowest energy J₂ allows is on ‖θ‖ = ‖φ‖ = √J₂."),
+            ("vanilla.png", new VanillaDiracGan(), 100, 0.1, 0.3, "precesses and slowly shrinks", "Vanilla Dirac GAN from [φ, θ] = [0.1, 0.2, 0.2, 0.1], 0 ≤ t ≤ 100, θ-plane: the orbit does not close; it precesses and slowly shrinks as the energy falls (2E = ‖φ‖² + ‖θ‖² from 0.10 to 0.067 by t = 100). J₂ = θ₁φ₂ − θ₂φ₁ = 0.03 is conserved, so ‖θ‖‖φ‖ ≥ 0.03 keeps it off the equilibrium and 2E above 2J₂ = 0.06."),
             ("wgan.png", new WganDiracGan(), 10, 0.01, 0.4, "loops at unit speed, ‖φ‖ ≡ √0.05", "WGAN Dirac GAN, 0 ≤ t ≤ 10: θ moves at unit speed and ‖φ‖ stays √0.05; there is no equilibrium, only the real data point x = 0 (asterisk)."),
             ("wgan-gp-0.png", new WganGpDiracGan(0.1, 0), 40, 0.1, 0.3, "spirals in: eigenvalues −0.1 ± 0.995i", "WGAN-GP with centre c = 0, λ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium, eigenvalues −0.1 ± 0.995i, J₂ decaying as exp(−2λt)."),
             ("wgan-gp-1.png", new WganGpDiracGan(0.1, 1), 40, 0.1, 1.1, "converges to the unit circle", "WGAN-GP with centre c = 1, λ = 0.1, 0 ≤ t ≤ 40: θ converges to the limit cycle ‖θ‖ = 1 (dashed)."),
@@ -62,8 +62,8 @@ public sealed class GanDynamicsExperiment : IExperiment
             var figure = new TrajectoryFigure(FigureStyle.Title(model.Name, parameters), "θ₁", "θ₂") { LegendCorner = Alignment.LowerRight };
             figure.AddTrajectory(solution, 2, 3, $"θ(t), 0 ≤ t ≤ {end}", arrows: 4);
             if (model is WganGpDiracGan { Center: 1 }) AddCircle(figure, 1, "limit cycle ‖θ‖ = 1");
-            // Energy falls while J₂ stays: the orbits of these two head for the lowest energy J₂ allows, ‖θ‖ = ‖φ‖ = √J₂.
-            if (model is VanillaDiracGan { WeightDecay: 0 } or GanQpDiracGan { WeightDecay: 0 }) AddCircle(figure, Math.Sqrt(DiracGan.AngularMomentum(Start)), "‖θ‖ = √J₂");
+            // GAN-QP's energy falls while J₂ stays: the orbit settles where the energy is the lowest J₂ allows, ‖θ‖ = ‖φ‖ = √J₂.
+            if (model is GanQpDiracGan { WeightDecay: 0 }) AddCircle(figure, Math.Sqrt(DiracGan.AngularMomentum(Start)), "‖θ‖ = √J₂");
 
             // With c = 1 the field is not differentiable at φ = 0, so the origin has no linear class; the cycle is the attractor.
             if (model is not WganDiracGan and not WganGpDiracGan { Center: 1 }) LearningFigures.MarkEquilibrium(figure, LearningFigures.ClassAtOrigin(model));

@@ -48,6 +48,7 @@ public sealed class MomentumExperiment : IExperiment
         var figure = new TimeSeriesFigure("Momentum iterates and the heavy ball", "θ", "t") { LegendCorner = Alignment.UpperRight };
         LearningFigures.FewerTicks(figure.Plot);
         var residual = new ResidualFigure("Gap to the closed form", "|θₙ − θ(nγ)|", "t") { LegendCorner = Alignment.LowerLeft };
+        LearningFigures.FewerTicks(residual.Plot);
         figure.AddSeries(times, [.. times.Select(t => DampedOscillator.Solve(Friction, 1, 1, 0, t).Position)], "heavy-ball closed form", dashed: true);
         int series = 0;
         foreach (var start in new[] { MomentumStart.HalfStep, MomentumStart.Naive })
@@ -147,7 +148,7 @@ public sealed class MomentumExperiment : IExperiment
         const double h2 = 0.02, orbits = 200;
         var start = Kepler.InitialStateForEccentricity(0.5);
         double e0 = Kepler.Energy(start), l0 = Kepler.AngularMomentum(start);
-        var figure = new TimeSeriesFigure("Energy error on the Kepler orbit", "worst |H − H₀| in the orbit (log scale)", "orbit") { LegendCorner = Alignment.MiddleRight };
+        var figure = new TimeSeriesFigure("Energy error on the Kepler orbit", "worst |H − H₀| in the orbit (log scale)", "orbit") { LegendCorner = Alignment.LowerRight };
         LearningFigures.FewerTicks(figure.Plot);
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
         foreach (IOdeMethod method in new IOdeMethod[] { new VelocityVerlet(), new Yoshida4(), new RungeKutta4() })
@@ -224,6 +225,7 @@ public sealed class MomentumExperiment : IExperiment
         figure.AddComponent(heavy, 0, "heavy ball, friction λ = 0.3");
         figure.AddSeries(times, damped, "closed form, heavy ball", FigureColors.Reference, LinePattern.Dotted);
         var residual = new ResidualFigure("Integrated − closed form, largest so far", "max |θ(s) − closed form|, s ≤ t", "t") { LegendCorner = Alignment.LowerRight };
+        LearningFigures.FewerTicks(residual.Plot);
         var nesterovGap = ResidualFigure.RunningMaximum([.. times.Select((t, i) => Math.Abs(solution.State(i)[0] - bessel[i]))]);
         var heavyGap = ResidualFigure.RunningMaximum([.. times.Select((t, i) => Math.Abs(heavy.State(i)[0] - damped[i]))]);
         residual.AddGaps(times, nesterovGap, "Nesterov's ODE").AddGaps(times, heavyGap, "heavy ball");

@@ -75,6 +75,7 @@ public sealed class NeuralTangentKernelExperiment : IExperiment
         var figure = new TimeSeriesFigure("Gradient flow on a linear model: a kernel machine", "fₜ(s)", "s") { LegendCorner = Alignment.UpperLeft };
         LearningFigures.FewerTicks(figure.Plot);
         var residual = new ResidualFigure("Integrated − closed form", "|fₜ(s) − kernel form|", "s") { LegendCorner = Alignment.LowerCenter };
+        LearningFigures.FewerTicks(residual.Plot);
         figure.AddSeries(grid, [.. grid.Select(s => Dot(w0, Features(s)))], "t = 0", FigureColors.Reference, LinePattern.Dotted);
         // Colour encodes time, on a log scale since the times are a decade apart.
         var scale = new SequentialScale(Math.Log10(times[0]), Math.Log10(times[^1]));

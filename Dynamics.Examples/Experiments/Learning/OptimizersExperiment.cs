@@ -89,7 +89,7 @@ public sealed class OptimizersExperiment : IExperiment
             basins.AddPoint(HimmelblauLoss.Minimizers[k][0], HimmelblauLoss.Minimizers[k][1], k == 0 ? "minima (L = 0)" : "", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
         basins.AddPoint(HimmelblauLoss.LocalMaximizer[0], HimmelblauLoss.LocalMaximizer[1], "local maximum", FixedPointStyle.Shape(FixedPointClass.UnstableNode), FixedPointStyle.Color(FixedPointClass.UnstableNode));
         LearningFigures.SetWindow(basins.Plot, -5, 5, -5, 5);
-        basins.SavePng(context.FigurePath("himmelblau.png", "Gradient descent (γ = 0.01) on Himmelblau's function from four starts near the local maximum: each ends in a different one of the four minima (filled circles: stable); the open circle is the local maximum (unstable); contours of log₁₀(L + 0.01). Equal units."), 1000, 1000);
+        basins.SavePng(context.FigurePath("himmelblau.png", "Gradient descent (γ = 0.01) on Himmelblau's function from four starts near the local maximum: each ends in a different one of the four minima (filled circles: stable); the open circle is the local maximum (unstable); contours of log₁₀(L + 0.01). Equal units."), 1100, 1000);
 
         var beale = new BealeLoss();
         var bealeFigure = new TrajectoryFigure("Optimizers on Beale — 3000 steps from (1, 1.5)", "θ₁", "θ₂") { LegendCorner = Alignment.UpperRight };

@@ -158,6 +158,7 @@ public sealed class PolyakExperiment : IExperiment
         figure.AddSeries(times, LearningFigures.Log10(gradientExact), "L₀ exp(−2t)", FigureColors.Reference, LinePattern.Dotted);
         // Relative gaps: the losses fall over eight decades, so an absolute gap would only show the decay.
         var residual = new ResidualFigure("Integrated − closed form, relative", "|L − closed form| / closed form", "t") { LegendCorner = Alignment.UpperLeft };
+        LearningFigures.FewerTicks(residual.Plot);
         residual.AddGaps(times, [.. times.Select((t, i) => Math.Abs(polyak[i] / polyakExact[i] - 1))], "Polyak flow")
             .AddGaps(times, [.. times.Select((t, i) => Math.Abs(gradientLoss[i] / gradientExact[i] - 1))], "gradient flow");
         new MultiPanelFigure(1, 2).Add(figure.AsPanel()).Add(residual.AsPanel()).SavePng(context.FigurePath("polyak-flow.png",
