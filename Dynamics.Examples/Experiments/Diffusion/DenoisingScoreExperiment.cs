@@ -90,6 +90,7 @@ public sealed class DenoisingScoreExperiment : IExperiment
     private static ScottPlot.Plot Field(string title, Action<double[], double[]> score)
     {
         var plot = FigureStyle.NewPlot(title, "y₁", "y₂");
+        FigureTicks.Fewer(plot);
         var s = new double[2];
         for (int i = -8; i <= 8; i++)
             for (int j = -8; j <= 8; j++)

@@ -32,6 +32,7 @@ internal static class DiffusionFigures
     public static Plot Scatter(string title, ReadOnlySpan<double> points, int count, int series = 0, double limit = 3.5)
     {
         var plot = FigureStyle.NewPlot(title, "x₁", "x₂");
+        FigureTicks.Fewer(plot);
         var xs = points[..count].ToArray();
         var ys = points.Slice(count, count).ToArray();
         plot.Add.Markers(xs, ys, Shapes[series % Shapes.Length], 3, FigureColors.At(series));

@@ -43,6 +43,7 @@ public sealed class LangevinExperiment : IExperiment
         }
 
         var plot = FigureStyle.NewPlot("Stationary variance of Langevin chains on N(0.5, 1) (6000 chains × 60 steps)", "step ε", "variance");
+        FigureTicks.Fewer(plot);
         var fine = Enumerable.Range(0, 101).Select(i => 0.15 + 0.9 * i / 100).ToArray();
         var theory = plot.Add.ScatterLine(fine, fine.Select(e => LangevinStationaryLaw.DiscreteLangevinVariance(1, e)).ToArray(), FigureColors.Reference);
         theory.LegendText = "ULA theory S²/(1 − ε/(4S²))";

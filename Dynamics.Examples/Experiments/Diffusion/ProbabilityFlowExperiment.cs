@@ -50,9 +50,11 @@ public sealed class ProbabilityFlowExperiment : IExperiment
 
     private static ScottPlot.Plot Trajectories(GaussianMixture data, IContinuousSchedule schedule)
     {
-        double end = schedule.EndTime, top = schedule.NoiseStandardDeviation(end) * 2.5;
+        // The starts span ±2.9σ(T): the window holds all of them.
+        double end = schedule.EndTime, top = schedule.NoiseStandardDeviation(end) * 3.05;
         using var flow = new ProbabilityFlow(data, schedule);
         var plot = FigureStyle.NewPlot($"{schedule.Name}: 30 trajectories, T → 0", "t", "x(t)");
+        FigureTicks.Fewer(plot);
         var options = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.EveryStep };
         bool[] labelled = new bool[2];
         for (int i = 0; i < 30; i++)
@@ -79,6 +81,7 @@ public sealed class ProbabilityFlowExperiment : IExperiment
     {
         var schedule = new VariancePreservingLinear();
         var plot = FigureStyle.NewPlot("VP linear: exact marginal densities pₜ", "x", "pₜ(x)");
+        FigureTicks.Fewer(plot);
         var xs = Enumerable.Range(0, 401).Select(i => -4 + 8 * i / 400.0).ToArray();
         double[] times = [0, 0.1, 0.3, 1];
         for (int k = 0; k < times.Length; k++)

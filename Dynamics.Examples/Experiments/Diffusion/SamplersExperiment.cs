@@ -46,7 +46,7 @@ public sealed class SamplersExperiment : IExperiment
             ("DPM-Solver-3", g => DiffusionSampler.DpmSolver3(data, g, options), 3),
             ("DPM-Solver++(2M)", g => DiffusionSampler.DpmSolverPlusPlus2M(data, g, options), 2),
         };
-        var figure = new ConvergenceFigure($"End-point error vs the exact flow map (ring, Karras σ {Max} → {Min})", "score evaluations per sample", "RMS end-point error");
+        var figure = new ConvergenceFigure($"End-point error vs the exact flow map (ring, Karras σ {Max} → {Min})", "score evaluations per sample (log scale)", "RMS end-point error (log scale)");
         int series = 0;
         foreach (var (name, run, order) in samplers)
         {
@@ -132,8 +132,8 @@ public sealed class SamplersExperiment : IExperiment
         double bottom = Math.Min(floorSpread / 20, 0.5 * measured.SelectMany(m => m.Means).Where(v => v > 0).DefaultIfEmpty(floorSpread).Min());
         double highest = measured.SelectMany(m => m.Means.Zip(m.Spreads, (mean, sd) => mean + sd)).Max();
         var all = measured.SelectMany(m => m.Evaluations).ToArray();
-        var figure = new ConvergenceFigure($"Distribution error vs work ({count} samples × {seeds} seeds, ring, exact score)", "score evaluations per sample",
-            "energy distance² to fresh data (mean ± SD over seeds)");
+        var figure = new ConvergenceFigure($"Distribution error vs work ({count} samples × {seeds} seeds, ring, exact score)", "score evaluations per sample (log scale)",
+            "energy distance² to fresh data (mean ± SD over seeds, log scale)");
         var band = figure.Plot.Add.VerticalSpan(Math.Log10(bottom), Math.Log10(2 * floorSpread));
         band.FillStyle.Color = ScottPlot.Colors.Gray.WithAlpha(0.25);
         band.LineStyle.Width = 0;
@@ -182,6 +182,7 @@ public sealed class SamplersExperiment : IExperiment
         foreach (var (result, title) in new[] { (heun, "Heun, deterministic"), (churn, "Heun with churn 3 for 0.05 ≤ σ ≤ 3") })
         {
             var panel = new TrajectoryFigure($"{title}: 40 paths from σ = 6 to 0", "x₁", "x₂");
+            FigureTicks.Fewer(panel.Plot);
             for (int r = 0; r < result.RecordedPaths; r++) panel.AddPath(result.Path(r, 0), result.Path(r, 1), r == 0 ? "path (arrow: towards data)" : "", arrows: 1, lineWidth: 1);
             for (int k = 0; k < 8; k++)
                 panel.AddPoint(data.Mean(k)[0], data.Mean(k)[1], k == 0 ? "component means" : "", ScottPlot.MarkerShape.FilledSquare);

@@ -76,6 +76,7 @@ public sealed class GanAsDiffusionExperiment : IExperiment
         }
 
         var plot = FigureStyle.NewPlot("Generator g = m + Lz in training time: parameter ODE vs GAN loops (ε = 0.05)", "training time t = ε·step", "moment of g(z)");
+        FigureTicks.Fewer(plot);
         string[] names = ["m₁", "S₁₁", "S₁₂", "S₂₂"];
         for (int c = 0; c < 4; c++)
         {
@@ -116,7 +117,7 @@ public sealed class GanAsDiffusionExperiment : IExperiment
         double order = Math.Log2(gaps[^2] / gaps[^1]);
         context.Check("exact regression loop: observed order of the gap to the parameter ODE", order, 1, 0.05);
         context.Report("gap_at_eps_0.0125", gaps[^1]);
-        var convergence = new ConvergenceFigure("Gap between the regression loop and the parameter ODE at t = 1", "step ε", "‖θ(loop) − θ(ODE)‖");
+        var convergence = new ConvergenceFigure("Gap between the regression loop and the parameter ODE at t = 1", "step ε (log scale)", "‖θ(loop) − θ(ODE)‖ (log scale)");
         convergence.AddSeries(epsilons, gaps, "exact log-ratio, h′ = 1");
         convergence.AddSlope(1, epsilons[^1], gaps[^1], epsilons[^1], epsilons[0], "slope 1 (Euler)");
         var panel = convergence.Plot;
@@ -181,6 +182,7 @@ public sealed class GanAsDiffusionExperiment : IExperiment
         context.CheckAtMost("K = 32: plain-loss steps vs the recurrence m ← m + ε(b + 2Qm), L ← (I + 2εQ)L of the frozen D",
             Distance(plainK, PlainRecurrence(frozen.Weights, epsilon, counts[^1])), 1e-10);
         var plot = FigureStyle.NewPlot("K generator steps per discriminator update (ε = 0.05, D frozen)", "K", "distance from the one-step Euler update (in step lengths)");
+        FigureTicks.Fewer(plot);
         double[] ks = [.. counts.Select(k => (double)k)];
         var p = plot.Add.ScatterLine(ks, [.. plain.Select(v => v / stepLength)], FigureColors.At(0));
         p.LegendText = "plain loss −E[D(g(z))]: drifts with K";
@@ -235,6 +237,7 @@ public sealed class GanAsDiffusionExperiment : IExperiment
         context.Report("energy_distance_null_mean", nullMean);
 
         var energy = FigureStyle.NewPlot("From N(0, I) to the mixture 0.3·N((−1.5, 0), ¼I) + 0.7·N((1.5, 0), ¼I), N = 400", "fraction of the run (MonoFlow and Langevin t ∈ [0, 3], PF-ODE t from T to 0)", "log₁₀ energy distance to a target sample");
+        FigureTicks.Fewer(energy);
         var panels = new MultiPanelFigure(2, 3);
         var law = target.CreateMarginal(1, 0);
         var weights = new double[2];

@@ -28,6 +28,7 @@ internal static class GenerativeFigures
     public static Plot Cloud(string title, ReadOnlySpan<double> particles, ReadOnlySpan<double> target, int index, MarkerShape shape, double half = 3.2)
     {
         var plot = FigureStyle.NewPlot(title, "x₁", "x₂");
+        FigureTicks.Fewer(plot);
         int n = particles.Length / 2, m = target.Length / 2;
         var reference = plot.Add.Markers(target[..m].ToArray(), target[m..].ToArray(), MarkerShape.OpenCircle, 4, FigureColors.Background);
         reference.LegendText = "target sample";

@@ -42,6 +42,7 @@ public sealed class MonoFlowExperiment : IExperiment
         var reference = GenerativeFigures.Sample(target, Particles, 99);
         double[] times = [.. Enumerable.Range(0, 11).Select(i => End * i / 10)];
         var klFigure = FigureStyle.NewPlot("KL(qₜ‖p) under every MonoFlow h (KDE log-ratio, N = 300)", "t", "KL estimate (nats)");
+        FigureTicks.Fewer(klFigure);
         var panels = new MultiPanelFigure(2, 3);
         var shown = new HashSet<GeneratorLoss> { GeneratorLoss.Logit, GeneratorLoss.NonSaturating, GeneratorLoss.Minimax, GeneratorLoss.Arcsinh, GeneratorLoss.Exponential, GeneratorLoss.ChiSquared };
         var weights = MonoFlowWeight.All;
@@ -129,7 +130,9 @@ public sealed class MonoFlowExperiment : IExperiment
         string[] names = ["m₁", "m₂", "S₁₁", "S₁₂", "S₂₂"];
         int[] index = [0, 1, 2, 3, 5];
         var values = FigureStyle.NewPlot("Exact Gaussian KL flow: particle moments vs ṁ = −P⁻¹m, Ṡ = 2I − P⁻¹S − SP⁻¹", "t", "moment");
-        var residuals = FigureStyle.NewPlot("Residual: particle moment − moment ODE", "t", "log₁₀ |residual|");
+        FigureTicks.Fewer(values);
+        var residuals = FigureStyle.NewPlot("Residual: particle moment − moment ODE", "t", "|residual| (log scale)");
+        FigureTicks.Fewer(residuals);
         double worst = 0;
         var m = new double[2];
         var s = new double[4];
@@ -163,7 +166,8 @@ public sealed class MonoFlowExperiment : IExperiment
         context.CheckAtMost("Gaussian KL flow: max |particle moment − moment ODE| over t ∈ [0, 3]", worst, 1e-7);
         values.ShowLegend(Edge.Right);
         residuals.ShowLegend(Edge.Right);
-        residuals.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic();
+        // The residuals are drawn as log₁₀ values: a log axis labels them as the values themselves, one label a decade or so.
+        residuals.Axes.Left.TickGenerator = new LogTickGenerator();
         new MultiPanelFigure(1, 2).Add(values).Add(residuals).SavePng(context.FigurePath("gaussian-moments.png"), 2200, 800);
     }
 
@@ -205,7 +209,7 @@ public sealed class MonoFlowExperiment : IExperiment
         context.Check("KDE flow: slope of log ‖Ŝ(1) − S(1)‖ vs log N (bandwidth bias h² ∝ N^{−1/3})", slope, -1.0 / 3, 0.1);
         context.CheckAtMost("KDE flow at N = 4000: gap to the KDE moment ODE relative to the gap to the moment ODE", residual[^1] / bias[^1], 0.5);
         double[] ns = [.. counts.Select(c => (double)c)];
-        var figure = new ConvergenceFigure("KDE-driven KL flow from N((1, 1), I) to N(0, P), Scott bandwidth: covariance at t = 1", "N (particles)", "‖Ŝ − S‖ (Frobenius)");
+        var figure = new ConvergenceFigure("KDE-driven KL flow from N((1, 1), I) to N(0, P), Scott bandwidth: covariance at t = 1", "N (particles, log scale)", "‖Ŝ − S‖ (Frobenius, log scale)");
         figure.AddSeries(ns, bias, "vs dS/dt = 2I − P⁻¹S − SP⁻¹: bandwidth bias");
         figure.AddSeries(ns, residual, "vs the KDE moment ODE: sampling error");
         figure.AddSlope(-1.0 / 3, ns[0], bias[0], ns[0], ns[^1], "slope −1/3 (h²)");
@@ -242,6 +246,7 @@ public sealed class MonoFlowExperiment : IExperiment
         var start = GenerativeFigures.Sample(GenerativeFigures.Gaussian([6, 6], [0.25, 0, 0, 0.25]), n, 21);
         double[] times = [.. Enumerable.Range(0, 41).Select(i => 0.1 * i)];
         var plot = FigureStyle.NewPlot("Fakes easy to detect: start N((6, 6), ¼I), target N(0, I), exact log-ratio", "t", "distance of the particle mean to the target mean");
+        FigureTicks.Fewer(plot);
         (GeneratorLoss Loss, string Label)[] cases = [(GeneratorLoss.Logit, "logit (KL): h' = 1"), (GeneratorLoss.NonSaturating, "non-saturating: h' = σ(−d)"), (GeneratorLoss.Minimax, "minimax: h' = σ(d), stalled")];
         var distance = new double[cases.Length];
         var m = new double[2];

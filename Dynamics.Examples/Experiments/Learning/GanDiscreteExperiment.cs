@@ -91,7 +91,7 @@ public sealed class GanDiscreteExperiment : IExperiment
             "a centre of the linearisation (open triangle). Equal units."), 1900, 950);
 
         var j2 = new TimeSeriesFigure($"J₂ = θ₁φ₂ − θ₂φ₁ under discrete training — vanilla Dirac GAN, h = {LearningRate}", "J₂ (log scale)", "t = nh") { LegendCorner = Alignment.UpperLeft };
-        LearningFigures.FewerTicks(j2.Plot);
+        FigureTicks.Fewer(j2.Plot);
         LearningFigures.UseLogTicks(j2.Plot.Axes.Left);
         j2.AddSeries([.. simultaneous.Times], LearningFigures.Log10(Enumerable.Range(0, simultaneous.Count).Select(k => DiracGan.AngularMomentum(simultaneous.State(k)))), "simultaneous: grows by 1 + h²σ(1 − σ) per step");
         j2.AddSeries([.. alternating.Times], LearningFigures.Log10(Enumerable.Range(0, alternating.Count).Select(k => DiracGan.AngularMomentum(alternating.State(k)))), "alternating: conserved");
@@ -99,7 +99,7 @@ public sealed class GanDiscreteExperiment : IExperiment
         // The prediction lies on the simultaneous run: the second panel shows their relative gap (running maximum; the
         // product is exact up to rounding, so the gap is ~1e-15) and the alternating run's drift from 0.03.
         var gap = new ResidualFigure("Computed J₂ against the prediction", "relative gap, largest so far", "t = nh") { LegendCorner = Alignment.LowerRight };
-        LearningFigures.FewerTicks(gap.Plot);
+        FigureTicks.Fewer(gap.Plot);
         gap.AddGaps([.. simultaneous.Times], ResidualFigure.RunningMaximum([.. Enumerable.Range(0, simultaneous.Count).Select(k => Math.Abs(DiracGan.AngularMomentum(simultaneous.State(k)) / prediction[k] - 1))]), "simultaneous ÷ product − 1", color: FigureColors.At(0))
             .AddGaps([.. alternating.Times], ResidualFigure.RunningMaximum([.. Enumerable.Range(0, alternating.Count).Select(k => Math.Abs(DiracGan.AngularMomentum(alternating.State(k)) / 0.03 - 1))]), "alternating ÷ 0.03 − 1", color: FigureColors.At(1));
         new MultiPanelFigure(1, 2).Add(j2.AsPanel()).Add(gap.AsPanel()).SavePng(context.FigurePath("angular-momentum.png",
@@ -112,7 +112,7 @@ public sealed class GanDiscreteExperiment : IExperiment
         const int steps = 4000;
         var gan = new WganGpDiracGan();
         var figure = new TimeSeriesFigure("Simultaneous steps on WGAN-GP c = 0, λ = 0.1: stable iff h < 2λ = 0.2", "2E = ‖φ‖² + ‖θ‖² (log scale)", "step n") { LegendCorner = Alignment.UpperLeft };
-        LearningFigures.FewerTicks(figure.Plot);
+        FigureTicks.Fewer(figure.Plot);
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
         foreach (double h in new[] { 0.1, 0.19, 0.21, 0.3 })
         {

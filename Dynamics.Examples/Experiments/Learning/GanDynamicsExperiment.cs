@@ -110,6 +110,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         var axis = figure.Plot.Add.VerticalLine(0, 1, FigureColors.Reference, LinePattern.Dotted);
         axis.LegendText = "imaginary axis (no decay)";
         figure.Plot.Axes.SetLimits(-0.35, 0.1, -1.15, 1.15);
+        FigureTicks.Fewer(figure.Plot);
         figure.SavePng(context.FigurePath("eigenvalues.png", $"Jacobian eigenvalues at the equilibrium of each Dirac GAN in the complex plane (each a double eigenvalue in 2-D): on the imaginary axis the linearisation is a centre; left of it, the equilibrium attracts. Closed forms: {FigureText.Minuses(string.Join("; ", closedForms))}."), 1100, 900);
     }
 
@@ -160,8 +161,8 @@ public sealed class GanDynamicsExperiment : IExperiment
         // docs/gan.md: 0.03e^{−8} = 1.006388e-5, seven digits quoted.
         context.Check("WGAN-GP c = 0: J₂(40) = 0.03 exp(−8)", DiracGan.AngularMomentum(wgangp.FinalState), 1.006388e-5, 5e-12);
         figure.Plot.Axes.SetLimitsX(0, 100);
-        LearningFigures.FewerTicks(figure.Plot);
-        LearningFigures.FewerTicks(residual.Plot);
+        FigureTicks.Fewer(figure.Plot);
+        FigureTicks.Fewer(residual.Plot);
         new MultiPanelFigure(1, 2).Add(figure.AsPanel()).Add(residual.AsPanel()).SavePng(context.FigurePath("angular-momentum.png",
             "Angular momentum J₂ = θ₁φ₂ − θ₂φ₁ along each Dirac-GAN flow from J₂(0) = 0.03 (Verner 8, rtol 10⁻¹²). Left, log scale: constant where " +
             "conserved (vanilla, GAN-QP and its ‖φ‖ variant: solid, dashed and dotted on one line), decaying as J₂(0) exp(−rt) with a penalty " +

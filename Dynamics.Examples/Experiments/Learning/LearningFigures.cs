@@ -33,19 +33,7 @@ internal static class LearningFigures
     {
         plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
         plot.Axes.SquareUnits();
-        FewerTicks(plot);
-    }
-
-    /// <summary>
-    /// About <paramref name="count"/> labelled ticks on each linear axis (log and π axes keep their own generators): the
-    /// house style's automatic ticks still put 12–15 labels on a 1000-pixel axis, a ruler where a reader needs a scale.
-    /// </summary>
-    public static void FewerTicks(Plot plot, int count = 6)
-    {
-        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
-        {
-            if (axis.TickGenerator is ScottPlot.TickGenerators.NumericAutomatic automatic) automatic.TargetTickCount = count;
-        }
+        FigureTicks.Fewer(plot);
     }
 
     /// <summary>

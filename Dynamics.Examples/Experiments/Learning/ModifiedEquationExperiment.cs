@@ -66,7 +66,7 @@ public sealed class ModifiedEquationExperiment : IExperiment
         // Verner 8 at 1e-12 on a linear decay: the fitted slope is exact to ~1e-11.
         context.Check($"modified flow's decay rate from the solution, against a + γa²/2 (γ = {gamma})", -Slope(modified.Times, modified.Component(0)), a + gamma * a * a / 2, 1e-9);
         var figure = new TimeSeriesFigure("Gradient descent on ½aθ² against its flows", "θ(t) (log scale)", "t") { LegendCorner = Alignment.LowerLeft };
-        LearningFigures.FewerTicks(figure.Plot);
+        FigureTicks.Fewer(figure.Plot);
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
         var markers = figure.Plot.Add.Markers([.. run.Times], LearningFigures.Log10(run.Component(0)), MarkerShape.FilledCircle, 9, FigureColors.At(0));
         markers.LegendText = "GD iterates (1 − γa)ⁿ";
@@ -99,7 +99,7 @@ public sealed class ModifiedEquationExperiment : IExperiment
         const double gamma = 0.01, end = 3;
         var run = OptimizerRun.Iterate(new GradientDescent(gamma), loss, theta0, (long)Math.Round(end / gamma));
         var figure = new TimeSeriesFigure($"Distance of GD from each flow on {loss.Name}", "‖θₙ − θ(nγ)‖ (log scale)", "t = nγ") { LegendCorner = Alignment.UpperRight };
-        LearningFigures.FewerTicks(figure.Plot);
+        FigureTicks.Fewer(figure.Plot);
         var finals = new List<string>();
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
         foreach (var (label, gap) in new[]

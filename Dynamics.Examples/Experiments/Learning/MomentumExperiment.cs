@@ -46,9 +46,9 @@ public sealed class MomentumExperiment : IExperiment
         const double gamma = 0.4, end = 20;
         var times = Enumerable.Range(0, 801).Select(i => i * end / 800).ToArray();
         var figure = new TimeSeriesFigure("Momentum iterates and the heavy ball", "θ", "t") { LegendCorner = Alignment.UpperRight };
-        LearningFigures.FewerTicks(figure.Plot);
+        FigureTicks.Fewer(figure.Plot);
         var residual = new ResidualFigure("Gap to the closed form", "|θₙ − θ(nγ)|", "t") { LegendCorner = Alignment.LowerLeft };
-        LearningFigures.FewerTicks(residual.Plot);
+        FigureTicks.Fewer(residual.Plot);
         figure.AddSeries(times, [.. times.Select(t => DampedOscillator.Solve(Friction, 1, 1, 0, t).Position)], "heavy-ball closed form", dashed: true);
         int series = 0;
         foreach (var start in new[] { MomentumStart.HalfStep, MomentumStart.Naive })
@@ -149,7 +149,7 @@ public sealed class MomentumExperiment : IExperiment
         var start = Kepler.InitialStateForEccentricity(0.5);
         double e0 = Kepler.Energy(start), l0 = Kepler.AngularMomentum(start);
         var figure = new TimeSeriesFigure("Energy error on the Kepler orbit", "worst |H − H₀| in the orbit (log scale)", "orbit") { LegendCorner = Alignment.LowerRight };
-        LearningFigures.FewerTicks(figure.Plot);
+        FigureTicks.Fewer(figure.Plot);
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
         foreach (IOdeMethod method in new IOdeMethod[] { new VelocityVerlet(), new Yoshida4(), new RungeKutta4() })
         {
@@ -217,7 +217,7 @@ public sealed class MomentumExperiment : IExperiment
         var heavy = Ode.Solve(OdeProblem.Create(new HeavyBallFlow<QuadraticLoss>(QuadraticLoss.Diagonal(a), 0.3), [1.0, 0.0], 0, end), new Verner8(),
             SolverOptions.WithTolerance(1e-12) with { SaveAt = SaveAt.Uniform(0, end, 601) });
         var figure = new TimeSeriesFigure("Nesterov's ODE and the heavy ball on ½θ²", "θ", "t") { LegendCorner = Alignment.UpperRight };
-        LearningFigures.FewerTicks(figure.Plot);
+        FigureTicks.Fewer(figure.Plot);
         var times = solution.Times.ToArray();
         double[] bessel = [.. times.Select(t => flow.QuadraticSolution(a, 1, t))], damped = [.. times.Select(t => DampedOscillator.Solve(0.3, 1, 1, 0, t).Position)];
         figure.AddComponent(solution, 0, "Nesterov's ODE, friction 3/t");
@@ -225,7 +225,7 @@ public sealed class MomentumExperiment : IExperiment
         figure.AddComponent(heavy, 0, "heavy ball, friction λ = 0.3");
         figure.AddSeries(times, damped, "closed form, heavy ball", FigureColors.Reference, LinePattern.Dotted);
         var residual = new ResidualFigure("Integrated − closed form, largest so far", "max |θ(s) − closed form|, s ≤ t", "t") { LegendCorner = Alignment.LowerRight };
-        LearningFigures.FewerTicks(residual.Plot);
+        FigureTicks.Fewer(residual.Plot);
         var nesterovGap = ResidualFigure.RunningMaximum([.. times.Select((t, i) => Math.Abs(solution.State(i)[0] - bessel[i]))]);
         var heavyGap = ResidualFigure.RunningMaximum([.. times.Select((t, i) => Math.Abs(heavy.State(i)[0] - damped[i]))]);
         residual.AddGaps(times, nesterovGap, "Nesterov's ODE").AddGaps(times, heavyGap, "heavy ball");

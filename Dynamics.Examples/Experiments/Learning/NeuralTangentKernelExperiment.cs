@@ -73,9 +73,9 @@ public sealed class NeuralTangentKernelExperiment : IExperiment
 
         var grid = Enumerable.Range(0, 201).Select(i => -1.1 + 2.2 * i / 200).ToArray();
         var figure = new TimeSeriesFigure("Gradient flow on a linear model: a kernel machine", "fₜ(s)", "s") { LegendCorner = Alignment.UpperLeft };
-        LearningFigures.FewerTicks(figure.Plot);
+        FigureTicks.Fewer(figure.Plot);
         var residual = new ResidualFigure("Integrated − closed form", "|fₜ(s) − kernel form|", "s") { LegendCorner = Alignment.LowerCenter };
-        LearningFigures.FewerTicks(residual.Plot);
+        FigureTicks.Fewer(residual.Plot);
         figure.AddSeries(grid, [.. grid.Select(s => Dot(w0, Features(s)))], "t = 0", FigureColors.Reference, LinePattern.Dotted);
         // Colour encodes time, on a log scale since the times are a decade apart.
         var scale = new SequentialScale(Math.Log10(times[0]), Math.Log10(times[^1]));

@@ -213,7 +213,7 @@ public sealed class OptimizersExperiment : IExperiment
 
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
         figure.Plot.Axes.SetLimits(-15, 800, -17.5, 0.5);
-        LearningFigures.FewerTicks(figure.Plot);
+        FigureTicks.Fewer(figure.Plot);
         figure.LegendCorner = Alignment.UpperRight;
         figure.SavePng(context.FigurePath("rmsprop-cycles.png", "RMSprop on ½θ² from θ₀ = 1 (γ̃ = 0.3, ε = 0) never converges to the minimum: the distance from θₙ to the 2-cycle it ends on, log scale, against the step. Without averaging (ρ = 0) it lands on {0.1, −0.2} exactly after a few steps (the drop to 10⁻¹⁷ marks an exact 0); with ρ > 0 it approaches the symmetric cycle {γ̃/2, −γ̃/2} geometrically, more slowly for smaller ρ, until rounding. Each curve ends where it reaches 10⁻¹⁵."), 1500, 900);
     }
@@ -265,7 +265,7 @@ public sealed class OptimizersExperiment : IExperiment
         figure.AddSeries(grid, [.. grid.Select(t => Gaussian(t, continuous))], $"continuous law N(0, {continuous:F3})");
         figure.AddSeries(grid, [.. grid.Select(t => Gaussian(t, sigma * sigma / a))], "exp(−L/σ²) reading: N(0, 1)", dashed: true);
         figure.Plot.Axes.SetLimitsY(0, 0.6);
-        LearningFigures.FewerTicks(figure.Plot);
+        FigureTicks.Fewer(figure.Plot);
         figure.LegendCorner = Alignment.UpperRight;
         figure.SavePng(context.FigurePath("langevin.png", $"Langevin SGD on ½aθ² (a = {a}, σ = {sigma}, γ = {gamma}; Euler–Maruyama, {members:N0} paths, 60 steps from 0): the histogram of the final iterates follows the discrete chain's law N(0, σ²/(a(2 − γa))) (blue), not the continuous law ∝ exp(−2L/σ²) (orange), nor the density ∝ exp(−L/σ²) that the same noise would give if its variance were read as σ²/2 (dashed)."), 1500, 900);
     }

@@ -59,7 +59,7 @@ public sealed class PolyakExperiment : IExperiment
         }
 
         figure.Plot.Axes.SetLimits(-0.1, 4.3, -1.5, 7);
-        LearningFigures.FewerTicks(figure.Plot);
+        FigureTicks.Fewer(figure.Plot);
         figure.SavePng(context.FigurePath("quartic.png", "The quartic L(x) = x(x − 1)(x − 3)² + c with c = 1.62276: global minimum (9 − √33)/8 and local minimum x = 3 (filled: stable), local maximum (9 + √33)/8 (open: unstable)."), 1400, 850);
         // Gradient descent from x₀ = 0 contracts by 1 − hL″(x*) ≈ 0.85 per step towards the global minimum, so after 2,000
         // steps it sits on the root of L′ to rounding (|L′| ~ 1e-15 over L″ ≈ 15).
@@ -96,7 +96,7 @@ public sealed class PolyakExperiment : IExperiment
         // The window holds every excursion of the clipped step (jumps of up to h·M·L(x) ≈ 16 near x = 3).
         double low = Math.Min(polyak.Component(0).Min(), gd.Component(0).Min()), high = Math.Max(polyak.Component(0).Max(), gd.Component(0).Max());
         figure.Plot.Axes.SetLimitsY(low - 0.05 * (high - low), high + 0.05 * (high - low));
-        LearningFigures.FewerTicks(figure.Plot);
+        FigureTicks.Fewer(figure.Plot);
         figure.SavePng(context.FigurePath("iterates.png", "Iterates on the quartic x(x − 1)(x − 3)² + c (c = 1.62276) from x₀ = 4 with h = 0.01: gradient descent stops at the local minimum 3 (dotted); the clipped Polyak step (M = 1000) hovers near 3, makes excursions of up to h·M·L(x) (the window holds all of them), jumps out and ends jumping across the global minimum (9 − √33)/8 ≈ 0.40693 (dashed) by h·M·L(x*) ≈ 5.5×10⁻⁶."), 1500, 850);
     }
 
@@ -129,7 +129,7 @@ public sealed class PolyakExperiment : IExperiment
         chaotic.LegendText = $"after 2,500 steps: scattered ({early:P0} at x*)";
         LearningFigures.AddLevel(figure.Plot, PolyakQuarticLoss.GlobalMinimizer, "global minimum x*");
         LearningFigures.AddLevel(figure.Plot, 3, "local minimum 3", LinePattern.Dotted);
-        LearningFigures.FewerTicks(figure.Plot);
+        FigureTicks.Fewer(figure.Plot);
         figure.SavePng(context.FigurePath("sensitivity.png", "Where the clipped Polyak iteration (h = 0.01, M = 1000) on the quartic ends for 201 starts in [3.9, 4.1]: scattered after 2,500 steps (open circles; those already at x* ring the dots), every start within one jump w = h·M·L(x*) of the global minimum x* = (9 − √33)/8 after 20,000 (dots)."), 1500, 850);
     }
 
@@ -147,7 +147,7 @@ public sealed class PolyakExperiment : IExperiment
         context.CheckAtMost("Polyak flow: drift of (L − L*)·exp(t) (L = L₀ exp(−t))", drift, 1e-9);
 
         var figure = new TimeSeriesFigure("Unclipped Polyak flow and gradient flow on ½‖θ‖²", "L(θ(t)) (log scale)", "t") { LegendCorner = Alignment.LowerLeft };
-        LearningFigures.FewerTicks(figure.Plot);
+        FigureTicks.Fewer(figure.Plot);
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
         var times = solution.Times.ToArray();
         double[] polyak = [.. Enumerable.Range(0, solution.Count).Select(i => loss.Value(solution.State(i)))], gradientLoss = [.. Enumerable.Range(0, gradient.Count).Select(i => loss.Value(gradient.State(i)))];
@@ -158,7 +158,7 @@ public sealed class PolyakExperiment : IExperiment
         figure.AddSeries(times, LearningFigures.Log10(gradientExact), "L₀ exp(−2t)", FigureColors.Reference, LinePattern.Dotted);
         // Relative gaps: the losses fall over eight decades, so an absolute gap would only show the decay.
         var residual = new ResidualFigure("Integrated − closed form, relative", "|L − closed form| / closed form", "t") { LegendCorner = Alignment.UpperLeft };
-        LearningFigures.FewerTicks(residual.Plot);
+        FigureTicks.Fewer(residual.Plot);
         residual.AddGaps(times, [.. times.Select((t, i) => Math.Abs(polyak[i] / polyakExact[i] - 1))], "Polyak flow")
             .AddGaps(times, [.. times.Select((t, i) => Math.Abs(gradientLoss[i] / gradientExact[i] - 1))], "gradient flow");
         new MultiPanelFigure(1, 2).Add(figure.AsPanel()).Add(residual.AsPanel()).SavePng(context.FigurePath("polyak-flow.png",

@@ -23,7 +23,19 @@ public sealed partial class FigureRuleTests
         ("gan-dynamics", "gan-qp.png"), ("gan-dynamics", "gan-qp-l2.png"), ("gan-dynamics", "ema.png"), ("gan-discrete", "vanilla-discrete.png"), ("gan-discrete", "vanilla-discrete.png#1"),
         ("optimizers", "rosenbrock.png"), ("optimizers", "himmelblau.png"), ("optimizers", "beale.png"),
         ("lorenz", "attractor-xz.png"),
+        ("gan-dynamics", "ema.png#1"), ("simsiam", "phase-plane.png"), ("simsiam", "phase-plane.png#1"),
+        ("optimizers", "rosenbrock.png#1"), ("optimizers", "rosenbrock.png#2"), ("optimizers", "rosenbrock.png#3"), ("optimizers", "rosenbrock.png#4"),
     ];
+
+    // Experiments held to the tick rules (issue 14): at most MaxTickLabels labelled ticks per axis, and a log axis says so
+    // in its label. The others join as their figures are redone.
+    private static readonly HashSet<string> TickRules =
+    [
+        "optimizers", "momentum", "modified-equation", "polyak", "gan-dynamics", "gan-discrete", "simsiam", "ntk",
+        "monoflow", "gan-as-diffusion", "ddpm", "samplers", "probability-flow", "denoising-score", "langevin",
+    ];
+
+    private const int MaxTickLabels = 9;
 
     /// <summary>
     /// The problems with the plots one experiment wrote (empty when it follows the rules). Called from the gallery test,
@@ -54,6 +66,7 @@ public sealed partial class FigureRuleTests
                 problems.Add($"{file}: legend entries drawn alike: {string.Join(" | ", twins.Select(item => $"'{item.LabelText}'"))}");
 
             if (PngFile.InkFraction(File.ReadAllBytes(path)) < PngFile.MinimumInkFraction) problems.Add($"{file} is blank");
+            if (TickRules.Contains(experiment)) problems.AddRange(TickProblems(file, plot));
             if (Geometric.Contains((experiment, panel == 0 ? file : $"{file}#{panel}")))
             {
                 var limits = plot.Axes.GetLimits();
@@ -79,6 +92,8 @@ public sealed partial class FigureRuleTests
             Assert.Contains(problems, p => p.Contains("caret or underscore"));
             Assert.Contains(problems, p => p.Contains("unequal axis units"));
             plot.Axes.SquareUnits();
+            // gan-dynamics is held to the tick rule as well: a scale, not a ruler.
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(0.5);
             plot.Title("GAN");
             plot.YLabel("xₙ");
             PngFile.Save(plot, path, 900, 500);
@@ -113,6 +128,45 @@ public sealed partial class FigureRuleTests
         finally
         {
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_rules_catch_a_ruler_of_ticks_and_an_unmarked_log_axis()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "dynamics-rules-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var figure = new TimeSeriesFigure("Decay", "x").AddSeries([.. Enumerable.Range(0, 41).Select(i => (double)i)], [.. Enumerable.Range(0, 41).Select(i => -0.1 * i)], "x");
+            var plot = figure.Plot;
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(2);
+            plot.Axes.Left.TickGenerator = new Dynamics.Plotting.Styling.LogTickGenerator();
+            string path = figure.SavePng(Path.Combine(folder, "decay.png"), 900, 500);
+            var problems = Problems("optimizers", [(path, plot)]);
+            Assert.Contains(problems, p => p.Contains("tick labels on 't'"));
+            Assert.Contains(problems, p => p.Contains("log axis 'x'"));
+            Assert.DoesNotContain(Problems("lorenz", [(path, plot)]), p => p.Contains("tick"));
+
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(10);
+            plot.YLabel("x (log scale)");
+            path = figure.SavePng(Path.Combine(folder, "decay.png"), 900, 500);
+            Assert.Empty(Problems("optimizers", [(path, plot)]));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // A reader needs a scale, not a ruler; and a log axis must say so, since its labels alone (0.01, 0.1, 1) may not.
+    private static IEnumerable<string> TickProblems(string file, Plot plot)
+    {
+        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
+        {
+            int labelled = axis.TickGenerator.Ticks.Count(tick => tick.IsMajor && !string.IsNullOrWhiteSpace(tick.Label));
+            if (labelled > MaxTickLabels) yield return $"{file}: {labelled} tick labels on '{axis.Label.Text}' (at most {MaxTickLabels})";
+            if (axis.TickGenerator is Dynamics.Plotting.Styling.LogTickGenerator && !axis.Label.Text.Contains("log", StringComparison.OrdinalIgnoreCase))
+                yield return $"{file}: log axis '{axis.Label.Text}' does not say it is logarithmic";
         }
     }
 
