@@ -50,7 +50,7 @@ public sealed class DdpmExperiment : IExperiment
                 figure.Add(DiffusionFigures.Scatter($"t = {t}: signal ᾱₜ = {schedule.AlphaBar(t):F3}, noise √(1 − ᾱₜ²) = {schedule.BetaBar(t):F3}", x, Count, 1));
         }
 
-        figure.SavePng(context.FigurePath("forward.png"), 2000, 560);
+        figure.SavePng(context.FigurePath("forward.png", $"The forward DDPM chain (linear schedule, T = 1000) on {Count} points of the eight-Gaussian ring (radius 2, s = 0.15), equal units: the data at t = 0, then t = 100, 300 and 1000, where the signal ᾱₜ has fallen to {schedule.AlphaBar(1000):F4} and the points are nearly N(0, I)."), 2000, 560);
         // The ring has mean 0 and per-coordinate variance 2 + 0.15² (radius 2: E cos² = ½); after T steps
         // Var = ᾱ_T²·2.0225 + β̄_T², checked to five standard errors √(2/n)·Var.
         var variance = new double[4];
@@ -80,6 +80,6 @@ public sealed class DdpmExperiment : IExperiment
                 DiffusionFigures.PositiveFraction(dirac.Samples, 1200), 0.7, 5 * Math.Sqrt(0.21 / 1200));
         }
 
-        figure.SavePng(context.FigurePath("rebuild.png"), 1600, 560);
+        figure.SavePng(context.FigurePath("rebuild.png", $"{Count} fresh samples of the eight-Gaussian ring beside {Count} rebuilt by ancestral sampling from N(0, I) with the exact score (T = 1000, linear schedule), with the large variance σₜ = βₜ and with the small posterior variance; equal units."), 1600, 560);
     }
 }

@@ -56,7 +56,7 @@ public sealed class LangevinExperiment : IExperiment
         target.LinePattern = ScottPlot.LinePattern.Dotted;
         plot.Axes.SetLimits(0.1, 1.1, 0.9, 1.4);
         plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
-        PngFile.Save(plot, context.FigurePath("bias.png"), 1200, 750);
+        PngFile.Save(plot, context.FigurePath("bias.png", "Stationary variance of 6000 Langevin chains on N(0.5, 1) after 60 steps, against the step ε: the unadjusted chain (ULA, filled circles) settles at the biased S²/(1 − ε/(4S²)) (dashed), the Metropolis-adjusted chain (MALA, open squares) at the target S² = 1 (dotted)."), 1200, 750);
 
         context.Progress("annealed Langevin on the ring");
         var ring = DiffusionFigures.Ring();
@@ -66,7 +66,7 @@ public sealed class LangevinExperiment : IExperiment
         context.Check("annealed Langevin + denoiser: weight of the first ring component", weights[0], 0.125, 5 * Math.Sqrt(0.125 * 0.875 / 1000));
         var figure = new MultiPanelFigure(1, 1);
         figure.Add(DiffusionFigures.Scatter("Annealed Langevin σ 3 → 0.2 + denoiser", annealed.Samples, 1000, 2));
-        figure.SavePng(context.FigurePath("annealed.png"), 800, 800);
+        figure.SavePng(context.FigurePath("annealed.png", "1000 samples of annealed Langevin dynamics on the eight-Gaussian ring (noise levels σ = 3, 1.5, 0.8, 0.4, 0.2, 30 steps each, step 0.02), finished by one denoising step; equal units. The share of the first component is checked against 1/8."), 800, 800);
     }
 
     private static double Variance(DiffusionSamples samples)

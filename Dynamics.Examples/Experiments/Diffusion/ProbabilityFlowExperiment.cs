@@ -43,14 +43,15 @@ public sealed class ProbabilityFlowExperiment : IExperiment
             }
         }
 
-        figure.SavePng(context.FigurePath("trajectories.png"), 1600, 700);
+        figure.SavePng(context.FigurePath("trajectories.png", "Probability-flow ODE trajectories (DP5, rtol 10⁻⁸), 30 each, integrated from t = T back to 0 for the data 0.3·N(−1.5, 0.3²) + 0.7·N(1.5, 0.3²): left the variance-preserving linear schedule, right the variance-exploding geometric schedule (σ from 0.01 to 20). Solid: paths that end in the w = 0.7 component; dashed: in the w = 0.3 component. Trajectories never cross."), 1600, 700);
         Densities(context, data);
         Invariant(context);
     }
 
     private static ScottPlot.Plot Trajectories(GaussianMixture data, IContinuousSchedule schedule)
     {
-        double end = schedule.EndTime, top = schedule.NoiseStandardDeviation(end) * 2.5;
+        // The starts span ±2.9σ(T): the window holds all of them.
+        double end = schedule.EndTime, top = schedule.NoiseStandardDeviation(end) * 3.05;
         using var flow = new ProbabilityFlow(data, schedule);
         var plot = FigureStyle.NewPlot($"{schedule.Name}: 30 trajectories, T → 0", "t", "x(t)");
         var options = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.EveryStep };
@@ -96,7 +97,7 @@ public sealed class ProbabilityFlowExperiment : IExperiment
         }
 
         plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
-        Plotting.Figures.PngFile.Save(plot, context.FigurePath("densities.png"), 1200, 700);
+        Plotting.Figures.PngFile.Save(plot, context.FigurePath("densities.png", "Exact marginal densities pₜ of the VP linear schedule for the data 0.3·N(−1.5, 0.3²) + 0.7·N(1.5, 0.3²) at t = 0, 0.1, 0.3 and 1: the two modes merge into N(0, 1)."), 1200, 700);
     }
 
     private static void Invariant(ExperimentContext context)

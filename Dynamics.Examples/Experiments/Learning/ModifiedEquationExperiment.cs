@@ -88,7 +88,7 @@ public sealed class ModifiedEquationExperiment : IExperiment
         // γ times the largest curvature (≈ 30 on this path) stays ≤ 0.12, so the next-order terms bend the slopes by < 0.15.
         context.Check("order of GD − modified flow (Rosenbrock b = 5, T = 1)", modified.Order, 2, 0.15);
         context.Check("order of GD − plain flow (Rosenbrock b = 5, T = 1)", plain.Order, 1, 0.15);
-        var scaling = new ConvergenceFigure($"GD against the two flows on {loss.Name} ({loss.Parameters}), T = 1", "learning rate γ", "‖GD iterate − flow‖ at T = 1") { LegendCorner = Alignment.UpperLeft };
+        var scaling = new ConvergenceFigure($"GD against the two flows on {loss.Name} ({loss.Parameters}), T = 1", "learning rate γ (log scale)", "‖GD iterate − flow‖ at T = 1 (log scale)") { LegendCorner = Alignment.UpperLeft };
         scaling.AddSeries(gammas, plain.Gaps, $"plain gradient flow: slope {plain.Order:F2}");
         scaling.AddSeries(gammas, modified.Gaps, $"modified flow: slope {modified.Order:F2}");
         scaling.AddSlope(1, gammas[0], plain.Gaps[0] * 2, gammas[^1], gammas[0], "slope 1");

@@ -84,7 +84,7 @@ public sealed class MomentumExperiment : IExperiment
         context.Check("observed order, naive start v₀ = 0", naiveOrder, 1, 0.1);
         context.Check("observed order, general start with η₀ = 0.7 (v₀ = γη₀ + (γ²/2)(λη₀ + ∇L))", velocityOrder, 2, 0.1);
 
-        var figure = new ConvergenceFigure("Momentum against the heavy ball", "time step γ", $"|θₙ − θ(nγ)| at T = {Horizon}") { LegendCorner = Alignment.LowerRight };
+        var figure = new ConvergenceFigure("Momentum against the heavy ball", "time step γ (log scale)", $"|θₙ − θ(nγ)| at T = {Horizon} (log scale)") { LegendCorner = Alignment.LowerRight };
         figure.AddSeries(gammas, half, $"half-step start, η₀ = 0: slope {halfOrder:F2}");
         figure.AddSeries(gammas, withVelocity, $"half-step start, η₀ = 0.7: slope {velocityOrder:F2}");
         figure.AddSeries(gammas, naive, $"naive start v₀ = 0: slope {naiveOrder:F2}");
@@ -117,7 +117,7 @@ public sealed class MomentumExperiment : IExperiment
         context.CheckAtMost("momentum SGD − velocity Verlet on the heavy ball (Rosenbrock, 500 steps)", worst, 1e-12);
 
         double[] steps = [0.2, 0.1, 0.05, 0.025, 0.0125]; // sixteen-fold: over a decade
-        var order = new ConvergenceFigure($"Symplectic compositions on the damped oscillator q̈ = −q − λq̇ — λ = {Friction}, T = 10", "step h", "|qₙ − q(T)| + |vₙ − v(T)|, n = T/h") { LegendCorner = Alignment.UpperLeft };
+        var order = new ConvergenceFigure($"Symplectic compositions on the damped oscillator q̈ = −q − λq̇ — λ = {Friction}, T = 10", "step h (log scale)", "|qₙ − q(T)| + |vₙ − v(T)|, n = T/h (log scale)") { LegendCorner = Alignment.UpperLeft };
         var (x, v) = DampedOscillator.Solve(Friction, 1, 1, 0, 10);
         foreach (SymplecticComposition method in new SymplecticComposition[] { new VelocityVerlet(), new Yoshida4() })
         {
@@ -146,7 +146,7 @@ public sealed class MomentumExperiment : IExperiment
         const double h2 = 0.02, orbits = 200;
         var start = Kepler.InitialStateForEccentricity(0.5);
         double e0 = Kepler.Energy(start), l0 = Kepler.AngularMomentum(start);
-        var figure = new TimeSeriesFigure("Energy error on the Kepler orbit", "worst |H − H₀| in the orbit (log scale)", "orbit") { LegendCorner = Alignment.MiddleRight };
+        var figure = new TimeSeriesFigure("Energy error on the Kepler orbit", "worst |H − H₀| in the orbit (log scale)", "orbit") { LegendCorner = Alignment.LowerRight };
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
         foreach (IOdeMethod method in new IOdeMethod[] { new VelocityVerlet(), new Yoshida4(), new RungeKutta4() })
         {

@@ -70,7 +70,8 @@ public sealed class OptimizersExperiment : IExperiment
             $"Five optimizers on the Rosenbrock function ({rosenbrock.Parameters}), 5000 steps each from (−1.2, 1), one panel each with equal units, over contours of log₁₀(L + 0.01); × marks the start, a square the end, the filled circle the minimum (1, 1)."), 2100, 1300);
 
         var himmelblau = new HimmelblauLoss();
-        var basins = new TrajectoryFigure("Gradient descent on Himmelblau — γ = 0.01: the start decides the minimum", "θ₁", "θ₂");
+        // The upper-right corner holds contours only: the legend goes there, inside the frame.
+        var basins = new TrajectoryFigure("Gradient descent on Himmelblau — γ = 0.01: the start decides the minimum", "θ₁", "θ₂") { LegendCorner = Alignment.UpperRight };
         LearningFigures.AddLossContours(basins.Plot, himmelblau, -7, 7, -6, 6, 20);
         double[][] starts = [[0.5, 0.5], [-0.5, 0.5], [-1.0, -1.0], [0.5, -0.5]];
         for (int k = 0; k < starts.Length; k++)
@@ -88,22 +89,25 @@ public sealed class OptimizersExperiment : IExperiment
             basins.AddPoint(HimmelblauLoss.Minimizers[k][0], HimmelblauLoss.Minimizers[k][1], k == 0 ? "minima (L = 0)" : "", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
         basins.AddPoint(HimmelblauLoss.LocalMaximizer[0], HimmelblauLoss.LocalMaximizer[1], "local maximum", FixedPointStyle.Shape(FixedPointClass.UnstableNode), FixedPointStyle.Color(FixedPointClass.UnstableNode));
         LearningFigures.SetWindow(basins.Plot, -5, 5, -5, 5);
-        basins.SavePng(context.FigurePath("himmelblau.png", "Gradient descent (γ = 0.01) on Himmelblau's function from four starts near the local maximum: each ends in a different one of the four minima (filled circles: stable); the open circle is the local maximum (unstable); contours of log₁₀(L + 0.01). Equal units."), 1300, 1000);
+        basins.SavePng(context.FigurePath("himmelblau.png", "Gradient descent (γ = 0.01) on Himmelblau's function from four starts near the local maximum: each ends in a different one of the four minima (filled circles: stable); the open circle is the local maximum (unstable); contours of log₁₀(L + 0.01). Equal units."), 1100, 1000);
 
         var beale = new BealeLoss();
-        var bealeFigure = new TrajectoryFigure("Optimizers on Beale — 3000 steps from (1, 1.5)", "θ₁", "θ₂");
+        var bealeFigure = new TrajectoryFigure("Optimizers on Beale — 3000 steps from (1, 1.5)", "θ₁", "θ₂") { LegendCorner = Alignment.UpperRight };
+        var bealeParameters = new List<string>();
         LearningFigures.AddLossContours(bealeFigure.Plot, beale, -3, 6.5, -2.5, 3.8, 24);
         foreach (IOptimizer optimizer in new IOptimizer[] { new GradientDescent(0.005), new MomentumDescent(0.07, 3.0), new RmsProp(0.005, 0.9), new Adam(0.02) })
         {
             var run = OptimizerRun.Iterate(optimizer, beale, [1.0, 1.5], 3000);
             double distance = Distance(run.FinalState, BealeLoss.Minimizers[0]);
-            bealeFigure.AddPath(run.Component(0), run.Component(1), $"{optimizer.Name} ({LearningFigures.Pretty(optimizer.Parameters)}): ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", arrows: 2);
+            // The legend names the optimizer and where it ended; its parameters go into the caption.
+            bealeFigure.AddPath(run.Component(0), run.Component(1), $"{optimizer.Name}: ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", arrows: 2);
+            bealeParameters.Add($"{optimizer.Name} {LearningFigures.Pretty(optimizer.Parameters)}");
             context.Report($"beale_distance_{Key(optimizer.Name)}", distance);
         }
 
         bealeFigure.AddPoint(3, 0.5, "minimum (3, ½)", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
         LearningFigures.SetWindow(bealeFigure.Plot, -1, 4.5, -1.2, 2.5);
-        bealeFigure.SavePng(context.FigurePath("beale.png", "Four optimizers on Beale's function, 3000 steps each from (1, 1.5), over contours of log₁₀(L + 0.01); the minimum (3, ½) is a filled circle. Equal units."), 1500, 900);
+        bealeFigure.SavePng(context.FigurePath("beale.png", $"Four optimizers on Beale's function, 3000 steps each from (1, 1.5) (×), over contours of log₁₀(L + 0.01); the legend gives each one's final distance to the minimum (3, ½) (filled circle). Parameters: {string.Join("; ", bealeParameters)}. Equal units."), 1300, 950);
     }
 
     private static void Orders(ExperimentContext context)
@@ -135,7 +139,7 @@ public sealed class OptimizersExperiment : IExperiment
             })),
         ];
 
-        var figure = new ConvergenceFigure("Each optimizer's map against its flow", "learning rate γ (flow time per step)", "gap ‖θₙ − θ(nγ)‖ at flow time T");
+        var figure = new ConvergenceFigure("Each optimizer's map against its flow", "learning rate γ (flow time per step, log scale)", "gap ‖θₙ − θ(nγ)‖ at flow time T (log scale)");
         foreach (var (name, expected, scaling) in studies)
         {
             // γ·curvature ≤ 0.04 keeps every map in its asymptotic regime, so the next-order terms bend the fitted slope
@@ -196,12 +200,19 @@ public sealed class OptimizersExperiment : IExperiment
             var ys = distances[..shown].Select(d => Math.Log10(Math.Max(d, 1e-17))).ToArray();
             var line = figure.Plot.Add.ScatterLine(xs, ys, FigureColors.At(series));
             line.LineWidth = 2;
+            // ρ = 0 lands on its cycle within four steps: markers keep that short drop visible next to the axis.
+            if (decay == 0)
+            {
+                line.MarkerShape = MarkerShape.FilledCircle;
+                line.MarkerSize = 9;
+            }
+
             line.LinePattern = series switch { 0 => LinePattern.Solid, 1 => LinePattern.Dashed, _ => LinePattern.Dotted };
             line.LegendText = decay == 0 ? "ρ = 0: cycle {0.1, −0.2}" : $"ρ = {decay}: cycle {{γ̃/2, −γ̃/2}}";
         }
 
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
-        figure.Plot.Axes.SetLimits(0, 1000, -17.5, 0.5);
+        figure.Plot.Axes.SetLimits(-15, 800, -17.5, 0.5);
         figure.LegendCorner = Alignment.UpperRight;
         figure.SavePng(context.FigurePath("rmsprop-cycles.png", "RMSprop on ½θ² from θ₀ = 1 (γ̃ = 0.3, ε = 0) never converges to the minimum: the distance from θₙ to the 2-cycle it ends on, log scale, against the step. Without averaging (ρ = 0) it lands on {0.1, −0.2} exactly after a few steps (the drop to 10⁻¹⁷ marks an exact 0); with ρ > 0 it approaches the symmetric cycle {γ̃/2, −γ̃/2} geometrically, more slowly for smaller ρ, until rounding. Each curve ends where it reaches 10⁻¹⁵."), 1500, 900);
     }
@@ -247,13 +258,14 @@ public sealed class OptimizersExperiment : IExperiment
             bar.LineWidth = 0;
         }
 
-        bars.LegendText = $"histogram, sample variance {variance:F4}";
+        bars.LegendText = $"histogram (sample variance {variance:F4})";
         var grid = Enumerable.Range(0, 401).Select(i => -4 + i * 0.02).ToArray();
-        figure.AddSeries(grid, [.. grid.Select(t => Gaussian(t, discrete))], $"Euler–Maruyama law N(0, σ²/(a(2 − γa))) = N(0, {discrete:F3})");
-        figure.AddSeries(grid, [.. grid.Select(t => Gaussian(t, continuous))], $"continuous law ∝ exp(−2L/σ²) = N(0, {continuous:F3})");
-        figure.AddSeries(grid, [.. grid.Select(t => Gaussian(t, sigma * sigma / a))], "article's exp(−L/σ²) read with this noise: N(0, 1)", dashed: true);
+        figure.AddSeries(grid, [.. grid.Select(t => Gaussian(t, discrete))], $"Euler–Maruyama law N(0, {discrete:F3})");
+        figure.AddSeries(grid, [.. grid.Select(t => Gaussian(t, continuous))], $"continuous law N(0, {continuous:F3})");
+        figure.AddSeries(grid, [.. grid.Select(t => Gaussian(t, sigma * sigma / a))], "exp(−L/σ²) reading: N(0, 1)", dashed: true);
         figure.Plot.Axes.SetLimitsY(0, 0.6);
-        figure.SavePng(context.FigurePath("langevin.png", "Langevin SGD on ½aθ² (Euler–Maruyama, 100,000 paths): the histogram of the final iterates follows the discrete chain's law N(0, σ²/(a(2 − γa))), not the continuous law ∝ exp(−2L/σ²)."), 1500, 900);
+        figure.LegendCorner = Alignment.UpperRight;
+        figure.SavePng(context.FigurePath("langevin.png", $"Langevin SGD on ½aθ² (a = {a}, σ = {sigma}, γ = {gamma}; Euler–Maruyama, {members:N0} paths, 60 steps from 0): the histogram of the final iterates follows the discrete chain's law N(0, σ²/(a(2 − γa))) (blue), not the continuous law ∝ exp(−2L/σ²) (orange), nor the density ∝ exp(−L/σ²) that the same noise would give if its variance were read as σ²/2 (dashed)."), 1500, 900);
     }
 
     private static MapFlowGap Compare<TOptimizer, TLoss, TField>(TOptimizer optimizer, TLoss loss, double[] theta0, double horizon, TField flow, double[] flowStart)

@@ -42,7 +42,7 @@ public sealed class PolyakExperiment : IExperiment
     private static void Landscape(ExperimentContext context)
     {
         var xs = Enumerable.Range(0, 501).Select(i => -0.1 + 4.4 * i / 500).ToArray();
-        var figure = new TrajectoryFigure($"Su's quartic x(x − 1)(x − 3)² + c, c = {PolyakQuarticLoss.SuOffset}", "x", "f(x)");
+        var figure = new TrajectoryFigure($"The quartic x(x − 1)(x − 3)² + c, c = {PolyakQuarticLoss.SuOffset}", "x", "f(x)") { LegendCorner = Alignment.UpperLeft };
         var curve = figure.Plot.Add.ScatterLine(xs, [.. xs.Select(Quartic.Evaluate)], FigureColors.At(0));
         curve.LineWidth = 2.5f;
         curve.LegendText = "f(x) = x(x − 1)(x − 3)² + c";
@@ -87,15 +87,15 @@ public sealed class PolyakExperiment : IExperiment
         var at2500 = OptimizerRun.Iterate(new PolyakStep(Step, Clip), Quartic, [4.0], 2500, recordEvery: 0);
         context.Report("polyak_x_after_2500_steps_chaotic_not_checked", at2500.FinalState[0]);
 
-        var figure = new TimeSeriesFigure($"From x₀ = 4 on {Quartic.Name} — h = {Step}, M = {Clip}", "xₙ", "step n");
-        figure.AddSeries([.. Enumerable.Range(0, polyak.Count).Select(i => (double)i)], polyak.Component(0), "clipped Polyak step: hovers near 3, then jumps out");
-        figure.AddSeries([.. Enumerable.Range(0, gd.Count).Select(i => (double)i)], gd.Component(0), "gradient descent: stops at 3");
-        LearningFigures.AddLevel(figure.Plot, PolyakQuarticLoss.GlobalMinimizer, $"global minimum {PolyakQuarticLoss.GlobalMinimizer:F7}");
+        var figure = new TimeSeriesFigure($"Clipped Polyak step and gradient descent from x₀ = 4 — h = {Step}, M = {Clip}", "xₙ", "step n") { LegendCorner = Alignment.UpperRight };
+        figure.AddSeries([.. Enumerable.Range(0, polyak.Count).Select(i => (double)i)], polyak.Component(0), "clipped Polyak step");
+        figure.AddSeries([.. Enumerable.Range(0, gd.Count).Select(i => (double)i)], gd.Component(0), "gradient descent");
+        LearningFigures.AddLevel(figure.Plot, PolyakQuarticLoss.GlobalMinimizer, "global minimum (9 − √33)/8");
         LearningFigures.AddLevel(figure.Plot, 3, "local minimum 3", LinePattern.Dotted);
         // The window holds every excursion of the clipped step (jumps of up to h·M·L(x) ≈ 16 near x = 3).
         double low = Math.Min(polyak.Component(0).Min(), gd.Component(0).Min()), high = Math.Max(polyak.Component(0).Max(), gd.Component(0).Max());
         figure.Plot.Axes.SetLimitsY(low - 0.05 * (high - low), high + 0.05 * (high - low));
-        figure.SavePng(context.FigurePath("iterates.png", "Iterates from x₀ = 4 with h = 0.01: gradient descent stops at the local minimum 3; the clipped Polyak step (M = 1000) hovers near 3, jumps out and ends jumping across the global minimum by h·M·L(x*) ≈ 5.5×10⁻⁶."), 1500, 850);
+        figure.SavePng(context.FigurePath("iterates.png", "Iterates on the quartic x(x − 1)(x − 3)² + c (c = 1.62276) from x₀ = 4 with h = 0.01: gradient descent stops at the local minimum 3 (dotted); the clipped Polyak step (M = 1000) hovers near 3, makes excursions of up to h·M·L(x) (the window holds all of them), jumps out and ends jumping across the global minimum (9 − √33)/8 ≈ 0.40693 (dashed) by h·M·L(x*) ≈ 5.5×10⁻⁶."), 1500, 850);
     }
 
     private static void Sensitivity(ExperimentContext context)
@@ -118,14 +118,16 @@ public sealed class PolyakExperiment : IExperiment
         context.Check("fraction of 201 starts in [3.9, 4.1] within w = h·M·L(x*) of x* after 20,000 steps", settled, 1, 0);
         context.Report("fraction_on_cycle_after_2500_steps", early);
 
-        var figure = new TrajectoryFigure($"Where the clipped Polyak iteration ends, by start — h = {Step}, M = {Clip}", "start x₀", "final x");
-        var chaotic = figure.Plot.Add.Markers(x0, after2500, MarkerShape.FilledCircle, 5, FigureColors.At(1));
-        chaotic.LegendText = $"after 2,500 steps: chaotic ({early:P0} at the minimum)";
-        var converged = figure.Plot.Add.Markers(x0, after20000, MarkerShape.FilledCircle, 7, FigureColors.At(0));
+        var figure = new TrajectoryFigure($"Where the clipped Polyak iteration ends, by start — h = {Step}, M = {Clip}", "start x₀", "final x") { LegendCorner = Alignment.UpperLeft };
+        // The 20,000-step ends (all on x*) underneath as small dots, the 2,500-step ends over them as open circles: the
+        // 41 % already at x* show as rings around the dots instead of vanishing under them.
+        var converged = figure.Plot.Add.Markers(x0, after20000, MarkerShape.FilledCircle, 5, FigureColors.At(0));
         converged.LegendText = $"after 20,000 steps: {settled:P0} within w of x*";
-        LearningFigures.AddLevel(figure.Plot, PolyakQuarticLoss.GlobalMinimizer, "global minimum");
+        var chaotic = figure.Plot.Add.Markers(x0, after2500, MarkerShape.OpenCircle, 9, FigureColors.At(1));
+        chaotic.LegendText = $"after 2,500 steps: scattered ({early:P0} at x*)";
+        LearningFigures.AddLevel(figure.Plot, PolyakQuarticLoss.GlobalMinimizer, "global minimum x*");
         LearningFigures.AddLevel(figure.Plot, 3, "local minimum 3", LinePattern.Dotted);
-        figure.SavePng(context.FigurePath("sensitivity.png", "Where the clipped Polyak iteration (h = 0.01, M = 1000) ends for 201 starts in [3.9, 4.1]: scattered after 2,500 steps, every start within one jump of the global minimum after 20,000."), 1500, 850);
+        figure.SavePng(context.FigurePath("sensitivity.png", "Where the clipped Polyak iteration (h = 0.01, M = 1000) on the quartic ends for 201 starts in [3.9, 4.1]: scattered after 2,500 steps (open circles; those already at x* ring the dots), every start within one jump w = h·M·L(x*) of the global minimum x* = (9 − √33)/8 after 20,000 (dots)."), 1500, 850);
     }
 
     private static void QuadraticFlow(ExperimentContext context)
@@ -141,7 +143,7 @@ public sealed class PolyakExperiment : IExperiment
         double drift = flow.Invariants[1].Measure(solution.Times, solution.States, 2).Violation;
         context.CheckAtMost("Polyak flow: drift of (L − L*)·exp(t) (L = L₀ exp(−t))", drift, 1e-9);
 
-        var figure = new TimeSeriesFigure("Unclipped Polyak flow and gradient flow on ½‖θ‖²", "L(θ(t))", "t") { LegendCorner = Alignment.LowerLeft };
+        var figure = new TimeSeriesFigure("Unclipped Polyak flow and gradient flow on ½‖θ‖²", "L(θ(t)) (log scale)", "t") { LegendCorner = Alignment.LowerLeft };
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
         var times = solution.Times.ToArray();
         double[] polyak = [.. Enumerable.Range(0, solution.Count).Select(i => loss.Value(solution.State(i)))], gradientLoss = [.. Enumerable.Range(0, gradient.Count).Select(i => loss.Value(gradient.State(i)))];

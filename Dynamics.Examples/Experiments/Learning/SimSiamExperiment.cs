@@ -79,7 +79,9 @@ public sealed class SimSiamExperiment : IExperiment
             dashed.LineWidth = 1.5f;
         }
 
-        series.Plot.Axes.SetLimitsX(0, 40);
+        // The band between the collapsed θ and the φ's at 0.6 is empty from t ≈ 15 on: the legend goes there.
+        series.Plot.Axes.SetLimits(0, 40, -0.3, 1.05);
+        series.LegendCorner = Alignment.MiddleRight;
         series.SavePng(context.FigurePath("time-series.png", "SimSiam toy L = ½(φθ − θ)² from (φ, θ) = (0.6, 0.1): φ (dashed) and θ (solid) for three gradient variants; only the stop-gradient keeps θ away from 0 (no collapse)."), 1500, 850);
         // The lines of equilibria and their stability. φ = 1 attracts in every variant (φ′ = −θ²(φ − 1)). On θ = 0 with
         // 0 < φ < 1 the θ-eigenvalue is −φ(φ − 1) > 0 with stop-gradient (repelling: no collapse), −(φ − 1)² < 0 with the
@@ -89,12 +91,14 @@ public sealed class SimSiamExperiment : IExperiment
             var attracting = figure.Plot.Add.VerticalLine(1, 3, FigureColors.Reference);
             if (figure == plane) attracting.LegendText = "φ = 1: equilibria, attracting";
             var line = figure.Plot.Add.HorizontalLine(0, 3, FigureColors.Reference, LinePattern.Dotted);
-            if (figure == plane) line.LegendText = "θ = 0: repels stop-gradient, attracts the others";
+            if (figure == plane) line.LegendText = "θ = 0, 0 < φ < 1: repels stop-gradient, attracts the others";
         }
 
         plane.Plot.Axes.SetLimits(0.2, 1.2, -0.1, 1.0);
         plane.Plot.Axes.SquareUnits();
-        zoom.Plot.Axes.SetLimits(0.585, 0.625, -0.005, 0.105);
+        // Equal units in the zoom as well: the collapsing variants fall almost straight down, and a stretched φ-axis
+        // would show them bending sideways.
+        LearningFigures.SetWindow(zoom.Plot, 0.585, 0.625, -0.005, 0.105);
         FigureStyle.ShowLegendInside(plane.Plot, Alignment.UpperLeft);
         FigureStyle.ShowLegendInside(zoom.Plot, Alignment.LowerLeft);
         new MultiPanelFigure(1, 2).Add(plane.Plot).Add(zoom.Plot).SavePng(context.FigurePath("phase-plane.png",

@@ -29,6 +29,8 @@ public sealed partial class FigureRuleTests
         ("lorenz", "attractor-xz.png"), ("lorenz", "section-z27.png"), ("lorenz", "lorenz-map.png"),
         ("solar-furnace", "parameterisations.png"), ("solar-furnace", "parameterisations.png#1"), ("solar-furnace", "parameterisations.png#2"),
         ("solar-furnace", "parameterisations.png#3"),
+        ("gan-dynamics", "ema.png#1"), ("simsiam", "phase-plane.png"), ("simsiam", "phase-plane.png#1"),
+        ("optimizers", "rosenbrock.png#1"), ("optimizers", "rosenbrock.png#2"), ("optimizers", "rosenbrock.png#3"), ("optimizers", "rosenbrock.png#4"),
     ];
 
     // A reader needs a scale, not a ruler: more major ticks than this on one linear axis crowd it.
@@ -146,6 +148,8 @@ public sealed partial class FigureRuleTests
             Assert.Contains(problems, p => p.Contains("caret or underscore"));
             Assert.Contains(problems, p => p.Contains("unequal axis units"));
             plot.Axes.SquareUnits();
+            // gan-dynamics is held to the tick rule as well: a scale, not a ruler.
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(0.5);
             plot.Title("GAN");
             plot.YLabel("xₙ");
             PngFile.Save(plot, path, 900, 500);
