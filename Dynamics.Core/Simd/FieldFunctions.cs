@@ -14,4 +14,15 @@ public static class FieldFunctions
     /// <returns>σ(u).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sigmoid<T>(T u) where T : struct, IFieldNumber<T> => T.Create(1.0) / (T.Create(1.0) + T.Exp(-u));
+
+    /// <summary>
+    /// softplus(u) = ln(1 + eᵘ) = max(u, 0) + ln(1 + e^{−|u|}), without overflow; the same bits as the branch
+    /// u &gt; 0 ? u + ln(1 + e⁻ᵘ) : ln(1 + eᵘ) (0 + a = a and −(−u) = u exactly), with derivative σ(u) on dual numbers.
+    /// </summary>
+    /// <typeparam name="T">The number type.</typeparam>
+    /// <param name="u">u.</param>
+    /// <returns>softplus(u).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Softplus<T>(T u) where T : struct, IFieldNumber<T> =>
+        T.Max(u, T.Create(0.0)) + T.Log(T.Create(1.0) + T.Exp(-T.Max(u, -u)));
 }

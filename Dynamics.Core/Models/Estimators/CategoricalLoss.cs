@@ -36,4 +36,11 @@ public sealed class CategoricalLoss(SimplexObjective objective) : ILoss
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
         where TVector : IFieldVector<T>, allows ref struct => Objective.ExactGradient<T, TVector>(theta, ref gradient);
+
+    /// <inheritdoc/>
+    /// <remarks>The objective's costs and target are data, shared by every lane.</remarks>
+    public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct => Objective.Expectation<T, TVector>(theta);
 }

@@ -29,7 +29,18 @@ public sealed class NormalSquareLoss(SquareObjective objective) : ILoss
     public double Value(ReadOnlySpan<double> theta)
     {
         Require.Length(theta.Length, 2, nameof(theta));
-        return (theta[0] - Objective.Target) * (theta[0] - Objective.Target) + theta[1] * theta[1];
+        return LossValue.Evaluate(this, theta);
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
+    {
+        T c = T.Create(Objective.Target);
+        return (theta[0] - c) * (theta[0] - c) + theta[1] * theta[1];
     }
 
     /// <inheritdoc/>

@@ -78,13 +78,19 @@ public sealed record SimplexObjective
     /// <returns>L.</returns>
     public double Expectation(ReadOnlySpan<double> logits)
     {
+        Categorical.CheckLogits(logits);
         Require.Length(logits.Length, Categories, nameof(logits));
-        Span<double> p = stackalloc double[Categories];
-        Categorical.Softmax(logits, p);
-        double sum = 0;
-        for (int i = 0; i < p.Length; i++) sum += p[i] * VertexValue(i);
-        return sum;
+        return Expectation<ScalarLane, SpanVector<ScalarLane>>(LossGradient.ScalarView(logits)).Value;
     }
+
+    /// <summary>L(o) = Σᵢ softmax(o)ᵢ fᵢ written once over the number type: the value of <see cref="CategoricalLoss"/>.</summary>
+    /// <typeparam name="T">The number type.</typeparam>
+    /// <typeparam name="TVector">The vector accessor.</typeparam>
+    /// <param name="logits">The logits o, K components.</param>
+    /// <returns>L.</returns>
+    public T Expectation<T, TVector>(in TVector logits)
+        where T : struct, IFieldNumber<T>
+        where TVector : IFieldVector<T>, allows ref struct => Softmax<T, TVector>(logits, out _, out _);
 
     /// <summary>The exact gradient by enumeration over the K categories: ∂L/∂oⱼ = pⱼ(fⱼ − Σᵢ pᵢ fᵢ).</summary>
     /// <param name="logits">o, length K.</param>
@@ -109,12 +115,23 @@ public sealed record SimplexObjective
         where T : struct, IFieldNumber<T>
         where TVector : IFieldVector<T>, allows ref struct
     {
+        T mean = Softmax<T, TVector>(logits, out T max, out T sum);
+        for (int j = 0; j < Categories; j++) gradient[j] = T.Exp(logits[j] - max) / sum * (T.Create(VertexValue(j)) - mean);
+    }
+
+    // Σᵢ pᵢfᵢ with pᵢ = e^{oᵢ − m}/Σⱼ e^{oⱼ − m}, m the largest logit (so no term overflows); also m and the sum.
+    private T Softmax<T, TVector>(in TVector logits, out T max, out T sum)
+        where T : struct, IFieldNumber<T>
+        where TVector : IFieldVector<T>, allows ref struct
+    {
         int k = Categories;
-        T max = logits[0], sum = T.Create(0.0), mean = T.Create(0.0);
+        T mean = T.Create(0.0);
+        max = logits[0];
+        sum = T.Create(0.0);
         for (int i = 1; i < k; i++) max = T.Max(max, logits[i]);
         for (int i = 0; i < k; i++) sum += T.Exp(logits[i] - max);
         for (int i = 0; i < k; i++) mean += T.Exp(logits[i] - max) / sum * T.Create(VertexValue(i));
-        for (int j = 0; j < k; j++) gradient[j] = T.Exp(logits[j] - max) / sum * (T.Create(VertexValue(j)) - mean);
+        return mean;
     }
 
     /// <summary>∇f(y) = c + w(y − t), without checks (the estimators call it per sample).</summary>

@@ -26,7 +26,7 @@ internal static class CriticGradient
         where T : struct, IFieldNumber<T>
         where TVector : IFieldVector<T>, allows ref struct
     {
-        var critic = new Critic<T>(w[0], w[1], w[2], w[3], w[4], w[5]);
+        var critic = CriticCoefficients<T>.Read(in w);
         var sum = default(Sum<T>);
         switch (objective)
         {
@@ -61,7 +61,7 @@ internal static class CriticGradient
     // alone (w₀, w_x, w_xx) are the same for every c, so they cancel in the row's softmax, and their gradient components
     // φᵢᵢ − Σ_c softmax_c φ_c are exactly 0: only s_c = w_z Σz_c + w_xz xᵢ·z_c + w_zz Σz_c² is needed, and the z-sums are
     // already in the positive pairs' features.
-    private static void AddInfoNce<T>(in Critic<T> critic, CriticSample sample, int batch, ref Sum<T> sum) where T : struct, IFieldNumber<T>
+    private static void AddInfoNce<T>(in CriticCoefficients<T> critic, CriticSample sample, int batch, ref Sum<T> sum) where T : struct, IFieldNumber<T>
     {
         VariationalBounds.CheckBatch(sample, batch);
         int batches = sample.Count / batch;
@@ -74,12 +74,7 @@ internal static class CriticGradient
             {
                 int i = b * batch + r;
                 var own = sample.PositiveFeatures(i);
-                T shift = T.Create(double.NegativeInfinity), norm = T.Create(0.0), z = norm, xz = norm, zz = norm;
-                for (int c = 0; c < batch; c++)
-                {
-                    cross[c] = VariationalBounds.Dot(sample.X(i), sample.Z(b * batch + c));
-                    shift = T.Max(shift, critic.RowScore(sample.PositiveFeatures(b * batch + c), cross[c]));
-                }
+                T shift = CriticValue.RowShift(critic, sample, i, b * batch, batch, cross), norm = T.Create(0.0), z = norm, xz = norm, zz = norm;
 
                 for (int c = 0; c < batch; c++)
                 {
@@ -99,18 +94,6 @@ internal static class CriticGradient
         }
     }
 
-    // The critic's coefficients, read once per gradient.
-    private readonly struct Critic<T>(T w0, T w1, T w2, T w3, T w4, T w5) where T : struct, IFieldNumber<T>
-    {
-        // The part of T(xᵢ, z_c) that varies along a row of InfoNCE: w_z Σz_c + w_xz·(xᵢ·z_c) + w_zz Σz_c².
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public T RowScore(ReadOnlySpan<double> phi, double cross) => w2 * T.Create(phi[2]) + w4 * T.Create(cross) + w5 * T.Create(phi[5]);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public T Score(ReadOnlySpan<double> phi) =>
-            w0 * T.Create(phi[0]) + w1 * T.Create(phi[1]) + w2 * T.Create(phi[2]) + w3 * T.Create(phi[3]) + w4 * T.Create(phi[4]) + w5 * T.Create(phi[5]);
-    }
-
     // Six running sums, one per coefficient.
     private struct Sum<T> where T : struct, IFieldNumber<T>
     {
@@ -128,7 +111,7 @@ internal static class CriticGradient
         }
 
         // Adds scale·Σ weight(T)·φ over the pairs whose features are packed six per pair.
-        public void AddWeighted<TWeight>(in Critic<T> critic, ReadOnlySpan<double> features, T scale) where TWeight : IPairWeight
+        public void AddWeighted<TWeight>(in CriticCoefficients<T> critic, ReadOnlySpan<double> features, T scale) where TWeight : IPairWeight
         {
             var part = default(Sum<T>);
             for (int i = 0; i < features.Length; i += F)
@@ -141,7 +124,7 @@ internal static class CriticGradient
         }
 
         // Adds scale·Σ softmax(T)·φ over the packed pairs: a max pass (the shift s cancels), then one pass of e^{T − s}.
-        public void AddSoftmaxMean(in Critic<T> critic, ReadOnlySpan<double> features, T scale)
+        public void AddSoftmaxMean(in CriticCoefficients<T> critic, ReadOnlySpan<double> features, T scale)
         {
             T shift = T.Create(double.NegativeInfinity), norm = T.Create(0.0);
             for (int i = 0; i < features.Length; i += F) shift = T.Max(shift, critic.Score(features.Slice(i, F)));

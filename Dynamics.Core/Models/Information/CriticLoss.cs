@@ -42,7 +42,19 @@ public sealed class CriticLoss(CriticSample sample, CriticObjective objective = 
     public string Parameters => ParameterText.Of(("N", Sample.Count), ("S", Sample.NegativesPerPositive), ("d", Sample.Dimensions));
 
     /// <inheritdoc/>
-    public double Value(ReadOnlySpan<double> theta) => -VariationalBounds.Value(Objective, QuadraticCritic.FromCoefficients(theta), Sample, batch);
+    public double Value(ReadOnlySpan<double> theta)
+    {
+        _ = QuadraticCritic.FromCoefficients(theta);  // validates the length and finiteness
+        return LossValue.Evaluate(this, theta);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The samples are data, shared by every lane; each lane (or dual number) carries its own critic.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct => -CriticValue.Evaluate<T, TVector>(Objective, in theta, Sample, batch);
 
     /// <inheritdoc/>
     public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient)

@@ -96,8 +96,21 @@ public sealed record InfoMaxLoss : ILoss
     /// <inheritdoc/>
     public double Value(ReadOnlySpan<double> theta)
     {
-        var encoder = Encoder(theta);
-        return -InformationWeight * encoder.MutualInformation + PriorWeight * encoder.ExpectedKlToPrior;
+        _ = Encoder(theta);  // validates the gain and the noise
+        return LossValue.Evaluate(this, theta);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>The weights are parameters 0 and 1, as in the gradient.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
+    {
+        T information = parameters.Read(0, InformationWeight), prior = parameters.Read(1, PriorWeight);
+        T a = theta[0], s = theta[1];
+        return -information * LinearGaussianEncoder.MutualInformationOf(a, s) + prior * LinearGaussianEncoder.ExpectedKlToPriorOf(a, s);
     }
 
     /// <inheritdoc/>

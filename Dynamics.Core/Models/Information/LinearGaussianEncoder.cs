@@ -1,3 +1,4 @@
+using Dynamics.Simd;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Information;
@@ -42,10 +43,18 @@ public sealed record LinearGaussianEncoder
     }
 
     /// <summary>I(X; Z) = ½ ln(1 + a²/s²).</summary>
-    public double MutualInformation => 0.5 * Math.Log(1 + Gain * Gain / (Noise * Noise));
+    public double MutualInformation => MutualInformationOf(ScalarLane.Create(Gain), ScalarLane.Create(Noise)).Value;
 
     /// <summary>E_x KL(N(a x, s²)‖N(0, 1)) = ½(a² + s² − ln s² − 1).</summary>
-    public double ExpectedKlToPrior => 0.5 * (Gain * Gain + Noise * Noise - Math.Log(Noise * Noise) - 1);
+    public double ExpectedKlToPrior => ExpectedKlToPriorOf(ScalarLane.Create(Gain), ScalarLane.Create(Noise)).Value;
+
+    /// <summary>I = ½ ln(1 + a²/s²) on any number type (the one formula of <see cref="MutualInformation"/> and <see cref="InfoMaxLoss"/>'s value).</summary>
+    internal static T MutualInformationOf<T>(T gain, T noise) where T : struct, IFieldNumber<T> =>
+        T.Create(0.5) * T.Log(T.Create(1.0) + gain * gain / (noise * noise));
+
+    /// <summary>E KL = ½(a² + s² − ln s² − 1) on any number type (the one formula of <see cref="ExpectedKlToPrior"/>).</summary>
+    internal static T ExpectedKlToPriorOf<T>(T gain, T noise) where T : struct, IFieldNumber<T> =>
+        T.Create(0.5) * (gain * gain + noise * noise - T.Log(noise * noise) - T.Create(1.0));
 
     /// <summary>KL(N(0, a² + s²)‖N(0, 1)) = ½(a² + s² − ln(a² + s²) − 1).</summary>
     public double MarginalKlToPrior

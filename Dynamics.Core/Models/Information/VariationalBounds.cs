@@ -20,15 +20,8 @@ public static class VariationalBounds
     /// <param name="critic">T.</param>
     /// <param name="sample">The pairs.</param>
     /// <returns>The objective.</returns>
-    public static double JensenShannonObjective(QuadraticCritic critic, CriticSample sample)
-    {
-        Check(critic, sample);
-        var w = critic.Coefficients();
-        double positive = 0, negative = 0;
-        for (int i = 0; i < sample.Count; i++) positive -= Softplus(-Dot(w, sample.PositiveFeatures(i)));
-        for (int j = 0; j < sample.NegativeCount; j++) negative -= Softplus(Dot(w, sample.NegativeFeatures(j)));
-        return positive / sample.Count + negative / sample.NegativeCount;
-    }
+    public static double JensenShannonObjective(QuadraticCritic critic, CriticSample sample) =>
+        Estimate(CriticObjective.JensenShannon, critic, sample, 0);
 
     /// <summary>The JS divergence read off the critic objective: (objective + ln 4)/2, within [0, ln 2] at the optimum.</summary>
     /// <param name="objective">The JS critic objective.</param>
@@ -39,23 +32,15 @@ public static class VariationalBounds
     /// <param name="critic">T.</param>
     /// <param name="sample">The pairs.</param>
     /// <returns>The bound's estimate.</returns>
-    public static double DonskerVaradhan(QuadraticCritic critic, CriticSample sample)
-    {
-        Check(critic, sample);
-        var w = critic.Coefficients();
-        return PositiveMean(w, sample) - LogMeanExp(w, sample);
-    }
+    public static double DonskerVaradhan(QuadraticCritic critic, CriticSample sample) =>
+        Estimate(CriticObjective.DonskerVaradhan, critic, sample, 0);
 
     /// <summary>NWJ with f = 1 + T: E_P(1 + T) − E_Q e^T ≤ I; tight at T = ln(dP/dQ).</summary>
     /// <param name="critic">T.</param>
     /// <param name="sample">The pairs.</param>
     /// <returns>The bound's estimate.</returns>
-    public static double NguyenWainwrightJordan(QuadraticCritic critic, CriticSample sample)
-    {
-        Check(critic, sample);
-        var w = critic.Coefficients();
-        return 1 + PositiveMean(w, sample) - Math.Exp(LogMeanExp(w, sample));
-    }
+    public static double NguyenWainwrightJordan(QuadraticCritic critic, CriticSample sample) =>
+        Estimate(CriticObjective.NguyenWainwrightJordan, critic, sample, 0);
 
     /// <summary>
     /// InfoNCE over consecutive batches of K pairs: the mean over rows i of T(xᵢ, zᵢ) − ln((1/K) Σⱼ e^{T(xᵢ, zⱼ)}), j over
@@ -65,33 +50,8 @@ public static class VariationalBounds
     /// <param name="sample">The pairs.</param>
     /// <param name="batch">K ∈ [2, N].</param>
     /// <returns>The bound's estimate.</returns>
-    public static double InfoNce(QuadraticCritic critic, CriticSample sample, int batch)
-    {
-        Check(critic, sample);
-        CheckBatch(sample, batch);
-        int batches = sample.Count / batch;
-        var scores = new double[batch];
-        double total = 0;
-        for (int b = 0; b < batches; b++)
-        {
-            for (int r = 0; r < batch; r++)
-            {
-                int i = b * batch + r;
-                double max = double.NegativeInfinity;
-                for (int c = 0; c < batch; c++)
-                {
-                    scores[c] = critic.Evaluate(sample.X(i), sample.Z(b * batch + c));
-                    max = Math.Max(max, scores[c]);
-                }
-
-                double sum = 0;
-                foreach (double s in scores) sum += Math.Exp(s - max);
-                total += scores[r] - (max + Math.Log(sum / batch));
-            }
-        }
-
-        return total / (batches * batch);
-    }
+    public static double InfoNce(QuadraticCritic critic, CriticSample sample, int batch) =>
+        Estimate(CriticObjective.InfoNce, critic, sample, batch);
 
     /// <summary>The sample estimate of <paramref name="objective"/> (the quantity a critic trained on it maximises).</summary>
     /// <param name="objective">Which objective.</param>
@@ -99,14 +59,8 @@ public static class VariationalBounds
     /// <param name="sample">The pairs.</param>
     /// <param name="batch">K for InfoNCE (∈ [2, N]); ignored otherwise.</param>
     /// <returns>The objective's estimate.</returns>
-    public static double Value(CriticObjective objective, QuadraticCritic critic, CriticSample sample, int batch = 0) => objective switch
-    {
-        CriticObjective.JensenShannon => JensenShannonObjective(critic, sample),
-        CriticObjective.DonskerVaradhan => DonskerVaradhan(critic, sample),
-        CriticObjective.NguyenWainwrightJordan => NguyenWainwrightJordan(critic, sample),
-        CriticObjective.InfoNce => InfoNce(critic, sample, batch),
-        _ => throw new ArgumentOutOfRangeException(nameof(objective), objective, $"Unknown critic objective {objective}."),
-    };
+    public static double Value(CriticObjective objective, QuadraticCritic critic, CriticSample sample, int batch = 0) =>
+        Estimate(objective, critic, sample, batch);
 
     /// <summary>
     /// The gradient of the sample objective with respect to the critic's six coefficients w (T = w·φ), the ascent
@@ -136,34 +90,18 @@ public static class VariationalBounds
         return t;
     }
 
-    /// <summary>softplus(u) = ln(1 + eᵘ), without overflow.</summary>
-    internal static double Softplus(double u) => u > 0 ? u + Math.Log(1 + Math.Exp(-u)) : Math.Log(1 + Math.Exp(u));
-
-    private static double PositiveMean(double[] w, CriticSample sample)
+    // The objective's one formula (CriticValue) on doubles.
+    private static double Estimate(CriticObjective objective, QuadraticCritic critic, CriticSample sample, int batch)
     {
-        double sum = 0;
-        for (int i = 0; i < sample.Count; i++) sum += Dot(w, sample.PositiveFeatures(i));
-        return sum / sample.Count;
-    }
-
-    private static double LogMeanExp(double[] w, CriticSample sample)
-    {
-        double max = double.NegativeInfinity;
-        for (int j = 0; j < sample.NegativeCount; j++) max = Math.Max(max, Dot(w, sample.NegativeFeatures(j)));
-        double sum = 0;
-        for (int j = 0; j < sample.NegativeCount; j++) sum += Math.Exp(Dot(w, sample.NegativeFeatures(j)) - max);
-        return max + Math.Log(sum / sample.NegativeCount);
+        ArgumentNullException.ThrowIfNull(critic);
+        ArgumentNullException.ThrowIfNull(sample);
+        var w = LossGradient.ScalarView(critic.Coefficients());
+        return CriticValue.Evaluate<ScalarLane, SpanVector<ScalarLane>>(objective, in w, sample, batch).Value;
     }
 
     internal static void CheckBatch(CriticSample sample, int batch)
     {
         Require.AtLeast(batch, 2, nameof(batch));
         if (batch > sample.Count) throw new ArgumentOutOfRangeException(nameof(batch), batch, $"batch must be at most the sample's {sample.Count} pairs, but was {batch}.");
-    }
-
-    private static void Check(QuadraticCritic critic, CriticSample sample)
-    {
-        ArgumentNullException.ThrowIfNull(critic);
-        ArgumentNullException.ThrowIfNull(sample);
     }
 }

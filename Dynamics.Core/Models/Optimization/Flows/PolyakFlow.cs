@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Models.Optimization.Losses;
 using Dynamics.Models.Optimization.Optimizers;
+using Dynamics.Simd;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Optimization.Flows;
@@ -13,8 +15,13 @@ namespace Dynamics.Models.Optimization.Flows;
 /// out of a local minimum. Explicit Euler on this flow is the Polyak step size (<see cref="PolyakStep"/>). Where
 /// ∇L = 0 the field is 0. It assumes L ≥ L*.
 /// </summary>
-/// <typeparam name="TLoss">The loss.</typeparam>
-public readonly record struct PolyakFlow<TLoss> : IModel, IHasInvariants where TLoss : ILoss
+/// <remarks>
+/// A lane field: its parameters are M (0), L* (1) and then the loss's (2, 3, …), so a sweep over clips, optima and loss
+/// parameters runs in SIMD lanes. The clip and the ∇L = 0 guard are branch-free (max and select lane by lane), so every
+/// lane width gives the bits of the scalar path.
+/// </remarks>
+/// <typeparam name="TLoss">The loss; a struct loss is inlined by the solvers.</typeparam>
+public readonly record struct PolyakFlow<TLoss> : IModel, IHasInvariants, ILaneField where TLoss : ILoss
 {
     /// <summary>The clipped Polyak flow.</summary>
     /// <param name="loss">The loss L.</param>
@@ -81,10 +88,23 @@ public readonly record struct PolyakFlow<TLoss> : IModel, IHasInvariants where T
     }
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        Loss.Gradient(y, dydt);
-        double scale = PolyakStep.Scale(Loss.Value(y) - OptimalValue, dydt, Clip);
-        for (int i = 0; i < dydt.Length; i++) dydt[i] *= -scale;
+        T clip = parameters.Read(0, Clip), optimum = parameters.Read(1, OptimalValue);
+        var lossParameters = new OffsetParameters<T, TParameters>(parameters, 2);
+        Loss.Gradient<T, OffsetParameters<T, TParameters>, TVector>(lossParameters, in y, ref dydt);
+        T excess = Loss.Value<T, OffsetParameters<T, TParameters>, TVector>(lossParameters, in y) - optimum;
+        int d = Loss.Dimension;
+        T norm2 = T.Create(0.0);
+        for (int i = 0; i < d; i++) norm2 += dydt[i] * dydt[i];
+        T scale = -PolyakStep.Scale(excess, norm2, clip);
+        for (int i = 0; i < d; i++) dydt[i] *= scale;
     }
 }

@@ -24,10 +24,17 @@ public readonly record struct BealeLoss : ILoss
     public static IReadOnlyList<double[]> Minimizers => [[3.0, 0.5]];
 
     /// <inheritdoc/>
-    public double Value(ReadOnlySpan<double> theta)
+    public double Value(ReadOnlySpan<double> theta) => LossValue.Evaluate(this, theta);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        double x = theta[0], y = theta[1];
-        double r1 = C1 - x + x * y, r2 = C2 - x + x * y * y, r3 = C3 - x + x * y * y * y;
+        T x = theta[0], y = theta[1];
+        T r1 = T.Create(C1) - x + x * y, r2 = T.Create(C2) - x + x * y * y, r3 = T.Create(C3) - x + x * y * y * y;
         return r1 * r1 + r2 * r2 + r3 * r3;
     }
 

@@ -32,10 +32,17 @@ public readonly record struct HimmelblauLoss : ILoss
     public static IReadOnlyList<double> LocalMaximizer => [-0.2708445906673476, -0.9230385564799816];
 
     /// <inheritdoc/>
-    public double Value(ReadOnlySpan<double> theta)
+    public double Value(ReadOnlySpan<double> theta) => LossValue.Evaluate(this, theta);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        double x = theta[0], y = theta[1];
-        double u = x * x + y - 11, w = x + y * y - 7;
+        T x = theta[0], y = theta[1];
+        T u = x * x + y - T.Create(11.0), w = x + y * y - T.Create(7.0);
         return u * u + w * w;
     }
 

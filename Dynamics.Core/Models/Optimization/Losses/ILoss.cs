@@ -9,10 +9,12 @@ namespace Dynamics.Models.Optimization.Losses;
 /// their inner loops.
 /// </summary>
 /// <remarks>
-/// The gradient is written once, as <see cref="Gradient{T, TParameters, TVector}"/>, generic over the number type like
-/// <see cref="ILaneField.Derivative"/>: the double gradient (<see cref="LossGradient.Evaluate{TLoss}"/>), the flows'
-/// lane formulas (so a gradient flow runs in SIMD lanes) and the exact Hessian by automatic differentiation
-/// (<see cref="LossGradient.Hessian{TLoss}"/>, <see cref="LossGradient.HessianTimes{TLoss}"/>) all come from it.
+/// The value and the gradient are each written once, as <see cref="Value{T, TParameters, TVector}"/> and
+/// <see cref="Gradient{T, TParameters, TVector}"/>, generic over the number type like <see cref="ILaneField.Derivative"/>:
+/// the double value and gradient (<see cref="LossValue.Evaluate{TLoss}"/>, <see cref="LossGradient.Evaluate{TLoss}"/>),
+/// the flows' lane formulas (so a gradient or Polyak flow runs in SIMD lanes) and the exact Hessian by automatic
+/// differentiation (<see cref="LossGradient.Hessian{TLoss}"/>, <see cref="LossGradient.HessianTimes{TLoss}"/>) all come
+/// from them. Both read the same parameter indices, so a flow that uses both hands them one parameter block.
 /// </remarks>
 public interface ILoss
 {
@@ -25,10 +27,25 @@ public interface ILoss
     /// <summary>Its parameters in plain text, e.g. "a = 1, b = 100"; empty when there are none.</summary>
     string Parameters { get; }
 
-    /// <summary>L(θ).</summary>
+    /// <summary>L(θ) on doubles (usually <see cref="LossValue.Evaluate{TLoss}"/> of the generic formula, after any checks).</summary>
     /// <param name="theta">The parameters, length <see cref="Dimension"/>.</param>
     /// <returns>The loss.</returns>
     double Value(ReadOnlySpan<double> theta);
+
+    /// <summary>
+    /// L(θ) as a formula generic over the number type: reads θᵢ at <c>theta[i]</c>, i &lt; d, and each parameter through
+    /// <c>parameters.Read(index, value)</c> with the indices <see cref="Gradient{T, TParameters, TVector}"/> uses.
+    /// </summary>
+    /// <typeparam name="T">The number type: one double, a SIMD lane or a dual number.</typeparam>
+    /// <typeparam name="TParameters">The parameter accessor.</typeparam>
+    /// <typeparam name="TVector">The vector accessor.</typeparam>
+    /// <param name="parameters">Gives parameter i.</param>
+    /// <param name="theta">θ; read only.</param>
+    /// <returns>L(θ) (with a dual number, also its derivative along θ's seed: ∇L·v).</returns>
+    T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct;
 
     /// <summary>Writes ∇L(θ) into <paramref name="gradient"/>.</summary>
     /// <param name="theta">The parameters, length <see cref="Dimension"/>.</param>

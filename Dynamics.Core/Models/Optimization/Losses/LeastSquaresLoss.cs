@@ -70,17 +70,23 @@ public sealed class LeastSquaresLoss : ILoss
     public IReadOnlyList<double> Targets => _y;
 
     /// <inheritdoc/>
-    public double Value(ReadOnlySpan<double> theta)
+    public double Value(ReadOnlySpan<double> theta) => LossValue.Evaluate(this, theta);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        var point = LossGradient.ScalarView(theta);
-        double sum = 0;
+        T sum = T.Create(0.0);
         for (int i = 0; i < Samples; i++)
         {
-            double r = Residual<ScalarLane, SpanVector<ScalarLane>>(i, point).Value;
+            T r = Residual<T, TVector>(i, theta);
             sum += r * r;
         }
 
-        return 0.5 * sum;
+        return T.Create(0.5) * sum;
     }
 
     /// <inheritdoc/>

@@ -42,7 +42,18 @@ public readonly record struct PolyakQuarticLoss(double Offset) : ILoss
     public string Parameters => ParameterText.Of(("c", Offset));
 
     /// <inheritdoc/>
-    public double Value(ReadOnlySpan<double> theta) => Evaluate(theta[0]);
+    public double Value(ReadOnlySpan<double> theta) => LossValue.Evaluate(this, theta);
+
+    /// <inheritdoc/>
+    /// <remarks>The offset c is parameter 0 (the gradient does not read it).</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
+    {
+        return Evaluate(theta[0], parameters.Read(0, Offset));
+    }
 
     /// <inheritdoc/>
     public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient) => LossGradient.Evaluate(this, theta, gradient);
@@ -60,7 +71,18 @@ public readonly record struct PolyakQuarticLoss(double Offset) : ILoss
     /// <summary>L(x), written as Su writes it, x(x − 1)(x − 3)² + c.</summary>
     /// <param name="x">The point.</param>
     /// <returns>L(x).</returns>
-    public double Evaluate(double x) => x * (x - 1) * (x - 3) * (x - 3) + Offset;
+    public double Evaluate(double x) => Evaluate(ScalarLane.Create(x), ScalarLane.Create(Offset)).Value;
+
+    /// <summary>L(x) = x(x − 1)(x − 3)² + c on any number type: the one formula of the value.</summary>
+    /// <typeparam name="T">The number type.</typeparam>
+    /// <param name="x">x.</param>
+    /// <param name="offset">c.</param>
+    /// <returns>L(x).</returns>
+    public static T Evaluate<T>(T x, T offset) where T : struct, IFieldNumber<T>
+    {
+        T one = T.Create(1.0), three = T.Create(3.0);
+        return x * (x - one) * (x - three) * (x - three) + offset;
+    }
 
     /// <summary>L′(x) = 4x³ − 21x² + 30x − 9, Su's g.</summary>
     /// <param name="x">The point.</param>

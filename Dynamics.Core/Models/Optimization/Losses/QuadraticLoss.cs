@@ -120,18 +120,25 @@ public sealed class QuadraticLoss : ILoss
     public Matrix<double> Matrix => Matrix<double>.Build.DenseOfRowMajor(Dimension, Dimension, _a);
 
     /// <inheritdoc/>
-    public double Value(ReadOnlySpan<double> theta)
+    public double Value(ReadOnlySpan<double> theta) => LossValue.Evaluate(this, theta);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
         int d = _center.Length;
-        double sum = 0;
+        T sum = T.Create(0.0);
         for (int i = 0; i < d; i++)
         {
-            double row = 0;
-            for (int j = 0; j < d; j++) row += _a[i * d + j] * (theta[j] - _center[j]);
-            sum += (theta[i] - _center[i]) * row;
+            T row = T.Create(0.0);
+            for (int j = 0; j < d; j++) row += T.Create(_a[i * d + j]) * (theta[j] - T.Create(_center[j]));
+            sum += (theta[i] - T.Create(_center[i])) * row;
         }
 
-        return 0.5 * sum;
+        return T.Create(0.5) * sum;
     }
 
     /// <inheritdoc/>

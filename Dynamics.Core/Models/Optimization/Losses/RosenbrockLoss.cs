@@ -31,10 +31,18 @@ public readonly record struct RosenbrockLoss(double A, double B) : ILoss
     public IReadOnlyList<double[]> Minimizers => [[A, A * A]];
 
     /// <inheritdoc/>
-    public double Value(ReadOnlySpan<double> theta)
+    public double Value(ReadOnlySpan<double> theta) => LossValue.Evaluate(this, theta);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        double x = theta[0], y = theta[1], r = y - x * x;
-        return (A - x) * (A - x) + B * r * r;
+        T a = parameters.Read(0, A), b = parameters.Read(1, B);
+        T x = theta[0], y = theta[1], r = y - x * x;
+        return (a - x) * (a - x) + b * r * r;
     }
 
     /// <inheritdoc/>

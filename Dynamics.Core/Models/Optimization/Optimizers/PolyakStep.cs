@@ -1,6 +1,7 @@
 using Dynamics.Fields;
 using Dynamics.Models.Optimization.Flows;
 using Dynamics.Models.Optimization.Losses;
+using Dynamics.Simd;
 using Dynamics.Validation;
 
 namespace Dynamics.Models.Optimization.Optimizers;
@@ -92,9 +93,19 @@ public sealed record PolyakStep : IOptimizer
     {
         double norm2 = 0;
         for (int i = 0; i < g.Length; i++) norm2 += g[i] * g[i];
-        if (norm2 == 0) return 0;
-        double norm = Math.Sqrt(norm2);
-        return excess * Math.Min(1 / norm, clip) / norm;
+        return Scale(ScalarLane.Create(excess), ScalarLane.Create(norm2), ScalarLane.Create(clip)).Value;
+    }
+
+    /// <summary>
+    /// (L − L*)·min(1/‖g‖, M)/‖g‖ from ‖g‖² on any number type, branch-free: the one formula of the step and of
+    /// <see cref="PolyakFlow{TLoss}"/>'s lanes. 0 where ‖g‖² = 0 (the 1/0 computed beside it is discarded).
+    /// </summary>
+    internal static T Scale<T>(T excess, T norm2, T clip) where T : struct, IFieldNumber<T>
+    {
+        T norm = T.Sqrt(norm2);
+        // min(a, b) = −max(−a, −b) to the bit (negation is exact); the number types have a max but no min.
+        T speed = -T.Max(-(T.Create(1.0) / norm), -clip);
+        return T.WhereZero(norm2, T.Create(0.0), excess * speed / norm);
     }
 
     internal static void RequireClip(double value, string name)
