@@ -1,11 +1,16 @@
 using Dynamics.Fields;
+using Dynamics.Problems;
 using Dynamics.Simd;
+using Dynamics.Solvers;
+using Dynamics.Solvers.Ensembles;
+using Dynamics.Solvers.RungeKutta;
 
 namespace Dynamics.Tests.Support;
 
 /// <summary>
 /// Checks that a model's one formula gives the same thing on every path: each member in its own SIMD lane (with its
-/// own parameters and time) against the member's scalar Evaluate, and the dual-number Jacobian against central differences.
+/// own parameters and time) against the member's scalar Evaluate, a whole ensemble in lanes against lone solves, and the
+/// dual-number Jacobian against central differences.
 /// </summary>
 internal static class LaneFormulaAssert
 {
@@ -19,6 +24,23 @@ internal static class LaneFormulaAssert
         if (Lane512.IsHardwareAccelerated) LanesMatchScalar<TField, Lane512>(members, times, states);
         if (Lane256.IsHardwareAccelerated) LanesMatchScalar<TField, Lane256>(members, times, states);
         LanesMatchScalar<TField, ScalarLane>(members, times, states);
+    }
+
+    /// <summary>
+    /// Solves <paramref name="sweep"/> in SIMD lanes with Dormand–Prince 5 at tolerance 1e-8 and asserts each member
+    /// succeeds with the step statistics and the final state, to the bit, of its lone scalar solve.
+    /// </summary>
+    public static void SimdLanesMatchLoneSolves<TField>(EnsembleProblem<TField> sweep) where TField : struct, ILaneField
+    {
+        var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.End } };
+        var lanes = Ensemble.Solve(sweep, new DormandPrince5(), EnsembleStrategy.SimdLanes, options);
+        for (int m = 0; m < sweep.Count; m++)
+        {
+            var alone = Ode.Solve(sweep.MemberProblem(m), new DormandPrince5(), options.Solver);
+            Assert.Equal(SolveStatus.Success, lanes.Status(m));
+            Assert.Equal(alone.Statistics, lanes.Statistics(m));
+            Assert.Equal(alone.FinalState.ToArray(), lanes.FinalState(m).ToArray());
+        }
     }
 
     /// <summary>Asserts the automatic Jacobian equals central differences of Evaluate within <paramref name="tolerance"/> relative to max(1, largest |entry|).</summary>

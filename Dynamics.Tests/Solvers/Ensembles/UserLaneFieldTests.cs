@@ -38,15 +38,7 @@ public class UserLaneFieldTests
     {
         const int count = 37;
         var sweep = new EnsembleProblem<Thomas>(count, m => OdeProblem.Create(new Thomas(0.15 + 0.1 * m / count), [0.1 + 0.01 * m, 0, 0], 0, 20));
-        var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.End } };
-        var lanes = Ensemble.Solve(sweep, new DormandPrince5(), EnsembleStrategy.SimdLanes, options);
-        for (int m = 0; m < count; m++)
-        {
-            var alone = Ode.Solve(sweep.MemberProblem(m), new DormandPrince5(), options.Solver);
-            Assert.Equal(SolveStatus.Success, lanes.Status(m));
-            Assert.Equal(alone.Statistics, lanes.Statistics(m));
-            Assert.Equal(alone.FinalState.ToArray(), lanes.FinalState(m).ToArray());
-        }
+        LaneFormulaAssert.SimdLanesMatchLoneSolves(sweep);
     }
 
     [Fact]

@@ -68,15 +68,7 @@ public class PolyakFlowTests
         var sweep = new EnsembleProblem<PolyakFlow<RosenbrockLoss>>(count, m => OdeProblem.Create(
             new PolyakFlow<RosenbrockLoss>(new RosenbrockLoss(1, 5 + 2 * m), clip: m % 3 == 0 ? double.PositiveInfinity : 0.2 + 0.3 * m, optimalValue: m % 3 == 0 ? 0 : -0.01 * m),
             [-1.2 + 0.05 * m, 1.0], 0, 4));
-        var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.End } };
-        var lanes = Ensemble.Solve(sweep, new DormandPrince5(), EnsembleStrategy.SimdLanes, options);
-        for (int m = 0; m < count; m++)
-        {
-            var alone = Ode.Solve(sweep.MemberProblem(m), new DormandPrince5(), options.Solver);
-            Assert.Equal(SolveStatus.Success, lanes.Status(m));
-            Assert.Equal(alone.Statistics, lanes.Statistics(m));
-            Assert.Equal(alone.FinalState.ToArray(), lanes.FinalState(m).ToArray());
-        }
+        LaneFormulaAssert.SimdLanesMatchLoneSolves(sweep);
     }
 
     [Fact]

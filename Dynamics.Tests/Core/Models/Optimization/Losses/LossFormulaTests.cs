@@ -2,9 +2,8 @@ using Dynamics.Fields;
 using Dynamics.Models.Optimization.Flows;
 using Dynamics.Models.Optimization.Losses;
 using Dynamics.Problems;
-using Dynamics.Solvers;
 using Dynamics.Solvers.Ensembles;
-using Dynamics.Solvers.RungeKutta;
+using Dynamics.Tests.Support;
 
 namespace Dynamics.Tests.Core.Models.Optimization.Losses;
 
@@ -86,15 +85,7 @@ public class LossFormulaTests
         const int count = 19;
         var sweep = new EnsembleProblem<HeavyBallFlow<RosenbrockLoss>>(count, m => OdeProblem.Create(
             new HeavyBallFlow<RosenbrockLoss>(new RosenbrockLoss(1, 20 + 5 * m), 0.5 + 0.1 * m), [-1.2, 1.0, 0, 0], 0, 10));
-        var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.End } };
-        var lanes = Ensemble.Solve(sweep, new DormandPrince5(), EnsembleStrategy.SimdLanes, options);
-        for (int m = 0; m < count; m++)
-        {
-            var alone = Ode.Solve(sweep.MemberProblem(m), new DormandPrince5(), options.Solver);
-            Assert.Equal(SolveStatus.Success, lanes.Status(m));
-            Assert.Equal(alone.Statistics, lanes.Statistics(m));
-            Assert.Equal(alone.FinalState.ToArray(), lanes.FinalState(m).ToArray());
-        }
+        LaneFormulaAssert.SimdLanesMatchLoneSolves(sweep);
     }
 
     private static double[] Hessian<TLoss>(TLoss loss, double[] theta) where TLoss : ILoss
