@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Classical;
 
@@ -12,7 +14,7 @@ namespace Dynamics.Models.Classical;
 /// conserved in every parameterisation.
 /// </summary>
 /// <param name="Parameterisation">The parameter along the curve.</param>
-public readonly record struct ReflectorCurve(ReflectorParameterisation Parameterisation) : IModel, IHasInvariants
+public readonly record struct ReflectorCurve(ReflectorParameterisation Parameterisation) : IModel, IHasInvariants, ILaneField
 {
     /// <summary>The arc-length parameterisation. (Same as the default value; written out for clarity.)</summary>
     public ReflectorCurve()
@@ -38,14 +40,22 @@ public readonly record struct ReflectorCurve(ReflectorParameterisation Parameter
     public IReadOnlyList<string> ComponentNames => ["x (along the rays)", "y"];
 
     /// <inheritdoc/>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt)
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    /// <remarks>The parameterisation is structure (the same for every lane), not a parameter.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
     {
-        double x = y[0], q = y[1], r = Math.Sqrt(x * x + q * q);
+        T x = y[0], q = y[1], r = T.Sqrt(x * x + q * q);
         switch (Parameterisation)
         {
             case ReflectorParameterisation.ArcLength:
                 // |(y, r − x)|² = y² + r² − 2rx + x² = 2r(r − x).
-                double norm = Math.Sqrt(2 * r * (r - x));
+                T norm = T.Sqrt(T.Create(2.0) * r * (r - x));
                 dydt[0] = q / norm;
                 dydt[1] = (r - x) / norm;
                 break;

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
+using Dynamics.Simd;
 
 namespace Dynamics.Models.Classical;
 
@@ -14,7 +16,7 @@ namespace Dynamics.Models.Classical;
 /// Article 1045 of kexue.fm names the problem, but its full text was not found: this formulation is the classic
 /// textbook one, a reconstruction (docs/classical.md).
 /// </summary>
-public readonly record struct ReflectorProfile : IModel, IHasInvariants
+public readonly record struct ReflectorProfile : IModel, IHasInvariants, ILaneField
 {
     /// <inheritdoc/>
     public int Dimension => 1;
@@ -32,8 +34,18 @@ public readonly record struct ReflectorProfile : IModel, IHasInvariants
     /// <param name="t">x.</param>
     /// <param name="y">(y).</param>
     /// <param name="dydt">Receives dy/dx.</param>
-    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) =>
-        dydt[0] = y[0] / (t + Math.Sqrt(t * t + y[0] * y[0]));
+    public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
+        where T : struct, IFieldNumber<T>
+        where TParameters : IFieldParameters<T>, allows ref struct
+        where TVector : IFieldVector<T>, allows ref struct
+    {
+        T q = y[0];
+        dydt[0] = q / (t + T.Sqrt(t * t + q * q));
+    }
 
     /// <summary>The first integral C = √(x² + y²) − x, with x the time.</summary>
     public IReadOnlyList<Invariant> Invariants => [new Invariant("C = √(x² + y²) − x", (t, y) => SolarFurnace.Constant(t, y[0]))];
