@@ -9,8 +9,8 @@ namespace Dynamics.Distributions;
 /// N(μ_k, I/p_k): the precision is one number per component, so a component's log-weight is
 /// l_k = c_k − ½p_k‖x − μ_k‖² and its score −p_k(x − μ_k). Three passes over the components per group of points keep
 /// every accumulator in a register: the log-weights and their maximum m; then e_k = e^{l_k − m} (one exponential per
-/// point and component, its argument ≤ 0, so nothing overflows however far a point is) with S = Σe_k; then, one
-/// two coordinates at a time, a_i = Σ e_k p_k(x_i − μ_{k,i}), so the score is −a/S. Differences x − μ are formed before they
+/// point and component, its argument ≤ 0, so nothing overflows however far a point is) with S = Σe_k; then, two
+/// coordinates at a time, a_i = Σ e_k p_k(x_i − μ_{k,i}), so the score is −a/S. Differences x − μ are formed before they
 /// are squared or weighted, so no digits cancel near a sharp component.
 /// </summary>
 internal ref struct IsotropicMixtureKernel : ILaneKernel
@@ -35,7 +35,9 @@ internal ref struct IsotropicMixtureKernel : ILaneKernel
         // (the stores to Work might alias them), and the slices below let the JIT drop the bounds checks.
         ReadOnlySpan<double> points = Points, means = Means, logConstants = LogConstants[..Components], precisions = Precisions[..Components];
         Span<double> work = Work;
-        ReadOnlySpan<double> stored = work;   // converted once: in the divergence branch the conversion stayed a call, and every accumulator was spilled around it
+        // Converted once: done inside the (cold) divergence branch, the conversion stayed a call, and every accumulator
+        // of the exponential pass was spilled around it.
+        ReadOnlySpan<double> stored = work;
         int d = Dimension;
         int count = Count;
         int components = precisions.Length;

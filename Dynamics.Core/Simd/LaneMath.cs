@@ -106,7 +106,7 @@ public static class LaneMath
     /// <summary>
     /// Lane-wise eˣ for x ≤ 0, bit for bit <see cref="ExpOfModerate{TLane}"/> there, without its upper clamp (which
     /// cannot act on x ≤ 0 and costs three instructions per vector): for exponents shifted by their maximum, as in a
-    /// log-sum-exp. NaN stays NaN; positive arguments are not clamped and give meaningless values.
+    /// log-sum-exp. NaN stays NaN; above 708 (no upper clamp) the result is meaningless.
     /// </summary>
     /// <typeparam name="TLane">The lane width.</typeparam>
     /// <param name="x">The exponents, ≤ 0; clamped to −708 below.</param>

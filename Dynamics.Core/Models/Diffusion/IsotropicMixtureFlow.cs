@@ -58,7 +58,7 @@ public readonly struct IsotropicMixtureFlow : ILaneField
     /// <inheritdoc/>
     // Compiled as its own method, never inlined into the ensemble's lane evaluation: the JIT's inlining budget is a
     // multiple of the root method's size, and the lane workspace's small EvaluateLanes ran out of it under tiered PGO,
-    // which inlined this body but left the Lane512Pair operations inside it as calls (PF-ODE sampling 5–10× slower than
+    // which inlined this body but left the Lane512Pair operations inside it as calls (PF-ODE sampling 6–37× slower than
     // with DOTNET_TieredPGO=0). As a root of its own it gets a budget that covers every lane operation; the one call per
     // evaluation of 16 samples is negligible.
     [MethodImpl(MethodImplOptions.NoInlining)]
