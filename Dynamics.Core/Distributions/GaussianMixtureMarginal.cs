@@ -29,6 +29,7 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
     private readonly double[] _isotropicPrecisions;
     private readonly double[] _isotropicVariances;   // s_k²
     private readonly double[] _isotropicLogWeights;  // log w_k − ½d log 2π
+    private readonly double[] _isotropicMeansByCoordinate;  // a·μ_{k,i} at i·K + k: the isotropic kernel's score pass reads every component's coordinate i in a row
 
     internal GaussianMixtureMarginal(GaussianMixture mixture, double scale, double noiseStandardDeviation)
     {
@@ -42,6 +43,7 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
         _isotropicPrecisions = mixture.IsIsotropic ? new double[k] : [];
         _isotropicVariances = new double[_isotropicPrecisions.Length];
         _isotropicLogWeights = new double[_isotropicPrecisions.Length];
+        _isotropicMeansByCoordinate = mixture.IsIsotropic ? new double[k * d] : [];
         for (int c = 0; c < _isotropicVariances.Length; c++)
         {
             _isotropicVariances[c] = mixture.Covariance(c)[0];
@@ -128,7 +130,8 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
         double a2 = scale * scale;
         double v = noiseStandardDeviation * noiseStandardDeviation;
         var means = _mixture.MeansData;
-        for (int k = 0; k < _isotropicVariances.Length; k++)
+        int components = _isotropicVariances.Length;
+        for (int k = 0; k < components; k++)
         {
             double variance = a2 * _isotropicVariances[k] + v;
             if (!(variance > 0)) throw NoDensity(scale, noiseStandardDeviation, k);
@@ -139,6 +142,7 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
             for (int i = 0; i < d; i++)
             {
                 _means[k * d + i] = scale * means[k * d + i];
+                _isotropicMeansByCoordinate[i * components + k] = _means[k * d + i];
                 _precisions[k * d * d + i * d + i] = p;
             }
         }
@@ -291,6 +295,7 @@ public sealed class GaussianMixtureMarginal : INoisePredictor
                 Dimension = Dimension,
                 Components = components,
                 Means = _means,
+                MeansByCoordinate = _isotropicMeansByCoordinate,
                 Precisions = _isotropicPrecisions,
                 LogConstants = _logConstants,
                 Work = stackalloc double[2 * components * Lane512.Count],

@@ -103,6 +103,21 @@ public static class LaneMath
         return TLane.ScaleB(p, n);
     }
 
+    /// <summary>
+    /// Lane-wise eˣ for x ≤ 0, bit for bit <see cref="ExpOfModerate{TLane}"/> there, without its upper clamp (which
+    /// cannot act on x ≤ 0 and costs three instructions per vector): for exponents shifted by their maximum, as in a
+    /// log-sum-exp. NaN stays NaN; above 708 (no upper clamp) the result is meaningless.
+    /// </summary>
+    /// <typeparam name="TLane">The lane width.</typeparam>
+    /// <param name="x">The exponents, ≤ 0; clamped to −708 below.</param>
+    /// <returns>eˣ.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TLane ExpOfNonPositive<TLane>(TLane x) where TLane : struct, ILane<TLane>
+    {
+        var (p, n) = ExpParts(TLane.Max(x, TLane.Create(-ExpLimit)));
+        return TLane.ScaleB(p, n);
+    }
+
     // eˣ = p·2ⁿ with p = e^r, x = n ln 2 + r.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (TLane P, TLane N) ExpParts<TLane>(TLane x) where TLane : struct, ILane<TLane>

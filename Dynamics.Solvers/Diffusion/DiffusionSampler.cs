@@ -143,8 +143,7 @@ public static class DiffusionSampler
             for (int i = 0; i + 1 < s.Length; i++)
             {
                 block.Epsilon(1, s[i], y, eps);
-                double h = s[i + 1] - s[i];
-                for (int k = 0; k < y.Length; k++) y[k] += h * eps[k];
+                BlockArithmetic.AddScaled(y, s[i + 1] - s[i], eps, y);
                 block.Record(i + 1);
             }
         });
@@ -189,11 +188,11 @@ public static class DiffusionSampler
 
                 double h = s[i + 1] - level;
                 block.Epsilon(1, level, y, d1);
-                for (int k = 0; k < n; k++) next[k] = y[k] + h * d1[k];
+                BlockArithmetic.AddScaled(y, h, d1, next);
                 if (s[i + 1] > 0)
                 {
                     block.Epsilon(1, s[i + 1], next, d2);
-                    for (int k = 0; k < n; k++) y[k] += 0.5 * h * (d1[k] + d2[k]);
+                    BlockArithmetic.AddScaledSum(y, 0.5 * h, d1, d2);
                 }
                 else
                 {

@@ -56,7 +56,12 @@ public readonly struct IsotropicMixtureFlow : ILaneField
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
 
     /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Compiled as its own method, never inlined into the ensemble's lane evaluation: the JIT's inlining budget is a
+    // multiple of the root method's size, and the lane workspace's small EvaluateLanes ran out of it under tiered PGO,
+    // which inlined this body but left the Lane512Pair operations inside it as calls (PF-ODE sampling 6–37× slower than
+    // with DOTNET_TieredPGO=0). As a root of its own it gets a budget that covers every lane operation; the one call per
+    // evaluation of 16 samples is negligible.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
