@@ -6,6 +6,7 @@ using Dynamics.Plotting.Figures;
 using Dynamics.Plotting.Styling;
 using Dynamics.Problems;
 using Dynamics.Solvers;
+using Dynamics.Solvers.Diffusion;
 using Dynamics.Solvers.Ensembles;
 using Dynamics.Solvers.Generative;
 using Dynamics.Solvers.RungeKutta;
@@ -103,7 +104,8 @@ public sealed class GanAsDiffusionExperiment : IExperiment
 
         // The gap's order: loops with halving ε against the ODE at t = 1.
         var exactEnd = Ode.Solve(OdeProblem.Create(flow, [.. StartMean, .. StartMatrix], 0, 1), new Verner8(), SolverOptions.WithTolerance(1e-13) with { SaveAt = SaveAt.End }).FinalState.ToArray();
-        double[] epsilons = [0.2, 0.1, 0.05, 0.025, 0.0125];
+        // ε = 0.2 is outside the asymptotic range (gap 0.69 against 0.016 at 0.1): the sweep starts at 0.1 and spans 32×.
+        double[] epsilons = [0.1, 0.05, 0.025, 0.0125, 0.00625, 0.003125];
         var gaps = new double[epsilons.Length];
         for (int k = 0; k < epsilons.Length; k++)
         {
@@ -113,9 +115,12 @@ public sealed class GanAsDiffusionExperiment : IExperiment
             gaps[k] = Math.Sqrt(loop.Parameters().Zip(exactEnd, (a, b) => (a - b) * (a - b)).Sum());
         }
 
-        double order = Math.Log2(gaps[^2] / gaps[^1]);
-        context.Check("exact regression loop: observed order of the gap to the parameter ODE", order, 1, 0.05);
-        context.Report("gap_at_eps_0.0125", gaps[^1]);
+        // Least-squares slope over all six step sizes. The loop is Euler on the parameter ODE with the same latent draws,
+        // so gap = C·ε + D·ε² + …: the ε² term tilts the slope of the coarsest pair by (D/C)·ε ≈ 0.03 and the fit by
+        // less; ±0.05 holds that, while a gap of another order (½ from sampling noise, 2) fails.
+        double order = SamplerConvergence.ObservedOrder([.. epsilons.Select(e => 1 / e)], gaps);
+        context.Check($"exact regression loop: order of the gap to the parameter ODE, fitted over ε = {epsilons[0]} … {epsilons[^1]}", order, 1, 0.05);
+        context.Report($"gap at ε = {epsilons[^1]}", gaps[^1]);
         var convergence = new ConvergenceFigure("Gap between the regression loop and the parameter ODE at t = 1", "step ε (log scale)", "‖θ(loop) − θ(ODE)‖ (log scale)");
         convergence.AddSeries(epsilons, gaps, "exact log-ratio, h′ = 1");
         convergence.AddSlope(1, epsilons[^1], gaps[^1], epsilons[^1], epsilons[0], "slope 1 (Euler)");
