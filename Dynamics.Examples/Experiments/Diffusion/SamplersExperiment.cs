@@ -48,7 +48,11 @@ public sealed class SamplersExperiment : IExperiment
             ("DPM-Solver-3", g => DiffusionSampler.DpmSolver3(data, g, options), 3),
             ("DPM-Solver++(2M)", g => DiffusionSampler.DpmSolverPlusPlus2M(data, g, options), 2),
         };
-        var figure = new ConvergenceFigure($"End-point error vs the exact flow map (ring, Karras σ {Max} → {Min})", "score evaluations per sample (log scale)", "RMS end-point error (log scale)");
+        var figure = new ConvergenceFigure($"End-point error vs the exact flow map (ring, Karras σ {Max} → {Min})", "score evaluations per sample (log scale)", "RMS end-point error (log scale)")
+        {
+            // Errors fall to the right: the lower left is empty.
+            LegendCorner = ScottPlot.Alignment.LowerLeft,
+        };
         int series = 0;
         foreach (var (name, run, order) in samplers)
         {

@@ -39,7 +39,7 @@ public sealed partial class FigureRuleTests
     private static readonly HashSet<(string Experiment, string Figure)> LegendInside =
     [
         ("optimizers", "map-versus-flow.png"), ("van-der-pol", "phase-portrait.png"), ("pendulum", "phase-portrait.png"),
-        ("probability-flow", "trajectories.png"), ("probability-flow", "trajectories.png#1"),
+        ("probability-flow", "trajectories.png"), ("probability-flow", "trajectories.png#1"), ("samplers", "orders.png"),
     ];
 
     // A heatmap (a basin map) drawn as blocks larger than this shows its grid as a staircase along every boundary.
