@@ -41,7 +41,7 @@ internal static class LearningFigures
     /// traced on an n × n grid of loss values: a level whose band is narrower than a few cells comes out jagged or broken,
     /// so a narrow valley needs a large <paramref name="resolution"/> over the visible window only.
     /// </summary>
-    public static void AddLossContours<TLoss>(Plot plot, TLoss loss, double xMin, double xMax, double yMin, double yMax, int levels = 16, int resolution = 100) where TLoss : ILoss
+    public static void AddLossContours<TLoss>(Plot plot, TLoss loss, double xMin, double xMax, double yMin, double yMax, int levels = 16, int resolution = 300) where TLoss : ILoss
     {
         int n = resolution;
         var grid = new Coordinates3d[n, n];
