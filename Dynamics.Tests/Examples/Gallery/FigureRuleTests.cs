@@ -40,6 +40,7 @@ public sealed partial class FigureRuleTests
     [
         ("optimizers", "map-versus-flow.png"), ("van-der-pol", "phase-portrait.png"), ("pendulum", "phase-portrait.png"),
         ("probability-flow", "trajectories.png"), ("probability-flow", "trajectories.png#1"), ("samplers", "orders.png"),
+        ("lotka-volterra", "phase-portrait.png"),
     ];
 
     // A heatmap (a basin map) drawn as blocks larger than this shows its grid as a staircase along every boundary.
