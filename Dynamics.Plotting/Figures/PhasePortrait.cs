@@ -340,6 +340,9 @@ public sealed class PhasePortrait
         var heatmap = plot.Add.Heatmap(intensities);
         heatmap.Colormap = new CategoricalColormap(tints);
         heatmap.ManualRange = new ScottPlot.Range(0, k);
+        // Interpolated between grid nodes, a boundary is drawn as a soft edge along its true course instead of a
+        // staircase of cells (a categorical map has only k + 1 tints, so the blend marks the boundary band).
+        heatmap.Smooth = true;
         // The extent spans the cell centres, so each cell is centred on its grid node.
         heatmap.Extent = new CoordinateRect(grid.X.Min, grid.X.Max, grid.Y.Min, grid.Y.Max);
         for (int a = 0; a < k; a++)

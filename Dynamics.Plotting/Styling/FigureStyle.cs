@@ -58,7 +58,7 @@ public static class FigureStyle
     {
         ArgumentNullException.ThrowIfNull(plot);
         // Each ShowLegend(Edge) adds a panel: remove an earlier one so that calling this twice still shows one legend.
-        foreach (var panel in plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().ToList()) plot.Axes.Remove(panel);
+        RemoveOutsideLegend(plot);
         if (!HasLabelledItems(plot))
         {
             plot.HideLegend();
@@ -98,6 +98,8 @@ public static class FigureStyle
     public static bool ShowLegendInside(Plot plot, Alignment corner)
     {
         ArgumentNullException.ThrowIfNull(plot);
+        // A legend placed outside before (a builder's default) would otherwise stay as a second copy.
+        RemoveOutsideLegend(plot);
         if (!HasLabelledItems(plot))
         {
             plot.HideLegend();
@@ -135,6 +137,11 @@ public static class FigureStyle
         {
             if (!axis.Label.Text.Contains("log", StringComparison.Ordinal)) axis.Label.Text += " (log scale)";
         }
+    }
+
+    private static void RemoveOutsideLegend(Plot plot)
+    {
+        foreach (var panel in plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().ToList()) plot.Axes.Remove(panel);
     }
 
     /// <summary>Whether any legend item of <paramref name="plot"/> (automatic or manual) has a non-empty label.</summary>

@@ -16,7 +16,9 @@ namespace Dynamics.Examples.Experiments.Classical;
 /// </summary>
 public sealed class DuffingExperiment : IExperiment
 {
-    private const int Resolution = 121;
+    // Odd, so that the saddle (0, 0) is a grid node; 201 × 201 starts (cells of 0.02) with the map interpolated between
+    // nodes keep the boundaries near x = ±2, where no traced manifold covers them, free of a visible staircase.
+    private const int Resolution = 201;
 
     /// <inheritdoc/>
     public string Name => "duffing";

@@ -36,7 +36,9 @@ public sealed class LotkaVolterraExperiment : IExperiment
         var portrait = PhasePortrait.Of(model, (-0.2, 3.2), (-0.2, 2.4))
             .Background(FieldBackground.Streamlines)
             .Trajectories(starts, forward: 12)
-            .Title(FigureStyle.Title(model.Name, Fractions));
+            .Title(FigureStyle.Title(model.Name, Fractions))
+            // The orbits stay below y ≈ 1.5: above them, right of the nullcline x = 1, only background streamlines run.
+            .LegendInside(ScottPlot.Alignment.UpperRight);
         portrait.SavePng(context.FigurePath("phase-portrait.png", "Lotka–Volterra, α = 2/3, β = 4/3, γ = δ = 1: closed orbits around the centre (γ/δ, α/β) = (1, 1/2), levels of the conserved quantity, with the direction field and nullclines."));
         CheckEquilibria(context, model, portrait.Data.FixedPoints);
 

@@ -33,8 +33,10 @@ public sealed class PendulumExperiment : IExperiment
     {
         var pendulum = new DampedPendulum();
         context.Progress("phase portrait: direction field, nullclines, equilibria, separatrices");
-        var portrait = PhasePortrait.Of(pendulum, (-7.5, 7.5), (-3.6, 3.6))
-            .Trajectories([[-5.0, 3.2], [0.2, 3.3], [1.5, -3.3], [-4.0, -1.0]], forward: 30);
+        // The window reaches above the nullcline ω = −(g/L) sin θ / b (whose peaks are at ω = 4) to leave a strip for the legend.
+        var portrait = PhasePortrait.Of(pendulum, (-7.5, 7.5), (-3.6, 6.2))
+            .Trajectories([[-5.0, 3.2], [0.2, 3.3], [1.5, -3.3], [-4.0, -1.0]], forward: 30)
+            .LegendInside(ScottPlot.Alignment.UpperRight);
         FigureStyle.PiTicks(portrait.Plot.Axes.Bottom, -7.5, 7.5);
         portrait.SavePng(context.FigurePath("phase-portrait.png", "Damped pendulum θ″ + bθ′ + sin θ = 0, b = 0.25: trajectories spiral into the rest states 2πk (filled diamonds: stable spirals); the stable manifolds of the saddles at ±π (open squares) separate the basins."));
         CheckEquilibria(context, pendulum, portrait.Data);

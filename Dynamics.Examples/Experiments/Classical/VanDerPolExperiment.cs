@@ -43,7 +43,9 @@ public sealed class VanDerPolExperiment : IExperiment
         // Tall enough for the trajectory from (0, −4), which dips to y ≈ −5 before it turns onto the cycle.
         var portrait = PhasePortrait.Of(model, (-3.4, 3.4), (-5.6, 5.6))
             .Trajectories([[0.1, 0.0], [-3.0, 3.5], [0.0, -4.0], [3.0, -1.0]], forward: 15)
-            .LimitCycleFrom(0.1, 0.0);
+            .LimitCycleFrom(0.1, 0.0)
+            // Above the right branch of the y-nullcline the window holds arrows only: room for the legend.
+            .LegendInside(ScottPlot.Alignment.UpperRight);
         portrait.SavePng(context.FigurePath("phase-portrait.png", "Van der Pol oscillator, μ = 1: trajectories from inside and outside wind onto the limit cycle (period 6.66329, amplitude 2.00862); the origin is an unstable spiral (open diamond)."));
         var data = portrait.Data;
         var origin = data.FixedPoints.Single();

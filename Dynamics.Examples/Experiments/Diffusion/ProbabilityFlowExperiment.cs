@@ -43,17 +43,22 @@ public sealed class ProbabilityFlowExperiment : IExperiment
             }
         }
 
-        figure.SavePng(context.FigurePath("trajectories.png", "Probability-flow ODE trajectories (DP5, rtol 10⁻⁸), 30 each, integrated from t = T back to 0 for the data 0.3·N(−1.5, 0.3²) + 0.7·N(1.5, 0.3²): left the variance-preserving linear schedule, right the variance-exploding geometric schedule (σ from 0.01 to 20). Solid: paths that end in the w = 0.7 component; dashed: in the w = 0.3 component. Trajectories never cross."), 1600, 700);
+        figure.SavePng(context.FigurePath("trajectories.png", "Probability-flow ODE trajectories (DP5, rtol 10⁻⁸), 30 each, integrated from t = T back to 0 for the data 0.3·N(−1.5, 0.3²) + 0.7·N(1.5, 0.3²): left the variance-preserving linear schedule, right the variance-exploding geometric schedule (σ from 0.01 to 20), with x on an asinh scale (linear within ±1, logarithmic beyond) so that the starts at up to ±58 and the data at ±1.5 both show. Solid: paths that end in the w = 0.7 component; dashed: in the w = 0.3 component. Trajectories never cross."), 1600, 700);
         Densities(context, data);
         Invariant(context);
     }
 
     private static ScottPlot.Plot Trajectories(GaussianMixture data, IContinuousSchedule schedule)
     {
-        // The starts span ±2.9σ(T): the window holds all of them.
+        // The starts span ±2.9σ(T): the window holds all of them. Under VE noising σ(T) = 20 is thirteen times the
+        // data's ±1.5, so a linear axis would squeeze the data into a sliver: there x is drawn on an asinh scale, linear
+        // within ±1 and logarithmic beyond, which shows both the starts and the two components.
         double end = schedule.EndTime, top = schedule.NoiseStandardDeviation(end) * 3.05;
+        bool exploding = schedule is VarianceExplodingGeometric;
+        var scale = new AsinhTickGenerator(1);
+        Func<double, double> shown = exploding ? scale.Transform : x => x;
         using var flow = new ProbabilityFlow(data, schedule);
-        var plot = FigureStyle.NewPlot($"{schedule.Name}: 30 trajectories, T → 0", "t", "x(t)");
+        var plot = FigureStyle.NewPlot($"{schedule.Name}: 30 trajectories, T → 0", "t", exploding ? "x(t) (asinh scale)" : "x(t)");
         var options = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.EveryStep };
         bool[] labelled = new bool[2];
         for (int i = 0; i < 30; i++)
@@ -61,7 +66,7 @@ public sealed class ProbabilityFlowExperiment : IExperiment
             double start = schedule.NoiseStandardDeviation(end) * 2 * (-1.45 + 2.9 * i / 29.0);
             var solution = Ode.Solve(new OdeProblem<ProbabilityFlow>(flow, [start], end, 0), new DormandPrince5(), options);
             int component = solution.State(solution.Count - 1)[0] > 0 ? 1 : 0;
-            var line = plot.Add.ScatterLine(solution.Times.ToArray(), solution.Component(0), FigureColors.At(component));
+            var line = plot.Add.ScatterLine(solution.Times.ToArray(), solution.Component(0).Select(shown).ToArray(), FigureColors.At(component));
             line.LinePattern = component == 0 ? ScottPlot.LinePattern.Dashed : ScottPlot.LinePattern.Solid;
             line.LineWidth = 1.5f;
             if (!labelled[component])
@@ -71,8 +76,11 @@ public sealed class ProbabilityFlowExperiment : IExperiment
             }
         }
 
-        plot.Axes.SetLimits(0, end, -top, top);
-        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+        // VE: early in reverse time (t near 0) the paths have reached the data, so the lower left is empty. VP: the paths
+        // fill the window; a strip above them holds the legend.
+        plot.Axes.SetLimits(0, end, shown(-top), exploding ? shown(top) : 1.25 * top);
+        if (exploding) plot.Axes.Left.TickGenerator = scale;
+        plot.ShowLegend(exploding ? ScottPlot.Alignment.LowerLeft : ScottPlot.Alignment.UpperRight);
         return plot;
     }
 

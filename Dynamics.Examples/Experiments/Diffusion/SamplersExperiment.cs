@@ -15,6 +15,8 @@ namespace Dynamics.Examples.Experiments.Diffusion;
 public sealed class SamplersExperiment : IExperiment
 {
     private const double Max = 80, Min = 0.05;
+    // The observed order is fitted from the third step count of the sweep on, past the pre-asymptotic start.
+    private const int FitFrom = 2;
 
     /// <inheritdoc/>
     public string Name => "samplers";
@@ -36,7 +38,7 @@ public sealed class SamplersExperiment : IExperiment
         context.Progress("end-point errors against Verner 8");
         const int count = 8;
         var reference = SamplerConvergence.ReferenceEndPoints(data, Max, Min, count, 12);
-        int[] sweep = [16, 32, 64, 128, 256];
+        int[] sweep = [16, 32, 64, 128, 256, 512, 1024];
         var options = new DiffusionSamplerOptions { Count = count, Seed = 12 };
         var samplers = new (string Name, Func<double[], DiffusionSamples> Run, double Order)[]
         {
@@ -46,7 +48,11 @@ public sealed class SamplersExperiment : IExperiment
             ("DPM-Solver-3", g => DiffusionSampler.DpmSolver3(data, g, options), 3),
             ("DPM-Solver++(2M)", g => DiffusionSampler.DpmSolverPlusPlus2M(data, g, options), 2),
         };
-        var figure = new ConvergenceFigure($"End-point error vs the exact flow map (ring, Karras σ {Max} → {Min})", "score evaluations per sample (log scale)", "RMS end-point error (log scale)");
+        var figure = new ConvergenceFigure($"End-point error vs the exact flow map (ring, Karras σ {Max} → {Min})", "score evaluations per sample (log scale)", "RMS end-point error (log scale)")
+        {
+            // Errors fall to the right: the lower left is empty.
+            LegendCorner = ScottPlot.Alignment.LowerLeft,
+        };
         int series = 0;
         foreach (var (name, run, order) in samplers)
         {
@@ -61,15 +67,18 @@ public sealed class SamplersExperiment : IExperiment
                 steps[i] = sweep[i];
             }
 
-            double last = SamplerConvergence.ObservedOrder(steps.AsSpan(3), errors.AsSpan(3));
-            context.Report($"{name}: observed order over N = 16…256", SamplerConvergence.ObservedOrder(steps, errors));
-            // The last doubling is past the pre-asymptotic start; ±0.2 around the theoretical order.
-            context.Check($"{name}: observed order over N = 128 → 256", last, order, 0.2);
-            figure.AddSeries(evaluations, errors, $"{name} (order {order})");
+            double last = SamplerConvergence.ObservedOrder(steps.AsSpan(FitFrom), errors.AsSpan(FitFrom));
+            context.Report($"{name}: observed order over N = 16 … 1024", SamplerConvergence.ObservedOrder(steps, errors));
+            // The fit spans N = 64 … 1024 (16×): N = 16, 32 are pre-asymptotic (DPM-Solver-3 falls by 2.0, then 3.9 per
+            // doubling there), and the errors (≥ 2·10⁻⁸) stay far above the Verner 8 reference's 10⁻¹² tolerance. From
+            // N = 64 the slope per doubling approaches the order from below (DPM-Solver++(2M), the slowest: 1.76, 1.90,
+            // 1.96, 1.98), which puts the fit within 0.1 of it; ±0.15 holds that and still fails a neighbouring order.
+            context.Check($"{name}: observed order fitted over N = {sweep[FitFrom]} … {sweep[^1]}", last, order, 0.15);
+            figure.AddSeries(evaluations, errors, $"{name}: {last:F2} (order {order})");
             DiffusionFigures.StyleLast(figure.Plot, series++);
         }
 
-        figure.SavePng(context.FigurePath("orders.png", $"RMS end-point error of each sampler against the exact flow map (Verner 8) on the eight-Gaussian ring with the exact score, Karras grid σ = {Max} → {Min} with N = 16 … 256 steps, against score evaluations per sample (log–log): Euler first order, Heun, DPM-Solver-2 and DPM-Solver++(2M) second, DPM-Solver-3 third."), 1400, 900);
+        figure.SavePng(context.FigurePath("orders.png", $"RMS end-point error of each sampler against the exact flow map (Verner 8) on the eight-Gaussian ring with the exact score, Karras grid σ = {Max} → {Min} with N = 16 … 1024 steps, against score evaluations per sample (log–log): Euler first order, Heun, DPM-Solver-2 and DPM-Solver++(2M) second, DPM-Solver-3 third. The legend gives each sampler's order fitted over N = {sweep[FitFrom]} … {sweep[^1]}."), 1400, 900);
     }
 
     private static void WorkPrecision(ExperimentContext context, Distributions.GaussianMixture data)

@@ -6,6 +6,7 @@ using Dynamics.Plotting.Figures;
 using Dynamics.Plotting.Styling;
 using Dynamics.Problems;
 using Dynamics.Solvers;
+using Dynamics.Solvers.Diffusion;
 using Dynamics.Solvers.Ensembles;
 using Dynamics.Solvers.Generative;
 using Dynamics.Solvers.RungeKutta;
@@ -103,7 +104,8 @@ public sealed class GanAsDiffusionExperiment : IExperiment
 
         // The gap's order: loops with halving ε against the ODE at t = 1.
         var exactEnd = Ode.Solve(OdeProblem.Create(flow, [.. StartMean, .. StartMatrix], 0, 1), new Verner8(), SolverOptions.WithTolerance(1e-13) with { SaveAt = SaveAt.End }).FinalState.ToArray();
-        double[] epsilons = [0.2, 0.1, 0.05, 0.025, 0.0125];
+        // ε = 0.2 is outside the asymptotic range (gap 0.69 against 0.016 at 0.1): the sweep starts at 0.1 and spans 32×.
+        double[] epsilons = [0.1, 0.05, 0.025, 0.0125, 0.00625, 0.003125];
         var gaps = new double[epsilons.Length];
         for (int k = 0; k < epsilons.Length; k++)
         {
@@ -113,12 +115,16 @@ public sealed class GanAsDiffusionExperiment : IExperiment
             gaps[k] = Math.Sqrt(loop.Parameters().Zip(exactEnd, (a, b) => (a - b) * (a - b)).Sum());
         }
 
-        double order = Math.Log2(gaps[^2] / gaps[^1]);
-        context.Check("exact regression loop: observed order of the gap to the parameter ODE", order, 1, 0.05);
-        context.Report("gap_at_eps_0.0125", gaps[^1]);
+        // Least-squares slope over all six step sizes. The loop is Euler on the parameter ODE with the same latent draws,
+        // so gap = C·ε + D·ε² + …: the ε² term tilts the slope of the coarsest pair by (D/C)·ε ≈ 0.03 and the fit by
+        // less; ±0.05 holds that, while a gap of another order (½ from sampling noise, 2) fails.
+        double order = SamplerConvergence.ObservedOrder([.. epsilons.Select(e => 1 / e)], gaps);
+        context.Check($"exact regression loop: order of the gap to the parameter ODE, fitted over ε = {epsilons[0]} … {epsilons[^1]}", order, 1, 0.05);
+        context.Report($"gap at ε = {epsilons[^1]}", gaps[^1]);
         var convergence = new ConvergenceFigure("Gap between the regression loop and the parameter ODE at t = 1", "step ε (log scale)", "‖θ(loop) − θ(ODE)‖ (log scale)");
         convergence.AddSeries(epsilons, gaps, "exact log-ratio, h′ = 1");
-        convergence.AddSlope(1, epsilons[^1], gaps[^1], epsilons[^1], epsilons[0], "slope 1 (Euler)");
+        // Drawn at half the gap, beside the data, so that it does not hide the measured line.
+        convergence.AddSlope(1, epsilons[^1], gaps[^1] / 2, epsilons[^1], epsilons[0], "slope 1 (Euler)");
         var panel = convergence.Plot;
         new MultiPanelFigure(1, 2).Add(plot).Add(panel).SavePng(context.FigurePath("parameter-ode.png", $"The affine generator g = m + Lz trained towards N(0, P) (P = LLᵀ, L = [[1, 0], [0.8, 0.5]]). Left: its moments in training time t = ε·step (ε = {epsilon}) from the parameter ODE (lines), the regression loop with the exact log-ratio (open circles) and the GAN loop with a learned quadratic discriminator (triangles). Right: the gap between the exact loop and the ODE at t = 1 against ε (log–log), first order like Euler."), 2400, 900);
     }
@@ -268,10 +274,11 @@ public sealed class GanAsDiffusionExperiment : IExperiment
 
         var level = energy.Add.HorizontalLine(Math.Log10(nullMean), 1.5f, FigureColors.Reference, LinePattern.Dotted);
         level.LegendText = "two independent target samples";
-        energy.Legend.Alignment = Alignment.UpperRight;
+        // The curves start together at the top and spread out to the right: the lower left is empty.
+        energy.Legend.Alignment = Alignment.LowerLeft;
         energy.ShowLegend();
         panels.Add(GenerativeFigures.Cloud("start: N(0, I)", start, reference, 5, GenerativeFigures.Shape(5)));
-        PngFile.Save(energy, context.FigurePath("comparison-energy.png", "From N(0, I) to the mixture 0.3·N((−1.5, 0), ¼I) + 0.7·N((1.5, 0), ¼I) with 400 particles: the energy distance to a target sample (log₁₀) along MonoFlow with three log-ratio estimates, the diffusion probability-flow ODE and Langevin dynamics, against the fraction of each run."), 1400, 900);
+        PngFile.Save(energy, context.FigurePath("comparison-energy.png", "From N(0, I) to the mixture 0.3·N((−1.5, 0), ¼I) + 0.7·N((1.5, 0), ¼I) with 400 particles: the energy distance to a target sample (log₁₀) along MonoFlow with three log-ratio estimates, the diffusion probability-flow ODE and Langevin dynamics, against the fraction of each run. The estimate is unbiased and can fall below 0 near the target: values at or below 10⁻⁴ are drawn at −4."), 1400, 900);
         panels.SavePng(context.FigurePath("comparison-particles.png", "Where 400 particles from N(0, I) (last panel) end under each method, over a sample of the target mixture (grey rings); equal units. With the Gaussian-fit log-ratio the particles end on two vertical lines; the kernel-density and discriminator log-ratios, the PF-ODE with the exact score and Langevin dynamics put particles on both modes."), 2100, 1200);
     }
 

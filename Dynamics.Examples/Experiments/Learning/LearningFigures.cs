@@ -37,11 +37,13 @@ internal static class LearningFigures
 
     /// <summary>
     /// Light contour lines of log₁₀(L + 0.01) behind a loss-landscape plot: levels evenly spaced in the logarithm reach
-    /// down into narrow valleys, where levels linear in L (or in log(1 + L)) leave the valley floor empty.
+    /// down into narrow valleys, where levels linear in L (or in log(1 + L)) leave the valley floor empty. The lines are
+    /// traced on an n × n grid of loss values: a level whose band is narrower than a few cells comes out jagged or broken,
+    /// so a narrow valley needs a large <paramref name="resolution"/> over the visible window only.
     /// </summary>
-    public static void AddLossContours<TLoss>(Plot plot, TLoss loss, double xMin, double xMax, double yMin, double yMax, int levels = 16) where TLoss : ILoss
+    public static void AddLossContours<TLoss>(Plot plot, TLoss loss, double xMin, double xMax, double yMin, double yMax, int levels = 16, int resolution = 300) where TLoss : ILoss
     {
-        const int n = 100;
+        int n = resolution;
         var grid = new Coordinates3d[n, n];
         for (int i = 0; i < n; i++)
         {

@@ -13,7 +13,8 @@ namespace Dynamics.Tests.Examples.Gallery;
 /// labelled series in a shown legend, and no two legend entries that look alike (same colour, line and marker). Axes: a
 /// log axis (log ticks) says so in its label ("log scale", which every save appends where it is missing), and an axis
 /// whose label says "log scale" has log ticks; an angle axis (unit "(rad)") spanning π or more has π-multiple ticks; a linear axis has at most
-/// <see cref="MostMajorTicks"/> major ticks.
+/// <see cref="MostMajorTicks"/> major ticks. Figures known to have room keep their legend inside the frame, and no
+/// heatmap is drawn as blocks large enough to show a staircase.
 /// </summary>
 public sealed partial class FigureRuleTests
 {
@@ -32,6 +33,18 @@ public sealed partial class FigureRuleTests
         ("gan-dynamics", "ema.png#1"), ("simsiam", "phase-plane.png"), ("simsiam", "phase-plane.png#1"),
         ("optimizers", "rosenbrock.png#1"), ("optimizers", "rosenbrock.png#2"), ("optimizers", "rosenbrock.png#3"), ("optimizers", "rosenbrock.png#4"),
     ];
+
+    // Figures whose legend has room inside the frame (it was put there, and must not drift back outside, where it
+    // narrows the data area).
+    private static readonly HashSet<(string Experiment, string Figure)> LegendInside =
+    [
+        ("optimizers", "map-versus-flow.png"), ("van-der-pol", "phase-portrait.png"), ("pendulum", "phase-portrait.png"),
+        ("probability-flow", "trajectories.png"), ("probability-flow", "trajectories.png#1"), ("samplers", "orders.png"),
+        ("lotka-volterra", "phase-portrait.png"),
+    ];
+
+    // A heatmap (a basin map) drawn as blocks larger than this shows its grid as a staircase along every boundary.
+    private const double LargestSharpCell = 3;
 
     // A reader needs a scale, not a ruler: more major ticks than this on one linear axis crowd it.
     private const int MostMajorTicks = 12;
@@ -62,7 +75,11 @@ public sealed partial class FigureRuleTests
 
             if (PngFile.InkFraction(File.ReadAllBytes(path)) < PngFile.MinimumInkFraction) problems.Add($"{file} is blank");
             foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left }) problems.AddRange(AxisProblems(file, axis));
-            if (Geometric.Contains((experiment, panel == 0 ? file : $"{file}#{panel}")))
+            string key = panel == 0 ? file : $"{file}#{panel}";
+            if (LegendInside.Contains((experiment, key)) && (!plot.Legend.IsVisible || plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Any()))
+                problems.Add($"{file}: the legend is outside the frame although the data leave room inside");
+            problems.AddRange(PixelatedHeatmaps(plot).Select(problem => $"{file}: {problem}"));
+            if (Geometric.Contains((experiment, key)))
             {
                 var limits = plot.Axes.GetLimits();
                 var area = plot.RenderManager.LastRender.DataRect;
@@ -72,6 +89,19 @@ public sealed partial class FigureRuleTests
         }
 
         return problems;
+    }
+
+    /// <summary>Heatmaps drawn as sharp blocks wider or taller than <see cref="LargestSharpCell"/> pixels.</summary>
+    private static IEnumerable<string> PixelatedHeatmaps(Plot plot)
+    {
+        var limits = plot.Axes.GetLimits();
+        var area = plot.RenderManager.LastRender.DataRect;
+        foreach (var heatmap in plot.GetPlottables<ScottPlot.Plottables.Heatmap>().Where(h => !h.Smooth))
+        {
+            double width = heatmap.CellWidth * area.Width / (limits.Right - limits.Left), height = heatmap.CellHeight * area.Height / (limits.Top - limits.Bottom);
+            if (Math.Max(width, height) > LargestSharpCell)
+                yield return $"heatmap cells of {width:F1} × {height:F1} px drawn as sharp blocks (interpolate, or use a finer grid)";
+        }
     }
 
     /// <summary>Carets, underscores, hyphens for minus signs and E notation in texts a reader sees (labels, check names).</summary>
@@ -180,6 +210,39 @@ public sealed partial class FigureRuleTests
             var fixedFigure = new TimeSeriesFigure("Decay", "x").AddSeries([0.0, 1, 2], [1.0, 0.5, 0.25], "x₀ = −1").AddSeries([0.0, 1, 2], [1.0, 0.6, 0.3], "exact", dashed: true);
             string fixedPath = fixedFigure.SavePng(Path.Combine(folder, "decay.png"), 900, 500);
             Assert.Empty(Problems("none", [(fixedPath, fixedFigure.Plot)]));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_rules_catch_a_legend_moved_back_outside_and_a_blocky_heatmap()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "dynamics-rules-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var plot = FigureStyle.NewPlot("Basins", "x", "v");
+            // 21 × 21 cells over a 900 × 500 frame: blocks of about 40 × 20 px.
+            var values = new double[21, 21];
+            for (int i = 0; i < 21; i++)
+            {
+                for (int j = 0; j < 21; j++) values[i, j] = i * i + j * j < 200 ? 1 : 0;
+            }
+
+            var heatmap = plot.Add.Heatmap(values);
+            plot.Add.ScatterLine(new double[] { 0, 20 }, new double[] { 0, 20 }).LegendText = "boundary";
+            FigureStyle.PlaceLegend(plot, null);
+            string path = PngFile.Save(plot, Path.Combine(folder, "phase-portrait.png"), 900, 500);
+            var problems = Problems("van-der-pol", [(path, plot)]);
+            Assert.Contains(problems, p => p.Contains("legend is outside"));
+            Assert.Contains(problems, p => p.Contains("sharp blocks"));
+
+            heatmap.Smooth = true;
+            FigureStyle.PlaceLegend(plot, Alignment.UpperRight);
+            PngFile.Save(plot, path, 900, 500);
+            Assert.Empty(Problems("van-der-pol", [(path, plot)]));
         }
         finally
         {
