@@ -6,8 +6,8 @@ namespace Dynamics.Plotting.Styling;
 /// <summary>
 /// Ticks for an axis whose data are plotted as log₁₀ of the values: major ticks at 10ᵏ over wide ranges, at 1, 2, 5·10ᵏ
 /// over one or two decades and at 1, 1.5, 2, 3, 5, 7·10ᵏ within one, each labelled with the value itself (0.03, 10⁻⁷);
-/// minor ticks at 2 … 9·10ᵏ. One number format per axis: when a decade axis reaches beyond [10⁻³, 10⁴], every decade
-/// is written as a power of ten (10⁻⁴, 10⁻³, …, 1, … 10⁵), never 0.001 beside 10⁻⁴ or 10000 beside 10⁵.
+/// minor ticks at 2 … 9·10ᵏ. One number format per axis: when one label lies beyond [10⁻³, 10⁴], every label is written
+/// with a power of ten (10⁻⁴, 10⁻³, …, 1, … 10⁵; 5×10⁻⁴, 10⁻³), never 0.001 beside 10⁻⁴ or 5×10⁻⁴.
 /// </summary>
 public sealed class LogTickGenerator : ITickGenerator
 {
@@ -35,25 +35,28 @@ public sealed class LogTickGenerator : ITickGenerator
         double span = hi - lo;
         var mantissas = span > 2.5 ? Decades : span > 1.2 ? OneTwoFive : Dense;
         int every = span > 8 ? (int)Math.Ceiling(span / 8) : 1;
-        bool powers = ReferenceEquals(mantissas, Decades) && (Math.Floor(lo) < MinPlainExponent || Math.Ceiling(hi) > MaxPlainExponent);
-        var ticks = new List<Tick>();
+        var majors = new List<(double Position, double Mantissa, int Exponent)>();
+        var minors = new List<Tick>();
         for (int k = (int)Math.Floor(lo) - 1; k <= (int)Math.Ceiling(hi); k++)
         {
             foreach (double m in mantissas)
             {
                 double position = k + Math.Log10(m);
                 if (position < lo || position > hi || (m == 1 && k % every != 0)) continue;
-                ticks.Add(Tick.Major(position, Label(m, k, powers)));
+                majors.Add((position, m, k));
             }
 
             if (span > 8) continue;
             for (int m = 2; m <= 9; m++)
             {
                 double position = k + Math.Log10(m);
-                if (position >= lo && position <= hi && !mantissas.Contains(m)) ticks.Add(Tick.Minor(position));
+                if (position >= lo && position <= hi && !mantissas.Contains(m)) minors.Add(Tick.Minor(position));
             }
         }
 
+        // One format for the whole axis: powers of ten for every label as soon as one of them needs one.
+        bool powers = majors.Any(tick => tick.Exponent is < MinPlainExponent or > MaxPlainExponent);
+        var ticks = majors.Select(tick => Tick.Major(tick.Position, Label(tick.Mantissa, tick.Exponent, powers))).Concat(minors).OrderBy(tick => tick.Position);
         Ticks = [.. ticks.Take(MaxTickCount)];
     }
 

@@ -11,6 +11,8 @@ public class LogTickGeneratorTests
     [InlineData(-2.2, 3.1, new[] { "0.01", "0.1", "1", "10", "100", "1000" })]
     [InlineData(-1.6, -0.4, new[] { "0.05", "0.1", "0.2" })]
     [InlineData(-2.95, -1.95, new[] { "0.0015", "0.002", "0.003", "0.005", "0.007", "0.01" })]
+    // One format per axis: 5×10⁻⁴ needs a power of ten, so 0.001 is written 10⁻³ beside it.
+    [InlineData(-3.5, -2.4, new[] { "5×10⁻⁴", "7×10⁻⁴", "10⁻³", "1.5×10⁻³", "2×10⁻³", "3×10⁻³" })]
     public void Major_ticks_label_the_values_at_a_density_that_suits_the_range(double lo, double hi, string[] labels)
     {
         var generator = new LogTickGenerator();
