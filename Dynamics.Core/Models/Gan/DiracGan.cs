@@ -92,6 +92,19 @@ public static class DiracGan
         return 8 / (t + 8 / initialRadiusSquared);
     }
 
+    // The two numbers every variant shares, checked in one place (each variant's init accessor calls these).
+    internal static double CheckedWeightDecay(double value)
+    {
+        Require.NonNegative(value, nameof(IDiracGanFlow.WeightDecay));
+        return value;
+    }
+
+    internal static int CheckedPlayerDimension(int value)
+    {
+        Require.AtLeast(value, 1, nameof(IDiracGanFlow.PlayerDimension));
+        return value;
+    }
+
     internal static double Norm(ReadOnlySpan<double> state, int start, int count)
     {
         Require.AtLeast(count, 1, "playerDimension");

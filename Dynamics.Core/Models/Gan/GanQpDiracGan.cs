@@ -60,26 +60,10 @@ public readonly record struct GanQpDiracGan : IDiracGanFlow
     }
 
     /// <inheritdoc/>
-    public double WeightDecay
-    {
-        get;
-        init
-        {
-            Require.NonNegative(value, nameof(WeightDecay));
-            field = value;
-        }
-    }
+    public double WeightDecay { get; init => field = DiracGan.CheckedWeightDecay(value); }
 
     /// <inheritdoc/>
-    public int PlayerDimension
-    {
-        get;
-        init
-        {
-            Require.AtLeast(value, 1, nameof(PlayerDimension));
-            field = value;
-        }
-    }
+    public int PlayerDimension { get; init => field = DiracGan.CheckedPlayerDimension(value); }
 
     /// <inheritdoc/>
     public int Dimension => 2 * PlayerDimension;

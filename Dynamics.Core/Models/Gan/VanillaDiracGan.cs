@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Simd;
-using Dynamics.Validation;
 
 namespace Dynamics.Models.Gan;
 
@@ -39,26 +38,10 @@ public readonly record struct VanillaDiracGan : IDiracGanFlow
     public bool Saturating { get; init; }
 
     /// <inheritdoc/>
-    public double WeightDecay
-    {
-        get;
-        init
-        {
-            Require.NonNegative(value, nameof(WeightDecay));
-            field = value;
-        }
-    }
+    public double WeightDecay { get; init => field = DiracGan.CheckedWeightDecay(value); }
 
     /// <inheritdoc/>
-    public int PlayerDimension
-    {
-        get;
-        init
-        {
-            Require.AtLeast(value, 1, nameof(PlayerDimension));
-            field = value;
-        }
-    }
+    public int PlayerDimension { get; init => field = DiracGan.CheckedPlayerDimension(value); }
 
     /// <inheritdoc/>
     public int Dimension => 2 * PlayerDimension;
