@@ -47,16 +47,16 @@ public sealed class DdpmExperiment : IExperiment
             double a = schedule.Alpha(t), b = schedule.Beta(t);
             for (int i = 0; i < x.Length; i++) x[i] = a * x[i] + b * CounterRandom.Normal(2, (ulong)(i % Count), (ulong)(2 * t + i / Count));
             if (Array.IndexOf(snapshots, t) > 0)
-                figure.Add(DiffusionFigures.Scatter($"t = {t}: signal ᾱₜ = {schedule.AlphaBar(t):F3}, noise √(1 − ᾱₜ²) = {schedule.BetaBar(t):F3}", x, Count, 1));
+                figure.Add(DiffusionFigures.Scatter($"t = {t}: signal {schedule.AlphaBar(t):F3}, noise {schedule.BetaBar(t):F3}", x, Count, 1));
         }
 
-        figure.SavePng(context.FigurePath("forward.png", $"The forward DDPM chain (linear schedule, T = 1000) on {Count} points of the eight-Gaussian ring (radius 2, s = 0.15), equal units: the data at t = 0, then t = 100, 300 and 1000, where the signal ᾱₜ has fallen to {schedule.AlphaBar(1000):F4} and the points are nearly N(0, I)."), 2000, 560);
+        figure.SavePng(context.FigurePath("forward.png", $"The forward DDPM chain (linear schedule, T = 1000) on {Count} points of the eight-Gaussian ring (radius 2, s = 0.15), equal units: the data at t = 0, then t = 100, 300 and 1000, each titled with its signal ᾱₜ and noise √(1 − ᾱₜ²); at t = 1000 the signal has fallen to {schedule.AlphaBar(1000):F4} and the points are nearly N(0, I)."), 2000, 560);
         // The ring has mean 0 and per-coordinate variance 2 + 0.15² (radius 2: E cos² = ½); after T steps
         // Var = ᾱ_T²·2.0225 + β̄_T², checked to five standard errors √(2/n)·Var.
         var variance = new double[4];
         SampleMetrics.Covariance(x, 2, variance);
         double expected = schedule.AlphaBar(1000) * schedule.AlphaBar(1000) * 2.0225 + schedule.BetaBar(1000) * schedule.BetaBar(1000);
-        context.Check("forward chain: Var x_T,1 = ᾱ_T²·Var x₀ + β̄_T²", variance[0], expected, 5 * Math.Sqrt(2.0 / Count) * expected);
+        context.Check("forward chain: Var x₁(T) = ᾱ(T)²·Var x₁(0) + β̄(T)²", variance[0], expected, 5 * Math.Sqrt(2.0 / Count) * expected);
     }
 
     private static void Rebuild(ExperimentContext context, GaussianMixture data, DiscreteSchedule schedule)
@@ -70,7 +70,7 @@ public sealed class DdpmExperiment : IExperiment
         {
             context.Progress($"ancestral sampling, {variance} variance");
             var samples = DiffusionSampler.Ancestral(data, schedule, variance, new DiffusionSamplerOptions { Count = Count, Seed = 5 });
-            figure.Add(DiffusionFigures.Scatter($"rebuilt by ancestral sampling, {(variance == AncestralVariance.Large ? "large variance σₜ = βₜ" : "small (posterior) variance")}", samples.Samples, Count, variance == AncestralVariance.Large ? 1 : 2));
+            figure.Add(DiffusionFigures.Scatter($"ancestral, {(variance == AncestralVariance.Large ? "large variance σₜ = βₜ" : "small (posterior) variance")}", samples.Samples, Count, variance == AncestralVariance.Large ? 1 : 2));
             SampleMetrics.ResponsibilityWeights(data.CreateMarginal(1, 0), samples.Samples, weights);
             // Each weight 1/8 has binomial standard error √(p(1 − p)/n).
             context.Check($"{variance} variance: weight of the first component", weights[0], 0.125, 5 * Math.Sqrt(0.125 * 0.875 / Count));

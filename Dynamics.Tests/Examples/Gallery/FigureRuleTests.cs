@@ -62,6 +62,9 @@ public sealed partial class FigureRuleTests
             string file = Path.GetFileName(path), title = plot.Axes.Title.Label.Text;
             int panel = panels[path] = panels.GetValueOrDefault(path, -1) + 1;
             if (InternalReference().IsMatch(title)) problems.Add($"{file}: internal reference in the title '{title}'");
+            // A title wider than its panel runs into the next panel's (multi-panel figures) or off the image.
+            float titleWidth = TitleWidth(plot), panelWidth = plot.RenderManager.LastRender.FigureRect.Width;
+            if (titleWidth > panelWidth) problems.Add($"{file}: title '{title}' is {titleWidth:F0} px wide, its panel {panelWidth:F0} px");
             var legend = plot.Legend.GetItems().Where(item => !string.IsNullOrWhiteSpace(item.LabelText)).ToList();
             problems.AddRange(TypographyProblems(new[] { title, plot.Axes.Bottom.Label.Text, plot.Axes.Left.Label.Text }.Concat(legend.Select(item => item.LabelText)))
                 .Select(problem => $"{file}: {problem}"));
@@ -102,6 +105,12 @@ public sealed partial class FigureRuleTests
             if (Math.Max(width, height) > LargestSharpCell)
                 yield return $"heatmap cells of {width:F1} × {height:F1} px drawn as sharp blocks (interpolate, or use a finer grid)";
         }
+    }
+
+    private static float TitleWidth(Plot plot)
+    {
+        using var paint = Paint.NewDisposablePaint();
+        return plot.Axes.Title.Label.Measure(paint).Width;
     }
 
     /// <summary>Carets, underscores, hyphens for minus signs and E notation in texts a reader sees (labels, check names).</summary>
@@ -184,6 +193,25 @@ public sealed partial class FigureRuleTests
             plot.YLabel("xₙ");
             PngFile.Save(plot, path, 900, 500);
             Assert.Empty(Problems("gan-dynamics", [(path, plot)]));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_rules_catch_a_title_wider_than_its_panel()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "dynamics-rules-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var figure = new TimeSeriesFigure("t = 100: signal ᾱₜ = 0.951, noise √(1 − ᾱₜ²) = 0.310, linear schedule", "x").AddSeries([0.0, 1, 2], [1.0, 0.5, 0.25], "x");
+            string path = figure.SavePng(Path.Combine(folder, "panel.png"), 400, 400);
+            Assert.Contains(Problems("none", [(path, figure.Plot)]), p => p.Contains("px wide, its panel 400 px"));
+            figure.Plot.Title("t = 100");
+            path = figure.SavePng(Path.Combine(folder, "panel.png"), 400, 400);
+            Assert.DoesNotContain(Problems("none", [(path, figure.Plot)]), p => p.Contains("px wide"));
         }
         finally
         {
