@@ -448,11 +448,15 @@ public sealed class PhasePortrait
     private void DrawTrajectories(Plot plot, IReadOnlyList<Trajectory> trajectories, List<LegendItem> legend)
     {
         int traced = trajectories.Count - _pathLabels.Count;
+        // The traced trajectories are samples of one kind under one legend entry, so they share its colour; each added
+        // path has an entry of its own and takes the next colours of the palette.
+        var tracedColor = FigureColors.At(TrajectoryPalette[0]);
+        int firstPathColor = traced > 0 ? 1 : 0;
         for (int m = 0; m < trajectories.Count; m++)
         {
-            var color = FigureColors.At(TrajectoryPalette[m % TrajectoryPalette.Length]);
             var path = trajectories[m];
             bool added = m >= traced;
+            var color = added ? FigureColors.At(TrajectoryPalette[(m - traced + firstPathColor) % TrajectoryPalette.Length]) : tracedColor;
             var xs = path.Component(_slice.XComponent);
             var ys = path.Component(_slice.YComponent);
             PathDrawing.Add(plot, xs, ys, color, added ? 1.2f : 2f, arrows: added ? 4 : 2, startMarker: false);
@@ -472,10 +476,10 @@ public sealed class PhasePortrait
             legend.Add(new LegendItem
             {
                 LabelText = traced == 1 ? "trajectory (× start)" : "trajectories (× start)",
-                LineColor = FigureColors.At(TrajectoryPalette[0]),
+                LineColor = tracedColor,
                 LineWidth = 2,
                 MarkerShape = FixedPointStyle.StartShape,
-                MarkerLineColor = FigureColors.At(TrajectoryPalette[0]),
+                MarkerLineColor = tracedColor,
                 MarkerSize = 10,
                 MarkerLineWidth = 2,
             });
