@@ -142,7 +142,7 @@ public sealed class LorenzExperiment : IExperiment
         context.Report("section_crossings", crossings.Count);
 
         var maxima = events.Where(e => e.EventIndex == 1).Select(e => e.State[2]).ToArray();
-        var map = new TrajectoryFigure($"{title}\nLorenz map of successive maxima of z", "zₙ", "zₙ₊₁") { LegendCorner = ScottPlot.Alignment.UpperRight };
+        var map = new TrajectoryFigure($"{title}\nLorenz map of successive maxima of z", "zₙ", "zₙ₊₁") { LegendCorner = ScottPlot.Alignment.LowerRight };
         map.Plot.Add.Markers(maxima[..^1], maxima[1..], ScottPlot.MarkerShape.FilledCircle, 5, FigureColors.At(0)).LegendText = $"{maxima.Length - 1} pairs (zₙ, zₙ₊₁)";
         var diagonal = map.Plot.Add.Line(28, 28, 50, 50);
         diagonal.LineColor = FigureColors.Reference;
