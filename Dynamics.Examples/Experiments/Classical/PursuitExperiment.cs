@@ -222,7 +222,7 @@ public sealed class PursuitExperiment : IExperiment
         double[] ratios = [0.2, 0.4, 0.6, 0.8, 1.0, 1.5];
         var curves = new TrajectoryFigure("Pure pursuit for several speed ratios k = u/v", "x (towards the target's start)", "y (along the target's course)") { LegendCorner = Alignment.UpperLeft };
         var distance = new TimeSeriesFigure("Missile–target distance (L = 1, v = 1)", "distance r / L", "time t·v/L") { LegendCorner = Alignment.UpperLeft };
-        double escapeNearestTime = double.NaN;
+        double escapeNearestTime = double.NaN, farthest = 0;
         var capturePoints = new List<(double X, double Y)>();
         // Colour encodes the speed ratio k, dark to light; the equal-speed k = 1 is dashed, the escapes k > 1 dotted.
         var scale = new SequentialScale(ratios[0], ratios[^1]);
@@ -236,6 +236,7 @@ public sealed class PursuitExperiment : IExperiment
             double[] r = [.. Enumerable.Range(0, path.Count).Select(i => model.Distance(path.Times[i], path.State(i)))];
             distance.AddSeries(path.Times, r, label, scale.ColorOf(k), k < 1 ? LinePattern.Solid : k == 1 ? LinePattern.Dashed : LinePattern.Dotted);
             if (k > 1) escapeNearestTime = path.Times[Array.IndexOf(r, r.Min())];
+            farthest = Math.Max(farthest, r.Max());
             if (k < 1) capturePoints.Add((solution.FinalState[0], solution.FinalState[1]));
         }
 
@@ -259,7 +260,8 @@ public sealed class PursuitExperiment : IExperiment
         // at the time where the computed distance is least, so that it lands on the curve's minimum.
         var nearest = distance.Plot.Add.Marker(escapeNearestTime, ClosestApproach(escape), MarkerShape.OpenCircle, 14, Colors.Black);
         nearest.LegendText = "closed-form closest approach, k = 1.5";
-        distance.Plot.Axes.SetLimits(0, 4, 0, 2.2);
+        // Room below 0 for the whole capture diamonds at r = 0, and above the escaping k = 1.5 curve's farthest point.
+        distance.Plot.Axes.SetLimits(0, 4, -0.08, farthest * 1.04);
         distance.SavePng(context.FigurePath("distance.png", "Missile–target distance against time for each speed ratio k = u/v (L = v = 1; colour dark to light as k grows): capture at the closed-form times t* = Lv/(v² − u²) (diamonds) for k < 1, the limit L/2 for k = 1, and for k = 1.5 a least distance equal to the closed form (open circle, at the computed time of the minimum)."));
     }
 
