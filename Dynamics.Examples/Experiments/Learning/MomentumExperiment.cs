@@ -53,7 +53,9 @@ public sealed class MomentumExperiment : IExperiment
         {
             var run = OptimizerRun.Iterate(new MomentumDescent(gamma, Friction, start), Unit, [1.0], (long)(end / gamma));
             string label = start == MomentumStart.HalfStep ? "half-step start" : "naive start v₀ = 0";
-            var markers = figure.Plot.Add.Markers([.. run.Times], run.Component(0), start == MomentumStart.HalfStep ? MarkerShape.FilledCircle : MarkerShape.OpenSquare, 9, FigureColors.At(series++));
+            // The series' own marker, the one the residual panel gives it, so each start looks the same in both panels.
+            var markers = figure.Plot.Add.Markers([.. run.Times], run.Component(0), FigureColors.MarkerAt(series), 9, FigureColors.At(series));
+            series++;
             markers.LegendText = label;
             residual.AddResidual([.. run.Times], run.Component(0), [.. run.Times.Select(t => DampedOscillator.Solve(Friction, 1, 1, 0, t).Position)], label, markers: true);
         }
@@ -61,7 +63,7 @@ public sealed class MomentumExperiment : IExperiment
         new MultiPanelFigure(1, 2).Add(figure.AsPanel()).Add(residual.AsPanel()).SavePng(context.FigurePath("heavy-ball.png",
             $"Momentum iterates on L = ½θ² (friction λ = {Friction}, learning rate γ = {gamma}, θ₀ = 1) against the heavy-ball closed form " +
             "exp(−λt/2)(cos ωt + (λ/2ω) sin ωt). Left: the half-step start v₀ = (γ²/2)∇L(θ₀) (filled circles) and the naive start v₀ = 0 " +
-            "(open squares) on the closed form (dashed). Right: their gaps to it, log scale; the half-step start stays below the naive one throughout."), 2200, 850);
+            "(filled squares) on the closed form (dashed). Right: their gaps to it, log scale; the half-step start stays below the naive one throughout."), 2200, 850);
     }
 
     private static void GlobalError(ExperimentContext context)
