@@ -217,12 +217,15 @@ public sealed class SolarFurnaceExperiment : IExperiment
             ("curve parameter, tangent (y, r − x)", Refined(runs.CurveParameter, 0), Refined(runs.CurveParameter, 1), "passes through the vertex"),
             ("tangent (x + r, y)", Refined(runs.SlopeVector, 0), Refined(runs.SlopeVector, 1), "stalls at the vertex (the tangent vanishes)"),
         ];
+        bool first = true;
         foreach (var (title, xs, ys, outcome) in cases)
         {
             var panel = new TrajectoryFigure(title, "x", "y") { LegendCorner = Alignment.LowerLeft };
             panel.Plot.Title(title, size: 16);
             panel.AddPath(xs, ys, outcome, arrows: 2);
-            panel.AddPoint(SolarFurnace.VertexX(c), 0, "vertex (−C/2, 0)", MarkerShape.OpenSquare, Colors.Black);
+            // The vertex's marker of the mirror-rays figure, named once: each panel's legend keeps only its own outcome.
+            panel.AddPoint(SolarFurnace.VertexX(c), 0, first ? "vertex (−C/2, 0)" : "", MarkerShape.FilledSquare, FigureColors.At(2));
+            first = false;
             panel.Plot.Axes.SetLimits(-1.3, 0.3, -1.6, 1.4);
             panel.Plot.Axes.SquareUnits();
             FigureStyle.ShowLegendInside(panel.Plot, Alignment.LowerLeft);
