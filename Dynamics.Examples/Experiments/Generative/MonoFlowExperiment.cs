@@ -105,7 +105,7 @@ public sealed class MonoFlowExperiment : IExperiment
         klFigure.Legend.Alignment = Alignment.UpperRight;
         klFigure.ShowLegend();
         PngFile.Save(klFigure, context.FigurePath("kl-over-time.png", $"KL(qₜ‖p) estimated with the kernel-density log-ratio along the MonoFlow particle flow for every generator loss h, {Particles} particles from N(0, I) towards the mixture 0.3·N((−1.5, 0), ¼I) + 0.7·N((1.5, 0), ¼I), 0 ≤ t ≤ {End:0} (DP5, rtol 10⁻³): the KL falls under every h. The W-flow reverse KL has the logit loss's weight, so its open diamonds lie on the logit curve."), 1300, 900);
-        panels.SavePng(context.FigurePath("particles-by-h.png", $"Particles at t = {End:0} of the MonoFlow flow for six generator losses h ({Particles} particles from N(0, I), kernel-density log-ratio), over a sample of the target mixture 0.3·N((−1.5, 0), ¼I) + 0.7·N((1.5, 0), ¼I) (grey rings); equal units. The weight each h puts on the log-ratio sets how far the particles have moved."), 2100, 1200);
+        panels.SavePng(context.FigurePath("particles-by-h.png", $"Particles at t = {End:0} of the MonoFlow flow for six generator losses h ({Particles} particles from N(0, I), kernel-density log-ratio), over a sample of the target mixture 0.3·N((−1.5, 0), ¼I) + 0.7·N((1.5, 0), ¼I) (grey plus signs); equal units. The weight each h puts on the log-ratio sets how far the particles have moved."), 2100, 1200);
     }
 
     // Ten losses and eight Okabe–Ito colours: the last two take Tol's indigo and wine (colour-blind safe, unlike any of
