@@ -90,11 +90,13 @@ public sealed class ProbabilityFlowExperiment : IExperiment
         var plot = FigureStyle.NewPlot("VP linear: exact marginal densities pₜ", "x", "pₜ(x)");
         var xs = Enumerable.Range(0, 401).Select(i => -4 + 8 * i / 400.0).ToArray();
         double[] times = [0, 0.1, 0.3, 1];
+        // Colour stands for time, an ordered quantity: a sequential scale (dark = data, light = noise), keyed by a bar.
+        var time = new SequentialScale(times[0], times[^1]);
         for (int k = 0; k < times.Length; k++)
         {
             var marginal = data.CreateMarginal(schedule.Scale(times[k]), Math.Max(schedule.NoiseStandardDeviation(times[k]), 1e-12));
             var ys = xs.Select(x => Math.Exp(marginal.LogDensity([x]))).ToArray();
-            var line = plot.Add.ScatterLine(xs, ys, FigureColors.At(k));
+            var line = plot.Add.ScatterLine(xs, ys, time.ColorOf(times[k]));
             line.LegendText = $"t = {times[k]}";
             line.LinePattern = k % 2 == 0 ? ScottPlot.LinePattern.Solid : ScottPlot.LinePattern.Dashed;
             line.LineWidth = 2;
@@ -104,8 +106,9 @@ public sealed class ProbabilityFlowExperiment : IExperiment
             context.Check($"∫pₜ dx at t = {times[k]}", integral, 1, 1e-3);
         }
 
+        time.AddColorBar(plot, "t");
         plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
-        Plotting.Figures.PngFile.Save(plot, context.FigurePath("densities.png", "Exact marginal densities pₜ of the VP linear schedule for the data 0.3·N(−1.5, 0.3²) + 0.7·N(1.5, 0.3²) at t = 0, 0.1, 0.3 and 1: the two modes merge into N(0, 1)."), 1200, 700);
+        Plotting.Figures.PngFile.Save(plot, context.FigurePath("densities.png", "Exact marginal densities pₜ of the VP linear schedule for the data 0.3·N(−1.5, 0.3²) + 0.7·N(1.5, 0.3²) at t = 0, 0.1, 0.3 and 1 (colour: t, dark to light): the two modes merge into N(0, 1)."), 1200, 700);
     }
 
     private static void Invariant(ExperimentContext context)

@@ -17,6 +17,8 @@ public sealed class SamplersExperiment : IExperiment
     private const double Max = 80, Min = 0.05;
     // The observed order is fitted from the third step count of the sweep on, past the pre-asymptotic start.
     private const int FitFrom = 2;
+    // A mean ≤ 0 has no place on the log axis of the work-precision diagram: drawn at its foot with this shape.
+    private const ScottPlot.MarkerShape BelowAxis = ScottPlot.MarkerShape.OpenTriangleDown;
 
     /// <inheritdoc/>
     public string Name => "samplers";
@@ -137,12 +139,17 @@ public sealed class SamplersExperiment : IExperiment
         }
 
         // The axis reaches below every positive mean and the noise band; means ≤ 0 (possible for an unbiased estimator)
-        // have no place on a log axis and are drawn as open markers at its foot.
+        // have no place on a log axis and are drawn at its foot as open downward triangles ("below the axis"), a shape no
+        // sampler series uses.
         double bottom = Math.Min(floorSpread / 20, 0.5 * measured.SelectMany(m => m.Means).Where(v => v > 0).DefaultIfEmpty(floorSpread).Min());
         double highest = measured.SelectMany(m => m.Means.Zip(m.Spreads, (mean, sd) => mean + sd)).Max();
         var all = measured.SelectMany(m => m.Evaluations).ToArray();
         var figure = new ConvergenceFigure($"Distribution error vs work ({count} samples × {seeds} seeds, ring, exact score)", "score evaluations per sample (log scale)",
-            "energy distance² to fresh data (mean ± SD over seeds, log scale)");
+            "energy distance² to fresh data (mean ± SD over seeds, log scale)")
+        {
+            // Errors fall to the right and the noise band lies along the foot: the upper right is empty.
+            LegendCorner = ScottPlot.Alignment.UpperRight,
+        };
         var band = figure.Plot.Add.VerticalSpan(Math.Log10(bottom), Math.Log10(2 * floorSpread));
         band.FillStyle.Color = ScottPlot.Colors.Gray.WithAlpha(0.25);
         band.LineStyle.Width = 0;
@@ -162,10 +169,10 @@ public sealed class SamplersExperiment : IExperiment
             }
 
             foreach (int i in Enumerable.Range(0, budgets.Length).Where(i => means[i] <= 0))
-                figure.Plot.Add.Marker(Math.Log10(evaluations[i]), Math.Log10(bottom), ScottPlot.MarkerShape.OpenCircle, 12, color);
+                figure.Plot.Add.Marker(Math.Log10(evaluations[i]), Math.Log10(bottom), BelowAxis, 14, color);
         }
 
-        var legendOnly = figure.Plot.Add.Marker(double.NaN, double.NaN, ScottPlot.MarkerShape.OpenCircle, 12, Plotting.Styling.FigureColors.Reference);
+        var legendOnly = figure.Plot.Add.Marker(double.NaN, double.NaN, BelowAxis, 14, Plotting.Styling.FigureColors.Reference);
         legendOnly.LegendText = "mean ≤ 0, at the axis foot (series colour)";
         double worst = measured.Max(m => m.Means[^1]);
         context.Report("estimator noise floor (SD of the energy distance between two data samples)", floorSpread);
@@ -188,13 +195,15 @@ public sealed class SamplersExperiment : IExperiment
         var heun = DiffusionSampler.Heun(data, EdmSchedule.KarrasGrid(18, 0.002, 6), options);
         var churn = DiffusionSampler.Heun(data, EdmSchedule.KarrasGrid(18, 0.002, 6), options, new EdmChurn(3, 0.05, 3));
         var figure = new MultiPanelFigure(1, 2);
+        // The paths are interchangeable samples: one colour for all, the colour of the legend's swatch.
+        var pathColor = Plotting.Styling.FigureColors.At(0);
         // One window for both panels that holds every path, starts included (σ = 6 spreads them to about ±3σ).
         double reach = 1.05 * new[] { heun, churn }.Max(result => Enumerable.Range(0, result.RecordedPaths)
             .Max(r => Math.Max(result.Path(r, 0).Max(Math.Abs), result.Path(r, 1).Max(Math.Abs))));
         foreach (var (result, title) in new[] { (heun, "Heun, deterministic"), (churn, "Heun + churn 3 (0.05 ≤ σ ≤ 3)") })
         {
             var panel = new TrajectoryFigure($"{title}: 40 paths, σ = 6 → 0", "x₁", "x₂");
-            for (int r = 0; r < result.RecordedPaths; r++) panel.AddPath(result.Path(r, 0), result.Path(r, 1), r == 0 ? "path (arrow: towards data)" : "", arrows: 1, lineWidth: 1);
+            for (int r = 0; r < result.RecordedPaths; r++) panel.AddPath(result.Path(r, 0), result.Path(r, 1), r == 0 ? "path (× start, arrow towards data)" : "", pathColor, arrows: 1, lineWidth: 1);
             for (int k = 0; k < 8; k++)
                 panel.AddPoint(data.Mean(k)[0], data.Mean(k)[1], k == 0 ? "component means" : "", ScottPlot.MarkerShape.FilledSquare);
             panel.Plot.Axes.SetLimits(-reach, reach, -reach, reach);
@@ -203,6 +212,6 @@ public sealed class SamplersExperiment : IExperiment
             figure.Add(panel.Plot);
         }
 
-        figure.SavePng(context.FigurePath("paths.png", "40 sampling paths on the eight-Gaussian ring from σ = 6 to 0 (18-level Karras grid down to σ = 0.002, Heun, exact score), × at the start, arrows towards the data, squares the component means; equal units. Left: the deterministic Heun sampler moves each point along a smooth path; right: with churn S = 3 added for 0.05 ≤ σ ≤ 3 the paths jitter before settling."), 1600, 800);
+        figure.SavePng(context.FigurePath("paths.png", "40 sampling paths on the eight-Gaussian ring from σ = 6 to 0 (18-level Karras grid down to σ = 0.002, Heun, exact score), all in one colour, × at the start, arrows towards the data, squares the component means; equal units. Left: the deterministic Heun sampler moves each point along a smooth path; right: with churn S = 3 added for 0.05 ≤ σ ≤ 3 the paths jitter before settling."), 1600, 800);
     }
 }

@@ -279,7 +279,7 @@ public sealed class GanAsDiffusionExperiment : IExperiment
         energy.ShowLegend();
         panels.Add(GenerativeFigures.Cloud("start: N(0, I)", start, reference, 5, GenerativeFigures.Shape(5)));
         PngFile.Save(energy, context.FigurePath("comparison-energy.png", "From N(0, I) to the mixture 0.3·N((−1.5, 0), ¼I) + 0.7·N((1.5, 0), ¼I) with 400 particles: the energy distance to a target sample (log₁₀) along MonoFlow with three log-ratio estimates, the diffusion probability-flow ODE and Langevin dynamics, against the fraction of each run. The estimate is unbiased and can fall below 0 near the target: values at or below 10⁻⁴ are drawn at −4."), 1400, 900);
-        panels.SavePng(context.FigurePath("comparison-particles.png", "Where 400 particles from N(0, I) (last panel) end under each method, over a sample of the target mixture (grey rings); equal units. With the Gaussian-fit log-ratio the particles end on two vertical lines; the kernel-density and discriminator log-ratios, the PF-ODE with the exact score and Langevin dynamics put particles on both modes."), 2100, 1200);
+        panels.SavePng(context.FigurePath("comparison-particles.png", "Where 400 particles from N(0, I) (last panel) end under each method, over a sample of the target mixture (grey plus signs); equal units. With the Gaussian-fit log-ratio the particles end on two vertical lines; the kernel-density and discriminator log-ratios, the PF-ODE with the exact score and Langevin dynamics put particles on both modes."), 2100, 1200);
     }
 
     // The diffusion side's PF-ODE dx/dt = f(t)x − ½g(t)²∇log p_t(x) (exact mixture marginals) run backwards from t = T to 0,

@@ -24,12 +24,16 @@ internal static class GenerativeFigures
         return points;
     }
 
+    /// <summary>The marker of a target sample under a particle cloud: a plus, never one of <see cref="Shape"/>'s.</summary>
+    public const MarkerShape TargetShape = MarkerShape.Cross;
+
     /// <summary>A scatter panel of a 2-D cloud over a faint target sample, equal axis units.</summary>
     public static Plot Cloud(string title, ReadOnlySpan<double> particles, ReadOnlySpan<double> target, int index, MarkerShape shape, double half = 3.2)
     {
         var plot = FigureStyle.NewPlot(title, "x₁", "x₂");
         int n = particles.Length / 2, m = target.Length / 2;
-        var reference = plot.Add.Markers(target[..m].ToArray(), target[m..].ToArray(), MarkerShape.OpenCircle, 4, FigureColors.Background);
+        // The target sample is drawn with a shape no particle series uses (see Shape), so it differs by more than colour.
+        var reference = plot.Add.Markers(target[..m].ToArray(), target[m..].ToArray(), TargetShape, 5, FigureColors.Background);
         reference.LegendText = "target sample";
         var cloud = plot.Add.Markers(particles[..n].ToArray(), particles[n..].ToArray(), shape, 5, FigureColors.At(index));
         cloud.LegendText = "particles";
