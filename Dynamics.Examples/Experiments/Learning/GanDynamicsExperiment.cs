@@ -91,9 +91,11 @@ public sealed class GanDynamicsExperiment : IExperiment
         ];
         var figure = new TrajectoryFigure("Jacobian eigenvalues at the equilibrium (each double in 2-D)", "Re s", "Im s") { LegendCorner = Alignment.UpperLeft };
         var closedForms = new List<string>();
-        // Large where another spectrum lies on top (vanilla under saturating, GAN-QP under its ‖φ‖ variant), small on top.
-        float[] sizes = [24, 12, 20, 26, 20, 14, 20, 12];
-        var shapes = new[] { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledDiamond, MarkerShape.FilledTriangleUp, MarkerShape.FilledTriangleDown, MarkerShape.Cross, MarkerShape.Eks, MarkerShape.Asterisk };
+        // The marker language: filled = stable (left of the axis), open = not attracting (the centres on it). Large where
+        // another spectrum lies on top (vanilla under saturating, GAN-QP under its ‖φ‖ variant), small on top and where
+        // stable spectra lie 0.05 apart (at equal units).
+        float[] sizes = [24, 12, 13, 26, 13, 13, 13, 12];
+        var shapes = new[] { MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.FilledDiamond, MarkerShape.OpenTriangleUp, MarkerShape.FilledTriangleDown, MarkerShape.FilledSquare, MarkerShape.FilledCircle, MarkerShape.OpenDiamond };
         for (int k = 0; k < cases.Length; k++)
         {
             var (label, field, closed) = cases[k];
@@ -106,14 +108,21 @@ public sealed class GanDynamicsExperiment : IExperiment
             // Coinciding spectra (vanilla and saturating; the two GAN-QP variants) stay visible: large markers underneath,
             // small ones on top, each with its own shape. The closed forms are in the caption.
             var markers = figure.Plot.Add.Markers(re, im, shapes[k], sizes[k], FigureColors.At(k));
-            markers.LegendText = $"{label[..(label.IndexOf(':') is var colon and > 0 ? colon : label.Length)]}";
+            markers.MarkerLineWidth = 2;
+            // One marker size in the legend, whatever the size on the plot.
+            figure.Plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = label[..(label.IndexOf(':') is var colon and > 0 ? colon : label.Length)], MarkerShape = shapes[k], MarkerSize = 14,
+                MarkerLineColor = FigureColors.At(k), MarkerFillColor = FigureColors.At(k), MarkerLineWidth = 2,
+            });
             closedForms.Add($"{label[..(label.IndexOf(':') is var c and > 0 ? c : label.Length)]}: {FormatPair(closed)}");
         }
 
         var axis = figure.Plot.Add.VerticalLine(0, 1, FigureColors.Reference, LinePattern.Dotted);
         axis.LegendText = "imaginary axis (no decay)";
-        figure.Plot.Axes.SetLimits(-0.35, 0.1, -1.15, 1.15);
-        figure.SavePng(context.FigurePath("eigenvalues.png", $"Jacobian eigenvalues at the equilibrium of each Dirac GAN in the complex plane (each a double eigenvalue in 2-D): on the imaginary axis the linearisation is a centre; left of it, the equilibrium attracts. Closed forms: {FigureText.Minuses(string.Join("; ", closedForms))}."), 1100, 900);
+        // The complex plane is geometric: equal units, the narrow Re window widened to fit (room for the legend on the left).
+        LearningFigures.SetWindow(figure.Plot, -0.35, 0.1, -1.15, 1.15);
+        figure.SavePng(context.FigurePath("eigenvalues.png", $"Jacobian eigenvalues at the equilibrium of each Dirac GAN in the complex plane, equal units (each a double eigenvalue in 2-D): on the imaginary axis the linearisation is a centre (open markers); left of it, the equilibrium attracts (filled). Closed forms: {FigureText.Minuses(string.Join("; ", closedForms))}."), 1100, 900);
     }
 
     private static void Invariants(ExperimentContext context)
