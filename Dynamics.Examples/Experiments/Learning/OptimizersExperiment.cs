@@ -178,6 +178,7 @@ public sealed class OptimizersExperiment : IExperiment
         var loss = QuadraticLoss.Diagonal(1.0);
         const double gamma = 0.3;
         var figure = new TimeSeriesFigure("RMSprop on ½θ² from θ₀ = 1 — γ̃ = 0.3, ε = 0", "distance of θₙ to its final 2-cycle (log scale)", "step n");
+        var zoom = new TimeSeriesFigure("its first 20 steps", "distance of θₙ to its final 2-cycle (log scale)", "step n");
         double[] decays = [0.0, 0.1, 0.01];
         for (int series = 0; series < decays.Length; series++)
         {
@@ -207,23 +208,30 @@ public sealed class OptimizersExperiment : IExperiment
             if (shown <= 0) shown = distances.Length;
             var xs = Enumerable.Range(0, shown).Select(i => (double)i).ToArray();
             var ys = distances[..shown].Select(d => Math.Log10(Math.Max(d, 1e-17))).ToArray();
-            var line = figure.Plot.Add.ScatterLine(xs, ys, FigureColors.At(series));
-            line.LineWidth = 2;
-            // ρ = 0 lands on its cycle within four steps: markers keep that short drop visible next to the axis.
-            if (decay == 0)
+            // The same series in both panels: the whole run, and its first 20 steps, where ρ = 0 lands (steps 0–3).
+            foreach (var panel in new[] { figure, zoom })
             {
-                line.MarkerShape = MarkerShape.FilledCircle;
-                line.MarkerSize = 9;
-            }
+                var line = panel.Plot.Add.ScatterLine(xs, ys, FigureColors.At(series));
+                line.LineWidth = 2;
+                // ρ = 0 lands on its cycle within four steps: markers keep that short drop visible next to the axis.
+                if (decay == 0)
+                {
+                    line.MarkerShape = MarkerShape.FilledCircle;
+                    line.MarkerSize = 9;
+                }
 
-            line.LinePattern = series switch { 0 => LinePattern.Solid, 1 => LinePattern.Dashed, _ => LinePattern.Dotted };
-            line.LegendText = decay == 0 ? "ρ = 0: cycle {0.1, −0.2}" : $"ρ = {decay}: cycle {{γ̃/2, −γ̃/2}}";
+                line.LinePattern = series switch { 0 => LinePattern.Solid, 1 => LinePattern.Dashed, _ => LinePattern.Dotted };
+                // One legend, in the whole run's panel: the zoom's would repeat it.
+                if (panel == figure) line.LegendText = decay == 0 ? "ρ = 0: cycle {0.1, −0.2}" : $"ρ = {decay}: cycle {{γ̃/2, −γ̃/2}}";
+            }
         }
 
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
+        LearningFigures.UseLogTicks(zoom.Plot.Axes.Left);
         figure.Plot.Axes.SetLimits(-15, 800, -17.5, 0.5);
+        zoom.Plot.Axes.SetLimits(-0.5, 20, -17.5, 0.5);
         figure.LegendCorner = Alignment.UpperRight;
-        figure.SavePng(context.FigurePath("rmsprop-cycles.png", "RMSprop on ½θ² from θ₀ = 1 (γ̃ = 0.3, ε = 0) never converges to the minimum: the distance from θₙ to the 2-cycle it ends on, log scale, against the step. Without averaging (ρ = 0) it lands on {0.1, −0.2} exactly after a few steps (the drop to 10⁻¹⁷ marks an exact 0); with ρ > 0 it approaches the symmetric cycle {γ̃/2, −γ̃/2} geometrically, more slowly for smaller ρ, until rounding. Each curve ends where it reaches 10⁻¹⁵."), 1500, 900);
+        new MultiPanelFigure(1, 2).Add(figure.AsPanel()).Add(zoom.AsPanel()).SavePng(context.FigurePath("rmsprop-cycles.png", "RMSprop on ½θ² from θ₀ = 1 (γ̃ = 0.3, ε = 0) never converges to the minimum: the distance from θₙ to the 2-cycle it ends on, log scale, against the step; left the whole run, right its first 20 steps. Without averaging (ρ = 0) it lands on {0.1, −0.2} exactly after a few steps (the drop to 10⁻¹⁷ marks an exact 0); with ρ > 0 it approaches the symmetric cycle {γ̃/2, −γ̃/2} geometrically, more slowly for smaller ρ, until rounding. Each curve ends where it reaches 10⁻¹⁵."), 2200, 900);
     }
 
     private static void Langevin(ExperimentContext context)
