@@ -49,27 +49,32 @@ public sealed class OptimizersExperiment : IExperiment
         // Small multiples, one panel per optimizer with equal units, so no path hides another; contours of log₁₀(L + 0.01)
         // reach down into the valley.
         var panels = new MultiPanelFigure(2, 3);
+        bool first = true;
         foreach (var optimizer in optimizers)
         {
             var run = OptimizerRun.Iterate(optimizer, rosenbrock, [-1.2, 1.0], 5000);
             double distance = Distance(run.FinalState, rosenbrock.Minimizers[0]);
-            var panel = new TrajectoryFigure($"{optimizer.Name}\n{LearningFigures.Pretty(optimizer.Parameters)}", "θ₁", "θ₂") { LegendCorner = Alignment.LowerRight };
+            // Each panel's end distance in its title, so that the legend (the same in every panel) is shown once.
+            string title = $"{DisplayName(optimizer)}\n{LearningFigures.Pretty(optimizer.Parameters)}; end: ‖θ − θ*‖ = {FigureText.Number(distance, 2)}";
+            var panel = new TrajectoryFigure(title, "θ₁", "θ₂");
             // The valley floor is ~0.03 wide at the lowest levels: 300 × 300 values over the visible window only (cells of
             // 0.011 × 0.010, against 0.048 × 0.036 for 100² over a wider box) trace it without jagged or broken lines.
             LearningFigures.AddLossContours(panel.Plot, rosenbrock, -1.7, 1.7, -0.9, 2.1, 14);
             panel.AddPath(run.Component(0), run.Component(1), "path (× start)", arrows: 2);
             // The minimum first, the end over it as an open square, so that an end on the minimum leaves both visible.
             panel.AddPoint(1, 1, "minimum (1, 1)", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
-            panel.AddPoint(run.FinalState[0], run.FinalState[1], $"end after 5000 steps, ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", MarkerShape.OpenSquare, FigureColors.At(0), size: 22);
+            panel.AddPoint(run.FinalState[0], run.FinalState[1], "end after 5000 steps", MarkerShape.OpenSquare, FigureColors.At(0), size: 22);
             LearningFigures.SetWindow(panel.Plot, -1.6, 1.6, -0.6, 1.8);
-            panel.Plot.Title($"{optimizer.Name}\n{LearningFigures.Pretty(optimizer.Parameters)}", size: 16);
-            FigureStyle.ShowLegendInside(panel.Plot, Alignment.LowerRight);
+            panel.Plot.Title(title, size: 16);
+            if (first) FigureStyle.ShowLegendInside(panel.Plot, Alignment.LowerRight);
+            else panel.Plot.HideLegend();
+            first = false;
             panels.Add(panel.Plot);
             context.Report($"rosenbrock_distance_{Key(optimizer.Name)}", distance);
         }
 
         panels.SavePng(context.FigurePath("rosenbrock.png",
-            $"Five optimizers on the Rosenbrock function ({rosenbrock.Parameters}), 5000 steps each from (−1.2, 1), one panel each with equal units, over contours of log₁₀(L + 0.01); × marks the start, a square the end, the filled circle the minimum (1, 1)."), 2100, 1300);
+            $"Five optimizers on the Rosenbrock function ({rosenbrock.Parameters}), 5000 steps each from (−1.2, 1), one panel each with equal units, over contours of log₁₀(L + 0.01); × marks the start, a square the end (its distance to the minimum in each title), the filled circle the minimum (1, 1)."), 2100, 1300);
 
         var himmelblau = new HimmelblauLoss();
         // The upper-right corner holds contours only: the legend goes there, inside the frame.
@@ -102,8 +107,8 @@ public sealed class OptimizersExperiment : IExperiment
             var run = OptimizerRun.Iterate(optimizer, beale, [1.0, 1.5], 3000);
             double distance = Distance(run.FinalState, BealeLoss.Minimizers[0]);
             // The legend names the optimizer and where it ended; its parameters go into the caption.
-            bealeFigure.AddPath(run.Component(0), run.Component(1), $"{optimizer.Name}: ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", arrows: 2);
-            bealeParameters.Add($"{optimizer.Name} {LearningFigures.Pretty(optimizer.Parameters)}");
+            bealeFigure.AddPath(run.Component(0), run.Component(1), $"{DisplayName(optimizer)}: ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", arrows: 2);
+            bealeParameters.Add($"{DisplayName(optimizer)} {LearningFigures.Pretty(optimizer.Parameters)}");
             context.Report($"beale_distance_{Key(optimizer.Name)}", distance);
         }
 
@@ -171,6 +176,10 @@ public sealed class OptimizersExperiment : IExperiment
         // The same arithmetic (θ − γ̃·g/|g|): agreement to rounding over 200 steps.
         context.CheckAtMost("RMSprop (ρ = ε = 0) − Euler on the sign flow, largest gap over 200 steps", worst, 1e-12);
     }
+
+    /// <summary>The optimizer's name for a figure: the method described, not the source's name for its variant.</summary>
+    private static string DisplayName(IOptimizer optimizer) =>
+        optimizer is NesterovMomentum { Lookahead: 0.5 } ? "Nesterov, gradient at the half look-ahead θ + ½βv" : optimizer.Name;
 
     private static void RmsPropCycles(ExperimentContext context)
     {
