@@ -60,14 +60,14 @@ public sealed class OptimizersExperiment : IExperiment
             // The valley floor is ~0.03 wide at the lowest levels: 300 × 300 values over the visible window only (cells of
             // 0.011 × 0.010, against 0.048 × 0.036 for 100² over a wider box) trace it without jagged or broken lines.
             LearningFigures.AddLossContours(panel.Plot, rosenbrock, -1.7, 1.7, -0.9, 2.1, 14);
-            panel.AddPath(run.Component(0), run.Component(1), "path (× start)", arrows: 2);
+            // Labelled in the first panel only, which carries the one legend.
+            panel.AddPath(run.Component(0), run.Component(1), first ? "path (× start)" : "", arrows: 2);
             // The minimum first, the end over it as an open square, so that an end on the minimum leaves both visible.
-            panel.AddPoint(1, 1, "minimum (1, 1)", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
-            panel.AddPoint(run.FinalState[0], run.FinalState[1], "end after 5000 steps", MarkerShape.OpenSquare, FigureColors.At(0), size: 22);
+            panel.AddPoint(1, 1, first ? "minimum (1, 1)" : "", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
+            panel.AddPoint(run.FinalState[0], run.FinalState[1], first ? "end after 5000 steps" : "", MarkerShape.OpenSquare, FigureColors.At(0), size: 22);
             LearningFigures.SetWindow(panel.Plot, -1.6, 1.6, -0.6, 1.8);
             panel.Plot.Title(title, size: 16);
             if (first) FigureStyle.ShowLegendInside(panel.Plot, Alignment.LowerRight);
-            else panel.Plot.HideLegend();
             first = false;
             panels.Add(panel.Plot);
             context.Report($"rosenbrock_distance_{Key(optimizer.Name)}", distance);
