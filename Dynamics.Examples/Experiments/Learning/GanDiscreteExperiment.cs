@@ -75,20 +75,21 @@ public sealed class GanDiscreteExperiment : IExperiment
         // One panel per scheme, each over the flow: drawn together, the alternating steps and the flow fill one band and
         // hide each other, and the simultaneous spiral hides both.
         var panels = new MultiPanelFigure(1, 2);
-        foreach (var (name, iterates) in new[] { ("simultaneous steps", simultaneous), ("alternating steps", alternating) })
+        // Each panel's window fits its own data: the alternating steps stay within ±0.22, a third of the spiral's window.
+        foreach (var (name, iterates, window) in new[] { ("simultaneous steps", simultaneous, 0.75), ("alternating steps", alternating, 0.35) })
         {
             var plane = new TrajectoryFigure($"Vanilla Dirac GAN: {name}", "θ₁", "θ₂") { LegendCorner = ScottPlot.Alignment.LowerRight };
             plane.AddPath(flow.Component(2), flow.Component(3), "flow (Verner 8)", FigureColors.At(1), arrows: 3, lineWidth: 5);
-            plane.AddPath(iterates.Component(2), iterates.Component(3), name, FigureColors.At(0), arrows: 3, lineWidth: 1.5f);
+            plane.AddPath(iterates.Component(2), iterates.Component(3), $"{name} (× start)", FigureColors.At(0), arrows: 3, lineWidth: 1.5f);
             LearningFigures.MarkEquilibrium(plane, LearningFigures.ClassAtOrigin(gan));
-            LearningFigures.SetWindow(plane.Plot, -0.75, 0.75, -0.75, 0.75);
+            LearningFigures.SetWindow(plane.Plot, -window, window, -window, window);
             panels.Add(plane.AsPanel());
         }
 
         panels.SavePng(context.FigurePath("vanilla-discrete.png",
             $"Vanilla Dirac GAN in the θ-plane from [φ, θ] = [{string.Join(", ", Start.Select(v => FigureText.Number(v)))}], {steps} steps of h = {LearningRate}, over the flow (Verner 8, thick): " +
             "simultaneous gradient steps spiral outwards (left); alternating steps stay on the flow's precessing orbit (right). The equilibrium is " +
-            "a centre of the linearisation (open triangle). Equal units."), 1900, 950);
+            "a centre of the linearisation (open triangle); × marks the start. Equal units; the right panel's window is half the left's."), 1900, 950);
 
         var j2 = new TimeSeriesFigure($"J₂ = θ₁φ₂ − θ₂φ₁ under discrete training — vanilla Dirac GAN, h = {LearningRate}", "J₂ (log scale)", "t = nh") { LegendCorner = Alignment.UpperLeft };
         LearningFigures.UseLogTicks(j2.Plot.Axes.Left);

@@ -49,7 +49,7 @@ public sealed class GanDynamicsExperiment : IExperiment
             ("vanilla.png", new VanillaDiracGan(), 100, 0.1, 0.3, "precesses and slowly shrinks", "Vanilla Dirac GAN from [φ, θ] = [0.1, 0.2, 0.2, 0.1], 0 ≤ t ≤ 100, θ-plane: the orbit does not close; it precesses and slowly shrinks as the energy falls (2E = ‖φ‖² + ‖θ‖² from 0.10 to 0.067 by t = 100). J₂ = θ₁φ₂ − θ₂φ₁ = 0.03 is conserved, so ‖θ‖‖φ‖ ≥ 0.03 keeps it off the equilibrium and 2E above 2J₂ = 0.06."),
             ("wgan.png", new WganDiracGan(), 10, 0.01, 0.4, "loops at unit speed, ‖φ‖ ≡ √0.05", "WGAN Dirac GAN, 0 ≤ t ≤ 10: θ moves at unit speed and ‖φ‖ stays √0.05; there is no equilibrium, only the real data point x = 0 (asterisk)."),
             ("wgan-gp-0.png", new WganGpDiracGan(0.1, 0), 40, 0.1, 0.3, "spirals in: eigenvalues −0.1 ± 0.995i", "WGAN-GP with centre c = 0, λ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium, eigenvalues −0.1 ± 0.995i, J₂ decaying as exp(−2λt)."),
-            ("wgan-gp-1.png", new WganGpDiracGan(0.1, 1), 40, 0.1, 1.1, "converges to the unit circle", "WGAN-GP with centre c = 1, λ = 0.1, 0 ≤ t ≤ 40: θ converges to the limit cycle ‖θ‖ = 1 (dashed)."),
+            ("wgan-gp-1.png", new WganGpDiracGan(0.1, 1), 40, 0.1, 1.1, "converges to the unit circle", "WGAN-GP with centre c = 1, λ = 0.1, 0 ≤ t ≤ 40: the equilibrium at the origin repels (open diamond; the field is not differentiable there) and θ converges to the limit cycle ‖θ‖ = 1 (dashed)."),
             ("gan-qp.png", new GanQpDiracGan(), 40, 0.1, 0.3, "settles on the circle ‖θ‖ = √J₂ (dashed)", "GAN-QP Dirac GAN, 0 ≤ t ≤ 40: the orbit precesses and shrinks while J₂ = 0.03 is conserved, so it cannot reach the equilibrium; it settles near the circle ‖θ‖ = √J₂ ≈ 0.173, where ‖θ‖‖φ‖ ≥ J₂ lets the energy go no lower."),
             ("gan-qp-l2.png", new GanQpDiracGan(1.0, L2), 40, 0.1, 0.3, $"spirals in: J₂ = 0.03 exp(−{L2}t)", "GAN-QP with L2 weight decay μ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium as J₂ = 0.03 exp(−μt)."),
         ];
@@ -67,6 +67,9 @@ public sealed class GanDynamicsExperiment : IExperiment
 
             // With c = 1 the field is not differentiable at φ = 0, so the origin has no linear class; the cycle is the attractor.
             if (model is not WganDiracGan and not WganGpDiracGan { Center: 1 }) LearningFigures.MarkEquilibrium(figure, LearningFigures.ClassAtOrigin(model));
+            // …but it is still an equilibrium (the penalty term is taken as 0 there), repelling: near it the penalty pushes φ
+            // outward with constant size 2λc while θ̇ = φ turns, so orbits spiral out — open (unstable) like every repeller.
+            else if (model is WganGpDiracGan) LearningFigures.MarkEquilibrium(figure, FixedPointClass.UnstableSpiral, label: "equilibrium (0, 0): repelling spiral, not differentiable");
             else if (model is WganDiracGan) figure.AddPoint(0, 0, "real data x = 0 (no equilibrium exists)", MarkerShape.Asterisk, Colors.Black);
             LearningFigures.SetWindow(figure.Plot, -window, window, -window, window);
             figure.SavePng(context.FigurePath(file, caption + $" ({behaviour}.)"), 1000, 950);
@@ -88,9 +91,11 @@ public sealed class GanDynamicsExperiment : IExperiment
         ];
         var figure = new TrajectoryFigure("Jacobian eigenvalues at the equilibrium (each double in 2-D)", "Re s", "Im s") { LegendCorner = Alignment.UpperLeft };
         var closedForms = new List<string>();
-        // Large where another spectrum lies on top (vanilla under saturating, GAN-QP under its ‖φ‖ variant), small on top.
-        float[] sizes = [24, 12, 20, 26, 20, 14, 20, 12];
-        var shapes = new[] { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledDiamond, MarkerShape.FilledTriangleUp, MarkerShape.FilledTriangleDown, MarkerShape.Cross, MarkerShape.Eks, MarkerShape.Asterisk };
+        // The marker language: filled = stable (left of the axis), open = not attracting (the centres on it). Large where
+        // another spectrum lies on top (vanilla under saturating, GAN-QP under its ‖φ‖ variant), small on top and where
+        // stable spectra lie 0.05 apart (at equal units).
+        float[] sizes = [24, 12, 13, 26, 13, 13, 13, 12];
+        var shapes = new[] { MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.FilledDiamond, MarkerShape.OpenTriangleUp, MarkerShape.FilledTriangleDown, MarkerShape.FilledSquare, MarkerShape.FilledCircle, MarkerShape.OpenDiamond };
         for (int k = 0; k < cases.Length; k++)
         {
             var (label, field, closed) = cases[k];
@@ -103,14 +108,21 @@ public sealed class GanDynamicsExperiment : IExperiment
             // Coinciding spectra (vanilla and saturating; the two GAN-QP variants) stay visible: large markers underneath,
             // small ones on top, each with its own shape. The closed forms are in the caption.
             var markers = figure.Plot.Add.Markers(re, im, shapes[k], sizes[k], FigureColors.At(k));
-            markers.LegendText = $"{label[..(label.IndexOf(':') is var colon and > 0 ? colon : label.Length)]}";
+            markers.MarkerLineWidth = 2;
+            // One marker size in the legend, whatever the size on the plot.
+            figure.Plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = label[..(label.IndexOf(':') is var colon and > 0 ? colon : label.Length)], MarkerShape = shapes[k], MarkerSize = 14,
+                MarkerLineColor = FigureColors.At(k), MarkerFillColor = FigureColors.At(k), MarkerLineWidth = 2,
+            });
             closedForms.Add($"{label[..(label.IndexOf(':') is var c and > 0 ? c : label.Length)]}: {FormatPair(closed)}");
         }
 
         var axis = figure.Plot.Add.VerticalLine(0, 1, FigureColors.Reference, LinePattern.Dotted);
         axis.LegendText = "imaginary axis (no decay)";
-        figure.Plot.Axes.SetLimits(-0.35, 0.1, -1.15, 1.15);
-        figure.SavePng(context.FigurePath("eigenvalues.png", $"Jacobian eigenvalues at the equilibrium of each Dirac GAN in the complex plane (each a double eigenvalue in 2-D): on the imaginary axis the linearisation is a centre; left of it, the equilibrium attracts. Closed forms: {FigureText.Minuses(string.Join("; ", closedForms))}."), 1100, 900);
+        // The complex plane is geometric: equal units, the narrow Re window widened to fit (room for the legend on the left).
+        LearningFigures.SetWindow(figure.Plot, -0.35, 0.1, -1.15, 1.15);
+        figure.SavePng(context.FigurePath("eigenvalues.png", $"Jacobian eigenvalues at the equilibrium of each Dirac GAN in the complex plane, equal units (each a double eigenvalue in 2-D): on the imaginary axis the linearisation is a centre (open markers); left of it, the equilibrium attracts (filled). Closed forms: {FigureText.Minuses(string.Join("; ", closedForms))}."), 1100, 900);
     }
 
     private static void Invariants(ExperimentContext context)

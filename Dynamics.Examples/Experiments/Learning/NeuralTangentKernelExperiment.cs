@@ -96,6 +96,8 @@ public sealed class NeuralTangentKernelExperiment : IExperiment
         {
             LabelText = "integrated flow (Verner 8)", MarkerShape = MarkerShape.OpenCircle, MarkerSize = 11, MarkerLineColor = FigureColors.Reference, MarkerLineWidth = 2,
         });
+        // Headroom above the data (|f| ≤ 1) for the upper-left legend, so it covers neither the t = 0 start nor the t = 50 curve.
+        figure.Plot.Axes.SetLimits(-1.15, 1.15, -1.1, 1.9);
         new MultiPanelFigure(1, 2).Add(figure.AsPanel()).Add(residual.AsPanel()).SavePng(context.FigurePath("kernel-machine.png",
             "Linear model f(s) = w·(1, s, s², s³) fitted to yᵢ = sin(πsᵢ) at 7 points (black squares) by gradient flow from w₀ = (0.3, −0.2, 0.1, 0). " +
             "Left: the kernel-machine closed form with the constant tangent kernel (lines, colour = time, t = 0.05 to 50) and the integrated flow " +

@@ -49,27 +49,32 @@ public sealed class OptimizersExperiment : IExperiment
         // Small multiples, one panel per optimizer with equal units, so no path hides another; contours of log₁₀(L + 0.01)
         // reach down into the valley.
         var panels = new MultiPanelFigure(2, 3);
+        bool first = true;
         foreach (var optimizer in optimizers)
         {
             var run = OptimizerRun.Iterate(optimizer, rosenbrock, [-1.2, 1.0], 5000);
             double distance = Distance(run.FinalState, rosenbrock.Minimizers[0]);
-            var panel = new TrajectoryFigure($"{optimizer.Name}\n{LearningFigures.Pretty(optimizer.Parameters)}", "θ₁", "θ₂") { LegendCorner = Alignment.LowerRight };
+            // Each panel's end distance in its title, so that the legend (the same in every panel) is shown once.
+            string title = $"{DisplayName(optimizer)}\n{LearningFigures.Pretty(optimizer.Parameters)}; end: ‖θ − θ*‖ = {FigureText.Number(distance, 2)}";
+            var panel = new TrajectoryFigure(title, "θ₁", "θ₂");
             // The valley floor is ~0.03 wide at the lowest levels: 300 × 300 values over the visible window only (cells of
             // 0.011 × 0.010, against 0.048 × 0.036 for 100² over a wider box) trace it without jagged or broken lines.
             LearningFigures.AddLossContours(panel.Plot, rosenbrock, -1.7, 1.7, -0.9, 2.1, 14);
-            panel.AddPath(run.Component(0), run.Component(1), "path (× start)", arrows: 2);
+            // Labelled in the first panel only, which carries the one legend.
+            panel.AddPath(run.Component(0), run.Component(1), first ? "path (× start)" : "", arrows: 2);
             // The minimum first, the end over it as an open square, so that an end on the minimum leaves both visible.
-            panel.AddPoint(1, 1, "minimum (1, 1)", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
-            panel.AddPoint(run.FinalState[0], run.FinalState[1], $"end after 5000 steps, ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", MarkerShape.OpenSquare, FigureColors.At(0), size: 22);
+            panel.AddPoint(1, 1, first ? "minimum (1, 1)" : "", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
+            panel.AddPoint(run.FinalState[0], run.FinalState[1], first ? "end after 5000 steps" : "", MarkerShape.OpenSquare, FigureColors.At(0), size: 22);
             LearningFigures.SetWindow(panel.Plot, -1.6, 1.6, -0.6, 1.8);
-            panel.Plot.Title($"{optimizer.Name}\n{LearningFigures.Pretty(optimizer.Parameters)}", size: 16);
-            FigureStyle.ShowLegendInside(panel.Plot, Alignment.LowerRight);
+            panel.Plot.Title(title, size: 16);
+            if (first) FigureStyle.ShowLegendInside(panel.Plot, Alignment.LowerRight);
+            first = false;
             panels.Add(panel.Plot);
             context.Report($"rosenbrock_distance_{Key(optimizer.Name)}", distance);
         }
 
         panels.SavePng(context.FigurePath("rosenbrock.png",
-            $"Five optimizers on the Rosenbrock function ({rosenbrock.Parameters}), 5000 steps each from (−1.2, 1), one panel each with equal units, over contours of log₁₀(L + 0.01); × marks the start, a square the end, the filled circle the minimum (1, 1)."), 2100, 1300);
+            $"Five optimizers on the Rosenbrock function ({rosenbrock.Parameters}), 5000 steps each from (−1.2, 1), one panel each with equal units, over contours of log₁₀(L + 0.01); × marks the start, a square the end (its distance to the minimum in each title), the filled circle the minimum (1, 1)."), 2100, 1300);
 
         var himmelblau = new HimmelblauLoss();
         // The upper-right corner holds contours only: the legend goes there, inside the frame.
@@ -102,8 +107,8 @@ public sealed class OptimizersExperiment : IExperiment
             var run = OptimizerRun.Iterate(optimizer, beale, [1.0, 1.5], 3000);
             double distance = Distance(run.FinalState, BealeLoss.Minimizers[0]);
             // The legend names the optimizer and where it ended; its parameters go into the caption.
-            bealeFigure.AddPath(run.Component(0), run.Component(1), $"{optimizer.Name}: ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", arrows: 2);
-            bealeParameters.Add($"{optimizer.Name} {LearningFigures.Pretty(optimizer.Parameters)}");
+            bealeFigure.AddPath(run.Component(0), run.Component(1), $"{DisplayName(optimizer)}: ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", arrows: 2);
+            bealeParameters.Add($"{DisplayName(optimizer)} {LearningFigures.Pretty(optimizer.Parameters)}");
             context.Report($"beale_distance_{Key(optimizer.Name)}", distance);
         }
 
@@ -172,12 +177,17 @@ public sealed class OptimizersExperiment : IExperiment
         context.CheckAtMost("RMSprop (ρ = ε = 0) − Euler on the sign flow, largest gap over 200 steps", worst, 1e-12);
     }
 
+    /// <summary>The optimizer's name for a figure: the method described, not the source's name for its variant.</summary>
+    private static string DisplayName(IOptimizer optimizer) =>
+        optimizer is NesterovMomentum { Lookahead: 0.5 } ? "Nesterov, gradient at the half look-ahead θ + ½βv" : optimizer.Name;
+
     private static void RmsPropCycles(ExperimentContext context)
     {
         context.Progress("RMSprop cycles");
         var loss = QuadraticLoss.Diagonal(1.0);
         const double gamma = 0.3;
         var figure = new TimeSeriesFigure("RMSprop on ½θ² from θ₀ = 1 — γ̃ = 0.3, ε = 0", "distance of θₙ to its final 2-cycle (log scale)", "step n");
+        var zoom = new TimeSeriesFigure("its first 20 steps", "distance of θₙ to its final 2-cycle (log scale)", "step n");
         double[] decays = [0.0, 0.1, 0.01];
         for (int series = 0; series < decays.Length; series++)
         {
@@ -207,23 +217,30 @@ public sealed class OptimizersExperiment : IExperiment
             if (shown <= 0) shown = distances.Length;
             var xs = Enumerable.Range(0, shown).Select(i => (double)i).ToArray();
             var ys = distances[..shown].Select(d => Math.Log10(Math.Max(d, 1e-17))).ToArray();
-            var line = figure.Plot.Add.ScatterLine(xs, ys, FigureColors.At(series));
-            line.LineWidth = 2;
-            // ρ = 0 lands on its cycle within four steps: markers keep that short drop visible next to the axis.
-            if (decay == 0)
+            // The same series in both panels: the whole run, and its first 20 steps, where ρ = 0 lands (steps 0–3).
+            foreach (var panel in new[] { figure, zoom })
             {
-                line.MarkerShape = MarkerShape.FilledCircle;
-                line.MarkerSize = 9;
-            }
+                var line = panel.Plot.Add.ScatterLine(xs, ys, FigureColors.At(series));
+                line.LineWidth = 2;
+                // ρ = 0 lands on its cycle within four steps: markers keep that short drop visible next to the axis.
+                if (decay == 0)
+                {
+                    line.MarkerShape = MarkerShape.FilledCircle;
+                    line.MarkerSize = 9;
+                }
 
-            line.LinePattern = series switch { 0 => LinePattern.Solid, 1 => LinePattern.Dashed, _ => LinePattern.Dotted };
-            line.LegendText = decay == 0 ? "ρ = 0: cycle {0.1, −0.2}" : $"ρ = {decay}: cycle {{γ̃/2, −γ̃/2}}";
+                line.LinePattern = series switch { 0 => LinePattern.Solid, 1 => LinePattern.Dashed, _ => LinePattern.Dotted };
+                // One legend, in the whole run's panel: the zoom's would repeat it.
+                if (panel == figure) line.LegendText = decay == 0 ? "ρ = 0: cycle {0.1, −0.2}" : $"ρ = {decay}: cycle {{γ̃/2, −γ̃/2}}";
+            }
         }
 
         LearningFigures.UseLogTicks(figure.Plot.Axes.Left);
+        LearningFigures.UseLogTicks(zoom.Plot.Axes.Left);
         figure.Plot.Axes.SetLimits(-15, 800, -17.5, 0.5);
+        zoom.Plot.Axes.SetLimits(-0.5, 20, -17.5, 0.5);
         figure.LegendCorner = Alignment.UpperRight;
-        figure.SavePng(context.FigurePath("rmsprop-cycles.png", "RMSprop on ½θ² from θ₀ = 1 (γ̃ = 0.3, ε = 0) never converges to the minimum: the distance from θₙ to the 2-cycle it ends on, log scale, against the step. Without averaging (ρ = 0) it lands on {0.1, −0.2} exactly after a few steps (the drop to 10⁻¹⁷ marks an exact 0); with ρ > 0 it approaches the symmetric cycle {γ̃/2, −γ̃/2} geometrically, more slowly for smaller ρ, until rounding. Each curve ends where it reaches 10⁻¹⁵."), 1500, 900);
+        new MultiPanelFigure(1, 2).Add(figure.AsPanel()).Add(zoom.AsPanel()).SavePng(context.FigurePath("rmsprop-cycles.png", "RMSprop on ½θ² from θ₀ = 1 (γ̃ = 0.3, ε = 0) never converges to the minimum: the distance from θₙ to the 2-cycle it ends on, log scale, against the step; left the whole run, right its first 20 steps. Without averaging (ρ = 0) it lands on {0.1, −0.2} exactly after a few steps (the drop to 10⁻¹⁷ marks an exact 0); with ρ > 0 it approaches the symmetric cycle {γ̃/2, −γ̃/2} geometrically, more slowly for smaller ρ, until rounding. Each curve ends where it reaches 10⁻¹⁵."), 2200, 900);
     }
 
     private static void Langevin(ExperimentContext context)

@@ -122,9 +122,10 @@ public sealed class PolyakExperiment : IExperiment
         // The 20,000-step ends (all on x*) underneath as small dots, the 2,500-step ends over them as open circles: the
         // 41 % already at x* show as rings around the dots instead of vanishing under them.
         var converged = figure.Plot.Add.Markers(x0, after20000, MarkerShape.FilledCircle, 5, FigureColors.At(0));
-        converged.LegendText = $"after 20,000 steps: {settled:P0} within w of x*";
+        // w defined where it is used: the legend is read before the caption.
+        converged.LegendText = $"after 20,000 steps: {settled:P0} within one jump w = h·M·L(x*) = {FigureText.Number(jump, 2)} of x*";
         var chaotic = figure.Plot.Add.Markers(x0, after2500, MarkerShape.OpenCircle, 9, FigureColors.At(1));
-        chaotic.LegendText = $"after 2,500 steps: scattered ({early:P0} at x*)";
+        chaotic.LegendText = $"after 2,500 steps: scattered ({early:P0} within w of x*)";
         LearningFigures.AddLevel(figure.Plot, PolyakQuarticLoss.GlobalMinimizer, "global minimum x*");
         LearningFigures.AddLevel(figure.Plot, 3, "local minimum 3", LinePattern.Dotted);
         figure.SavePng(context.FigurePath("sensitivity.png", "Where the clipped Polyak iteration (h = 0.01, M = 1000) on the quartic ends for 201 starts in [3.9, 4.1]: scattered after 2,500 steps (open circles; those already at x* ring the dots), every start within one jump w = h·M·L(x*) of the global minimum x* = (9 − √33)/8 after 20,000 (dots)."), 1500, 850);

@@ -65,11 +65,12 @@ public sealed class SimSiamExperiment : IExperiment
             var color = FigureColors.At(k);
             var phiLine = series.Plot.Add.ScatterLine([.. solution.Times], solution.Component(0), color);
             phiLine.LineWidth = 2;
-            phiLine.LinePattern = LinePattern.Dashed;
-            phiLine.LegendText = $"{name}: φ → {phi:0.#######}";
+            // The collapsing variants' φ end 0.008 apart (0.613, 0.605): dotted for the second-term one so both stay visible.
+            phiLine.LinePattern = gradient == SimSiamGradient.SecondTermOnly ? LinePattern.Dotted : LinePattern.Dashed;
+            phiLine.LegendText = $"{name}: φ → {phi:G3}";
             var thetaLine = series.Plot.Add.ScatterLine([.. solution.Times], solution.Component(1), color);
             thetaLine.LineWidth = 3;
-            thetaLine.LegendText = $"{name}: θ → {theta:0.#######}{(theta == 0 ? " (collapse)" : " (no collapse)")}";
+            thetaLine.LegendText = $"{name}: θ → {theta:G3}{(theta == 0 ? " (collapse)" : " (no collapse)")}";
 
             plane.AddTrajectory(solution, 0, 1, FigureText.Minuses($"{name}: {conserved.Name} = {invariant}"), arrows: 2);
             zoom.AddTrajectory(solution, 0, 1, name, arrows: 2);
@@ -82,7 +83,7 @@ public sealed class SimSiamExperiment : IExperiment
         // The band between the collapsed θ and the φ's at 0.6 is empty from t ≈ 15 on: the legend goes there.
         series.Plot.Axes.SetLimits(0, 40, -0.3, 1.05);
         series.LegendCorner = Alignment.MiddleRight;
-        series.SavePng(context.FigurePath("time-series.png", "SimSiam toy L = ½(φθ − θ)² from (φ, θ) = (0.6, 0.1): φ (dashed) and θ (solid) for three gradient variants; only the stop-gradient keeps θ away from 0 (no collapse)."), 1500, 850);
+        series.SavePng(context.FigurePath("time-series.png", "SimSiam toy L = ½(φθ − θ)² from (φ, θ) = (0.6, 0.1): φ (dashed; dotted for the second-term variant, whose limit 0.605 lies just under the full gradient's 0.613) and θ (solid) for three gradient variants; only the stop-gradient keeps θ away from 0 (no collapse)."), 1500, 850);
         // The lines of equilibria and their stability. φ = 1 attracts in every variant (φ′ = −θ²(φ − 1)). On θ = 0 with
         // 0 < φ < 1 the θ-eigenvalue is −φ(φ − 1) > 0 with stop-gradient (repelling: no collapse), −(φ − 1)² < 0 with the
         // full gradient and φ − 1 < 0 with the second term only (attracting: collapse).
