@@ -87,6 +87,7 @@ public sealed class EstimatorsExperiment : IExperiment
         var left = FigureStyle.NewPlot("Variance of the ∂L/∂μ estimate, f = z², μ = σ = 1", "samples M per estimate", "Var ĝ(μ)");
         var right = FigureStyle.NewPlot("Measured ÷ closed form (band: ±5 SE)", "samples M per estimate", "ratio");
         double[] theoryRp = [.. xs.Select(m => 4 / m)], theorySf = [.. xs.Select(m => 30 / m)];
+        double bandLow = 1, bandHigh = 1;
         for (int e = 0; e < estimators.Length; e++)
         {
             var variances = new double[samples.Length];
@@ -115,6 +116,8 @@ public sealed class EstimatorsExperiment : IExperiment
             EstimatorFigures.AddSeries(left, xs[first..].Select(Math.Log2).ToArray(), EstimatorFigures.Log10(variances[first..]), estimators[e].Label, e);
             if (e < 2)
             {
+                bandLow = Math.Min(bandLow, low.Min());
+                bandHigh = Math.Max(bandHigh, high.Max());
                 EstimatorFigures.AddBand(right, xs.Select(Math.Log2).ToArray(), low, high, e);
                 EstimatorFigures.AddSeries(right, xs.Select(Math.Log2).ToArray(), ratio, estimators[e].Label, e);
             }
@@ -131,7 +134,9 @@ public sealed class EstimatorsExperiment : IExperiment
 
         EstimatorFigures.Legend(left, Alignment.LowerLeft);
         EstimatorFigures.Legend(right, Alignment.UpperRight);
-        right.Axes.SetLimitsY(0.8, 1.2);
+        // The window holds the ±5 SE bands whole (the score function's is widest at small M) and leaves a strip on top
+        // for the legend.
+        right.Axes.SetLimitsY(Math.Min(0.8, bandLow - 0.02), Math.Max(1.2, bandHigh + 0.1));
 
         // The closed form at another point: μ = −0.5, σ = 2, c = 0.3 (m = −0.8).
         var other = new NormalFamily(-0.5, 2);
@@ -140,7 +145,10 @@ public sealed class EstimatorsExperiment : IExperiment
         var rp = GradientMonteCarlo.Run(new NormalReparameterizedEstimator(shifted), [-0.5, 2], Seed + 98, 200_000);
         context.Check("score function at μ = −0.5, σ = 2, f = (z − 0.3)²: Var = m⁴/σ² + 14m² + 15σ² (5 SE)", sf.Variance[0], shifted.ScoreMeanVariance(other), 5 * sf.VarianceStandardError(0));
         context.Check("reparameterized at μ = −0.5, σ = 2: Var = 4σ² (5 SE)", rp.Variance[0], SquareObjective.ReparameterizedMeanVariance(other), 5 * rp.VarianceStandardError(0));
-        new MultiPanelFigure(1, 2).Add(left).Add(right).SavePng(context.FigurePath("variance-vs-samples.png"), 2000, 850);
+        new MultiPanelFigure(1, 2).Add(left).Add(right).SavePng(context.FigurePath("variance-vs-samples.png",
+            "Variance of the gradient estimate ∂L/∂μ of L = E f(z), z ~ N(μ, σ²), f = z², at μ = σ = 1, against the number M of samples per estimate (log–log): " +
+            "the reparameterized estimator, the score function without a baseline, with a running-mean baseline (decay 0.9) and with a leave-one-out baseline (M ≥ 2). " +
+            "The closed forms 4σ²/M and 30/M lie on the measured lines; the right panel shows measured ÷ closed form with ±5 standard errors of the measured variance."), 2000, 850);
     }
 
     private static void TemperatureSweep(ExperimentContext context)
