@@ -294,7 +294,7 @@ public sealed class MonoFlowExperiment : IExperiment
         var start = GenerativeFigures.Sample(GenerativeFigures.Gaussian([6, 6], [0.25, 0, 0, 0.25]), n, 21);
         double[] times = [.. Enumerable.Range(0, 41).Select(i => 0.1 * i)];
         var plot = FigureStyle.NewPlot("Fakes easy to detect: start N((6, 6), ¼I), target N(0, I), exact log-ratio", "t", "distance of the particle mean to the target mean");
-        (GeneratorLoss Loss, string Label)[] cases = [(GeneratorLoss.Logit, "logit (KL): h' = 1"), (GeneratorLoss.NonSaturating, "non-saturating: h' = σ(−d)"), (GeneratorLoss.Minimax, "minimax: h' = σ(d), stalled")];
+        (GeneratorLoss Loss, string Label)[] cases = [(GeneratorLoss.Logit, "logit (KL): h′ = 1"), (GeneratorLoss.NonSaturating, "non-saturating: h′ = σ(−d)"), (GeneratorLoss.Minimax, "minimax: h′ = σ(d), stalled")];
         var distance = new double[cases.Length];
         var m = new double[2];
         var s = new double[4];
