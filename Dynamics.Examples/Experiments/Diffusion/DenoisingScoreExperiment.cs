@@ -32,7 +32,7 @@ public sealed class DenoisingScoreExperiment : IExperiment
         var figure = new MultiPanelFigure(1, 2);
         figure.Add(Field("exact score ∇log p̂ (σ = 0.5)", (x, s) => exact.Score(x, s)));
         figure.Add(Field("score of the fitted denoiser (r(y) − y)/σ²", (x, s) => fitted.Score(x, s)));
-        figure.SavePng(context.FigurePath("score-fields.png", "Score fields of the eight-Gaussian ring noised with σ = 0.5: left, the exact score ∇log p̂ of the noised mixture; right, the score (r(y) − y)/σ² of a Fourier-feature denoising autoencoder r fitted to noisy samples. Equal units."), 1600, 800);
+        figure.SavePng(context.FigurePath("score-fields.png", "Score fields of the eight-Gaussian ring noised with σ = 0.5: left, the exact score ∇log p̂ of the noised mixture; right, the score (r(y) − y)/σ² of a Fourier-feature denoising autoencoder r fitted to noisy samples. Arrows start at the grid points; length 0.1·|s| (key below each grid), capped at |s| = 3, where the score points back towards the ring. Equal units."), 1600, 800);
 
         // Relative RMS score error over noised data (1000 points of p̂). A regression has no closed form: the check is
         // that the fit is far better than the zero score (relative error 1); this fit measures about 0.25.
@@ -87,6 +87,10 @@ public sealed class DenoisingScoreExperiment : IExperiment
         context.CheckAtMost("Gaussian data: max |r*(y) − (s²y + σ²μ)/(s² + σ²)| over the grid", worstGaussian, 1e-13);
     }
 
+    // Arrow length 0.1·|s| in units of y, capped at |s| = 3 (0.3, under the grid spacing 0.4): the score grows linearly
+    // away from the ring, and an uncapped scale would leave the arrows near the ring, where the field turns, invisible.
+    private const double ArrowPerScore = 0.1, ScoreCap = 3, MaxHead = 0.1;
+
     private static ScottPlot.Plot Field(string title, Action<double[], double[]> score)
     {
         var plot = FigureStyle.NewPlot(title, "y₁", "y₂");
@@ -97,16 +101,14 @@ public sealed class DenoisingScoreExperiment : IExperiment
                 double[] y = [0.4 * i, 0.4 * j];
                 score(y, s);
                 double length = Math.Sqrt(s[0] * s[0] + s[1] * s[1]);
-                double scale = 0.3 / Math.Max(length, 1e-12) * Math.Min(1, length / 3);
-                var arrow = plot.Add.Arrow(new ScottPlot.Coordinates(y[0], y[1]), new ScottPlot.Coordinates(y[0] + scale * s[0], y[1] + scale * s[1]));
-                arrow.ArrowLineColor = FigureColors.At(0);
-                arrow.ArrowFillColor = FigureColors.At(0);
-                arrow.ArrowheadLength = 4;
-                arrow.ArrowheadWidth = 3;
-                arrow.ArrowLineWidth = 1;
+                double scale = ArrowPerScore * Math.Min(1, ScoreCap / Math.Max(length, 1e-12));
+                Quiver.AddArrow(plot, y[0], y[1], scale * s[0], scale * s[1], FigureColors.At(0), MaxHead);
             }
 
-        plot.Axes.SetLimits(-3.5, 3.5, -3.5, 3.5);
+        // The key sits in a strip below the grid, which the window leaves free of arrows.
+        Quiver.AddKey(plot, -3.3, -3.95, ArrowPerScore, "|s| = 1", FigureColors.At(0), MaxHead);
+        Quiver.AddKey(plot, -1.6, -3.95, ArrowPerScore * ScoreCap, $"|s| ≥ {ScoreCap} (capped)", FigureColors.At(0), MaxHead);
+        plot.Axes.SetLimits(-3.5, 3.5, -4.2, 3.5);
         plot.Axes.SquareUnits();
         return plot;
     }

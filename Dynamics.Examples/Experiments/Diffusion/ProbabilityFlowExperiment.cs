@@ -27,12 +27,12 @@ public sealed class ProbabilityFlowExperiment : IExperiment
     /// <inheritdoc/>
     public void Run(ExperimentContext context)
     {
-        var data = GaussianMixture.Isotropic([0.3, 0.7], [-1.5, 1.5], [0.3, 0.3]);
+        var data = GaussianMixture.Isotropic(Weights, Means, [Spread, Spread]);
         var figure = new MultiPanelFigure(1, 2);
         foreach (IContinuousSchedule schedule in new IContinuousSchedule[] { new VariancePreservingLinear(), new VarianceExplodingGeometric(0.01, 20) })
         {
             context.Progress(schedule.Name);
-            figure.Add(Trajectories(data, schedule));
+            figure.Add(Trajectories(context, data, schedule));
             foreach (double x in new[] { -1.2, 0.3, 1.8 })
             {
                 double estimate = DiffusionLikelihood.LogDensity(data, schedule, [x], 0, new DormandPrince5(), SolverOptions.WithTolerance(1e-10));
@@ -43,45 +43,86 @@ public sealed class ProbabilityFlowExperiment : IExperiment
             }
         }
 
-        figure.SavePng(context.FigurePath("trajectories.png", "Probability-flow ODE trajectories (DP5, rtol 10⁻⁸), 30 each, integrated from t = T back to 0 for the data 0.3·N(−1.5, 0.3²) + 0.7·N(1.5, 0.3²): left the variance-preserving linear schedule, right the variance-exploding geometric schedule (σ from 0.01 to 20), with x on an asinh scale (linear within ±1, logarithmic beyond) so that the starts at up to ±58 and the data at ±1.5 both show. Solid: paths that end in the w = 0.7 component; dashed: in the w = 0.3 component. Trajectories never cross."), 1600, 700);
+        figure.SavePng(context.FigurePath("trajectories.png", "Probability-flow ODE trajectories (DP5, rtol 10⁻⁸), 30 each, integrated from t = T (left) back to 0 (right) for the data 0.3·N(−1.5, 0.3²) + 0.7·N(1.5, 0.3²): left the variance-preserving linear schedule, right the variance-exploding geometric schedule (σ from 0.01 to 20), with x on an asinh scale (linear within ±1, logarithmic beyond). The paths start at the quantiles (i − ½)/30 of p_T and end (markers) on those of p₀, 9 in the w = 0.3 component (open squares) and 21 in the w = 0.7 component (filled circles). Trajectories never cross."), 1600, 700);
         Densities(context, data);
         Invariant(context);
     }
 
-    private static ScottPlot.Plot Trajectories(GaussianMixture data, IContinuousSchedule schedule)
+    private const int Paths = 30;
+
+    // The data 0.3·N(−1.5, 0.3²) + 0.7·N(1.5, 0.3²).
+    private static readonly double[] Weights = [0.3, 0.7], Means = [-1.5, 1.5];
+    private const double Spread = 0.3;
+
+    private static ScottPlot.Plot Trajectories(ExperimentContext context, GaussianMixture data, IContinuousSchedule schedule)
     {
-        // The starts span ±2.9σ(T): the window holds all of them. Under VE noising σ(T) = 20 is thirteen times the
-        // data's ±1.5, so a linear axis would squeeze the data into a sliver: there x is drawn on an asinh scale, linear
-        // within ±1 and logarithmic beyond, which shows both the starts and the two components.
-        double end = schedule.EndTime, top = schedule.NoiseStandardDeviation(end) * 3.05;
+        // The starts are the quantiles (i − ½)/30 of the exact p_T: in one dimension the flow is monotone and carries p_T
+        // to p₀, so path i must end on p₀'s (i − ½)/30 quantile, a check of the whole solve, and the paths are spread
+        // evenly in probability (none wasted in the tails). Under VE noising σ(T) = 20 is thirteen times the data's ±1.5,
+        // so a linear axis would squeeze the data into a sliver: there x is drawn on an asinh scale, linear within ±1
+        // and logarithmic beyond.
+        double end = schedule.EndTime;
         bool exploding = schedule is VarianceExplodingGeometric;
         var scale = new AsinhTickGenerator(1);
         Func<double, double> shown = exploding ? scale.Transform : x => x;
         using var flow = new ProbabilityFlow(data, schedule);
-        var plot = FigureStyle.NewPlot($"{schedule.Name}: 30 trajectories, T → 0", "t", exploding ? "x(t) (asinh scale)" : "x(t)");
+        var plot = FigureStyle.NewPlot($"{schedule.Name}: {Paths} paths from t = {end:0.###} (noise) to 0 (data)", "t", exploding ? "x(t) (asinh scale)" : "x(t)");
         var options = SolverOptions.WithTolerance(1e-8) with { SaveAt = SaveAt.EveryStep };
-        bool[] labelled = new bool[2];
-        for (int i = 0; i < 30; i++)
+        double worst = 0, top = 0;
+        for (int i = 0; i < Paths; i++)
         {
-            double start = schedule.NoiseStandardDeviation(end) * 2 * (-1.45 + 2.9 * i / 29.0);
+            double q = (i + 0.5) / Paths;
+            double start = Quantile(schedule, end, q);
             var solution = Ode.Solve(new OdeProblem<ProbabilityFlow>(flow, [start], end, 0), new DormandPrince5(), options);
-            int component = solution.State(solution.Count - 1)[0] > 0 ? 1 : 0;
+            double last = solution.State(solution.Count - 1)[0];
+            worst = Math.Max(worst, Math.Abs(last - Quantile(schedule, 0, q)));
+            int component = last > 0 ? 1 : 0;
+            for (int k = 0; k < solution.Count; k++) top = Math.Max(top, Math.Abs(solution.State(k)[0]));
             var line = plot.Add.ScatterLine(solution.Times.ToArray(), solution.Component(0).Select(shown).ToArray(), FigureColors.At(component));
-            line.LinePattern = component == 0 ? ScottPlot.LinePattern.Dashed : ScottPlot.LinePattern.Solid;
-            line.LineWidth = 1.5f;
-            if (!labelled[component])
-            {
-                line.LegendText = component == 0 ? "reaches the w = 0.3 component at −1.5" : "reaches the w = 0.7 component at +1.5";
-                labelled[component] = true;
-            }
+            line.LineWidth = 1.3f;
+            var mark = plot.Add.Marker(0, shown(last), Ends[component], 9, FigureColors.At(component));
+            mark.MarkerLineWidth = 1.5f;
         }
 
-        // VE: early in reverse time (t near 0) the paths have reached the data, so the lower left is empty. VP: the paths
-        // fill the window; a strip above them holds the legend.
-        plot.Axes.SetLimits(0, end, shown(-top), exploding ? shown(top) : 1.25 * top);
+        // Both ends are quantiles of closed-form mixtures (bisection to 1e-13); DP5 at rtol 1e-8 leaves each end within a
+        // few 1e-8 (measured 1.8e-8 VP, 7e-9 VE), so 1e-7 holds; a wrong score or drift moves the ends by ~0.1.
+        context.CheckAtMost($"{schedule.Name}: max |x_i(0) − quantile (i − ½)/{Paths} of p₀| over {Paths} paths started at p_T's quantiles", worst, 1e-7);
+        for (int c = 0; c < 2; c++)
+        {
+            plot.Legend.ManualItems.Add(new ScottPlot.LegendItem
+            {
+                LabelText = $"ends in the w = {Weights[c]} component", LineColor = FigureColors.At(c), LineWidth = 1.5f, MarkerShape = Ends[c], MarkerSize = 9,
+                MarkerFillColor = FigureColors.At(c), MarkerLineColor = FigureColors.At(c), MarkerLineWidth = 1.5f,
+            });
+        }
+
+        // The t axis runs from T on the left to 0 on the right, the direction of integration, a little past 0 so that the
+        // end markers show whole. Near t = 0 the paths have
+        // reached the data, so below them (VE: between the components' fans, VP: under the lowest path) a strip is
+        // left for the legend.
+        double low = exploding ? shown(-1.08 * top) : -1.45 * top, high = exploding ? shown(1.08 * top) : 1.08 * top;
+        plot.Axes.SetLimits(end, -0.03 * end, low, high);
         if (exploding) plot.Axes.Left.TickGenerator = scale;
-        plot.ShowLegend(exploding ? ScottPlot.Alignment.LowerLeft : ScottPlot.Alignment.UpperRight);
+        FigureStyle.ShowLegendInside(plot, exploding ? ScottPlot.Alignment.MiddleRight : ScottPlot.Alignment.LowerRight);
         return plot;
+    }
+
+    private static readonly ScottPlot.MarkerShape[] Ends = [ScottPlot.MarkerShape.OpenSquare, ScottPlot.MarkerShape.FilledCircle];
+
+    // The q-quantile of pₜ = Σ w_k N(a(t)μ_k, a(t)²s² + σ(t)²), by bisection of its CDF.
+    private static double Quantile(IContinuousSchedule schedule, double t, double q)
+    {
+        double a = schedule.Scale(t), sd = Math.Sqrt(a * a * Spread * Spread + Math.Pow(schedule.NoiseStandardDeviation(t), 2));
+        double Cdf(double x) => Weights[0] * MathNet.Numerics.Distributions.Normal.CDF(a * Means[0], sd, x) + Weights[1] * MathNet.Numerics.Distributions.Normal.CDF(a * Means[1], sd, x);
+        double lo = -Math.Abs(a * Means[0]) - 10 * sd, hi = Math.Abs(a * Means[1]) + 10 * sd;
+        for (int k = 0; k < 200 && hi - lo > 1e-13 * (1 + Math.Abs(lo)); k++)
+        {
+            double mid = 0.5 * (lo + hi);
+            if (Cdf(mid) < q) lo = mid;
+            else hi = mid;
+        }
+
+        return 0.5 * (lo + hi);
     }
 
     private static void Densities(ExperimentContext context, GaussianMixture data)

@@ -76,7 +76,8 @@ public sealed class GanAsDiffusionExperiment : IExperiment
             learnedMean[k] = [.. learnedLoop.Mean];
         }
 
-        var plot = FigureStyle.NewPlot("Generator g = m + Lz in training time: parameter ODE vs GAN loops (ε = 0.05)", "training time t = ε·step", "moment of g(z)");
+        var plot = FigureStyle.NewPlot("Generator g = m + Lz: parameter ODE vs GAN loops (ε = 0.05)", "training time t = ε·step", "moment of g(z)");
+        var ends = new List<(double, string, Color)>();
         string[] names = ["m₁", "S₁₁", "S₁₂", "S₂₂"];
         for (int c = 0; c < 4; c++)
         {
@@ -86,11 +87,9 @@ public sealed class GanAsDiffusionExperiment : IExperiment
             var line = plot.Add.ScatterLine(times, odeSeries, FigureColors.At(c));
             line.LineWidth = 2;
             line.LinePattern = GenerativeFigures.Pattern(c);
-            line.LegendText = $"{names[c]}: parameter ODE";
+            ends.Add((odeSeries[^1], names[c], FigureColors.At(c)));
             var e = plot.Add.Markers(times.Where((_, k) => k % 4 == 0).ToArray(), exactSeries.Where((_, k) => k % 4 == 0).ToArray(), MarkerShape.OpenCircle, 9, FigureColors.At(c));
-            e.LegendText = $"{names[c]}: loop, exact log r";
             var l = plot.Add.Markers(times.Where((_, k) => k % 4 == 2).ToArray(), learnedSeries.Where((_, k) => k % 4 == 2).ToArray(), MarkerShape.FilledTriangleUp, 8, FigureColors.At(c));
-            l.LegendText = $"{names[c]}: loop, discriminator";
         }
 
         var final = ode.State(steps).ToArray();
@@ -99,7 +98,14 @@ public sealed class GanAsDiffusionExperiment : IExperiment
         // The learned loop's error is statistical: D's coefficients have standard errors ≈ 0.03 with 2000 samples per
         // class, and the loop averages over its steps; 0.15 is ~5 such errors.
         context.CheckAtMost("discriminator loop: ‖(m, S) − parameter ODE‖ at t = 3", learnedGap, 0.15);
-        plot.ShowLegend(Edge.Right);
+        // Colour names the moment (labels at the curves' ends), line and marker the method: a three-entry legend in the
+        // band the curves leave empty between m₁ (below 0.35 from t = 1.8) and the covariances (above 0.75).
+        GenerativeFigures.EndLabels(plot, end + 0.04, ends, 0.045);
+        plot.Legend.ManualItems.Add(GenerativeFigures.StyleKey("parameter ODE", lineWidth: 2));
+        plot.Legend.ManualItems.Add(GenerativeFigures.StyleKey("loop, exact log r", MarkerShape.OpenCircle));
+        plot.Legend.ManualItems.Add(GenerativeFigures.StyleKey("loop, discriminator", MarkerShape.FilledTriangleUp));
+        plot.Axes.SetLimitsX(-0.1, end + 0.35);
+        FigureStyle.ShowLegendInside(plot, Alignment.MiddleRight);
         AlternatingLoops(context, target, flow);
 
         // The gap's order: loops with halving ε against the ODE at t = 1.
@@ -186,8 +192,10 @@ public sealed class GanAsDiffusionExperiment : IExperiment
         var plainK = Run(counts[^1], false);
         context.CheckAtMost("K = 32: plain-loss steps vs the recurrence m ← m + ε(b + 2Qm), L ← (I + 2εQ)L of the frozen D",
             Distance(plainK, PlainRecurrence(frozen.Weights, epsilon, counts[^1])), 1e-10);
-        var plot = FigureStyle.NewPlot("K generator steps per discriminator update (ε = 0.05, D frozen)", "K", "distance from the one-step Euler update (in step lengths)");
-        double[] ks = [.. counts.Select(k => (double)k)];
+        var plot = FigureStyle.NewPlot("K generator steps per discriminator update (ε = 0.05, D frozen)", "K (log₂ axis)", "distance from the one-step Euler update (in step lengths)");
+        // K doubles from 1 to 32: a log₂ axis spaces the six runs evenly (on a linear one, five crowd the left sixth).
+        double[] ks = [.. counts.Select(k => Math.Log2(k))];
+        plot.Axes.Bottom.SetTicks(ks, [.. counts.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         var p = plot.Add.ScatterLine(ks, [.. plain.Select(v => v / stepLength)], FigureColors.At(0));
         p.LegendText = "plain loss −E[D(g(z))]: drifts with K";
         p.MarkerShape = MarkerShape.FilledCircle;
@@ -242,6 +250,9 @@ public sealed class GanAsDiffusionExperiment : IExperiment
 
         var energy = FigureStyle.NewPlot("From N(0, I) to the mixture 0.3·N((−1.5, 0), ¼I) + 0.7·N((1.5, 0), ¼I), N = 400", "fraction of the run (MonoFlow and Langevin t ∈ [0, 3], PF-ODE t from T to 0)", "log₁₀ energy distance to a target sample");
         var panels = new MultiPanelFigure(2, 3);
+        // Panels in time order: the common start first, then where each method ends.
+        var window = GenerativeFigures.Window([start, reference, .. runs.Select(run => run.States[^1])]);
+        panels.Add(GenerativeFigures.Cloud("start: N(0, I)", start, reference, 5, GenerativeFigures.Shape(5), window));
         var law = target.CreateMarginal(1, 0);
         var weights = new double[2];
         var rightWeight = new double[runs.Count];
@@ -257,7 +268,7 @@ public sealed class GanAsDiffusionExperiment : IExperiment
             line.MarkerSize = 7;
             line.LineWidth = 2;
             context.Report($"{name}: final energy distance", ed[^1]);
-            panels.Add(GenerativeFigures.Cloud($"{name}: end", states[^1], reference, r, GenerativeFigures.Shape(r)));
+            panels.Add(GenerativeFigures.Cloud($"{name}: end", states[^1], reference, r, GenerativeFigures.Shape(r), window));
             if (r == 3)
                 context.CheckAtMost($"{name}: final energy distance − null mean (≤ 5 null standard deviations)", ed[^1] - nullMean, 5 * nullSd);
             SampleMetrics.ResponsibilityWeights(law, states[^1], weights);
@@ -277,9 +288,8 @@ public sealed class GanAsDiffusionExperiment : IExperiment
         // The curves start together at the top and spread out to the right: the lower left is empty.
         energy.Legend.Alignment = Alignment.LowerLeft;
         energy.ShowLegend();
-        panels.Add(GenerativeFigures.Cloud("start: N(0, I)", start, reference, 5, GenerativeFigures.Shape(5)));
         PngFile.Save(energy, context.FigurePath("comparison-energy.png", "From N(0, I) to the mixture 0.3·N((−1.5, 0), ¼I) + 0.7·N((1.5, 0), ¼I) with 400 particles: the energy distance to a target sample (log₁₀) along MonoFlow with three log-ratio estimates, the diffusion probability-flow ODE and Langevin dynamics, against the fraction of each run. The estimate is unbiased and can fall below 0 near the target: values at or below 10⁻⁴ are drawn at −4."), 1400, 900);
-        panels.SavePng(context.FigurePath("comparison-particles.png", "Where 400 particles from N(0, I) (last panel) end under each method, over a sample of the target mixture (grey plus signs); equal units. With the Gaussian-fit log-ratio the particles end on two vertical lines; the kernel-density and discriminator log-ratios, the PF-ODE with the exact score and Langevin dynamics put particles on both modes."), 2100, 1200);
+        panels.SavePng(context.FigurePath("comparison-particles.png", "Where 400 particles from N(0, I) (first panel) end under each method (t = 3 for the flows and Langevin, t = 0 for the PF-ODE), over a sample of the target mixture (grey plus signs); equal units. With the Gaussian-fit log-ratio the particles end on two vertical lines; the kernel-density and discriminator log-ratios, the PF-ODE with the exact score and Langevin dynamics put particles on both modes."), 2100, 1200);
     }
 
     // The diffusion side's PF-ODE dx/dt = f(t)x − ½g(t)²∇log p_t(x) (exact mixture marginals) run backwards from t = T to 0,

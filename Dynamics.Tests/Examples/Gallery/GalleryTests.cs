@@ -13,6 +13,7 @@ public sealed class GalleryTests : IDisposable
         "duffing", "gan-discrete", "gan-dynamics", "lorenz", "lotka-volterra", "modified-equation", "momentum", "ntk", "optimizers", "pendulum",
         "polyak", "pursuit", "simsiam", "solar-furnace", "stiff", "van-der-pol",
         "monoflow", "gan-as-diffusion", "ddpm", "samplers", "probability-flow", "denoising-score", "langevin",
+        "estimators", "infomax",
     ];
 
     // Entries whose check names (shown on the gallery page) follow the figures' typography: real superscripts, true
