@@ -114,6 +114,9 @@ internal static class QuickCommand
                 double handWrittenCpu = MedianCpu(3, () => Baselines.HandWrittenLorenzDp5Lanes.Solve<Baselines.HandWrittenLorenzDp5Lanes.InlineMath>(starts, 1, 1));
                 result["dp5_hand_written_members_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members / handWrittenCpu);
                 result["dp5_library_over_hand_written"] = Math.Round(handWrittenCpu / libraryCpu, 3);
+                // Two groups of eight in turn, the library's arrangement for a register-kernel field.
+                double handWrittenPairCpu = MedianCpu(3, () => Baselines.HandWrittenLorenzDp5Lanes.Solve<Baselines.HandWrittenLorenzDp5Lanes.InlineMath>(starts, 2, 1));
+                result["dp5_hand_written_2x8_members_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members / handWrittenPairCpu);
                 result["dp5_ensemble_mean_accepted_steps"] = Math.Round((double)lanes!.TotalStatistics.AcceptedSteps / lanes.Count, 1);
                 result["dp5_ensemble_mean_rejected_steps"] = Math.Round((double)lanes.TotalStatistics.RejectedSteps / lanes.Count, 1);
                 break;

@@ -15,8 +15,8 @@ namespace Dynamics.Solvers.Ensembles;
 /// </summary>
 /// <remarks>
 /// Each worker integrates up to <see cref="LaneCount"/> members side by side. With AVX-512, a three-component field with
-/// at most four parameters runs 8 (<see cref="Lane512"/>) in the register kernel, which keeps the state and all seven
-/// stages in registers (sixteen lanes' stages do not fit in the 32 registers); any other field runs 16
+/// at most four parameters runs two groups of 8 (<see cref="Lane512"/>) in turn in the register kernel, which keeps the
+/// state and all seven stages of a group in registers (sixteen lanes' stages do not fit in the 32 registers); any other field runs 16
 /// (<see cref="Lane512Pair"/>, two registers, so two independent dependency chains overlap). With AVX2 it is 4, otherwise 1;
 /// the choice is made at run time and does not change results. Supported options: tolerances (per-component absolute ones included), controller,
 /// initial, minimum and maximum step, max steps, and <see cref="SaveAt.End"/> output. Events, dense or per-step output,
@@ -27,7 +27,7 @@ namespace Dynamics.Solvers.Ensembles;
 /// </remarks>
 internal static class LaneEnsemble
 {
-    /// <summary>The most members a worker integrates side by side on this machine: 16, 4 or 1 (8 for a register-kernel field).</summary>
+    /// <summary>The most members a worker integrates side by side on this machine: 16, 4 or 1.</summary>
     public static int LaneCount => Lane512Pair.IsHardwareAccelerated ? Lane512Pair.Count : Lane256.IsHardwareAccelerated ? Lane256.Count : 1;
 
     /// <summary>Solves every member; the final states, statuses and statistics come back as from <see cref="Ensemble.Solve{TField}(EnsembleProblem{TField}, Methods.IOdeMethod, EnsembleOptions?)"/>.</summary>
@@ -56,10 +56,13 @@ internal static class LaneEnsemble
         {
             Parallel.For(0, workers, parallel, _ =>
             {
-                if (registers && Lane512.IsHardwareAccelerated) new LaneWorkspace<TField, Lane512>(problem, first, solver, queue, results).Run();
-                else if (Lane512Pair.IsHardwareAccelerated) new LaneWorkspace<TField, Lane512Pair>(problem, first, solver, queue, results).Run();
-                else if (Lane256.IsHardwareAccelerated) new LaneWorkspace<TField, Lane256>(problem, first, solver, queue, results).Run();
-                else new LaneWorkspace<TField, ScalarLane>(problem, first, solver, queue, results).Run();
+                // The register kernel's eight lanes run as two groups in turn (two independent chains, as Lane512Pair
+                // gives the stage loops): its seven stages of sixteen lanes would not fit in the registers.
+                if (registers && Lane512.IsHardwareAccelerated)
+                    LaneWorkspace<TField, Lane512>.Run([new(problem, first, solver, queue, results), new(problem, first, solver, queue, results)]);
+                else if (Lane512Pair.IsHardwareAccelerated) LaneWorkspace<TField, Lane512Pair>.Run([new(problem, first, solver, queue, results)]);
+                else if (Lane256.IsHardwareAccelerated) LaneWorkspace<TField, Lane256>.Run([new(problem, first, solver, queue, results)]);
+                else LaneWorkspace<TField, ScalarLane>.Run([new(problem, first, solver, queue, results)]);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)

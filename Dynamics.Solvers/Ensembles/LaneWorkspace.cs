@@ -80,22 +80,57 @@ internal sealed class LaneWorkspace<TField, TLane>
         _inRegisters = Registers3Formula.Fits(_n, _parameterCount);
     }
 
-    public void Run()
+    /// <summary>
+    /// Runs the workspaces on the calling thread until the queue is empty and their lanes are done, one attempt of each in
+    /// turn. The workspaces' groups are independent dependency chains, so the processor overlaps the end of one group's
+    /// attempt (the controller's ln and exp) with the start of the next group's stages; each lane's arithmetic is the
+    /// same as with one workspace, so the results are the same bits.
+    /// </summary>
+    /// <param name="workspaces">The workspaces, sharing one queue.</param>
+    public static void Run(LaneWorkspace<TField, TLane>[] workspaces)
     {
-        for (int lane = 0; lane < _w; lane++) Fill(lane);
-        while (_activeBits != 0)
+        foreach (var workspace in workspaces)
+        {
+            for (int lane = 0; lane < workspace._w; lane++) workspace.Fill(lane);
+        }
+
+        var attempting = workspaces[0];
+        while (AnyActive(workspaces))
         {
             // The handler sits outside the step loop and the stages record nothing for it, so the loop is compiled as if
-            // nothing could throw (a try block per attempt, or noting the stage in a field, cost 25–40%).
+            // nothing could throw (a try block per attempt, or noting the stage in a field, cost 25–40%). Only the
+            // workspace whose attempt runs is noted, once per attempt.
             try
             {
-                while (_activeBits != 0) Attempt();
+                while (true)
+                {
+                    bool any = false;
+                    foreach (var workspace in workspaces)
+                    {
+                        if (workspace._activeBits == 0) continue;
+                        any = true;
+                        attempting = workspace;
+                        workspace.Attempt();
+                    }
+
+                    if (!any) break;
+                }
             }
             catch (Exception e)
             {
-                FailThrowingLanes(e);
+                attempting.FailThrowingLanes(e);
             }
         }
+    }
+
+    private static bool AnyActive(LaneWorkspace<TField, TLane>[] workspaces)
+    {
+        foreach (var workspace in workspaces)
+        {
+            if (workspace._activeBits != 0) return true;
+        }
+
+        return false;
     }
 
     private void Attempt()
