@@ -14,10 +14,11 @@ namespace Dynamics.Solvers.Ensembles;
 /// lanes use fused multiply-adds and evaluate the controller's powers as exp(β·ln e).
 /// </summary>
 /// <remarks>
-/// Each worker integrates up to <see cref="LaneCount"/> members side by side. With AVX-512, a three-component field with
-/// at most four parameters runs two groups of 8 (<see cref="Lane512"/>) in turn in the register kernel, which keeps the
-/// state and all seven stages of a group in registers (sixteen lanes' stages do not fit in the 32 registers); any other field runs 16
-/// (<see cref="Lane512Pair"/>, two registers, so two independent dependency chains overlap). With AVX2 it is 4, otherwise 1;
+/// Each worker integrates up to <see cref="LaneCount"/> members side by side: with AVX-512 16 (<see cref="Lane512Pair"/>,
+/// two registers, so two independent dependency chains overlap). A three-component field with at most four parameters
+/// runs its stages in the register kernel, which keeps the state and all seven stages of eight lanes in registers, the two
+/// halves of the sixteen one after the other (sixteen lanes' stages do not fit in the 32 registers); its step control
+/// runs on all sixteen. With AVX2 it is 4, otherwise 1;
 /// the choice is made at run time and does not change results. Supported options: tolerances (per-component absolute ones included), controller,
 /// initial, minimum and maximum step, max steps, and <see cref="SaveAt.End"/> output. Events, dense or per-step output,
 /// the max norm and fixed steps need <see cref="EnsembleStrategy.IndependentMembers"/>. A member whose field throws (in the scalar start or the
@@ -49,20 +50,15 @@ internal static class LaneEnsemble
 
         var results = new LaneResults(problem.Count, n);
         var queue = new MemberQueue(problem.Count, options);
-        bool registers = Registers3Formula.Fits(n, LaneField.ParameterCount(first.Field, first.InitialState));
         int workers = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
         try
         {
             Parallel.For(0, workers, parallel, _ =>
             {
-                // The register kernel's eight lanes run as two groups in turn (two independent chains, as Lane512Pair
-                // gives the stage loops): its seven stages of sixteen lanes would not fit in the registers.
-                if (registers && Lane512.IsHardwareAccelerated)
-                    LaneWorkspace<TField, Lane512>.Run([new(problem, first, solver, queue, results), new(problem, first, solver, queue, results)]);
-                else if (Lane512Pair.IsHardwareAccelerated) LaneWorkspace<TField, Lane512Pair>.Run([new(problem, first, solver, queue, results)]);
-                else if (Lane256.IsHardwareAccelerated) LaneWorkspace<TField, Lane256>.Run([new(problem, first, solver, queue, results)]);
-                else LaneWorkspace<TField, ScalarLane>.Run([new(problem, first, solver, queue, results)]);
+                if (Lane512Pair.IsHardwareAccelerated) new LaneWorkspace<TField, Lane512Pair>(problem, first, solver, queue, results).Run();
+                else if (Lane256.IsHardwareAccelerated) new LaneWorkspace<TField, Lane256>(problem, first, solver, queue, results).Run();
+                else new LaneWorkspace<TField, ScalarLane>(problem, first, solver, queue, results).Run();
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
