@@ -15,11 +15,11 @@ internal static class HandWrittenLorenzRk4
 {
     private const int Groups = 8, Block = 8 * Groups;
 
-    public static double[] Solve(double[] initialStates, int count, double h, int steps)
+    public static double[] Solve(double[] initialStates, int count, double h, int steps, int maxDegreeOfParallelism = -1)
     {
         var y = (double[])initialStates.Clone();
         // The last block may hold fewer groups; the member count must be a multiple of 8 (100,000 is).
-        Parallel.For(0, (count + Block - 1) / Block, block => Advance(y, block * Block, Math.Min(Groups, (count - block * Block) / 8), count, h, steps));
+        Parallel.For(0, (count + Block - 1) / Block, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, block => Advance(y, block * Block, Math.Min(Groups, (count - block * Block) / 8), count, h, steps));
         return y;
     }
 

@@ -14,10 +14,11 @@ namespace Dynamics.Solvers.Ensembles;
 /// lanes use fused multiply-adds and evaluate the controller's powers as exp(β·ln e).
 /// </summary>
 /// <remarks>
-/// Each worker integrates up to <see cref="LaneCount"/> members side by side. With AVX-512, a three-component field with
-/// at most four parameters runs 8 (<see cref="Lane512"/>) in the register kernel, which keeps the state and all seven
-/// stages in registers (sixteen lanes' stages do not fit in the 32 registers); any other field runs 16
-/// (<see cref="Lane512Pair"/>, two registers, so two independent dependency chains overlap). With AVX2 it is 4, otherwise 1;
+/// Each worker integrates up to <see cref="LaneCount"/> members side by side: with AVX-512 16 (<see cref="Lane512Pair"/>,
+/// two registers, so two independent dependency chains overlap). A three-component field with at most four parameters
+/// runs its stages in the register kernel, which keeps the state and all seven stages of eight lanes in registers, the two
+/// halves of the sixteen one after the other (sixteen lanes' stages do not fit in the 32 registers); its step control
+/// runs on all sixteen. With AVX2 it is 4, otherwise 1;
 /// the choice is made at run time and does not change results. Supported options: tolerances (per-component absolute ones included), controller,
 /// initial, minimum and maximum step, max steps, and <see cref="SaveAt.End"/> output. Events, dense or per-step output,
 /// the max norm and fixed steps need <see cref="EnsembleStrategy.IndependentMembers"/>. A member whose field throws (in the scalar start or the
@@ -27,7 +28,7 @@ namespace Dynamics.Solvers.Ensembles;
 /// </remarks>
 internal static class LaneEnsemble
 {
-    /// <summary>The most members a worker integrates side by side on this machine: 16, 4 or 1 (8 for a register-kernel field).</summary>
+    /// <summary>The most members a worker integrates side by side on this machine: 16, 4 or 1.</summary>
     public static int LaneCount => Lane512Pair.IsHardwareAccelerated ? Lane512Pair.Count : Lane256.IsHardwareAccelerated ? Lane256.Count : 1;
 
     /// <summary>Solves every member; the final states, statuses and statistics come back as from <see cref="Ensemble.Solve{TField}(EnsembleProblem{TField}, Methods.IOdeMethod, EnsembleOptions?)"/>.</summary>
@@ -49,15 +50,13 @@ internal static class LaneEnsemble
 
         var results = new LaneResults(problem.Count, n);
         var queue = new MemberQueue(problem.Count, options);
-        bool registers = Registers3Formula.Fits(n, LaneField.ParameterCount(first.Field, first.InitialState));
         int workers = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
         try
         {
             Parallel.For(0, workers, parallel, _ =>
             {
-                if (registers && Lane512.IsHardwareAccelerated) new LaneWorkspace<TField, Lane512>(problem, first, solver, queue, results).Run();
-                else if (Lane512Pair.IsHardwareAccelerated) new LaneWorkspace<TField, Lane512Pair>(problem, first, solver, queue, results).Run();
+                if (Lane512Pair.IsHardwareAccelerated) new LaneWorkspace<TField, Lane512Pair>(problem, first, solver, queue, results).Run();
                 else if (Lane256.IsHardwareAccelerated) new LaneWorkspace<TField, Lane256>(problem, first, solver, queue, results).Run();
                 else new LaneWorkspace<TField, ScalarLane>(problem, first, solver, queue, results).Run();
             });

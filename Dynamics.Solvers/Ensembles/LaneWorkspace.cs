@@ -28,7 +28,7 @@ internal sealed class LaneWorkspace<TField, TLane>
     private readonly int _n, _w, _parameterCount;
     private readonly StepControl<TLane> _control;
     private readonly double[] _y, _yNew, _stage, _k, _error, _parameters, _absoluteTolerances, _relativeTolerances;
-    private readonly double[] _t, _h, _endTime, _direction, _history, _active, _accepted, _rejected;
+    private readonly double[] _t, _h, _attemptStep, _endTime, _direction, _history, _active, _accepted, _rejected;
     private readonly int[] _member, _startEvaluations;
     private readonly double[] _y0, _f0, _trialState, _trialDerivative, _parameterScratch, _laneState;
     private uint _activeBits;
@@ -62,6 +62,7 @@ internal sealed class LaneWorkspace<TField, TLane>
         _relativeTolerances = options.EffectiveRelativeTolerances(_n, null);
         _t = new double[_w];
         _h = new double[_w];
+        _attemptStep = new double[_w];
         _endTime = new double[_w];
         _direction = new double[_w];
         _history = new double[StepHistory<TLane>.Length * _w];
@@ -121,7 +122,8 @@ internal sealed class LaneWorkspace<TField, TLane>
         TLane errorSquared;
         if (_inRegisters)
         {
-            errorSquared = AttemptInRegisters(t, h);
+            h.Store(_attemptStep, 0);
+            errorSquared = AttemptInRegisters();
         }
         else
         {
@@ -194,77 +196,101 @@ internal sealed class LaneWorkspace<TField, TLane>
     }
 
     // AttemptStages for a three-component field, with the group's state and all seven stages in registers and the
-    // formula inlined: each stage argument is formed as AttemptStages forms it (the row's non-zeros in column order,
-    // the newest stage last, then fma(h, acc, y)), so every lane still takes a lone trajectory's bits. Only the new
-    // state, the last stage (FSAL) and the error estimate are stored. The norm stays a call (a tail call here): with it
-    // inlined, the method's temporaries outnumbered the locals the JIT tracks, and the error sums and the norm ran
-    // through the stack (a store and a reload per operation). A throwing field is traced by the generic stages.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private TLane AttemptInRegisters(TLane t, TLane h)
+    // formula inlined (KernelInRegisters), then the norm. Sixteen lanes' stages do not fit in the 32 registers, so a
+    // Lane512Pair workspace runs the kernel on its two halves of eight lanes one after the other (independent chains the
+    // processor overlaps) while its step control runs on all sixteen, two chains at once. The norm stays a call (a tail
+    // call here): with it inlined, the method's temporaries outnumbered the locals the JIT tracks, and the error sums
+    // and the norm ran through the stack (a store and a reload per operation). A throwing field is traced by the
+    // generic stages.
+    private TLane AttemptInRegisters()
     {
-        int w = TLane.Count;
-        ReadOnlySpan<double> y = _y;
+        if (typeof(TLane) == typeof(Lane512Pair))
+        {
+            KernelInRegisters<Lane512>(0);
+            KernelInRegisters<Lane512>(Lane512.Count);
+        }
+        else
+        {
+            KernelInRegisters<TLane>(0);
+        }
+
+        return ErrorSquared();
+    }
+
+    // The stages of lanes first … first + TGroup.Count − 1 (component j of lane l at [j·W + l]; t from _t, h from
+    // _attemptStep): each stage argument is formed as AttemptStages forms it (the row's non-zeros in column order, the
+    // newest stage last, then fma(h, acc, y)), so every lane still takes a lone trajectory's bits. Only the new state,
+    // the last stage (FSAL) and the error estimate are stored.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void KernelInRegisters<TGroup>(int first) where TGroup : struct, ILane<TGroup>
+    {
+        int w = _w;
+        ReadOnlySpan<double> y = _y, parameters = _parameters;
         Span<double> k = _k, yNew = _yNew;
-        var p = LaneParameters.Load<TLane>(_parameters, _parameterCount);
+        var t = TGroup.Load(_t, first);
+        var h = TGroup.Load(_attemptStep, first);
+        var zero = TGroup.Create(0.0);
+        int count = _parameterCount;
+        var p = new LaneParameters<TGroup>(count > 0 ? TGroup.Load(parameters, first) : zero, count > 1 ? TGroup.Load(parameters, first + w) : zero,
+            count > 2 ? TGroup.Load(parameters, first + 2 * w) : zero, count > 3 ? TGroup.Load(parameters, first + 3 * w) : zero);
         var f = _prototype;
-        var (y0, y1, y2) = (TLane.Load(y, 0), TLane.Load(y, w), TLane.Load(y, 2 * w));
-        var (k10, k11, k12) = (TLane.Load(k, 0), TLane.Load(k, w), TLane.Load(k, 2 * w));
+        var (y0, y1, y2) = (TGroup.Load(y, first), TGroup.Load(y, first + w), TGroup.Load(y, first + 2 * w));
+        var (k10, k11, k12) = (TGroup.Load(k, first), TGroup.Load(k, first + w), TGroup.Load(k, first + 2 * w));
 
-        var a = TLane.Create(A21);
-        Registers3Formula.Evaluate(in f, in p, t + TLane.Create(C2) * h,
-            TLane.MultiplyAdd(h, a * k10, y0), TLane.MultiplyAdd(h, a * k11, y1), TLane.MultiplyAdd(h, a * k12, y2), out var k20, out var k21, out var k22);
+        var a = TGroup.Create(A21);
+        Registers3Formula.Evaluate(in f, in p, t + TGroup.Create(C2) * h,
+            TGroup.MultiplyAdd(h, a * k10, y0), TGroup.MultiplyAdd(h, a * k11, y1), TGroup.MultiplyAdd(h, a * k12, y2), out var k20, out var k21, out var k22);
 
-        var (a1, a2) = (TLane.Create(A31), TLane.Create(A32));
-        Registers3Formula.Evaluate(in f, in p, t + TLane.Create(C3) * h,
-            TLane.MultiplyAdd(h, TLane.MultiplyAdd(a2, k20, a1 * k10), y0),
-            TLane.MultiplyAdd(h, TLane.MultiplyAdd(a2, k21, a1 * k11), y1),
-            TLane.MultiplyAdd(h, TLane.MultiplyAdd(a2, k22, a1 * k12), y2), out var k30, out var k31, out var k32);
+        var (a1, a2) = (TGroup.Create(A31), TGroup.Create(A32));
+        Registers3Formula.Evaluate(in f, in p, t + TGroup.Create(C3) * h,
+            TGroup.MultiplyAdd(h, TGroup.MultiplyAdd(a2, k20, a1 * k10), y0),
+            TGroup.MultiplyAdd(h, TGroup.MultiplyAdd(a2, k21, a1 * k11), y1),
+            TGroup.MultiplyAdd(h, TGroup.MultiplyAdd(a2, k22, a1 * k12), y2), out var k30, out var k31, out var k32);
 
-        var (b1, b2, b3) = (TLane.Create(A41), TLane.Create(A42), TLane.Create(A43));
-        Registers3Formula.Evaluate(in f, in p, t + TLane.Create(C4) * h,
-            TLane.MultiplyAdd(h, TLane.MultiplyAdd(b3, k30, TLane.MultiplyAdd(b2, k20, b1 * k10)), y0),
-            TLane.MultiplyAdd(h, TLane.MultiplyAdd(b3, k31, TLane.MultiplyAdd(b2, k21, b1 * k11)), y1),
-            TLane.MultiplyAdd(h, TLane.MultiplyAdd(b3, k32, TLane.MultiplyAdd(b2, k22, b1 * k12)), y2), out var k40, out var k41, out var k42);
+        var (b1, b2, b3) = (TGroup.Create(A41), TGroup.Create(A42), TGroup.Create(A43));
+        Registers3Formula.Evaluate(in f, in p, t + TGroup.Create(C4) * h,
+            TGroup.MultiplyAdd(h, TGroup.MultiplyAdd(b3, k30, TGroup.MultiplyAdd(b2, k20, b1 * k10)), y0),
+            TGroup.MultiplyAdd(h, TGroup.MultiplyAdd(b3, k31, TGroup.MultiplyAdd(b2, k21, b1 * k11)), y1),
+            TGroup.MultiplyAdd(h, TGroup.MultiplyAdd(b3, k32, TGroup.MultiplyAdd(b2, k22, b1 * k12)), y2), out var k40, out var k41, out var k42);
 
-        var (c1, c2, c3, c4) = (TLane.Create(A51), TLane.Create(A52), TLane.Create(A53), TLane.Create(A54));
-        Registers3Formula.Evaluate(in f, in p, t + TLane.Create(C5) * h,
-            TLane.MultiplyAdd(h, TLane.MultiplyAdd(c4, k40, TLane.MultiplyAdd(c3, k30, TLane.MultiplyAdd(c2, k20, c1 * k10))), y0),
-            TLane.MultiplyAdd(h, TLane.MultiplyAdd(c4, k41, TLane.MultiplyAdd(c3, k31, TLane.MultiplyAdd(c2, k21, c1 * k11))), y1),
-            TLane.MultiplyAdd(h, TLane.MultiplyAdd(c4, k42, TLane.MultiplyAdd(c3, k32, TLane.MultiplyAdd(c2, k22, c1 * k12))), y2),
+        var (c1, c2, c3, c4) = (TGroup.Create(A51), TGroup.Create(A52), TGroup.Create(A53), TGroup.Create(A54));
+        Registers3Formula.Evaluate(in f, in p, t + TGroup.Create(C5) * h,
+            TGroup.MultiplyAdd(h, TGroup.MultiplyAdd(c4, k40, TGroup.MultiplyAdd(c3, k30, TGroup.MultiplyAdd(c2, k20, c1 * k10))), y0),
+            TGroup.MultiplyAdd(h, TGroup.MultiplyAdd(c4, k41, TGroup.MultiplyAdd(c3, k31, TGroup.MultiplyAdd(c2, k21, c1 * k11))), y1),
+            TGroup.MultiplyAdd(h, TGroup.MultiplyAdd(c4, k42, TGroup.MultiplyAdd(c3, k32, TGroup.MultiplyAdd(c2, k22, c1 * k12))), y2),
             out var k50, out var k51, out var k52);
 
-        var (d1, d2, d3, d4, d5) = (TLane.Create(A61), TLane.Create(A62), TLane.Create(A63), TLane.Create(A64), TLane.Create(A65));
-        var tEnd = t + TLane.Create(1.0) * h;
+        var (d1, d2, d3, d4, d5) = (TGroup.Create(A61), TGroup.Create(A62), TGroup.Create(A63), TGroup.Create(A64), TGroup.Create(A65));
+        var tEnd = t + TGroup.Create(1.0) * h;
         Registers3Formula.Evaluate(in f, in p, tEnd,
-            TLane.MultiplyAdd(h, TLane.MultiplyAdd(d5, k50, TLane.MultiplyAdd(d4, k40, TLane.MultiplyAdd(d3, k30, TLane.MultiplyAdd(d2, k20, d1 * k10)))), y0),
-            TLane.MultiplyAdd(h, TLane.MultiplyAdd(d5, k51, TLane.MultiplyAdd(d4, k41, TLane.MultiplyAdd(d3, k31, TLane.MultiplyAdd(d2, k21, d1 * k11)))), y1),
-            TLane.MultiplyAdd(h, TLane.MultiplyAdd(d5, k52, TLane.MultiplyAdd(d4, k42, TLane.MultiplyAdd(d3, k32, TLane.MultiplyAdd(d2, k22, d1 * k12)))), y2),
+            TGroup.MultiplyAdd(h, TGroup.MultiplyAdd(d5, k50, TGroup.MultiplyAdd(d4, k40, TGroup.MultiplyAdd(d3, k30, TGroup.MultiplyAdd(d2, k20, d1 * k10)))), y0),
+            TGroup.MultiplyAdd(h, TGroup.MultiplyAdd(d5, k51, TGroup.MultiplyAdd(d4, k41, TGroup.MultiplyAdd(d3, k31, TGroup.MultiplyAdd(d2, k21, d1 * k11)))), y1),
+            TGroup.MultiplyAdd(h, TGroup.MultiplyAdd(d5, k52, TGroup.MultiplyAdd(d4, k42, TGroup.MultiplyAdd(d3, k32, TGroup.MultiplyAdd(d2, k22, d1 * k12)))), y2),
             out var k60, out var k61, out var k62);
 
-        var (e1, e3, e4, e5, e6) = (TLane.Create(B1), TLane.Create(B3), TLane.Create(B4), TLane.Create(B5), TLane.Create(B6));
-        var n0 = TLane.MultiplyAdd(h, TLane.MultiplyAdd(e6, k60, TLane.MultiplyAdd(e5, k50, TLane.MultiplyAdd(e4, k40, TLane.MultiplyAdd(e3, k30, e1 * k10)))), y0);
-        var n1 = TLane.MultiplyAdd(h, TLane.MultiplyAdd(e6, k61, TLane.MultiplyAdd(e5, k51, TLane.MultiplyAdd(e4, k41, TLane.MultiplyAdd(e3, k31, e1 * k11)))), y1);
-        var n2 = TLane.MultiplyAdd(h, TLane.MultiplyAdd(e6, k62, TLane.MultiplyAdd(e5, k52, TLane.MultiplyAdd(e4, k42, TLane.MultiplyAdd(e3, k32, e1 * k12)))), y2);
+        var (e1, e3, e4, e5, e6) = (TGroup.Create(B1), TGroup.Create(B3), TGroup.Create(B4), TGroup.Create(B5), TGroup.Create(B6));
+        var n0 = TGroup.MultiplyAdd(h, TGroup.MultiplyAdd(e6, k60, TGroup.MultiplyAdd(e5, k50, TGroup.MultiplyAdd(e4, k40, TGroup.MultiplyAdd(e3, k30, e1 * k10)))), y0);
+        var n1 = TGroup.MultiplyAdd(h, TGroup.MultiplyAdd(e6, k61, TGroup.MultiplyAdd(e5, k51, TGroup.MultiplyAdd(e4, k41, TGroup.MultiplyAdd(e3, k31, e1 * k11)))), y1);
+        var n2 = TGroup.MultiplyAdd(h, TGroup.MultiplyAdd(e6, k62, TGroup.MultiplyAdd(e5, k52, TGroup.MultiplyAdd(e4, k42, TGroup.MultiplyAdd(e3, k32, e1 * k12)))), y2);
         Registers3Formula.Evaluate(in f, in p, tEnd, n0, n1, n2, out var k70, out var k71, out var k72);
 
-        var (r1, r3, r4, r5, r6, r7) = (TLane.Create(E1), TLane.Create(E3), TLane.Create(E4), TLane.Create(E5), TLane.Create(E6), TLane.Create(E7));
-        var err0 = h * TLane.MultiplyAdd(r7, k70, TLane.MultiplyAdd(r6, k60, TLane.MultiplyAdd(r5, k50, TLane.MultiplyAdd(r4, k40, TLane.MultiplyAdd(r3, k30, r1 * k10)))));
-        var err1 = h * TLane.MultiplyAdd(r7, k71, TLane.MultiplyAdd(r6, k61, TLane.MultiplyAdd(r5, k51, TLane.MultiplyAdd(r4, k41, TLane.MultiplyAdd(r3, k31, r1 * k11)))));
-        var err2 = h * TLane.MultiplyAdd(r7, k72, TLane.MultiplyAdd(r6, k62, TLane.MultiplyAdd(r5, k52, TLane.MultiplyAdd(r4, k42, TLane.MultiplyAdd(r3, k32, r1 * k12)))));
+        var (r1, r3, r4, r5, r6, r7) = (TGroup.Create(E1), TGroup.Create(E3), TGroup.Create(E4), TGroup.Create(E5), TGroup.Create(E6), TGroup.Create(E7));
+        var err0 = h * TGroup.MultiplyAdd(r7, k70, TGroup.MultiplyAdd(r6, k60, TGroup.MultiplyAdd(r5, k50, TGroup.MultiplyAdd(r4, k40, TGroup.MultiplyAdd(r3, k30, r1 * k10)))));
+        var err1 = h * TGroup.MultiplyAdd(r7, k71, TGroup.MultiplyAdd(r6, k61, TGroup.MultiplyAdd(r5, k51, TGroup.MultiplyAdd(r4, k41, TGroup.MultiplyAdd(r3, k31, r1 * k11)))));
+        var err2 = h * TGroup.MultiplyAdd(r7, k72, TGroup.MultiplyAdd(r6, k62, TGroup.MultiplyAdd(r5, k52, TGroup.MultiplyAdd(r4, k42, TGroup.MultiplyAdd(r3, k32, r1 * k12)))));
 
-        n0.Store(yNew, 0);
-        n1.Store(yNew, w);
-        n2.Store(yNew, 2 * w);
-        int last = (Stages - 1) * 3 * w;
+        n0.Store(yNew, first);
+        n1.Store(yNew, first + w);
+        n2.Store(yNew, first + 2 * w);
+        int last = (Stages - 1) * 3 * w + first;
         k70.Store(k, last);
         k71.Store(k, last + w);
         k72.Store(k, last + 2 * w);
 
         Span<double> error = _error;
-        err0.Store(error, 0);
-        err1.Store(error, w);
-        err2.Store(error, 2 * w);
-        return ErrorSquared();
+        err0.Store(error, first);
+        err1.Store(error, first + w);
+        err2.Store(error, first + 2 * w);
     }
 
     // Something in the step loop threw. The attempt is replayed with the stage noted: the states and the first stage are
