@@ -11,7 +11,8 @@ namespace Dynamics.Numerics;
 /// Two address families share one mixer (SplitMix64's finaliser, Steele, Lea &amp; Flood 2014):
 /// <list type="bullet">
 /// <item>(seed, counter): the output function applied to key(seed) + counter·φ·2⁶⁴ — the estimators' flat index
-/// (sample · categories + category), with a vectorised <see cref="FillUniform"/> that returns the same bits;</item>
+/// (sample · categories + category), with vectorised <see cref="FillUniform"/> and <see cref="FillExponential"/> that
+/// return the same bits as their scalar functions;</item>
 /// <item>(seed, stream, counter): a stream (typically a sample index) picks a starting state by hashing (seed, stream) and
 /// the counter walks the Weyl sequence from there — a diffusion sample's k-th normal without drawing the first k − 1.
 /// Its normals use both Box–Muller branches and live at counters from 2⁶², apart from its uniforms.</item>
@@ -19,7 +20,7 @@ namespace Dynamics.Numerics;
 /// This is the stateless cousin of <c>Dynamics.Solvers.Stochastic.GaussianSource</c> (whose xoshiro stream suits a long
 /// sequential path); it lives in Core so models can draw reproducibly without a solver.
 /// </summary>
-public static class CounterRandom
+public static partial class CounterRandom
 {
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
     private const ulong Mix1 = 0xBF58476D1CE4E5B9UL;
@@ -58,13 +59,15 @@ public static class CounterRandom
     }
 
     /// <summary>
-    /// A standard Gumbel number g = −ln(−ln u) (CDF exp(−e^{−x}), mean γ_E, variance π²/6) from the uniform at the counter,
-    /// computed with <see cref="LaneMath"/> so that a vectorised kernel reproduces it bit for bit.
+    /// A standard Gumbel number g = −ln E (CDF exp(−e^{−x}), mean γ_E, variance π²/6) from the exponential number E at the
+    /// counter (<see cref="Exponential(ulong, ulong)"/>, which is −ln u in distribution but drawn without a logarithm), so
+    /// one logarithm per number instead of two; computed with <see cref="LaneMath"/> so that a vectorised kernel fed by
+    /// <see cref="FillExponential"/> reproduces it bit for bit.
     /// </summary>
     /// <param name="seed">The experiment's seed.</param>
     /// <param name="counter">The index of the number.</param>
-    /// <returns>A draw from Gumbel(0, 1), within [−3.6, 36.8].</returns>
-    public static double Gumbel(ulong seed, ulong counter) => -LaneMath.LogOfNormal(-LaneMath.LogOfNormal(Uniform(seed, counter)));
+    /// <returns>A draw from Gumbel(0, 1), within [−3.9, 40.3].</returns>
+    public static double Gumbel(ulong seed, ulong counter) => -LaneMath.LogOfNormal(Exponential(seed, counter));
 
     /// <summary>
     /// Fills <paramref name="values"/> with the uniforms at counters first, first + stride, first + 2·stride, …: the same
