@@ -9,21 +9,22 @@ namespace Dynamics.Numerics;
 
 /// <summary>
 /// Exponential numbers without a logarithm: Marsaglia &amp; Tsang's ziggurat (J. Stat. Softw. 5(8), 2000) for e^{−x}
-/// with 256 layers of equal area v = (r + 1)e^{−r}, r = 7.69711747013105. The draw at a counter takes its 64 bits: the
-/// low 8 pick the layer i, the top 53 the uniform u ∈ (0, 1), and x = u·xᵢ is accepted at once when x &lt; xᵢ₊₁ (97.8 %
+/// with 1,024 layers of equal area v = (r + 1)e^{−r}, r = 9.256164544265545. The draw at a counter takes its 64 bits: the
+/// low 10 pick the layer i, the top 53 the uniform u ∈ (0, 1), and x = u·xᵢ is accepted at once when x &lt; xᵢ₊₁ (99.36 %
 /// of draws: one table look-up, one multiply, one compare). The rest — the layers' wedges (a uniform height against
-/// e^{−x}), the tail beyond r (r − ln u′, exact by the memorylessness of the exponential) and the 1.1 % of draws that
+/// e^{−x}), the tail beyond r (r − ln u′, exact by the memorylessness of the exponential) and the 0.32 % of draws that
 /// are rejected and drawn again — continue on SplitMix64's stream seeded with the first draw's bits, so the number is
 /// still a pure function of (seed, counter) and exact in distribution. The vectorised fill and the scalar function
-/// run the same operations, so they return the same bits.
+/// run the same operations, so they return the same bits. Marsaglia &amp; Tsang use 256 layers; 1,024 (an 8 KB table)
+/// send 3.4 times fewer draws to the scalar fallback, which the vectorised fill measured as the cheaper trade.
 /// </summary>
 public static partial class CounterRandom
 {
-    private const int Layers = 256;
+    private const int Layers = 1024;
     private const ulong LayerMask = Layers - 1;
-    private const double ZigguratTail = 7.69711747013105;  // r = x₁: the layers close at x₂₅₆ = 0 to 1e-14
+    private const double ZigguratTail = 9.256164544265545;  // r = x₁, solved so that the layers close: x₁₀₂₄ = 0 to 1e-14
 
-    // x₀ = v/e^{−r} = r + 1 (the base layer's virtual width), x₁ = r, e^{−xᵢ₊₁} = e^{−xᵢ} + v/xᵢ, x₂₅₆ = 0; and e^{−xᵢ}.
+    // x₀ = v/e^{−r} = r + 1 (the base layer's virtual width), x₁ = r, e^{−xᵢ₊₁} = e^{−xᵢ} + v/xᵢ, x₁₀₂₄ = 0; and e^{−xᵢ}.
     // Built with LaneMath (its exp and log are the same bits on every machine), so the tables, and every number drawn
     // through them, do not depend on the platform's libm.
     private static readonly double[] LayerWidth = BuildLayerWidths();
@@ -31,20 +32,14 @@ public static partial class CounterRandom
 
     /// <summary>
     /// A standard exponential number E (density e^{−x} on x &gt; 0: mean 1, variance 1) at (<paramref name="seed"/>,
-    /// <paramref name="counter"/>), drawn by the ziggurat without a logarithm for 97.8 % of counters. It is positive and
-    /// below 46, and <see cref="Gumbel(ulong, ulong)"/> is −ln E.
+    /// <paramref name="counter"/>), drawn by the ziggurat without a logarithm for 99.6 % of counters. It is positive and
+    /// below 47, and <see cref="Gumbel(ulong, ulong)"/> is −ln E.
     /// </summary>
     /// <param name="seed">The experiment's seed.</param>
     /// <param name="counter">The index of the number.</param>
     /// <returns>A draw from Exp(1).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Exponential(ulong seed, ulong counter)
-    {
-        ulong bits = Bits(seed, counter);
-        int layer = (int)(bits & LayerMask);
-        double x = (((bits >> 11) + 0.5) * TwoToMinus53) * LayerWidth[layer];
-        return x < LayerWidth[layer + 1] ? x : ExponentialBeyondRectangle(bits);
-    }
+    public static double Exponential(ulong seed, ulong counter) => ExponentialOf(Bits(seed, counter));
 
     /// <summary>
     /// Fills <paramref name="values"/> with the exponential numbers at counters first, first + stride, …: the same bits as
@@ -56,53 +51,60 @@ public static partial class CounterRandom
     /// <param name="values">Receives the exponential numbers.</param>
     public static void FillExponential(ulong seed, ulong firstCounter, ulong stride, Span<double> values)
     {
+        // Two passes: the hash writes every draw's bits into the output, then the ziggurat reads them back. Reading a
+        // lane's layer from a vector just stored stalled on store-to-load forwarding (2.8–6.5 ns per draw in one pass).
+        var bits = MemoryMarshal.Cast<double, ulong>(values);
+        FillBits(seed, firstCounter, stride, bits);
         int i = 0;
+        ref ulong source = ref MemoryMarshal.GetReference(bits);
         ref double target = ref MemoryMarshal.GetReference(values);
-        if (Vector512.IsHardwareAccelerated && values.Length >= 8)
+        if (Vector512.IsHardwareAccelerated)
         {
             ref double width = ref MemoryMarshal.GetArrayDataReference(LayerWidth);
-            Span<ulong> lanes = stackalloc ulong[8];
-            ref ulong lane = ref MemoryMarshal.GetReference(lanes);
-            var counters = Vector512.Create(firstCounter) + Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7) * Vector512.Create(stride);
-            var step = Vector512.Create(8 * stride);
-            var keys = Vector512.Create(Key(seed));
-            var golden = Vector512.Create(Golden);
+            var evens = Vector512.Create(0L, 2, 4, 6, 8, 10, 12, 14);
+            var odds = evens + Vector512<long>.One;
             for (; i <= values.Length - 8; i += 8)
             {
-                var bits = Mix(keys + counters * golden);
-                bits.StoreUnsafe(ref lane);
-                var u = (Vector512.ConvertToDouble(bits >>> 11) + Vector512.Create(0.5)) * Vector512.Create(TwoToMinus53);
-
-                // Each lane's (xᵢ, xᵢ₊₁) is one 16-byte load; two unpacks per pair of lanes sort them into widths and bounds.
-                var (w01, n01) = LayerPair(ref width, lane, Unsafe.Add(ref lane, 1));
-                var (w23, n23) = LayerPair(ref width, Unsafe.Add(ref lane, 2), Unsafe.Add(ref lane, 3));
-                var (w45, n45) = LayerPair(ref width, Unsafe.Add(ref lane, 4), Unsafe.Add(ref lane, 5));
-                var (w67, n67) = LayerPair(ref width, Unsafe.Add(ref lane, 6), Unsafe.Add(ref lane, 7));
-                var x = u * Vector512.Create(Vector256.Create(w01, w23), Vector256.Create(w45, w67));
-                var bound = Vector512.Create(Vector256.Create(n01, n23), Vector256.Create(n45, n67));
+                var raw = Vector512.LoadUnsafe(ref source, (nuint)i);
+                // Each lane's (xᵢ, xᵢ₊₁) is one 16-byte load; two permutes sort the eight pairs into widths and bounds.
+                var low = LayerPairs(ref width, ref Unsafe.Add(ref source, i));
+                var high = LayerPairs(ref width, ref Unsafe.Add(ref source, i + 4));
+                var u = (Vector512.ConvertToDouble(raw >>> 11) + Vector512.Create(0.5)) * Vector512.Create(TwoToMinus53);
+                var x = u * Avx512F.PermuteVar8x64x2(low, evens, high);
                 x.StoreUnsafe(ref target, (nuint)i);
-                uint rejected = (uint)Vector512.GreaterThanOrEqual(x, bound).ExtractMostSignificantBits();
+                uint rejected = (uint)Vector512.GreaterThanOrEqual(x, Avx512F.PermuteVar8x64x2(low, odds, high)).ExtractMostSignificantBits();
                 for (; rejected != 0; rejected &= rejected - 1)
                 {
                     int k = BitOperations.TrailingZeroCount(rejected);
-                    Unsafe.Add(ref target, i + k) = ExponentialBeyondRectangle(Unsafe.Add(ref lane, k));
+                    Unsafe.Add(ref target, i + k) = ExponentialBeyondRectangle(raw.GetElement(k));
                 }
-
-                counters += step;
             }
         }
 
-        for (; i < values.Length; i++) Unsafe.Add(ref target, i) = Exponential(seed, firstCounter + (ulong)i * stride);
+        for (; i < values.Length; i++) Unsafe.Add(ref target, i) = ExponentialOf(Unsafe.Add(ref source, i));
     }
 
-    // The widths and inner bounds (xᵢ, xᵢ₊₁) of two lanes' layers, as ([x_a, x_b], [x_a+1, x_b+1]).
+    // The ziggurat's fast path for one draw's 64 bits: the layer from the low bits, u from the top 53.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<double> Width, Vector128<double> Bound) LayerPair(ref double width, ulong a, ulong b)
+    private static double ExponentialOf(ulong bits)
     {
-        var pa = Vector128.LoadUnsafe(ref width, (nuint)(a & LayerMask));
-        var pb = Vector128.LoadUnsafe(ref width, (nuint)(b & LayerMask));
-        return (Sse2.UnpackLow(pa, pb), Sse2.UnpackHigh(pa, pb));
+        int layer = (int)(bits & LayerMask);
+        double x = (((bits >> 11) + 0.5) * TwoToMinus53) * LayerWidth[layer];
+        return x < LayerWidth[layer + 1] ? x : ExponentialBeyondRectangle(bits);
     }
+
+    // (xᵢ, xᵢ₊₁) of the layers of four draws, as [x_a, x_a+1, x_b, x_b+1, …]. Built by widening and inserting: the JIT
+    // lowered Vector512.Create(ymm, ymm) as inserts into the previous iteration's register, spilled across iterations.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> LayerPairs(ref double width, ref ulong bits)
+    {
+        var ab = LayerPair(ref width, bits).ToVector256Unsafe().WithUpper(LayerPair(ref width, Unsafe.Add(ref bits, 1)));
+        var cd = LayerPair(ref width, Unsafe.Add(ref bits, 2)).ToVector256Unsafe().WithUpper(LayerPair(ref width, Unsafe.Add(ref bits, 3)));
+        return ab.ToVector512Unsafe().WithUpper(cd);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<double> LayerPair(ref double width, ulong bits) => Vector128.LoadUnsafe(ref width, (nuint)(bits & LayerMask));
 
     // The exact rest of the ziggurat for a first draw outside its layer's inner rectangle. Further numbers come from
     // SplitMix64's stream started at the first draw's bits (a fresh state per counter, one mix per number).

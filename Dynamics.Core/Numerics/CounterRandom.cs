@@ -66,7 +66,7 @@ public static partial class CounterRandom
     /// </summary>
     /// <param name="seed">The experiment's seed.</param>
     /// <param name="counter">The index of the number.</param>
-    /// <returns>A draw from Gumbel(0, 1), within [−3.9, 40.3].</returns>
+    /// <returns>A draw from Gumbel(0, 1), within [−3.9, 41].</returns>
     public static double Gumbel(ulong seed, ulong counter) => -LaneMath.LogOfNormal(Exponential(seed, counter));
 
     /// <summary>
@@ -79,39 +79,57 @@ public static partial class CounterRandom
     /// <param name="values">Receives the uniforms.</param>
     public static void FillUniform(ulong seed, ulong firstCounter, ulong stride, Span<double> values)
     {
+        var bits = MemoryMarshal.Cast<double, ulong>(values);
+        FillBits(seed, firstCounter, stride, bits);
+        int i = 0;
+        ref ulong source = ref MemoryMarshal.GetReference(bits);
+        ref double target = ref MemoryMarshal.GetReference(values);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= values.Length - 8; i += 8)
+                ((Vector512.ConvertToDouble(Vector512.LoadUnsafe(ref source, (nuint)i) >>> 11) + Vector512.Create(0.5)) * Vector512.Create(TwoToMinus53)).StoreUnsafe(ref target, (nuint)i);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= values.Length - 4; i += 4)
+                ((Vector256.ConvertToDouble(Vector256.LoadUnsafe(ref source, (nuint)i) >>> 11) + Vector256.Create(0.5)) * Vector256.Create(TwoToMinus53)).StoreUnsafe(ref target, (nuint)i);
+        }
+
+        for (; i < values.Length; i++) Unsafe.Add(ref target, i) = ((Unsafe.Add(ref source, i) >> 11) + 0.5) * TwoToMinus53;
+    }
+
+    // bits[i] = Bits(seed, firstCounter + i·stride), eight or four at a time where the hardware has 512- or 256-bit lanes.
+    private static void FillBits(ulong seed, ulong firstCounter, ulong stride, Span<ulong> bits)
+    {
         ulong key = Key(seed);
         int i = 0;
-        ref double target = ref MemoryMarshal.GetReference(values);
-        if (Vector512.IsHardwareAccelerated && values.Length >= 8)
+        ref ulong target = ref MemoryMarshal.GetReference(bits);
+        if (Vector512.IsHardwareAccelerated && bits.Length >= 8)
         {
             var counters = Vector512.Create(firstCounter) + Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7) * Vector512.Create(stride);
             var step = Vector512.Create(8 * stride);
             var keys = Vector512.Create(key);
             var golden = Vector512.Create(Golden);
-            for (; i <= values.Length - 8; i += 8)
+            for (; i <= bits.Length - 8; i += 8)
             {
-                var bits = Mix(keys + counters * golden);
-                var u = (Vector512.ConvertToDouble(bits >>> 11) + Vector512.Create(0.5)) * Vector512.Create(TwoToMinus53);
-                u.StoreUnsafe(ref target, (nuint)i);
+                Mix(keys + counters * golden).StoreUnsafe(ref target, (nuint)i);
                 counters += step;
             }
         }
-        else if (Vector256.IsHardwareAccelerated && values.Length >= 4)
+        else if (Vector256.IsHardwareAccelerated && bits.Length >= 4)
         {
             var counters = Vector256.Create(firstCounter) + Vector256.Create(0UL, 1, 2, 3) * Vector256.Create(stride);
             var step = Vector256.Create(4 * stride);
             var keys = Vector256.Create(key);
             var golden = Vector256.Create(Golden);
-            for (; i <= values.Length - 4; i += 4)
+            for (; i <= bits.Length - 4; i += 4)
             {
-                var bits = Mix(keys + counters * golden);
-                var u = (Vector256.ConvertToDouble(bits >>> 11) + Vector256.Create(0.5)) * Vector256.Create(TwoToMinus53);
-                u.StoreUnsafe(ref target, (nuint)i);
+                Mix(keys + counters * golden).StoreUnsafe(ref target, (nuint)i);
                 counters += step;
             }
         }
 
-        for (; i < values.Length; i++) values[i] = ((Mix(key + (firstCounter + (ulong)i * stride) * Golden) >> 11) + 0.5) * TwoToMinus53;
+        for (; i < bits.Length; i++) Unsafe.Add(ref target, i) = Mix(key + (firstCounter + (ulong)i * stride) * Golden);
     }
 
     /// <summary>The 64 random bits number <paramref name="counter"/> of stream <paramref name="stream"/>.</summary>

@@ -206,7 +206,7 @@ public sealed class GumbelSoftmaxMonteCarlo
             var sum = TLane.Create(0);
             for (int k = 0; k < K; k++)
             {
-                var e = LaneMath.ExpOfModerate(TLane.Load(_scratch, k * L) - max);
+                var e = LaneMath.ExpOfNonPositive(TLane.Load(_scratch, k * L) - max);
                 e.Store(_scratch, (K + k) * L);
                 sum += e;
             }
