@@ -43,7 +43,7 @@ public static partial class CounterRandom
     /// <param name="counter">The index of the number.</param>
     /// <returns>u ∈ (0, 1).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Uniform(ulong seed, ulong counter) => ((Bits(seed, counter) >> 11) + 0.5) * TwoToMinus53;
+    public static double Uniform(ulong seed, ulong counter) => UnitInterval(Bits(seed, counter));
 
     /// <summary>
     /// A standard normal number by Box–Muller from the uniforms at counters 2c and 2c + 1:
@@ -79,23 +79,40 @@ public static partial class CounterRandom
     /// <param name="values">Receives the uniforms.</param>
     public static void FillUniform(ulong seed, ulong firstCounter, ulong stride, Span<double> values)
     {
-        var bits = MemoryMarshal.Cast<double, ulong>(values);
-        FillBits(seed, firstCounter, stride, bits);
-        int i = 0;
-        ref ulong source = ref MemoryMarshal.GetReference(bits);
+        ref ulong source = ref MemoryMarshal.GetReference(BitsInPlace(seed, firstCounter, stride, values));
         ref double target = ref MemoryMarshal.GetReference(values);
+        int i = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            for (; i <= values.Length - 8; i += 8)
-                ((Vector512.ConvertToDouble(Vector512.LoadUnsafe(ref source, (nuint)i) >>> 11) + Vector512.Create(0.5)) * Vector512.Create(TwoToMinus53)).StoreUnsafe(ref target, (nuint)i);
+            for (; i <= values.Length - 8; i += 8) UnitInterval(Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            for (; i <= values.Length - 4; i += 4)
-                ((Vector256.ConvertToDouble(Vector256.LoadUnsafe(ref source, (nuint)i) >>> 11) + Vector256.Create(0.5)) * Vector256.Create(TwoToMinus53)).StoreUnsafe(ref target, (nuint)i);
+            for (; i <= values.Length - 4; i += 4) UnitInterval(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
         }
 
-        for (; i < values.Length; i++) Unsafe.Add(ref target, i) = ((Unsafe.Add(ref source, i) >> 11) + 0.5) * TwoToMinus53;
+        for (; i < values.Length; i++) Unsafe.Add(ref target, i) = UnitInterval(Unsafe.Add(ref source, i));
+    }
+
+    // (⌊b/2¹¹⌋ + ½)·2⁻⁵³: the uniform number of 64 random bits, in one lane, four or eight.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double UnitInterval(ulong bits) => ((bits >> 11) + 0.5) * TwoToMinus53;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> UnitInterval(Vector256<ulong> bits) =>
+        (Vector256.ConvertToDouble(bits >>> 11) + Vector256.Create(0.5)) * Vector256.Create(TwoToMinus53);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> UnitInterval(Vector512<ulong> bits) =>
+        (Vector512.ConvertToDouble(bits >>> 11) + Vector512.Create(0.5)) * Vector512.Create(TwoToMinus53);
+
+    // Writes the bits at counters first, first + stride, … over values (a fill then converts them in place) and returns
+    // the same memory as bits.
+    private static Span<ulong> BitsInPlace(ulong seed, ulong firstCounter, ulong stride, Span<double> values)
+    {
+        var bits = MemoryMarshal.Cast<double, ulong>(values);
+        FillBits(seed, firstCounter, stride, bits);
+        return bits;
     }
 
     // bits[i] = Bits(seed, firstCounter + i·stride), eight or four at a time where the hardware has 512- or 256-bit lanes.
@@ -150,7 +167,7 @@ public static partial class CounterRandom
     /// <param name="stream">The stream, typically the sample index.</param>
     /// <param name="counter">The position in the stream.</param>
     /// <returns>The uniform number.</returns>
-    public static double Uniform(ulong seed, ulong stream, ulong counter) => ((Bits(seed, stream, counter) >> 11) + 0.5) * TwoToMinus53;
+    public static double Uniform(ulong seed, ulong stream, ulong counter) => UnitInterval(Bits(seed, stream, counter));
 
     /// <summary>
     /// The standard normal number <paramref name="index"/> of the stream: Box–Muller on the uniforms at counters
