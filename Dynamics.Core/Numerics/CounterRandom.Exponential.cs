@@ -32,8 +32,8 @@ public static partial class CounterRandom
 
     /// <summary>
     /// A standard exponential number E (density e^{−x} on x &gt; 0: mean 1, variance 1) at (<paramref name="seed"/>,
-    /// <paramref name="counter"/>), drawn by the ziggurat without a logarithm for 99.6 % of counters. It is positive and
-    /// below 47, and <see cref="Gumbel(ulong, ulong)"/> is −ln E.
+    /// <paramref name="counter"/>), drawn by the ziggurat, which takes a logarithm only in the tail beyond r (about one
+    /// draw in 10⁴). It is positive and below 47, and <see cref="Gumbel(ulong, ulong)"/> is −ln E.
     /// </summary>
     /// <param name="seed">The experiment's seed.</param>
     /// <param name="counter">The index of the number.</param>
