@@ -63,8 +63,9 @@ public static class Ode
     /// Solves an initial-value problem whose field is a struct <see cref="ILaneField"/>: the same solve as
     /// <see cref="Solve{TField}"/>, step for step and bit for bit, which the compiler picks for such fields. For a
     /// three-component field under <see cref="RungeKutta.DormandPrince5"/> with end or every-step saving and no events,
-    /// progress or cancellation token, the state and stages then stay in registers (about twice as fast for Lorenz;
-    /// see docs/solvers.md); every other case, and any solve that fails, runs the span path.
+    /// progress or cancellation token, the state and stages then stay in registers and the stages call the lane formula
+    /// itself, which the <see cref="ILaneField"/> contract makes the field's <c>Evaluate</c> (see docs/solvers.md); every
+    /// other case, and any solve that fails, runs the span path.
     /// </summary>
     /// <typeparam name="TField">The field type.</typeparam>
     /// <typeparam name="TMethod">The method's type (any <see cref="IOdeMethod"/>).</typeparam>
