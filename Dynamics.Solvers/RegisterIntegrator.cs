@@ -112,8 +112,7 @@ internal static class RegisterIntegrator
                 double step = control.NextStep(ScalarLane.Create(t), ScalarLane.Create(h), endLane, directionLane, out var landsOnEnd, out uint tooSmall).Value;
                 if (tooSmall != 0) return false;
                 attempts++;
-                DormandPrince5Registers.Attempt(field, t, step, y, k1, out var yNew, out var k7, out var error);
-                var errorSquared = tolerances.RmsErrorSquared(error, y, yNew);
+                var errorSquared = DormandPrince5Registers.Attempt(field, tolerances, t, step, y, k1, out var yNew, out var k7);
                 h = step * control.Adapt(errorSquared, active, ref history, out var acceptedMask).Value;
                 if (ScalarLane.MaskBits(acceptedMask) != 0)
                 {
@@ -141,12 +140,12 @@ internal static class RegisterIntegrator
         new(ScalarLane.Create(values[0]), ScalarLane.Create(values[1]), ScalarLane.Create(values[2]));
 
     // atolⱼ and rtolⱼ in locals, with StepControl.RmsErrorSquared's sum over the components in its order.
-    private readonly struct Tolerances(Registers3<ScalarLane> absolute, Registers3<ScalarLane> relative)
+    private readonly struct Tolerances(Registers3<ScalarLane> absolute, Registers3<ScalarLane> relative) : DormandPrince5Registers.IRegisterNorm
     {
         private readonly Registers3<ScalarLane> _absolute = absolute, _relative = relative;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public ScalarLane RmsErrorSquared(in Registers3<ScalarLane> error, in Registers3<ScalarLane> y0, in Registers3<ScalarLane> y1)
+        public ScalarLane ErrorSquared(in Registers3<ScalarLane> error, in Registers3<ScalarLane> y0, in Registers3<ScalarLane> y1)
         {
             var sum = ScalarLane.Create(0.0);
             var finite = ScalarLane.IsFinite(sum);

@@ -16,19 +16,20 @@ internal static class DormandPrince5Registers
 {
     /// <summary>Attempts the step of size <paramref name="h"/> from (<paramref name="t"/>, <paramref name="y"/>) whose first stage is <paramref name="k1"/>.</summary>
     /// <param name="f">The field.</param>
+    /// <param name="norm">Measures the error estimate.</param>
     /// <param name="t">The time at the step's start.</param>
     /// <param name="h">The signed step.</param>
     /// <param name="y">The state at the step's start.</param>
     /// <param name="k1">f(t, y) (FSAL: the previous step's last stage).</param>
     /// <param name="yNew">The fifth-order state at t + h.</param>
     /// <param name="k7">f(t + h, yNew), the next step's first stage.</param>
-    /// <param name="error">The error estimate, h Σⱼ eⱼkⱼ.</param>
+    /// <returns>The squared norm of the error estimate h Σⱼ eⱼkⱼ.</returns>
     // Its own compilation root: the JIT's inlining budget grows with the root's size, and inlined into a small caller the
     // seventh formula and the norm's lane operations stayed calls.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void Attempt<TField>(in TField f, double t, double h, in Registers3<ScalarLane> y, in Registers3<ScalarLane> k1,
-        out Registers3<ScalarLane> yNew, out Registers3<ScalarLane> k7, out Registers3<ScalarLane> error)
-        where TField : struct, ILaneField
+    public static ScalarLane Attempt<TField, TNorm>(in TField f, in TNorm norm, double t, double h, in Registers3<ScalarLane> y, in Registers3<ScalarLane> k1,
+        out Registers3<ScalarLane> yNew, out Registers3<ScalarLane> k7)
+        where TField : struct, ILaneField where TNorm : struct, IRegisterNorm
     {
         double y0 = y.X.Value, y1 = y.Y.Value, y2 = y.Z.Value;
         double a0 = k1.X.Value, a1 = k1.Y.Value, a2 = k1.Z.Value;
@@ -49,10 +50,18 @@ internal static class DormandPrince5Registers
         Evaluate(f, t + h, n0, n1, n2, out double l0, out double l1, out double l2);
         k7 = new Registers3<ScalarLane>(ScalarLane.Create(l0), ScalarLane.Create(l1), ScalarLane.Create(l2));
         yNew = new Registers3<ScalarLane>(ScalarLane.Create(n0), ScalarLane.Create(n1), ScalarLane.Create(n2));
-        error = new Registers3<ScalarLane>(
+        var error = new Registers3<ScalarLane>(
             ScalarLane.Create(Error(h, a0, c0, d0, e0, g0, l0)),
             ScalarLane.Create(Error(h, a1, c1, d1, e1, g1, l1)),
             ScalarLane.Create(Error(h, a2, c2, d2, e2, g2, l2)));
+        return norm.ErrorSquared(error, y, yNew);
+    }
+
+    /// <summary>The squared error norm of a three-component attempt, inlined into the attempt.</summary>
+    public interface IRegisterNorm
+    {
+        /// <summary>e² of <paramref name="error"/> for the step from <paramref name="y0"/> to <paramref name="y1"/>.</summary>
+        ScalarLane ErrorSquared(in Registers3<ScalarLane> error, in Registers3<ScalarLane> y0, in Registers3<ScalarLane> y1);
     }
 
     // The formula on one trajectory, each parameter the field's own value (a constant once inlined).
