@@ -11,9 +11,9 @@ namespace Dynamics.Solvers;
 
 /// <summary>
 /// The register path of <see cref="Ode.Solve{TField, TMethod}"/>: one trajectory of a three-component struct
-/// <see cref="ILaneField"/> under <see cref="DormandPrince5"/>, with the state and the seven stages in locals, the formula,
-/// the RMS norm and the step-control core inlined into one loop (the span path stores every stage and calls the
-/// stepper and the norm through interfaces). It takes the steps of <see cref="Integrator{TField}"/> to the last bit —
+/// <see cref="ILaneField"/> under <see cref="DormandPrince5"/>, with the state and the seven stages in locals: the formula
+/// and the RMS norm are inlined into the attempt, the step-control core into the loop around it, one call per attempt
+/// (the span path stores every stage and calls the stepper and the norm through interfaces). It takes the steps of <see cref="Integrator{TField}"/> to the last bit —
 /// the same stage rows, norm terms and <see cref="StepControl{TLane}"/> — and so returns the same solution. It runs
 /// only the plain case: adaptive, RMS norm, <see cref="SaveAt.End"/> or <see cref="SaveAt.EveryStep"/> from t₀, no
 /// events, progress or cancellation token; anything else, and any solve that does not end successfully (a non-finite

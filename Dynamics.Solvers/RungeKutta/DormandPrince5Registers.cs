@@ -8,8 +8,9 @@ namespace Dynamics.Solvers.RungeKutta;
 
 /// <summary>
 /// One Dormand–Prince 5(4) attempt of a three-component <see cref="ILaneField"/> with the state and all seven stages in
-/// locals: once inlined with the field's formula, no stage makes a round trip through memory (the span stepper stores
-/// each stage argument and derivative and reloads it for the next). The stage arguments come from
+/// locals: once inlined with the field's formula, no stage argument goes through memory (the span stepper stores each
+/// stage argument and derivative in its buffers and reloads them); only the derivative, which the formula writes through
+/// a reference, still passes the stack (the JIT does not keep it in registers). The stage arguments come from
 /// <see cref="DormandPrince5Rows"/>, so the result is <see cref="DormandPrince5Stepper{TField}"/>'s to the last bit.
 /// </summary>
 internal static class DormandPrince5Registers
@@ -24,8 +25,8 @@ internal static class DormandPrince5Registers
     /// <param name="yNew">The fifth-order state at t + h.</param>
     /// <param name="k7">f(t + h, yNew), the next step's first stage.</param>
     /// <returns>The squared norm of the error estimate h Σⱼ eⱼkⱼ.</returns>
-    // Its own compilation root: the JIT's inlining budget grows with the root's size, and inlined into a small caller the
-    // seventh formula and the norm's lane operations stayed calls.
+    // Its own compilation root: the JIT's inlining budget grows with the root's size; inlined into the step loop, the
+    // controller's lane operations became calls, and as a small wrapper's inlinee the seventh formula stayed a call.
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static ScalarLane Attempt<TField, TNorm>(in TField f, in TNorm norm, double t, double h, in Registers3<ScalarLane> y, in Registers3<ScalarLane> k1,
         out Registers3<ScalarLane> yNew, out Registers3<ScalarLane> k7)
