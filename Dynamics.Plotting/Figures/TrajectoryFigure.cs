@@ -65,12 +65,27 @@ public sealed class TrajectoryFigure
     /// <returns>This figure.</returns>
     public TrajectoryFigure AddPath(double[] xs, double[] ys, string label, Color color, int arrows = 3, float lineWidth = 2)
     {
-        ArgumentNullException.ThrowIfNull(xs);
-        ArgumentNullException.ThrowIfNull(ys);
-        Require.Length(ys.Length, xs.Length, nameof(ys));
-        if (xs.Length < 2) throw new ArgumentException($"A path needs at least 2 points, but has {xs.Length}.", nameof(xs));
+        RequirePath(xs, ys);
         var line = PathDrawing.Add(_plot, xs, ys, color, lineWidth, arrows);
         line.LegendText = label;
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a closed orbit (a limit cycle) of a given colour with direction arrows but no start marker: a cycle has no
+    /// start, and the points it is traced from would otherwise read as data.
+    /// </summary>
+    /// <param name="xs">Horizontal coordinates in order of time, once around.</param>
+    /// <param name="ys">Vertical coordinates, same length.</param>
+    /// <param name="label">The legend entry (empty for none).</param>
+    /// <param name="color">The colour.</param>
+    /// <param name="arrows">How many direction arrows to place, evenly by arc length.</param>
+    /// <param name="lineWidth">The line width in pixels.</param>
+    /// <returns>This figure.</returns>
+    public TrajectoryFigure AddCycle(double[] xs, double[] ys, string label, Color color, int arrows = 2, float lineWidth = 2)
+    {
+        RequirePath(xs, ys);
+        PathDrawing.Add(_plot, xs, ys, color, lineWidth, arrows, startMarker: false).LegendText = label;
         return this;
     }
 
@@ -88,6 +103,14 @@ public sealed class TrajectoryFigure
         marker.MarkerLineWidth = 2;
         marker.LegendText = label;
         return this;
+    }
+
+    private static void RequirePath(double[] xs, double[] ys)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        ArgumentNullException.ThrowIfNull(ys);
+        Require.Length(ys.Length, xs.Length, nameof(ys));
+        if (xs.Length < 2) throw new ArgumentException($"A path needs at least 2 points, but has {xs.Length}.", nameof(xs));
     }
 
     /// <summary>Places the legend (see <see cref="LegendCorner"/>) and returns the plot, ready to be a panel of a <see cref="MultiPanelFigure"/>.</summary>
