@@ -62,30 +62,16 @@ public sealed class TrajectoryFigure
     /// <param name="color">The colour.</param>
     /// <param name="arrows">How many direction arrows to place, evenly by arc length.</param>
     /// <param name="lineWidth">The line width in pixels.</param>
+    /// <param name="startMarker">
+    /// Whether to mark the start with a cross: off for a closed orbit (a limit cycle has no start) and for paths that
+    /// share one start, whose crosses would pile up (mark that start once with <see cref="AddPoint"/>).
+    /// </param>
     /// <returns>This figure.</returns>
-    public TrajectoryFigure AddPath(double[] xs, double[] ys, string label, Color color, int arrows = 3, float lineWidth = 2)
+    public TrajectoryFigure AddPath(double[] xs, double[] ys, string label, Color color, int arrows = 3, float lineWidth = 2, bool startMarker = true)
     {
         RequirePath(xs, ys);
-        var line = PathDrawing.Add(_plot, xs, ys, color, lineWidth, arrows);
+        var line = PathDrawing.Add(_plot, xs, ys, color, lineWidth, arrows, startMarker);
         line.LegendText = label;
-        return this;
-    }
-
-    /// <summary>
-    /// Adds a closed orbit (a limit cycle) of a given colour with direction arrows but no start marker: a cycle has no
-    /// start, and the points it is traced from would otherwise read as data.
-    /// </summary>
-    /// <param name="xs">Horizontal coordinates in order of time, once around.</param>
-    /// <param name="ys">Vertical coordinates, same length.</param>
-    /// <param name="label">The legend entry (empty for none).</param>
-    /// <param name="color">The colour.</param>
-    /// <param name="arrows">How many direction arrows to place, evenly by arc length.</param>
-    /// <param name="lineWidth">The line width in pixels.</param>
-    /// <returns>This figure.</returns>
-    public TrajectoryFigure AddCycle(double[] xs, double[] ys, string label, Color color, int arrows = 2, float lineWidth = 2)
-    {
-        RequirePath(xs, ys);
-        PathDrawing.Add(_plot, xs, ys, color, lineWidth, arrows, startMarker: false).LegendText = label;
         return this;
     }
 

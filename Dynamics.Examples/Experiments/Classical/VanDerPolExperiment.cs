@@ -86,8 +86,8 @@ public sealed class VanDerPolExperiment : IExperiment
         foreach (double mu in mus)
         {
             var cycle = LimitCycles.Detect(model with { Mu = mu }, [2.0, 0.0]);
-            // Every cycle is traced from its crossing of y = 0 near x = 2, where the four would pile up: no start markers.
-            family.AddCycle(cycle.Orbit.Component(0), cycle.Orbit.Component(1), $"μ = {mu}", scale.ColorOf(mu), arrows: 2, lineWidth: 2.5f);
+            // A cycle has no start; each is traced from its crossing of y = 0 near x = 2, where four crosses would pile up.
+            family.AddPath(cycle.Orbit.Component(0), cycle.Orbit.Component(1), $"μ = {mu}", scale.ColorOf(mu), arrows: 2, lineWidth: 2.5f, startMarker: false);
             periods.Add($"T = {Plotting.Styling.FigureText.Number(cycle.Period, 5)} for μ = {mu}");
             context.Report($"period_mu_{mu}", cycle.Period);
             context.Report($"amplitude_mu_{mu}", cycle.Amplitude);
