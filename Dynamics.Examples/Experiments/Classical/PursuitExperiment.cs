@@ -253,7 +253,8 @@ public sealed class PursuitExperiment : IExperiment
         curves.Plot.Axes.SquareUnits();
         curves.SavePng(context.FigurePath("pursuit-curves.png", "Pure-pursuit paths for speed ratios k = u/v = 0.2, 0.4, 0.6, 0.8, 1, 1.5 (dark to light; L = v = 1), all from the origin (×), equal units: capture at (L, Lk/(1 − k²)) for k < 1, trailing at L/2 for k = 1, escape for k > 1."), 760, 1000);
 
-        distance.AddSeries([0, 10], [0.5, 0.5], "L/2, the k = 1 limit", dashed: true);
+        // The k = 1 curve (dashed) runs onto this limit: the limit is dotted, so the two stay apart by pattern as well as colour.
+        distance.AddSeries([0, 10], [0.5, 0.5], "L/2, the k = 1 limit", FigureColors.Reference, LinePattern.Dotted);
         var captureTimes = ratios.Where(k => k < 1).Select(k => new MissilePursuit(1, k, 1).CaptureTime).ToArray();
         var closedForm = distance.Plot.Add.Markers(captureTimes, new double[captureTimes.Length], MarkerShape.FilledDiamond, 12, Colors.Black);
         closedForm.LegendText = "closed-form t* = Lv/(v² − u²)";
