@@ -102,16 +102,21 @@ public sealed class OptimizersExperiment : IExperiment
         var bealeFigure = new TrajectoryFigure("Optimizers on Beale — 3000 steps from (1, 1.5)", "θ₁", "θ₂") { LegendCorner = Alignment.UpperRight };
         var bealeParameters = new List<string>();
         LearningFigures.AddLossContours(bealeFigure.Plot, beale, -1.2, 4.7, -1.4, 2.7, 24);
-        foreach (IOptimizer optimizer in new IOptimizer[] { new GradientDescent(0.005), new MomentumDescent(0.07, 3.0), new RmsProp(0.005, 0.9), new Adam(0.02) })
+        IOptimizer[] bealeOptimizers = [new GradientDescent(0.005), new MomentumDescent(0.07, 3.0), new RmsProp(0.005, 0.9), new Adam(0.02)];
+        for (int i = 0; i < bealeOptimizers.Length; i++)
         {
+            var optimizer = bealeOptimizers[i];
             var run = OptimizerRun.Iterate(optimizer, beale, [1.0, 1.5], 3000);
             double distance = Distance(run.FinalState, BealeLoss.Minimizers[0]);
-            // The legend names the optimizer and where it ended; its parameters go into the caption.
-            bealeFigure.AddPath(run.Component(0), run.Component(1), $"{optimizer.Name}: ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", arrows: 2);
+            // The legend names the optimizer and where it ended; its parameters go into the caption. All four share the
+            // start, which is marked once below rather than by four crosses piled on one point.
+            bealeFigure.AddPath(run.Component(0), run.Component(1), $"{optimizer.Name}: ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", FigureColors.At(i), arrows: 2,
+                startMarker: false);
             bealeParameters.Add($"{optimizer.Name} {LearningFigures.Pretty(optimizer.Parameters)}");
             context.Report($"beale_distance_{Key(optimizer.Name)}", distance);
         }
 
+        bealeFigure.AddPoint(1, 1.5, "common start (1, 1.5)", FixedPointStyle.StartShape, FigureColors.Reference);
         bealeFigure.AddPoint(3, 0.5, "minimum (3, ½)", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
         LearningFigures.SetWindow(bealeFigure.Plot, -1, 4.5, -1.2, 2.5);
         bealeFigure.SavePng(context.FigurePath("beale.png", $"Four optimizers on Beale's function, 3000 steps each from (1, 1.5) (×), over contours of log₁₀(L + 0.01); the legend gives each one's final distance to the minimum (3, ½) (filled circle). Parameters: {string.Join("; ", bealeParameters)}. Equal units."), 1300, 950);
