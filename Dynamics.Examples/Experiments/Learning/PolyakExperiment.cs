@@ -28,7 +28,7 @@ public sealed class PolyakExperiment : IExperiment
     public string Name => "polyak";
 
     /// <inheritdoc/>
-    public string Description => "The clipped Polyak flow escapes the local minimum of Su's quartic where gradient descent stops.";
+    public string Description => "The clipped Polyak flow escapes the local minimum of the quartic x(x − 1)(x − 3)² + c where gradient descent stops.";
 
     /// <inheritdoc/>
     public void Run(ExperimentContext context)
