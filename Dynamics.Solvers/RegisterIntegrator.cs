@@ -158,7 +158,7 @@ internal static class RegisterIntegrator
             scaled = StepControl<ScalarLane>.ScaledError(error.Z, y0.Z, y1.Z, _absolute.Z, _relative.Z);
             sum += scaled * scaled;
             finite = ScalarLane.BothTrue(finite, ScalarLane.IsFinite(y1.Z));
-            return ScalarLane.ConditionalSelect(finite, sum / ScalarLane.Create(Dimension), ScalarLane.Create(double.NaN));
+            return StepControl<ScalarLane>.Select(finite, sum / ScalarLane.Create(Dimension), ScalarLane.Create(double.NaN));
         }
     }
 }

@@ -64,7 +64,7 @@ internal readonly struct StepControl<TLane> where TLane : struct, ILane<TLane>
         var zero = TLane.Create(0.0);
         var h = direction * TLane.Min(TLane.Abs(proposal), _maxStep);
         landsOnEnd = TLane.LessThanOrEqual(zero, direction * (t + TLane.Create(1.01) * h - endTime));
-        h = TLane.ConditionalSelect(landsOnEnd, endTime - t, h);
+        h = Select(landsOnEnd, endTime - t, h);
         var minStep = TLane.Max(_minStep, TLane.Create(16 * Epsilon) * TLane.Abs(t));
         tooSmall = ~TLane.MaskBits(landsOnEnd) & ~TLane.MaskBits(TLane.LessThanOrEqual(minStep, TLane.Abs(h))) & (uint.MaxValue >> (32 - TLane.Count));
         return h;
@@ -93,19 +93,32 @@ internal readonly struct StepControl<TLane> where TLane : struct, ILane<TLane>
         var logError = TLane.Create(0.5) * LaneMath.LogOfNormal(TLane.Max(errorSquared, TLane.Create(1e-300)));
         var logPrevious = history.LogPrevious;
         var logBefore = history.LogBefore;
-        var exponent = TLane.ConditionalSelect(accept,
+        var exponent = Select(accept,
             _beta1 * logError + _beta2 * logPrevious + _beta3 * logBefore,
             _rejectedExponent * logError);
-        var upper = TLane.ConditionalSelect(accept, TLane.ConditionalSelect(history.LastRejected, _maxFactorAfterRejection, _maxFactor), _safety);
+        var upper = Select(accept, Select(history.LastRejected, _maxFactorAfterRejection, _maxFactor), _safety);
         var factor = TLane.Min(TLane.Max(_safety * LaneMath.ExpOfModerate(exponent), _minFactor), upper);
 
-        history.LogPrevious = TLane.ConditionalSelect(accept, TLane.Max(logError, TLane.Create(LogErrorFloor)), logPrevious);
-        history.LogBefore = TLane.ConditionalSelect(accept, logPrevious, logBefore);
-        history.LastRejected = TLane.ConditionalSelect(accept, zero, allTrue);
-        history.LastNonFinite = TLane.ConditionalSelect(finite, zero, allTrue);
+        history.LogPrevious = Select(accept, TLane.Max(logError, TLane.Create(LogErrorFloor)), logPrevious);
+        history.LogBefore = Select(accept, logPrevious, logBefore);
+        history.LastRejected = Select(accept, zero, allTrue);
+        history.LastNonFinite = Select(finite, zero, allTrue);
         accepted = accept;
-        return TLane.ConditionalSelect(finite, factor, _minFactor);
+        return Select(finite, factor, _minFactor);
     }
+
+    /// <summary>
+    /// mask ? a : b for the controller's masks (accepted, finite, lands on the end, last rejected, zero error). For one
+    /// trajectory they keep their value for many steps in a row, so a predicted branch is cheaper than the scalar lane's
+    /// bitwise blend, which waits for the comparison; lanes blend. Both give the same bits for a mask (all bits set or zero).
+    /// </summary>
+    /// <param name="mask">The mask.</param>
+    /// <param name="whenTrue">Taken where the mask is set.</param>
+    /// <param name="whenFalse">Taken elsewhere.</param>
+    /// <returns>The selection.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TLane Select(TLane mask, TLane whenTrue, TLane whenFalse) =>
+        TLane.Count == 1 ? (TLane.MaskBits(mask) != 0 ? whenTrue : whenFalse) : TLane.ConditionalSelect(mask, whenTrue, whenFalse);
 
     /// <summary>
     /// The squared RMS norm of an error estimate, Σⱼ (eⱼ/sⱼ)²/n with sⱼ = atolⱼ + rtolⱼ·max(|y₀ⱼ|, |y₁ⱼ|) (Hairer,
@@ -138,7 +151,7 @@ internal readonly struct StepControl<TLane> where TLane : struct, ILane<TLane>
             finite = TLane.BothTrue(finite, TLane.IsFinite(proposed));
         }
 
-        return TLane.ConditionalSelect(finite, sum / TLane.Create(n), TLane.Create(double.NaN));
+        return Select(finite, sum / TLane.Create(n), TLane.Create(double.NaN));
     }
 
     /// <summary>
@@ -156,6 +169,6 @@ internal readonly struct StepControl<TLane> where TLane : struct, ILane<TLane>
     {
         var zero = TLane.Create(0.0);
         var scaled = error / (absoluteTolerance + relativeTolerance * TLane.Max(TLane.Abs(y0), TLane.Abs(y1)));
-        return TLane.ConditionalSelect(TLane.LessThanOrEqual(TLane.Abs(error), zero), zero, scaled);
+        return Select(TLane.LessThanOrEqual(TLane.Abs(error), zero), zero, scaled);
     }
 }

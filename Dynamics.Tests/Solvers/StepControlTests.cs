@@ -109,6 +109,25 @@ public class StepControlTests
     }
 
     [Fact]
+    public void The_controllers_predicted_selection_is_the_lanes_blend_for_every_mask()
+    {
+        // For one trajectory Select branches on the mask instead of blending; for masks (all bits set or zero, as the
+        // comparisons produce) both give the bits of the chosen operand, ±0 and NaN included.
+        double[] values = [1.5, -0.0, 0.0, double.NaN, double.NegativeInfinity];
+        foreach (double a in values)
+        {
+            foreach (double b in values)
+            {
+                var mask = ScalarLane.LessThanOrEqual(ScalarLane.Create(a), ScalarLane.Create(b));
+                var x = ScalarLane.Create(a);
+                var y = ScalarLane.Create(-b);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(ScalarLane.ConditionalSelect(mask, x, y).Value),
+                    BitConverter.DoubleToInt64Bits(StepControl<ScalarLane>.Select(mask, x, y).Value));
+            }
+        }
+    }
+
+    [Fact]
     public void Next_step_applies_the_maximum_step_the_last_step_rule_and_the_minimum_step()
     {
         var control = new StepControl<ScalarLane>(StepSizeController.PI, 5, maxStep: 0.5, minStep: 1e-3);
