@@ -18,7 +18,7 @@ namespace Dynamics.Benchmarks;
 internal static class QuickCommand
 {
     /// <summary>
-    /// <c>quick single</c>, <c>quick lanes</c> or <c>quick rk4</c> run one figure only, with its one-thread CPU time per
+    /// <c>quick single</c>, <c>quick lanes</c>, <c>quick rk4</c> or <c>quick estimators</c> run one figure only, with its one-thread CPU time per
     /// solve as well: on a loaded machine a short A/B of one change needs neither the others nor the wall clock.
     /// <c>quick diffusion</c> runs the diffusion figures.
     /// </summary>
@@ -56,11 +56,7 @@ internal static class QuickCommand
         double singleSeconds = Median(301, () => trajectory = Ode.Solve(TrajectoryProblems.LorenzProblem, method, single));
 
         // (c) Monte Carlo of the Gumbel-softmax gradient, K = 10, τ = 0.5 (compare with scripts/numpy-estimators.sh in the same window).
-        var gumbel = new Models.Estimators.GumbelSoftmaxMonteCarlo([.. Enumerable.Range(0, 10).Select(i => -1 + 2.0 * i / 9)],
-            new Models.Estimators.SimplexObjective([.. Enumerable.Range(0, 10).Select(i => Math.Cos(i))]), 0.5);
-        var gumbelMean = new double[10];
-        var gumbelVariance = new double[10];
-        double gumbelSeconds = Median(7, () => gumbel.Run(12345, 1_000_000, gumbelMean, gumbelVariance));
+        double gumbelSeconds = Median(7, GumbelSoftmaxRun(-1));
 
         var kde = MonoFlowWorkload.Quick();
         var result = new Dictionary<string, object>
@@ -85,6 +81,21 @@ internal static class QuickCommand
         foreach (var (key, value) in DiffusionWorkload.Quick()) result[key] = value;
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;
+    }
+
+    // (c)'s workload: 10⁶ samples of the Gumbel-softmax gradient, K = 10, τ = 0.5, on all cores (−1) or one thread.
+    private static Action GumbelSoftmaxRun(int threads)
+    {
+        var kernel = new Models.Estimators.GumbelSoftmaxMonteCarlo([.. Enumerable.Range(0, 10).Select(i => -1 + 2.0 * i / 9)],
+            new Models.Estimators.SimplexObjective([.. Enumerable.Range(0, 10).Select(i => Math.Cos(i))]), 0.5, maxDegreeOfParallelism: threads);
+        var mean = new double[10];
+        var variance = new double[10];
+        return () => kernel.Run(12345, 1_000_000, mean, variance);
+    }
+
+    private static void Repeat(int times, Action action)
+    {
+        for (int i = 0; i < times; i++) action();
     }
 
     private static int RunSection(string section)
@@ -148,8 +159,17 @@ internal static class QuickCommand
                 result["rk4_hand_written_system_steps_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members * 1000.0 / rk4HandWrittenCpu[1]);
                 result["rk4_library_over_hand_written_cpu"] = Math.Round(rk4HandWrittenCpu[1] / rk4Cpu[1], 3);
                 break;
+            case "estimators":
+                // Wall clock (the process's CPU time ticks in 10 ms, too coarse for a 40 ms run) on every core and on one
+                // thread; then the per-draw cost of the random fill the kernel starts from, one thread, 2²² draws a run.
+                result["gumbel_softmax_k10_samples_per_s"] = Math.Round(1_000_000 / Median(7, GumbelSoftmaxRun(-1)));
+                result["gumbel_softmax_k10_samples_per_s_one_thread"] = Math.Round(1_000_000 / Median(7, GumbelSoftmaxRun(1)));
+                var draws = new double[1 << 16];
+                result["fill_uniform_ns_per_draw"] = Math.Round(Median(11, () => Repeat(64, () => Numerics.CounterRandom.FillUniform(12345, 0, 10, draws))) * 1e9 / (64 << 16), 3);
+                result["fill_exponential_ns_per_draw"] = Math.Round(Median(11, () => Repeat(64, () => Numerics.CounterRandom.FillExponential(12345, 0, 10, draws))) * 1e9 / (64 << 16), 3);
+                break;
             default:
-                Console.Error.WriteLine($"Unknown quick section '{section}': use single, lanes or rk4.");
+                Console.Error.WriteLine($"Unknown quick section '{section}': use single, lanes, rk4 or estimators.");
                 return 2;
         }
 

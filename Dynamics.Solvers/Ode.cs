@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Fields;
 using Dynamics.Problems;
 using Dynamics.Solvers.Internal;
@@ -56,6 +57,34 @@ public static class Ode
         if (options.ThrowOnFailure && !solution.IsSuccess)
             throw new OdeSolveException(solution.Status, solution.Message, solution, solution.Exception);
         return solution;
+    }
+
+    /// <summary>
+    /// Solves an initial-value problem whose field is a struct <see cref="ILaneField"/>: the same solve as
+    /// <see cref="Solve{TField}"/>, step for step and bit for bit, which the compiler picks for such fields. For a
+    /// three-component field under <see cref="RungeKutta.DormandPrince5"/> with end or every-step saving and no events,
+    /// progress or cancellation token, the state and stages then stay in registers and the stages call the lane formula
+    /// itself, which the <see cref="ILaneField"/> contract makes the field's <c>Evaluate</c> (see docs/solvers.md); every
+    /// other case, and any solve that fails, runs the span path.
+    /// </summary>
+    /// <typeparam name="TField">The field type.</typeparam>
+    /// <typeparam name="TMethod">The method's type (any <see cref="IOdeMethod"/>).</typeparam>
+    /// <param name="problem">The problem.</param>
+    /// <param name="method">The method, e.g. <c>new DormandPrince5()</c>.</param>
+    /// <param name="options">The options (default <see cref="SolverOptions.Default"/>).</param>
+    /// <returns>The solution, as <see cref="Solve{TField}"/> returns it.</returns>
+    // The priority makes the compiler prefer this overload wherever TField satisfies its constraints; elsewhere it is
+    // not a candidate. That is how the ILaneField constraint reaches the register path without a run-time dispatch.
+    [OverloadResolutionPriority(1)]
+    public static Solution Solve<TField, TMethod>(OdeProblem<TField> problem, TMethod method, SolverOptions? options = null)
+        where TField : struct, ILaneField
+        where TMethod : IOdeMethod
+    {
+        var effective = options ?? SolverOptions.Default;
+        if (problem is not null && method is not null && RegisterIntegrator.Takes(problem, method, effective)
+            && RegisterIntegrator.TrySolve(problem, method, effective) is { } solution)
+            return solution;
+        return Solve<TField>(problem!, method!, options);
     }
 
     /// <summary>Creates an integrator for manual stepping.</summary>

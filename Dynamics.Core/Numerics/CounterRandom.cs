@@ -11,7 +11,8 @@ namespace Dynamics.Numerics;
 /// Two address families share one mixer (SplitMix64's finaliser, Steele, Lea &amp; Flood 2014):
 /// <list type="bullet">
 /// <item>(seed, counter): the output function applied to key(seed) + counter·φ·2⁶⁴ — the estimators' flat index
-/// (sample · categories + category), with a vectorised <see cref="FillUniform"/> that returns the same bits;</item>
+/// (sample · categories + category), with vectorised <see cref="FillUniform"/> and <see cref="FillExponential"/> that
+/// return the same bits as their scalar functions;</item>
 /// <item>(seed, stream, counter): a stream (typically a sample index) picks a starting state by hashing (seed, stream) and
 /// the counter walks the Weyl sequence from there — a diffusion sample's k-th normal without drawing the first k − 1.
 /// Its normals use both Box–Muller branches and live at counters from 2⁶², apart from its uniforms.</item>
@@ -19,7 +20,7 @@ namespace Dynamics.Numerics;
 /// This is the stateless cousin of <c>Dynamics.Solvers.Stochastic.GaussianSource</c> (whose xoshiro stream suits a long
 /// sequential path); it lives in Core so models can draw reproducibly without a solver.
 /// </summary>
-public static class CounterRandom
+public static partial class CounterRandom
 {
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
     private const ulong Mix1 = 0xBF58476D1CE4E5B9UL;
@@ -42,7 +43,7 @@ public static class CounterRandom
     /// <param name="counter">The index of the number.</param>
     /// <returns>u ∈ (0, 1).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Uniform(ulong seed, ulong counter) => ((Bits(seed, counter) >> 11) + 0.5) * TwoToMinus53;
+    public static double Uniform(ulong seed, ulong counter) => UnitInterval(Bits(seed, counter));
 
     /// <summary>
     /// A standard normal number by Box–Muller from the uniforms at counters 2c and 2c + 1:
@@ -58,13 +59,15 @@ public static class CounterRandom
     }
 
     /// <summary>
-    /// A standard Gumbel number g = −ln(−ln u) (CDF exp(−e^{−x}), mean γ_E, variance π²/6) from the uniform at the counter,
-    /// computed with <see cref="LaneMath"/> so that a vectorised kernel reproduces it bit for bit.
+    /// A standard Gumbel number g = −ln E (CDF exp(−e^{−x}), mean γ_E, variance π²/6) from the exponential number E at the
+    /// counter (<see cref="Exponential(ulong, ulong)"/>, which is −ln u in distribution but drawn without a logarithm), so
+    /// one logarithm per number instead of two; computed with <see cref="LaneMath"/> so that a vectorised kernel fed by
+    /// <see cref="FillExponential"/> reproduces it bit for bit.
     /// </summary>
     /// <param name="seed">The experiment's seed.</param>
     /// <param name="counter">The index of the number.</param>
-    /// <returns>A draw from Gumbel(0, 1), within [−3.6, 36.8].</returns>
-    public static double Gumbel(ulong seed, ulong counter) => -LaneMath.LogOfNormal(-LaneMath.LogOfNormal(Uniform(seed, counter)));
+    /// <returns>A draw from Gumbel(0, 1), within [−3.9, 41].</returns>
+    public static double Gumbel(ulong seed, ulong counter) => -LaneMath.LogOfNormal(Exponential(seed, counter));
 
     /// <summary>
     /// Fills <paramref name="values"/> with the uniforms at counters first, first + stride, first + 2·stride, …: the same
@@ -76,39 +79,74 @@ public static class CounterRandom
     /// <param name="values">Receives the uniforms.</param>
     public static void FillUniform(ulong seed, ulong firstCounter, ulong stride, Span<double> values)
     {
+        ref ulong source = ref MemoryMarshal.GetReference(BitsInPlace(seed, firstCounter, stride, values));
+        ref double target = ref MemoryMarshal.GetReference(values);
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= values.Length - 8; i += 8) UnitInterval(Vector512.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= values.Length - 4; i += 4) UnitInterval(Vector256.LoadUnsafe(ref source, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
+        }
+
+        for (; i < values.Length; i++) Unsafe.Add(ref target, i) = UnitInterval(Unsafe.Add(ref source, i));
+    }
+
+    // (⌊b/2¹¹⌋ + ½)·2⁻⁵³: the uniform number of 64 random bits, in one lane, four or eight.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double UnitInterval(ulong bits) => ((bits >> 11) + 0.5) * TwoToMinus53;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> UnitInterval(Vector256<ulong> bits) =>
+        (Vector256.ConvertToDouble(bits >>> 11) + Vector256.Create(0.5)) * Vector256.Create(TwoToMinus53);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> UnitInterval(Vector512<ulong> bits) =>
+        (Vector512.ConvertToDouble(bits >>> 11) + Vector512.Create(0.5)) * Vector512.Create(TwoToMinus53);
+
+    // Writes the bits at counters first, first + stride, … over values (a fill then converts them in place) and returns
+    // the same memory as bits.
+    private static Span<ulong> BitsInPlace(ulong seed, ulong firstCounter, ulong stride, Span<double> values)
+    {
+        var bits = MemoryMarshal.Cast<double, ulong>(values);
+        FillBits(seed, firstCounter, stride, bits);
+        return bits;
+    }
+
+    // bits[i] = Bits(seed, firstCounter + i·stride), eight or four at a time where the hardware has 512- or 256-bit lanes.
+    private static void FillBits(ulong seed, ulong firstCounter, ulong stride, Span<ulong> bits)
+    {
         ulong key = Key(seed);
         int i = 0;
-        ref double target = ref MemoryMarshal.GetReference(values);
-        if (Vector512.IsHardwareAccelerated && values.Length >= 8)
+        ref ulong target = ref MemoryMarshal.GetReference(bits);
+        if (Vector512.IsHardwareAccelerated && bits.Length >= 8)
         {
             var counters = Vector512.Create(firstCounter) + Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7) * Vector512.Create(stride);
             var step = Vector512.Create(8 * stride);
             var keys = Vector512.Create(key);
             var golden = Vector512.Create(Golden);
-            for (; i <= values.Length - 8; i += 8)
+            for (; i <= bits.Length - 8; i += 8)
             {
-                var bits = Mix(keys + counters * golden);
-                var u = (Vector512.ConvertToDouble(bits >>> 11) + Vector512.Create(0.5)) * Vector512.Create(TwoToMinus53);
-                u.StoreUnsafe(ref target, (nuint)i);
+                Mix(keys + counters * golden).StoreUnsafe(ref target, (nuint)i);
                 counters += step;
             }
         }
-        else if (Vector256.IsHardwareAccelerated && values.Length >= 4)
+        else if (Vector256.IsHardwareAccelerated && bits.Length >= 4)
         {
             var counters = Vector256.Create(firstCounter) + Vector256.Create(0UL, 1, 2, 3) * Vector256.Create(stride);
             var step = Vector256.Create(4 * stride);
             var keys = Vector256.Create(key);
             var golden = Vector256.Create(Golden);
-            for (; i <= values.Length - 4; i += 4)
+            for (; i <= bits.Length - 4; i += 4)
             {
-                var bits = Mix(keys + counters * golden);
-                var u = (Vector256.ConvertToDouble(bits >>> 11) + Vector256.Create(0.5)) * Vector256.Create(TwoToMinus53);
-                u.StoreUnsafe(ref target, (nuint)i);
+                Mix(keys + counters * golden).StoreUnsafe(ref target, (nuint)i);
                 counters += step;
             }
         }
 
-        for (; i < values.Length; i++) values[i] = ((Mix(key + (firstCounter + (ulong)i * stride) * Golden) >> 11) + 0.5) * TwoToMinus53;
+        for (; i < bits.Length; i++) Unsafe.Add(ref target, i) = Mix(key + (firstCounter + (ulong)i * stride) * Golden);
     }
 
     /// <summary>The 64 random bits number <paramref name="counter"/> of stream <paramref name="stream"/>.</summary>
@@ -129,7 +167,7 @@ public static class CounterRandom
     /// <param name="stream">The stream, typically the sample index.</param>
     /// <param name="counter">The position in the stream.</param>
     /// <returns>The uniform number.</returns>
-    public static double Uniform(ulong seed, ulong stream, ulong counter) => ((Bits(seed, stream, counter) >> 11) + 0.5) * TwoToMinus53;
+    public static double Uniform(ulong seed, ulong stream, ulong counter) => UnitInterval(Bits(seed, stream, counter));
 
     /// <summary>
     /// The standard normal number <paramref name="index"/> of the stream: Box–Muller on the uniforms at counters

@@ -62,14 +62,15 @@ public sealed class TrajectoryFigure
     /// <param name="color">The colour.</param>
     /// <param name="arrows">How many direction arrows to place, evenly by arc length.</param>
     /// <param name="lineWidth">The line width in pixels.</param>
+    /// <param name="startMarker">
+    /// Whether to mark the start with a cross: off for a closed orbit (a limit cycle has no start) and for paths that
+    /// share one start, whose crosses would pile up (mark that start once with <see cref="AddPoint"/>).
+    /// </param>
     /// <returns>This figure.</returns>
-    public TrajectoryFigure AddPath(double[] xs, double[] ys, string label, Color color, int arrows = 3, float lineWidth = 2)
+    public TrajectoryFigure AddPath(double[] xs, double[] ys, string label, Color color, int arrows = 3, float lineWidth = 2, bool startMarker = true)
     {
-        ArgumentNullException.ThrowIfNull(xs);
-        ArgumentNullException.ThrowIfNull(ys);
-        Require.Length(ys.Length, xs.Length, nameof(ys));
-        if (xs.Length < 2) throw new ArgumentException($"A path needs at least 2 points, but has {xs.Length}.", nameof(xs));
-        var line = PathDrawing.Add(_plot, xs, ys, color, lineWidth, arrows);
+        RequirePath(xs, ys);
+        var line = PathDrawing.Add(_plot, xs, ys, color, lineWidth, arrows, startMarker);
         line.LegendText = label;
         return this;
     }
@@ -88,6 +89,14 @@ public sealed class TrajectoryFigure
         marker.MarkerLineWidth = 2;
         marker.LegendText = label;
         return this;
+    }
+
+    private static void RequirePath(double[] xs, double[] ys)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        ArgumentNullException.ThrowIfNull(ys);
+        Require.Length(ys.Length, xs.Length, nameof(ys));
+        if (xs.Length < 2) throw new ArgumentException($"A path needs at least 2 points, but has {xs.Length}.", nameof(xs));
     }
 
     /// <summary>Places the legend (see <see cref="LegendCorner"/>) and returns the plot, ready to be a panel of a <see cref="MultiPanelFigure"/>.</summary>

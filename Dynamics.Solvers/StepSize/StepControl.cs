@@ -133,13 +133,29 @@ internal readonly struct StepControl<TLane> where TLane : struct, ILane<TLane>
         {
             int i = offset + j * stride;
             var proposed = TLane.Load(y1, i);
-            var e = TLane.Load(error, i);
-            var scaled = e / (TLane.Create(absoluteTolerances[j]) + TLane.Create(relativeTolerances[j * rtolStride]) * TLane.Max(TLane.Abs(TLane.Load(y0, i)), TLane.Abs(proposed)));
-            scaled = TLane.ConditionalSelect(TLane.LessThanOrEqual(TLane.Abs(e), zero), zero, scaled);
+            var scaled = ScaledError(TLane.Load(error, i), TLane.Load(y0, i), proposed, TLane.Create(absoluteTolerances[j]), TLane.Create(relativeTolerances[j * rtolStride]));
             sum += scaled * scaled;
             finite = TLane.BothTrue(finite, TLane.IsFinite(proposed));
         }
 
         return TLane.ConditionalSelect(finite, sum / TLane.Create(n), TLane.Create(double.NaN));
+    }
+
+    /// <summary>
+    /// One component of <see cref="RmsErrorSquared"/>'s sum before squaring, e/(atol + rtol·max(|y₀|, |y₁|)), and 0 for an
+    /// exactly zero error; the register path of one trajectory sums its components with it too.
+    /// </summary>
+    /// <param name="error">e.</param>
+    /// <param name="y0">The state at the step's start.</param>
+    /// <param name="y1">The proposed state.</param>
+    /// <param name="absoluteTolerance">atol.</param>
+    /// <param name="relativeTolerance">rtol.</param>
+    /// <returns>The scaled error.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TLane ScaledError(TLane error, TLane y0, TLane y1, TLane absoluteTolerance, TLane relativeTolerance)
+    {
+        var zero = TLane.Create(0.0);
+        var scaled = error / (absoluteTolerance + relativeTolerance * TLane.Max(TLane.Abs(y0), TLane.Abs(y1)));
+        return TLane.ConditionalSelect(TLane.LessThanOrEqual(TLane.Abs(error), zero), zero, scaled);
     }
 }

@@ -150,7 +150,7 @@ public static class Categorical
         // Arguments are ≤ 0 and the largest term is 1, so the fast exponential's clamp at −708 (e^−708 ≈ 3e-308 for smaller
         // arguments) changes nothing that matters; the vectorised kernel uses the same call, bit for bit.
         double sum = 0;
-        for (int k = 0; k < K; k++) sum += relaxed[k] = LaneMath.ExpOfModerate(relaxed[k] - max);
+        for (int k = 0; k < K; k++) sum += relaxed[k] = LaneMath.ExpOfNonPositive(ScalarLane.Create(relaxed[k] - max)).Value;
         double scale = 1 / sum;
         for (int k = 0; k < K; k++) relaxed[k] *= scale;
         return best;

@@ -11,7 +11,8 @@ namespace Dynamics.Models.Estimators;
 /// The vectorised Monte Carlo of the one-sample Gumbel-softmax (or straight-through) gradient on logits: the mean and
 /// variance of ỹⱼ(gⱼ − Σᵢ ỹᵢ gᵢ)/τ over N samples, sample s reading the same counters as
 /// <see cref="GumbelSoftmaxEstimator"/> with M = 1 (so every sample's gradient has the same bits as the scalar
-/// estimator's). Samples run in blocks of 512 across SIMD lanes (<see cref="Lanes.ForEach{TKernel}"/>, exp and log by
+/// estimator's). Each block's exponential numbers come from <see cref="CounterRandom.FillExponential"/> (a ziggurat,
+/// no logarithm), and the Gumbel numbers gₖ = −ln Eₖ cost one logarithm each. Samples run in blocks of 512 across SIMD lanes (<see cref="Lanes.ForEach{TKernel}"/>, exp and log by
 /// <see cref="LaneMath"/>), blocks are dealt to 16 fixed stripes run in parallel, and each stripe's sums are added in a
 /// fixed order, so the result is identical for any number of threads and any vector width. Set-up allocates the
 /// workspaces; <see cref="Run"/> then allocates nothing that grows with N. Not thread-safe: one instance per caller.
@@ -117,7 +118,7 @@ public sealed class GumbelSoftmaxMonteCarlo
             long first = b * Block;
             int count = (int)Math.Min(Block, _samples - first);
             for (int k = 0; k < _categories; k++)
-                CounterRandom.FillUniform(_seed, (ulong)first * (ulong)_categories + (ulong)k, (ulong)_categories, buffer.AsSpan(k * Block, count));
+                CounterRandom.FillExponential(_seed, (ulong)first * (ulong)_categories + (ulong)k, (ulong)_categories, buffer.AsSpan(k * Block, count));
 
             var kernel = new SampleKernel(this, buffer, _scratch[stripe]);
             Lanes.ForEach(ref kernel, count);
@@ -177,7 +178,8 @@ public sealed class GumbelSoftmaxMonteCarlo
         }
     }
 
-    // One group of samples: reads each sample's K uniforms from the block buffer (category-major) and overwrites them
+    // One group of samples: reads each sample's K exponential numbers from the block buffer (category-major; g = −ln E is
+    // CounterRandom.Gumbel, one logarithm per category because E comes from the ziggurat) and overwrites them
     // with the sample's gradient. Operations mirror GumbelSoftmaxEstimator.Estimate with M = 1, in the same order.
     private readonly ref struct SampleKernel(GumbelSoftmaxMonteCarlo owner, double[] buffer, double[] scratch) : ILaneKernel
     {
@@ -195,8 +197,7 @@ public sealed class GumbelSoftmaxMonteCarlo
             var max = TLane.Create(double.NegativeInfinity);
             for (int k = 0; k < K; k++)
             {
-                var u = TLane.Load(_buffer, k * Block + offset);
-                var gumbel = -LaneMath.LogOfNormal(-LaneMath.LogOfNormal(u));
+                var gumbel = -LaneMath.LogOfNormal(TLane.Load(_buffer, k * Block + offset));
                 var x = (TLane.Create(_owner._logits[k]) + gumbel) * inverse;
                 x.Store(_scratch, k * L);
                 max = TLane.Max(max, x);
@@ -205,7 +206,7 @@ public sealed class GumbelSoftmaxMonteCarlo
             var sum = TLane.Create(0);
             for (int k = 0; k < K; k++)
             {
-                var e = LaneMath.ExpOfModerate(TLane.Load(_scratch, k * L) - max);
+                var e = LaneMath.ExpOfNonPositive(TLane.Load(_scratch, k * L) - max);
                 e.Store(_scratch, (K + k) * L);
                 sum += e;
             }

@@ -31,8 +31,11 @@ public sealed class DuffingExperiment : IExperiment
     {
         var duffing = new Duffing();
         Interval x = (-2, 2), v = (-2, 2);
-        var portrait = PhasePortrait.Of(duffing, x, v)
-            .Trajectories([[-1.9, 1.2], [0.3, 1.6]], forward: 40);
+        // The window reaches above the trajectories and separatrices (right of x = 0.7 they stay below v ≈ 2.1) to leave a
+        // strip of arrows only for the legend.
+        var portrait = PhasePortrait.Of(duffing, x, (-2, 3.4))
+            .Trajectories([[-1.9, 1.2], [0.3, 1.6]], forward: 40)
+            .LegendInside(ScottPlot.Alignment.UpperRight);
         portrait.SavePng(context.FigurePath("phase-portrait.png", "Unforced Duffing oscillator ẍ + δẋ − x + x³ = 0, δ = 0.25: two stable spirals at x = ±1 (filled diamonds), a saddle at the origin (open square) and its separatrices."));
         var points = portrait.Data.FixedPoints;
         CheckEquilibria(context, duffing, points);

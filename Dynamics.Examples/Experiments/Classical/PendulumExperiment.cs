@@ -148,10 +148,12 @@ public sealed class PendulumExperiment : IExperiment
         // the eigenvector changes E by ~1e-12, and the solver (tolerance 1e-11, 12 time units) keeps E to a few 1e-13
         // (observed 3.8e-13): 1e-11, the solver's tolerance, is the bound.
         context.CheckAtMost("|E − 2g/L| along the frictionless separatrices", worst, 1e-11);
-        var drawn = PhasePortrait.Of(frictionless, (-7.5, 7.5), (-3.6, 3.6))
+        // The highest level drawn, E = 5g/L, peaks at ω = √10 ≈ 3.16: the window reaches ω = 4.4 to leave a strip for the legend.
+        var drawn = PhasePortrait.Of(frictionless, (-7.5, 7.5), (-3.6, 4.4))
             .Background(FieldBackground.None)
             .Nullclines(false)
             .Separatrices(false)
+            .LegendInside(ScottPlot.Alignment.UpperRight)
             .Title($"Pendulum without friction — g/L = {frictionless.GravityOverLength}: levels of the energy");
         DrawEnergyLevels(drawn.Plot, frictionless.GravityOverLength);
         FigureStyle.PiTicks(drawn.Plot.Axes.Bottom, -7.5, 7.5);

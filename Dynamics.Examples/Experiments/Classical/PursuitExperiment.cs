@@ -232,7 +232,8 @@ public sealed class PursuitExperiment : IExperiment
             var solution = Pursue(model, k < 1 ? 10 : 4, 1e-9);
             var path = Trajectory.Refine(solution, 8);
             string label = k < 1 ? $"k = {k}" : k == 1 ? "k = 1: trails" : $"k = {k}: escapes";
-            curves.AddPath(path.Component(0), path.Component(1), label, scale.ColorOf(k), arrows: 1, lineWidth: 2.5f);
+            // Every path starts at the origin: one start marker for all of them (below), not six piled up.
+            curves.AddPath(path.Component(0), path.Component(1), label, scale.ColorOf(k), arrows: 1, lineWidth: 2.5f, startMarker: false);
             double[] r = [.. Enumerable.Range(0, path.Count).Select(i => model.Distance(path.Times[i], path.State(i)))];
             distance.AddSeries(path.Times, r, label, scale.ColorOf(k), k < 1 ? LinePattern.Solid : k == 1 ? LinePattern.Dashed : LinePattern.Dotted);
             if (k > 1) escapeNearestTime = path.Times[Array.IndexOf(r, r.Min())];
@@ -246,12 +247,14 @@ public sealed class PursuitExperiment : IExperiment
         course.LegendText = "target's course x = L";
         var hits = curves.Plot.Add.Markers(capturePoints.Select(p => p.X).ToArray(), capturePoints.Select(p => p.Y).ToArray(), MarkerShape.FilledDiamond, 12, Colors.Black);
         hits.LegendText = "capture points (L, Lk/(1 − k²))";
+        curves.AddPoint(0, 0, "common start (0, 0)", FixedPointStyle.StartShape, FigureColors.Reference);
         // Tall enough for the k = 0.8 capture point (1, 0.8/(1 − 0.64)) = (1, 2.22).
         curves.Plot.Axes.SetLimits(-0.05, 1.3, -0.05, 2.4);
         curves.Plot.Axes.SquareUnits();
-        curves.SavePng(context.FigurePath("pursuit-curves.png", "Pure-pursuit paths for speed ratios k = u/v = 0.2, 0.4, 0.6, 0.8, 1, 1.5 (dark to light; L = v = 1), equal units: capture at (L, Lk/(1 − k²)) for k < 1, trailing at L/2 for k = 1, escape for k > 1."), 1000, 1000);
+        curves.SavePng(context.FigurePath("pursuit-curves.png", "Pure-pursuit paths for speed ratios k = u/v = 0.2, 0.4, 0.6, 0.8, 1, 1.5 (dark to light; L = v = 1), all from the origin (×), equal units: capture at (L, Lk/(1 − k²)) for k < 1, trailing at L/2 for k = 1, escape for k > 1."), 760, 1000);
 
-        distance.AddSeries([0, 10], [0.5, 0.5], "L/2, the k = 1 limit", dashed: true);
+        // The k = 1 curve (dashed) runs onto this limit: the limit is dotted, so the two stay apart by pattern as well as colour.
+        distance.AddSeries([0, 10], [0.5, 0.5], "L/2, the k = 1 limit", FigureColors.Reference, LinePattern.Dotted);
         var captureTimes = ratios.Where(k => k < 1).Select(k => new MissilePursuit(1, k, 1).CaptureTime).ToArray();
         var closedForm = distance.Plot.Add.Markers(captureTimes, new double[captureTimes.Length], MarkerShape.FilledDiamond, 12, Colors.Black);
         closedForm.LegendText = "closed-form t* = Lv/(v² − u²)";

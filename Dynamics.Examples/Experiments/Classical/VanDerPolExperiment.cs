@@ -86,7 +86,8 @@ public sealed class VanDerPolExperiment : IExperiment
         foreach (double mu in mus)
         {
             var cycle = LimitCycles.Detect(model with { Mu = mu }, [2.0, 0.0]);
-            family.AddPath(cycle.Orbit.Component(0), cycle.Orbit.Component(1), $"μ = {mu}", scale.ColorOf(mu), arrows: 2, lineWidth: 2.5f);
+            // A cycle has no start; each is traced from its crossing of y = 0 near x = 2, where four crosses would pile up.
+            family.AddPath(cycle.Orbit.Component(0), cycle.Orbit.Component(1), $"μ = {mu}", scale.ColorOf(mu), arrows: 2, lineWidth: 2.5f, startMarker: false);
             periods.Add($"T = {Plotting.Styling.FigureText.Number(cycle.Period, 5)} for μ = {mu}");
             context.Report($"period_mu_{mu}", cycle.Period);
             context.Report($"amplitude_mu_{mu}", cycle.Amplitude);
@@ -100,6 +101,6 @@ public sealed class VanDerPolExperiment : IExperiment
         }
 
         family.Plot.Axes.SetLimits(-2.6, 2.6, -7.5, 8.5);
-        family.SavePng(context.FigurePath("mu-family.png", $"Van der Pol limit cycles for μ = 0.25, 1, 2, 4 (colour from dark to light as μ grows): from a near-circle to a relaxation oscillation; periods {string.Join(", ", periods)}."));
+        family.SavePng(context.FigurePath("mu-family.png", $"Van der Pol limit cycles for μ = 0.25, 1, 2, 4 (colour from dark to light as μ grows; arrows give the direction of motion): from a near-circle to a relaxation oscillation; periods {string.Join(", ", periods)}."));
     }
 }

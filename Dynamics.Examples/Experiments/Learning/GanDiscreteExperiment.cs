@@ -79,7 +79,8 @@ public sealed class GanDiscreteExperiment : IExperiment
         foreach (var (name, iterates, window) in new[] { ("simultaneous steps", simultaneous, 0.75), ("alternating steps", alternating, 0.35) })
         {
             var plane = new TrajectoryFigure($"Vanilla Dirac GAN: {name}", "θ₁", "θ₂") { LegendCorner = ScottPlot.Alignment.LowerRight };
-            plane.AddPath(flow.Component(2), flow.Component(3), "flow (Verner 8)", FigureColors.At(1), arrows: 3, lineWidth: 5);
+            // The flow starts where the iterates do: their cross marks both.
+            plane.AddPath(flow.Component(2), flow.Component(3), "flow (Verner 8)", FigureColors.At(1), arrows: 3, lineWidth: 5, startMarker: false);
             plane.AddPath(iterates.Component(2), iterates.Component(3), $"{name} (× start)", FigureColors.At(0), arrows: 3, lineWidth: 1.5f);
             LearningFigures.MarkEquilibrium(plane, LearningFigures.ClassAtOrigin(gan));
             LearningFigures.SetWindow(plane.Plot, -window, window, -window, window);

@@ -298,8 +298,9 @@ public sealed class GanDynamicsExperiment : IExperiment
         // Left, the whole θ-plane; right, the average alone, zoomed to where it ends. The average is called m: a
         // combining bar (θ̄) does not render in the figure font and would read as a second θ.
         var whole = new TrajectoryFigure($"EMA of the generator on the vanilla Dirac GAN — τ = {tau}, T = {end}", "θ₁", "θ₂") { LegendCorner = Alignment.LowerRight };
-        whole.AddPath(solution.Component(2), solution.Component(3), "raw θ(t)", FigureColors.At(0), arrows: 2, lineWidth: 1);
-        whole.AddPath(solution.Component(4), solution.Component(5), "EMA m(t), ṁ = (θ − m)/τ", FigureColors.At(1), arrows: 3, lineWidth: 2.5f);
+        // m(0) = θ(0): the raw path's cross marks the start of both.
+        whole.AddPath(solution.Component(2), solution.Component(3), "raw θ(t) (× start of both)", FigureColors.At(0), arrows: 2, lineWidth: 1);
+        whole.AddPath(solution.Component(4), solution.Component(5), "EMA m(t), ṁ = (θ − m)/τ", FigureColors.At(1), arrows: 3, lineWidth: 2.5f, startMarker: false);
         LearningFigures.MarkEquilibrium(whole, LearningFigures.ClassAtOrigin(new VanillaDiracGan()));
         LearningFigures.SetWindow(whole.Plot, -0.3, 0.3, -0.3, 0.3);
         var zoom = new TrajectoryFigure("zoom: the EMA ends on a small cycle", "θ₁", "θ₂") { LegendCorner = Alignment.LowerRight };

@@ -55,7 +55,7 @@ public sealed class OptimizersExperiment : IExperiment
             var run = OptimizerRun.Iterate(optimizer, rosenbrock, [-1.2, 1.0], 5000);
             double distance = Distance(run.FinalState, rosenbrock.Minimizers[0]);
             // Each panel's end distance in its title, so that the legend (the same in every panel) is shown once.
-            string title = $"{DisplayName(optimizer)}\n{LearningFigures.Pretty(optimizer.Parameters)}; end: ‖θ − θ*‖ = {FigureText.Number(distance, 2)}";
+            string title = $"{optimizer.Name}\n{LearningFigures.Pretty(optimizer.Parameters)}; end: ‖θ − θ*‖ = {FigureText.Number(distance, 2)}";
             var panel = new TrajectoryFigure(title, "θ₁", "θ₂");
             // The valley floor is ~0.03 wide at the lowest levels: 300 × 300 values over the visible window only (cells of
             // 0.011 × 0.010, against 0.048 × 0.036 for 100² over a wider box) trace it without jagged or broken lines.
@@ -102,16 +102,21 @@ public sealed class OptimizersExperiment : IExperiment
         var bealeFigure = new TrajectoryFigure("Optimizers on Beale — 3000 steps from (1, 1.5)", "θ₁", "θ₂") { LegendCorner = Alignment.UpperRight };
         var bealeParameters = new List<string>();
         LearningFigures.AddLossContours(bealeFigure.Plot, beale, -1.2, 4.7, -1.4, 2.7, 24);
-        foreach (IOptimizer optimizer in new IOptimizer[] { new GradientDescent(0.005), new MomentumDescent(0.07, 3.0), new RmsProp(0.005, 0.9), new Adam(0.02) })
+        IOptimizer[] bealeOptimizers = [new GradientDescent(0.005), new MomentumDescent(0.07, 3.0), new RmsProp(0.005, 0.9), new Adam(0.02)];
+        for (int i = 0; i < bealeOptimizers.Length; i++)
         {
+            var optimizer = bealeOptimizers[i];
             var run = OptimizerRun.Iterate(optimizer, beale, [1.0, 1.5], 3000);
             double distance = Distance(run.FinalState, BealeLoss.Minimizers[0]);
-            // The legend names the optimizer and where it ended; its parameters go into the caption.
-            bealeFigure.AddPath(run.Component(0), run.Component(1), $"{DisplayName(optimizer)}: ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", arrows: 2);
-            bealeParameters.Add($"{DisplayName(optimizer)} {LearningFigures.Pretty(optimizer.Parameters)}");
+            // The legend names the optimizer and where it ended; its parameters go into the caption. All four share the
+            // start, which is marked once below rather than by four crosses piled on one point.
+            bealeFigure.AddPath(run.Component(0), run.Component(1), $"{optimizer.Name}: ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", FigureColors.At(i), arrows: 2,
+                startMarker: false);
+            bealeParameters.Add($"{optimizer.Name} {LearningFigures.Pretty(optimizer.Parameters)}");
             context.Report($"beale_distance_{Key(optimizer.Name)}", distance);
         }
 
+        bealeFigure.AddPoint(1, 1.5, "common start (1, 1.5)", FixedPointStyle.StartShape, FigureColors.Reference);
         bealeFigure.AddPoint(3, 0.5, "minimum (3, ½)", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
         LearningFigures.SetWindow(bealeFigure.Plot, -1, 4.5, -1.2, 2.5);
         bealeFigure.SavePng(context.FigurePath("beale.png", $"Four optimizers on Beale's function, 3000 steps each from (1, 1.5) (×), over contours of log₁₀(L + 0.01); the legend gives each one's final distance to the minimum (3, ½) (filled circle). Parameters: {string.Join("; ", bealeParameters)}. Equal units."), 1300, 950);
@@ -136,7 +141,7 @@ public sealed class OptimizersExperiment : IExperiment
             ("GD → gradient flow", "GD", 1, MapFlowComparison.Scaling(rates, g => Compare(new GradientDescent(g), loss, theta0, horizon, gradientFlow, theta0))),
             ("momentum, half-step start → heavy ball", "momentum, half-step start", 2, MapFlowComparison.Scaling(rates, g => Compare(new MomentumDescent(g, 1.0), loss, theta0, horizon, heavyBall, moving))),
             ("momentum, naive start → heavy ball", "momentum, naive start", 1, MapFlowComparison.Scaling(rates, g => Compare(new MomentumDescent(g, 1.0, MomentumStart.Naive), loss, theta0, horizon, heavyBall, moving))),
-            ("Nesterov (Su) → heavy ball", "Nesterov", 1, MapFlowComparison.Scaling(rates, g => Compare(new NesterovMomentum(g, 1.0), loss, theta0, horizon, heavyBall, moving))),
+            ("Nesterov, midpoint look-ahead → heavy ball", "Nesterov", 1, MapFlowComparison.Scaling(rates, g => Compare(new NesterovMomentum(g, 1.0), loss, theta0, horizon, heavyBall, moving))),
             ("scalar RMSprop → gradient flow", "scalar RMSprop", 1, MapFlowComparison.Scaling(rates, g => Compare(new RmsProp(g, 0.9, 0, perCoordinate: false), loss, theta0, horizon, gradientFlow, theta0))),
             ("Adam → Adam ODE (Rosenbrock b = 5)", "Adam (Rosenbrock)", 1, MapFlowComparison.Scaling(rates, g =>
             {
@@ -164,7 +169,7 @@ public sealed class OptimizersExperiment : IExperiment
         var limits = figure.Plot.Axes.GetLimits();
         figure.Plot.Axes.SetLimitsY(limits.Bottom, limits.Top + 1.4);
         figure.LegendCorner = Alignment.UpperLeft;
-        figure.SavePng(context.FigurePath("map-versus-flow.png", "Global error of each optimizer's map against its flow, against the step size (log–log); the fitted slope is the order of agreement. GD and scalar RMSprop are compared with the gradient flow, momentum (half-step and naive starts) and Nesterov (Su's form) with the heavy-ball ODE, Adam with the Adam ODE. The Adam series is measured on the Rosenbrock function (b = 5, T = 0.5), the others on the quadratic ½(θ − c)ᵀA(θ − c), A = [[3, 1], [1, 1]], T = 2; γ spans a sixteen-fold range."), 1600, 900);
+        figure.SavePng(context.FigurePath("map-versus-flow.png", "Global error of each optimizer's map against its flow, against the step size (log–log); the fitted slope is the order of agreement. GD and scalar RMSprop are compared with the gradient flow, momentum (half-step and naive starts) and Nesterov with the midpoint look-ahead θ + ½βv with the heavy-ball ODE, Adam with the Adam ODE. The Adam series is measured on the Rosenbrock function (b = 5, T = 0.5), the others on the quadratic ½(θ − c)ᵀA(θ − c), A = [[3, 1], [1, 1]], T = 2; γ spans a sixteen-fold range."), 1600, 900);
 
         // Per-coordinate RMSprop without averaging is exactly Euler on the sign flow θ̇ = −sign ∇L (§3.3).
         var beale = new BealeLoss();
@@ -176,10 +181,6 @@ public sealed class OptimizersExperiment : IExperiment
         // The same arithmetic (θ − γ̃·g/|g|): agreement to rounding over 200 steps.
         context.CheckAtMost("RMSprop (ρ = ε = 0) − Euler on the sign flow, largest gap over 200 steps", worst, 1e-12);
     }
-
-    /// <summary>The optimizer's name for a figure: the method described, not the source's name for its variant.</summary>
-    private static string DisplayName(IOptimizer optimizer) =>
-        optimizer is NesterovMomentum { Lookahead: 0.5 } ? "Nesterov, gradient at the half look-ahead θ + ½βv" : optimizer.Name;
 
     private static void RmsPropCycles(ExperimentContext context)
     {

@@ -72,8 +72,9 @@ public sealed class SimSiamExperiment : IExperiment
             thetaLine.LineWidth = 3;
             thetaLine.LegendText = $"{name}: θ → {theta:G3}{(theta == 0 ? " (collapse)" : " (no collapse)")}";
 
-            plane.AddTrajectory(solution, 0, 1, FigureText.Minuses($"{name}: {conserved.Name} = {invariant}"), arrows: 2);
-            zoom.AddTrajectory(solution, 0, 1, name, arrows: 2);
+            // The three variants share the start (0.6, 0.1): it is marked once (below), not by three piled crosses.
+            plane.AddPath(solution.Component(0), solution.Component(1), FigureText.Minuses($"{name}: {conserved.Name} = {invariant}"), color, arrows: 2, startMarker: false);
+            zoom.AddPath(solution.Component(0), solution.Component(1), name, color, arrows: 2, startMarker: false);
             var curve = InvariantCurve(gradient, invariant);
             var dashed = plane.Plot.Add.ScatterLine(curve.Phi, curve.Theta, color.WithAlpha(0.5));
             dashed.LinePattern = LinePattern.Dashed;
@@ -89,6 +90,7 @@ public sealed class SimSiamExperiment : IExperiment
         // full gradient and φ − 1 < 0 with the second term only (attracting: collapse).
         foreach (var figure in new[] { plane, zoom })
         {
+            figure.AddPoint(0.6, 0.1, figure == plane ? "common start (0.6, 0.1)" : "", FixedPointStyle.StartShape, FigureColors.Reference);
             var attracting = figure.Plot.Add.VerticalLine(1, 3, FigureColors.Reference);
             if (figure == plane) attracting.LegendText = "φ = 1: equilibria, attracting";
             var line = figure.Plot.Add.HorizontalLine(0, 3, FigureColors.Reference, LinePattern.Dotted);

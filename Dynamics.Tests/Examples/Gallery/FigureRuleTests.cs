@@ -10,7 +10,8 @@ namespace Dynamics.Tests.Examples.Gallery;
 /// The house rules of the gallery's figures, checked on every plot each experiment writes (seen through
 /// <see cref="FigureAudit"/> in <see cref="GalleryTests"/>): no internal references in titles, real super/subscripts instead of carets and
 /// underscores, true minus signs and powers of ten (no E notation) in titles, axis labels and legends, equal units on geometric x–y plots, no blank picture, every
-/// labelled series in a shown legend, and no two legend entries that look alike (same colour, line and marker). Axes: a
+/// labelled series in a shown legend, no two legend entries that look alike (same colour, line and marker), and no start markers of
+/// several series piled on one shared start. Axes: a
 /// log axis (log ticks) says so in its label ("log scale", which every save appends where it is missing), and an axis
 /// whose label says "log scale" has log ticks; an angle axis (unit "(rad)") spanning π or more has π-multiple ticks; a linear axis has at most
 /// <see cref="MostMajorTicks"/> major ticks. Figures known to have room keep their legend inside the frame, and no
@@ -40,11 +41,14 @@ public sealed partial class FigureRuleTests
     [
         ("optimizers", "map-versus-flow.png"), ("van-der-pol", "phase-portrait.png"), ("pendulum", "phase-portrait.png"),
         ("probability-flow", "trajectories.png"), ("probability-flow", "trajectories.png#1"), ("samplers", "orders.png"),
-        ("lotka-volterra", "phase-portrait.png"),
+        ("lotka-volterra", "phase-portrait.png"), ("duffing", "phase-portrait.png"), ("pendulum", "frictionless.png"), ("van-der-pol", "mu-family.png"),
     ];
 
     // A heatmap (a basin map) drawn as blocks larger than this shows its grid as a staircase along every boundary.
     private const double LargestSharpCell = 3;
+
+    // Start markers closer than this (pixels) sit on one another.
+    private const double PileDistance = 4;
 
     // A reader needs a scale, not a ruler: more major ticks than this on one linear axis crowd it.
     private const int MostMajorTicks = 12;
@@ -82,6 +86,7 @@ public sealed partial class FigureRuleTests
             if (LegendInside.Contains((experiment, key)) && (!plot.Legend.IsVisible || plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Any()))
                 problems.Add($"{file}: the legend is outside the frame although the data leave room inside");
             problems.AddRange(PixelatedHeatmaps(plot).Select(problem => $"{file}: {problem}"));
+            problems.AddRange(PiledStartMarkers(plot).Select(problem => $"{file}: {problem}"));
             if (Geometric.Contains((experiment, key)))
             {
                 var limits = plot.Axes.GetLimits();
@@ -105,6 +110,24 @@ public sealed partial class FigureRuleTests
             if (Math.Max(width, height) > LargestSharpCell)
                 yield return $"heatmap cells of {width:F1} × {height:F1} px drawn as sharp blocks (interpolate, or use a finer grid)";
         }
+    }
+
+    /// <summary>
+    /// Start crosses of differently coloured series on one point (paths that share a start): only the last one drawn shows,
+    /// so the reader cannot tell that the others start there too. A shared start is marked once.
+    /// </summary>
+    private static IEnumerable<string> PiledStartMarkers(Plot plot)
+    {
+        var piles = plot.GetPlottables<ScottPlot.Plottables.Marker>()
+            .Where(m => m.IsVisible && m.MarkerShape == FixedPointStyle.StartShape)
+            .GroupBy(m =>
+            {
+                var pixel = plot.GetPixel(m.Location);
+                return (Math.Round(pixel.X / PileDistance), Math.Round(pixel.Y / PileDistance));
+            })
+            .Where(g => g.Select(m => m.MarkerLineColor).Distinct().Count() > 1);
+        foreach (var pile in piles)
+            yield return $"{pile.Count()} start markers of different series piled on one point near ({pile.First().Location.X:G3}, {pile.First().Location.Y:G3}); mark a shared start once";
     }
 
     private static float TitleWidth(Plot plot)
@@ -271,6 +294,28 @@ public sealed partial class FigureRuleTests
             FigureStyle.PlaceLegend(plot, Alignment.UpperRight);
             PngFile.Save(plot, path, 900, 500);
             Assert.Empty(Problems("van-der-pol", [(path, plot)]));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_rules_catch_start_markers_piled_on_a_shared_start()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "dynamics-rules-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            double[] xs = [0.0, 1, 2], up = [0.0, 1, 2], down = [0.0, -1, -2];
+            var piled = new TrajectoryFigure("Paths", "x", "y").AddPath(xs, up, "up").AddPath(xs, down, "down");
+            string path = piled.SavePng(Path.Combine(folder, "paths.png"), 900, 500);
+            Assert.Contains(Problems("none", [(path, piled.Plot)]), p => p.Contains("2 start markers of different series piled"));
+
+            var once = new TrajectoryFigure("Paths", "x", "y").AddPath(xs, up, "up", FigureColors.At(0), startMarker: false)
+                .AddPath(xs, down, "down", FigureColors.At(1), startMarker: false).AddPoint(0, 0, "common start", FixedPointStyle.StartShape, FigureColors.Reference);
+            path = once.SavePng(Path.Combine(folder, "paths.png"), 900, 500);
+            Assert.Empty(Problems("none", [(path, once.Plot)]));
         }
         finally
         {

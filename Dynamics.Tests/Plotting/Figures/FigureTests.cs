@@ -52,6 +52,18 @@ public sealed class FigureTests : IDisposable
     }
 
     [Fact]
+    public void A_path_gets_a_start_marker_unless_told_otherwise()
+    {
+        double[] xs = [1.0, 0, -1, 0, 1], ys = [0.0, 1, 0, -1, 0];
+        var path = new TrajectoryFigure("title", "x", "y").AddPath(xs, ys, "path");
+        var cycle = new TrajectoryFigure("title", "x", "y").AddPath(xs, ys, "cycle", ScottPlot.Colors.Black, arrows: 2, startMarker: false);
+        Assert.Single(path.Plot.GetPlottables<ScottPlot.Plottables.Marker>());
+        Assert.Empty(cycle.Plot.GetPlottables<ScottPlot.Plottables.Marker>());
+        Assert.Equal(2, cycle.Plot.GetPlottables<ScottPlot.Plottables.Arrow>().Count());
+        Assert.Throws<ArgumentException>(() => cycle.AddPath([0.0], [0.0], "point", ScottPlot.Colors.Black, startMarker: false));
+    }
+
+    [Fact]
     public void Slices_of_higher_dimensional_fields_need_their_equilibria_given()
     {
         var lorenz = new Lorenz();

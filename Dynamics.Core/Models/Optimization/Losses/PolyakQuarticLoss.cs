@@ -36,7 +36,7 @@ public readonly record struct PolyakQuarticLoss(double Offset) : ILoss
     public int Dimension => 1;
 
     /// <inheritdoc/>
-    public string Name => "Su's quartic x(x − 1)(x − 3)² + c";
+    public string Name => "quartic x(x − 1)(x − 3)² + c";
 
     /// <inheritdoc/>
     public string Parameters => ParameterText.Of(("c", Offset));

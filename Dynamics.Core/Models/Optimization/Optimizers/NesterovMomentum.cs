@@ -6,7 +6,8 @@ namespace Dynamics.Models.Optimization.Optimizers;
 /// <summary>
 /// Nesterov momentum in Su's framework (kexue.fm/archives/5655, docs/learning.md): the heavy ball
 /// θ̈ + λθ̇ = −∇L discretised with β = 1 − λγ and α = γ², evaluating the gradient at a look-ahead point,
-/// vₙ₊₁ = βvₙ − α∇L(θₙ + cβvₙ), θₙ₊₁ = θₙ + vₙ₊₁. Su's midpoint variant has c = ½; standard Nesterov has c = 1.
+/// vₙ₊₁ = βvₙ − α∇L(θₙ + cβvₙ), θₙ₊₁ = θₙ + vₙ₊₁. The midpoint look-ahead (Su's variant) has c = ½; standard Nesterov
+/// has c = 1.
 /// The state is (θ, v) and each step covers flow time γ. Since β = 1 − λγ matches e^{−λγ} only to O(γ²) per step, the
 /// scheme is first order in γ.
 /// </summary>
@@ -15,7 +16,7 @@ public sealed record NesterovMomentum : MomentumScheme
     /// <summary>Nesterov momentum for the heavy ball with friction λ sampled with time step γ.</summary>
     /// <param name="learningRate">The time step γ &gt; 0.</param>
     /// <param name="friction">λ ≥ 0.</param>
-    /// <param name="lookahead">The look-ahead fraction c ∈ [0, 1] (½ for Su's midpoint form, 1 for standard Nesterov).</param>
+    /// <param name="lookahead">The look-ahead fraction c ∈ [0, 1] (½ for the midpoint look-ahead, 1 for standard Nesterov).</param>
     /// <param name="start">How v₀ is chosen.</param>
     public NesterovMomentum(double learningRate, double friction, double lookahead = 0.5, MomentumStart start = MomentumStart.HalfStep)
         : base(learningRate, friction, start)
@@ -41,8 +42,13 @@ public sealed record NesterovMomentum : MomentumScheme
     /// <summary>The update's learning rate α = γ².</summary>
     public double Alpha => LearningRate * LearningRate;
 
-    /// <inheritdoc/>
-    public override string Name => Lookahead == 0.5 ? "Nesterov (Su's midpoint)" : "Nesterov";
+    /// <summary>The method by what it does: "Nesterov (midpoint look-ahead)" for c = ½, "Nesterov" for c = 1, else with its c.</summary>
+    public override string Name => Lookahead switch
+    {
+        0.5 => "Nesterov (midpoint look-ahead)",
+        1 => "Nesterov",
+        _ => "Nesterov (look-ahead c)",
+    };
 
     /// <inheritdoc/>
     public override string Parameters => ParameterText.Of(("γ", LearningRate), ("λ", Friction), ("c", Lookahead));

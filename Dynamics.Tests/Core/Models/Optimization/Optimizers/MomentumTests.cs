@@ -24,6 +24,16 @@ public class MomentumTests
     }
 
     [Theory]
+    [InlineData(0.5, "Nesterov (midpoint look-ahead)")]
+    [InlineData(1.0, "Nesterov")]
+    [InlineData(0.3, "Nesterov (look-ahead c)")]
+    public void Nesterov_is_named_by_its_look_ahead_not_by_a_source(double lookahead, string name)
+    {
+        // Names appear in figure titles and legends: they say what the method does.
+        Assert.Equal(name, new NesterovMomentum(0.1, 1.0, lookahead).Name);
+    }
+
+    [Theory]
     [InlineData(0.1, 1.05e-3)]
     [InlineData(0.05, 2.6e-4)]
     [InlineData(0.025, 6.6e-5)]
