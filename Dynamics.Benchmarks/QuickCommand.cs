@@ -137,20 +137,25 @@ internal static class QuickCommand
                 var soa = LorenzWorkload.StructureOfArrays(rk4Starts);
                 var rk4 = new RungeKutta4();
                 var rk4OneThread = EnsembleBenchmarks.Rk4Options with { MaxDegreeOfParallelism = 1 };
+                // The same solve in batches of 4,096 (16 × the default), to see what the per-batch cost is worth.
+                var rk4LargeBatches = rk4OneThread with { BatchSize = 4096 };
                 result["rk4_ensemble_system_steps_per_s"] = Math.Round(LorenzWorkload.Members * 1000.0 / Median(7, () => Ensemble.Solve(shared, rk4, EnsembleStrategy.Lockstep, EnsembleBenchmarks.Rk4Options)));
                 result["rk4_hand_written_system_steps_per_s"] = Math.Round(LorenzWorkload.Members * 1000.0 / Median(7, () => HandWrittenLorenzRk4.Solve(soa, LorenzWorkload.Members, 0.01, 1000)));
                 // Library and hand-written kernel alternated three times in this process (medians of each), so a change of
                 // load between them does not pass for a difference of the kernels.
-                double[] rk4Cpu = new double[3], rk4HandWrittenCpu = new double[3];
+                double[] rk4Cpu = new double[3], rk4LargeBatchesCpu = new double[3], rk4HandWrittenCpu = new double[3];
                 for (int round = 0; round < 3; round++)
                 {
                     rk4Cpu[round] = MedianCpu(5, () => Ensemble.Solve(shared, rk4, EnsembleStrategy.Lockstep, rk4OneThread));
+                    rk4LargeBatchesCpu[round] = MedianCpu(5, () => Ensemble.Solve(shared, rk4, EnsembleStrategy.Lockstep, rk4LargeBatches));
                     rk4HandWrittenCpu[round] = MedianCpu(5, () => HandWrittenLorenzRk4.Solve(soa, LorenzWorkload.Members, 0.01, 1000, maxDegreeOfParallelism: 1));
                 }
 
                 Array.Sort(rk4Cpu);
+                Array.Sort(rk4LargeBatchesCpu);
                 Array.Sort(rk4HandWrittenCpu);
                 result["rk4_ensemble_system_steps_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members * 1000.0 / rk4Cpu[1]);
+                result["rk4_ensemble_batch_4096_system_steps_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members * 1000.0 / rk4LargeBatchesCpu[1]);
                 result["rk4_hand_written_system_steps_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members * 1000.0 / rk4HandWrittenCpu[1]);
                 result["rk4_library_over_hand_written_cpu"] = Math.Round(rk4HandWrittenCpu[1] / rk4Cpu[1], 3);
                 break;

@@ -41,14 +41,14 @@ internal class LaneLockstepWorkspace<TField, TLane> : ILockstepWorkspace
         for (int p = 0; p < parameterCount; p++) Parameters.AsSpan(p * W, W).Fill(parameters[p]);
     }
 
-    public LockstepBatchResult Run(double[] states, int count, int first, int size, SolveStatus[] memberStatus)
+    public LockstepBatchResult Run(double[] initial, double[] final, int first, int size, SolveStatus[] memberStatus)
     {
         int groups = (size + W - 1) / W, nw = N * W;
         // Members m → group m / W, lane m % W; padding lanes copy the batch's first member so they stay finite.
         for (int slot = 0; slot < groups * W; slot++)
         {
-            int m = slot < size ? slot : 0, g = slot / W, lane = slot % W;
-            for (int j = 0; j < N; j++) Y[g * nw + j * W + lane] = states[j * count + first + m];
+            int m = slot < size ? slot : 0, g = slot / W, lane = slot % W, from = (first + m) * N;
+            for (int j = 0; j < N; j++) Y[g * nw + j * W + lane] = initial[from + j];
         }
 
         double t = _grid.StartTime;
@@ -99,12 +99,12 @@ internal class LaneLockstepWorkspace<TField, TLane> : ILockstepWorkspace
 
         for (int m = 0; m < size; m++)
         {
-            int offset = m / W * nw + m % W;
+            int offset = m / W * nw + m % W, to = (first + m) * N;
             var status = result.Status;
             for (int j = 0; j < N; j++)
             {
                 double value = Y[offset + j * W];
-                states[j * count + first + m] = value;
+                final[to + j] = value;
                 if (status == SolveStatus.Success && !double.IsFinite(value)) status = SolveStatus.NonFiniteState;
             }
 

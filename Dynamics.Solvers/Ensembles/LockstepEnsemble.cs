@@ -22,37 +22,33 @@ internal static class LockstepEnsemble
     {
         var kernel = KernelOf(method);
         var shared = problem.Shared ?? Gather(problem);
-        int n = shared.Field.Dimension, count = problem.Count;
-        CheckSupported(options.Solver, method, n, shared.StartTime, shared.EndTime);
-        var states = new double[n * count];
-        for (int m = 0; m < count; m++)
-        {
-            for (int j = 0; j < n; j++) states[j * count + m] = shared.InitialStates[m * n + j];
-        }
-
+        CheckSupported(options.Solver, method, shared.Field.Dimension, shared.StartTime, shared.EndTime);
         var field = new LaneBatchField<TField>(shared.Field);
-        return Solve(field, states, count, shared.StartTime, shared.EndTime, kernel, options);
+        return Solve(field, shared.InitialStates, problem.Count, shared.StartTime, shared.EndTime, kernel, options);
     }
 
-    /// <summary>The kernels: the lane kernel for fixed steps, the batch passes for Dormand–Prince 5(4).</summary>
-    internal static EnsembleSolution Solve<TField>(LaneBatchField<TField> field, double[] states, int count, double startTime, double endTime,
+    /// <summary>
+    /// The kernels: the lane kernel for fixed steps, the batch passes for Dormand–Prince 5(4). The initial states are
+    /// member-major and only read: each worker transposes its batch in and out of its own buffers.
+    /// </summary>
+    internal static EnsembleSolution Solve<TField>(LaneBatchField<TField> field, double[] initialStates, int count, double startTime, double endTime,
         LockstepMethod method, EnsembleOptions options) where TField : struct, ILaneField
     {
         int n = field.Dimension, batchSize = Math.Min(options.BatchSize, count);
         var member = field.Member;
         if (method == LockstepMethod.DormandPrince5)
-            return Schedule(states, n, count, batchSize, startTime, options, () => new LockstepWorkspace<LaneBatchField<TField>>(field, method, options, batchSize, startTime, endTime));
+            return Schedule(initialStates, n, count, batchSize, startTime, options, () => new LockstepWorkspace<LaneBatchField<TField>>(field, method, options, batchSize, startTime, endTime));
         // Three-component fields whose parameters fit in registers get the register workspace; the choice is made once per solve.
         bool registers = n == 3 && LaneField.ParameterCount(member) <= LaneParameters.Capacity;
-        return Schedule(states, n, count, batchSize, startTime, options, () => CreateLaneWorkspace(member, registers, method, options, batchSize, startTime, endTime));
+        return Schedule(initialStates, n, count, batchSize, startTime, options, () => CreateLaneWorkspace(member, registers, method, options, batchSize, startTime, endTime));
     }
 
     /// <summary>The stage-by-stage batch passes over any batch field (the reference the lane kernels are tested against).</summary>
-    internal static EnsembleSolution SolvePasses<TField>(TField field, double[] states, int count, double startTime, double endTime,
+    internal static EnsembleSolution SolvePasses<TField>(TField field, double[] initialStates, int count, double startTime, double endTime,
         LockstepMethod method, EnsembleOptions options) where TField : IBatchVectorField
     {
         int batchSize = Math.Min(options.BatchSize, count);
-        return Schedule(states, field.Dimension, count, batchSize, startTime, options,
+        return Schedule(initialStates, field.Dimension, count, batchSize, startTime, options,
             () => new LockstepWorkspace<TField>(field, method, options, batchSize, startTime, endTime));
     }
 
@@ -112,10 +108,11 @@ internal static class LockstepEnsemble
             : new LaneLockstepWorkspace<TField, ScalarLane>(member, method, options, batchSize, startTime, endTime);
     }
 
-    private static EnsembleSolution Schedule(double[] states, int n, int count, int batchSize, double startTime, EnsembleOptions options,
+    private static EnsembleSolution Schedule(double[] initialStates, int n, int count, int batchSize, double startTime, EnsembleOptions options,
         Func<ILockstepWorkspace> create)
     {
         int batchCount = (count + batchSize - 1) / batchSize;
+        var finalStates = new double[(long)n * count];
         var batches = new LockstepBatchResult[batchCount];
         var memberStatus = new SolveStatus[count];
         var progress = new ProgressThrottle(options.Progress, count, options.ProgressInterval);
@@ -126,14 +123,14 @@ internal static class LockstepEnsemble
                 int first = b * batchSize, size = Math.Min(batchSize, count - first);
                 try
                 {
-                    batches[b] = workspace.Run(states, count, first, size, memberStatus);
+                    batches[b] = workspace.Run(initialStates, finalStates, first, size, memberStatus);
                 }
                 catch (Exception e)
                 {
                     // The field (or the observer) threw: this batch fails with the exception, the others go on. The
                     // workspace stopped mid-step, so a fresh one takes the next batch.
                     batches[b] = LockstepOutcome.UserCodeFailed(first, size, startTime, e);
-                    for (int j = 0; j < n; j++) states.AsSpan(j * count + first, size).Fill(double.NaN);
+                    finalStates.AsSpan(first * n, size * n).Fill(double.NaN);
                     memberStatus.AsSpan(first, size).Fill(SolveStatus.UserCodeFailed);
                     workspace = create();
                 }
@@ -142,14 +139,13 @@ internal static class LockstepEnsemble
                 return workspace;
             },
             _ => { });
-        return ToSolution(states, n, count, memberStatus, batches);
+        return ToSolution(finalStates, n, count, memberStatus, batches);
     }
 
-    // Each member gets its batch's time, work, message and exception; the states go back to member-major order.
-    private static EnsembleSolution ToSolution(double[] states, int n, int count, SolveStatus[] memberStatus, LockstepBatchResult[] batches)
+    // Each member gets its batch's time, work, message and exception; the workers wrote the states in member-major order.
+    private static EnsembleSolution ToSolution(double[] finalStates, int n, int count, SolveStatus[] memberStatus, LockstepBatchResult[] batches)
     {
         var finalTimes = new double[count];
-        var finalStates = new double[(long)n * count];
         var statistics = new SolverStatistics[count];
         var messages = new ConcurrentDictionary<int, string>();
         var exceptions = new ConcurrentDictionary<int, Exception>();
@@ -159,7 +155,6 @@ internal static class LockstepEnsemble
             {
                 finalTimes[m] = batch.FinalTime;
                 statistics[m] = batch.Statistics;
-                for (int j = 0; j < n; j++) finalStates[m * n + j] = states[j * count + m];
                 if (batch.Exception is not null) exceptions[m] = batch.Exception;
                 if (memberStatus[m] == SolveStatus.Success) continue;
                 messages[m] = memberStatus[m] == batch.Status ? batch.Message

@@ -45,11 +45,14 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
         _relativeTolerances = options.Solver.EffectiveRelativeTolerances(_n, null);
     }
 
-    public LockstepBatchResult Run(double[] states, int count, int first, int size, SolveStatus[] memberStatus)
+    public LockstepBatchResult Run(double[] initial, double[] final, int first, int size, SolveStatus[] memberStatus)
     {
         int length = _n * size;
         var y = _y.AsSpan(0, length);
-        for (int j = 0; j < _n; j++) states.AsSpan(j * count + first, size).CopyTo(y.Slice(j * size, size));
+        for (int m = 0; m < size; m++)
+        {
+            for (int j = 0; j < _n; j++) y[j * size + m] = initial[(first + m) * _n + j];
+        }
 
         var result = _options.CancellationToken.IsCancellationRequested
             ? LockstepOutcome.NotStarted(first, size, _startTime)
@@ -58,7 +61,10 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
                 : Fixed(first, size);
 
         y = _y.AsSpan(0, length);
-        for (int j = 0; j < _n; j++) y.Slice(j * size, size).CopyTo(states.AsSpan(j * count + first, size));
+        for (int m = 0; m < size; m++)
+        {
+            for (int j = 0; j < _n; j++) final[(first + m) * _n + j] = y[j * size + m];
+        }
         for (int m = 0; m < size; m++)
         {
             var status = result.Status;

@@ -22,12 +22,12 @@ public class EnsembleAllocationTests
     {
         const int count = 37;
         var method = step is null ? LockstepMethod.DormandPrince5 : LockstepMethod.RungeKutta4;
-        var states = EnsembleTestData.StructureOfArrays(EnsembleTestData.LorenzStarts(count));
+        var states = EnsembleTestData.MemberMajor(EnsembleTestData.LorenzStarts(count));
         var options = new EnsembleOptions { Solver = SolverOptions.WithTolerance(1e-9) with { StepSize = step, SaveAt = SaveAt.End } };
         var workspace = new LockstepWorkspace<LaneBatchField<Lorenz>>(new LaneBatchField<Lorenz>(new Lorenz()), method, options, count, 0, 2);
         var statuses = new SolveStatus[count];
-        var result = workspace.Run(states, count, 0, count, statuses);
-        long allocated = Allocations.LeastOfThree(() => Allocations.During(() => result = workspace.Run(states, count, 0, count, statuses)));
+        var result = workspace.Run(states, states, 0, count, statuses);
+        long allocated = Allocations.LeastOfThree(() => Allocations.During(() => result = workspace.Run(states, states, 0, count, statuses)));
         Assert.Equal(SolveStatus.Success, result.Status);
         Assert.True(result.Statistics.AcceptedSteps > 100);
         Assert.Equal(0, allocated);

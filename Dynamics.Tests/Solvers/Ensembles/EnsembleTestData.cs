@@ -16,18 +16,8 @@ public static class EnsembleTestData
         return starts;
     }
 
-    /// <summary>The same starts component-major, as the batch solvers take them.</summary>
-    public static double[] StructureOfArrays(double[][] starts)
-    {
-        int count = starts.Length, n = starts[0].Length;
-        var soa = new double[n * count];
-        for (int m = 0; m < count; m++)
-        {
-            for (int j = 0; j < n; j++) soa[j * count + m] = starts[m][j];
-        }
-
-        return soa;
-    }
+    /// <summary>The same starts member-major (component j of member m at m·n + j), as the batch solvers take them.</summary>
+    public static double[] MemberMajor(double[][] starts) => [.. starts.SelectMany(start => start)];
 
     /// <summary>A parameter sweep with ρ spread over [0, 21] (the DiffEqGPU paper's setup), each member its own span end.</summary>
     public static EnsembleProblem<Lorenz> LorenzSweep(int count, double endTime, bool varyEnd = false)

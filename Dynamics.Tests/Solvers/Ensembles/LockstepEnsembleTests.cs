@@ -54,7 +54,7 @@ public class LockstepEnsembleTests
     {
         // Every count 1…64 exercises full and partly padded groups; the arithmetic is the same, so the bits are too
         // (Lorenz through the register kernel, Van der Pol through the group-wise memory kernel).
-        var starts = EnsembleTestData.StructureOfArrays(EnsembleTestData.LorenzStarts(count, seed: count));
+        var starts = EnsembleTestData.MemberMajor(EnsembleTestData.LorenzStarts(count, seed: count));
         var lorenz = new Lorenz(10, 20 + count * 0.1, 8.0 / 3);
         var options = Fixed(0.01) with { BatchSize = 24 };
         foreach (var method in new[] { LockstepMethod.ExplicitEuler, LockstepMethod.RungeKutta4 })

@@ -46,7 +46,7 @@ public class UserLaneFieldTests
     {
         const int count = 21;
         var starts = new double[3 * count];
-        for (int m = 0; m < count; m++) starts[m] = 0.1 + 0.05 * m;
+        for (int m = 0; m < count; m++) starts[3 * m] = 0.1 + 0.05 * m;
         var options = new EnsembleOptions { Solver = SolverOptions.WithFixedStep(0.01) with { SaveAt = SaveAt.End } };
         var registers = LockstepEnsemble.Solve(new LaneBatchField<Thomas>(new Thomas(0.2)), (double[])starts.Clone(), count, 0, 5, LockstepMethod.RungeKutta4, options);
         var passes = LockstepEnsemble.SolvePasses(new LaneBatchField<Thomas>(new Thomas(0.2)), (double[])starts.Clone(), count, 0, 5, LockstepMethod.RungeKutta4, options);
