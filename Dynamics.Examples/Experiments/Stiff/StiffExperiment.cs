@@ -106,8 +106,8 @@ public sealed class StiffExperiment : IExperiment
         figure.Plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Robertson", LineColor = FigureColors.Reference, LineWidth = 2 });
         figure.Plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Van der Pol, μ = 1000", LineColor = FigureColors.Reference, LineWidth = 2, LinePattern = LinePattern.DenselyDashed });
         figure.SavePng(context.FigurePath("work-precision.png",
-            "Work against precision (log–log) of the stiff methods on Robertson's chemistry (solid; atol = 10⁻⁴·rtol) and the scaled Van der Pol " +
-            "oscillator with ε = 10⁻⁶, μ = 1000 (dashed; atol = rtol): the largest error at the end against the Test Set reference, against " +
+            "Work against precision (log–log) of the stiff methods on Robertson's chemistry from (1, 0, 0) to T = 10⁵ (solid; atol = 10⁻⁴·rtol) and the scaled Van der Pol " +
+            "oscillator with ε = 10⁻⁶, μ = 1000 from (2, 0) to T = 2 (dashed; atol = rtol): the largest error at T against the Test Set reference, against " +
             "right-hand-side evaluations, for rtol = 10⁻³ down to 10⁻¹⁰ (Rosenbrock23, of order 2, to 10⁻⁶); colour and marker tell the methods apart."), 1400, 900);
     }
 
