@@ -66,11 +66,13 @@ public sealed class TrajectoryFigure
     /// Whether to mark the start with a cross: off for a closed orbit (a limit cycle has no start) and for paths that
     /// share one start, whose crosses would pile up (mark that start once with <see cref="AddPoint"/>).
     /// </param>
+    /// <param name="pattern">The line pattern (default solid): tells apart paths that run together.</param>
     /// <returns>This figure.</returns>
-    public TrajectoryFigure AddPath(double[] xs, double[] ys, string label, Color color, int arrows = 3, float lineWidth = 2, bool startMarker = true)
+    public TrajectoryFigure AddPath(double[] xs, double[] ys, string label, Color color, int arrows = 3, float lineWidth = 2, bool startMarker = true,
+        LinePattern? pattern = null)
     {
         RequirePath(xs, ys);
-        var line = PathDrawing.Add(_plot, xs, ys, color, lineWidth, arrows, startMarker);
+        var line = PathDrawing.Add(_plot, xs, ys, color, lineWidth, arrows, startMarker, pattern);
         line.LegendText = label;
         return this;
     }

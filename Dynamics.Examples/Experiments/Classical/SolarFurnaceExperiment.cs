@@ -217,6 +217,9 @@ public sealed class SolarFurnaceExperiment : IExperiment
             ("curve parameter, tangent (y, r − x)", Refined(runs.CurveParameter, 0), Refined(runs.CurveParameter, 1), "passes through the vertex"),
             ("tangent (x + r, y)", Refined(runs.SlopeVector, 0), Refined(runs.SlopeVector, 1), "stalls at the vertex (the tangent vanishes)"),
         ];
+        // One window for the four panels, wide enough for the longest run: the lower branches go on past the mirror image
+        // of the start, and a fixed window would cut them off.
+        double xMax = cases.Max(k => k.Xs.Max()) + 0.1, yMin = cases.Min(k => k.Ys.Min()) - 0.1;
         bool first = true;
         foreach (var (title, xs, ys, outcome) in cases)
         {
@@ -226,7 +229,7 @@ public sealed class SolarFurnaceExperiment : IExperiment
             // The vertex's marker of the mirror-rays figure, named once: each panel's legend keeps only its own outcome.
             panel.AddPoint(SolarFurnace.VertexX(c), 0, first ? "vertex (−C/2, 0)" : "", MarkerShape.FilledSquare, FigureColors.At(2));
             first = false;
-            panel.Plot.Axes.SetLimits(-1.3, 0.3, -1.6, 1.4);
+            panel.Plot.Axes.SetLimits(-1.3, xMax, yMin, 1.4);
             panel.Plot.Axes.SquareUnits();
             FigureStyle.ShowLegendInside(panel.Plot, Alignment.LowerLeft);
             panels.Add(panel.Plot);
@@ -235,13 +238,17 @@ public sealed class SolarFurnaceExperiment : IExperiment
         var parameter = new TimeSeriesFigure("y against the integration parameter", "y", "x − x₀, s or τ (integrated backwards)");
         parameter.Plot.Title("y against the integration parameter", size: 16);
         parameter.AddSeries([.. inX.Times.Select(x => x - X0)], inX.Component(0), "in x");
+        // The tangent parameterisation creeps towards the vertex over τ → −∞: the window shows the other three whole and
+        // its approach to y = 0.
+        double parameterMin = -4;
         foreach (var (solution, label) in new[] { (runs.ArcLength, "arc length s"), (runs.CurveParameter, "curve parameter τ"), (runs.SlopeVector, "tangent (x + r, y): τ") })
         {
             var path = Trajectory.Refine(solution, 4);
             parameter.AddSeries(path.Times, path.Component(1), label);
+            if (solution != runs.SlopeVector) parameterMin = Math.Min(parameterMin, path.Times[^1] - 0.1);
         }
 
-        parameter.Plot.Axes.SetLimits(-4, 0.1, -1.6, 1.4);
+        parameter.Plot.Axes.SetLimits(parameterMin, 0.1, yMin, 1.4);
         FigureStyle.ShowLegendInside(parameter.Plot, Alignment.LowerRight);
         panels.Add(parameter.Plot);
         panels.SavePng(context.FigurePath("parameterisations.png",

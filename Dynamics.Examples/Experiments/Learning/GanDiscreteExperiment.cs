@@ -76,11 +76,13 @@ public sealed class GanDiscreteExperiment : IExperiment
         // hide each other, and the simultaneous spiral hides both.
         var panels = new MultiPanelFigure(1, 2);
         // Each panel's window fits its own data: the alternating steps stay within ±0.22, a third of the spiral's window.
-        foreach (var (name, iterates, window) in new[] { ("simultaneous steps", simultaneous, 0.75), ("alternating steps", alternating, 0.35) })
+        // The flow's orbit precesses: beside the spiral a thick line would fill a solid band and hide the iterates next to
+        // it, so it is thin there; under the alternating steps, which lie on it, it is thick so that it shows around them.
+        foreach (var (name, iterates, window, flowWidth) in new[] { ("simultaneous steps", simultaneous, 0.75, 1f), ("alternating steps", alternating, 0.35, 5f) })
         {
             var plane = new TrajectoryFigure($"Vanilla Dirac GAN: {name}", "θ₁", "θ₂") { LegendCorner = ScottPlot.Alignment.LowerRight };
             // The flow starts where the iterates do: their cross marks both.
-            plane.AddPath(flow.Component(2), flow.Component(3), "flow (Verner 8)", FigureColors.At(1), arrows: 3, lineWidth: 5, startMarker: false);
+            plane.AddPath(flow.Component(2), flow.Component(3), "flow (Verner 8)", FigureColors.At(1), arrows: 3, lineWidth: flowWidth, startMarker: false);
             plane.AddPath(iterates.Component(2), iterates.Component(3), $"{name} (× start)", FigureColors.At(0), arrows: 3, lineWidth: 1.5f);
             LearningFigures.MarkEquilibrium(plane, LearningFigures.ClassAtOrigin(gan));
             LearningFigures.SetWindow(plane.Plot, -window, window, -window, window);
@@ -88,7 +90,7 @@ public sealed class GanDiscreteExperiment : IExperiment
         }
 
         panels.SavePng(context.FigurePath("vanilla-discrete.png",
-            $"Vanilla Dirac GAN in the θ-plane from [φ, θ] = [{string.Join(", ", Start.Select(v => FigureText.Number(v)))}], {steps} steps of h = {LearningRate}, over the flow (Verner 8, thick): " +
+            $"Vanilla Dirac GAN in the θ-plane from [φ, θ] = [{string.Join(", ", Start.Select(v => FigureText.Number(v)))}], {steps} steps of h = {LearningRate}, over the flow (Verner 8, orange: thin beside the spiral, thick under the alternating steps): " +
             "simultaneous gradient steps spiral outwards (left); alternating steps stay on the flow's precessing orbit (right). The equilibrium is " +
             "a centre of the linearisation (open triangle); × marks the start. Equal units; the right panel's window is half the left's."), 1900, 950);
 

@@ -49,7 +49,7 @@ public sealed class GanDynamicsExperiment : IExperiment
             ("vanilla.png", new VanillaDiracGan(), 100, 0.1, 0.3, "precesses and slowly shrinks", "Vanilla Dirac GAN from [φ, θ] = [0.1, 0.2, 0.2, 0.1], 0 ≤ t ≤ 100, θ-plane: the orbit does not close; it precesses and slowly shrinks as the energy falls (2E = ‖φ‖² + ‖θ‖² from 0.10 to 0.067 by t = 100). J₂ = θ₁φ₂ − θ₂φ₁ = 0.03 is conserved, so ‖θ‖‖φ‖ ≥ 0.03 keeps it off the equilibrium and 2E above 2J₂ = 0.06."),
             ("wgan.png", new WganDiracGan(), 10, 0.01, 0.4, "loops at unit speed, ‖φ‖ ≡ √0.05", "WGAN Dirac GAN, 0 ≤ t ≤ 10: θ moves at unit speed and ‖φ‖ stays √0.05; there is no equilibrium, only the real data point x = 0 (asterisk)."),
             ("wgan-gp-0.png", new WganGpDiracGan(0.1, 0), 40, 0.1, 0.3, "spirals in: eigenvalues −0.1 ± 0.995i", "WGAN-GP with centre c = 0, λ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium, eigenvalues −0.1 ± 0.995i, J₂ decaying as exp(−2λt)."),
-            ("wgan-gp-1.png", new WganGpDiracGan(0.1, 1), 40, 0.1, 1.1, "converges to the unit circle", "WGAN-GP with centre c = 1, λ = 0.1, 0 ≤ t ≤ 40: the equilibrium at the origin repels (open diamond; the field is not differentiable there) and θ converges to the limit cycle ‖θ‖ = 1 (dashed)."),
+            ("wgan-gp-1.png", new WganGpDiracGan(0.1, 1), 40, 0.1, 1.45, "converges to the unit circle", "WGAN-GP with centre c = 1, λ = 0.1, 0 ≤ t ≤ 40: the equilibrium at the origin repels (open diamond; the field is not differentiable there) and θ converges to the limit cycle ‖θ‖ = 1 (dashed)."),
             ("gan-qp.png", new GanQpDiracGan(), 40, 0.1, 0.3, "settles on the circle ‖θ‖ = √J₂ (dashed)", "GAN-QP Dirac GAN, 0 ≤ t ≤ 40: the orbit precesses and shrinks while J₂ = 0.03 is conserved, so it cannot reach the equilibrium; it settles near the circle ‖θ‖ = √J₂ ≈ 0.173, where ‖θ‖‖φ‖ ≥ J₂ lets the energy go no lower."),
             ("gan-qp-l2.png", new GanQpDiracGan(1.0, L2), 40, 0.1, 0.3, $"spirals in: J₂ = 0.03 exp(−{L2}t)", "GAN-QP with L2 weight decay μ = 0.1, 0 ≤ t ≤ 40: θ spirals into the equilibrium as J₂ = 0.03 exp(−μt)."),
         ];
@@ -72,7 +72,9 @@ public sealed class GanDynamicsExperiment : IExperiment
             else if (model is WganGpDiracGan) LearningFigures.MarkEquilibrium(figure, FixedPointClass.UnstableSpiral, label: "equilibrium (0, 0): repelling spiral, not differentiable");
             else if (model is WganDiracGan) figure.AddPoint(0, 0, "real data x = 0 (no equilibrium exists)", MarkerShape.Asterisk, Colors.Black);
             LearningFigures.SetWindow(figure.Plot, -window, window, -window, window);
-            figure.SavePng(context.FigurePath(file, caption + $" ({behaviour}.)"), 1000, 950);
+            // Every run starts at the same point; the captions that do not name it say it here.
+            string start = caption.Contains("from [", StringComparison.Ordinal) ? "" : $" Start [φ, θ] = [{string.Join(", ", Start.Select(v => FigureText.Number(v)))}].";
+            figure.SavePng(context.FigurePath(file, caption + $" ({behaviour}.)" + start), 1000, 950);
         }
     }
 

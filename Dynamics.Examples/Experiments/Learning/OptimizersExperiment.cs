@@ -99,27 +99,51 @@ public sealed class OptimizersExperiment : IExperiment
         basins.SavePng(context.FigurePath("himmelblau.png", "Gradient descent (γ = 0.01) on Himmelblau's function from four starts near the local maximum: each ends in a different one of the four minima (filled circles: stable); the open circle is the local maximum (unstable); contours of log₁₀(L + 0.01). Equal units."), 1100, 1000);
 
         var beale = new BealeLoss();
-        var bealeFigure = new TrajectoryFigure("Optimizers on Beale — 3000 steps from (1, 1.5)", "θ₁", "θ₂") { LegendCorner = Alignment.UpperRight };
         var bealeParameters = new List<string>();
-        LearningFigures.AddLossContours(bealeFigure.Plot, beale, -1.2, 4.7, -1.4, 2.7, 24);
         IOptimizer[] bealeOptimizers = [new GradientDescent(0.005), new MomentumDescent(0.07, 3.0), new RmsProp(0.005, 0.9), new Adam(0.02)];
-        for (int i = 0; i < bealeOptimizers.Length; i++)
+        var bealeRuns = new List<(IOptimizer Optimizer, MapTrajectory Run, double Distance)>();
+        foreach (var optimizer in bealeOptimizers)
         {
-            var optimizer = bealeOptimizers[i];
             var run = OptimizerRun.Iterate(optimizer, beale, [1.0, 1.5], 3000);
             double distance = Distance(run.FinalState, BealeLoss.Minimizers[0]);
-            // The legend names the optimizer and where it ended; its parameters go into the caption. All four share the
-            // start, which is marked once below rather than by four crosses piled on one point.
-            bealeFigure.AddPath(run.Component(0), run.Component(1), $"{optimizer.Name}: ‖θ − θ*‖ = {FigureText.Number(distance, 2)}", FigureColors.At(i), arrows: 2,
-                startMarker: false);
+            bealeRuns.Add((optimizer, run, distance));
             bealeParameters.Add($"{optimizer.Name} {LearningFigures.Pretty(optimizer.Parameters)}");
             context.Report($"beale_distance_{Key(optimizer.Name)}", distance);
         }
 
-        bealeFigure.AddPoint(1, 1.5, "common start (1, 1.5)", FixedPointStyle.StartShape, FigureColors.Reference);
-        bealeFigure.AddPoint(3, 0.5, "minimum (3, ½)", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
-        LearningFigures.SetWindow(bealeFigure.Plot, -1, 4.5, -1.2, 2.5);
-        bealeFigure.SavePng(context.FigurePath("beale.png", $"Four optimizers on Beale's function, 3000 steps each from (1, 1.5) (×), over contours of log₁₀(L + 0.01); the legend gives each one's final distance to the minimum (3, ½) (filled circle). Parameters: {string.Join("; ", bealeParameters)}. Equal units."), 1300, 950);
+        // The paths run together down the valley near the minimum: a second panel zooms on that neighbourhood (equal
+        // units in both), where they separate.
+        var whole = BealePanel("Optimizers on Beale — 3000 steps from (1, 1.5)", -1.5, 5, -2, 3.2, legend: true);
+        LearningFigures.SetWindow(whole.Plot, -1, 4.5, -1.2, 2.5);
+        var frame = whole.Plot.Add.Rectangle(2.9, 3.02, 0.45, 0.52);
+        frame.FillStyle.Color = Colors.Transparent;
+        frame.LineStyle.Color = FigureColors.Reference;
+        var near = BealePanel("near the minimum (3, ½)", 2.85, 3.07, 0.4, 0.57, legend: false);
+        LearningFigures.SetWindow(near.Plot, 2.9, 3.02, 0.45, 0.52);
+        new MultiPanelFigure(1, 2).Add(whole.AsPanel()).Add(near.AsPanel()).SavePng(context.FigurePath("beale.png", $"Four optimizers on Beale's function, 3000 steps each from (1, 1.5) (×), over contours of log₁₀(L + 0.01); the legend gives each one's final distance to the minimum (3, ½) (filled circle); open squares mark where the runs end. Right: the neighbourhood of the minimum (grey box on the left), where the paths that share the valley floor on the left separate. Parameters: {string.Join("; ", bealeParameters)}. Equal units."), 2200, 950);
+
+        TrajectoryFigure BealePanel(string title, double xMin, double xMax, double yMin, double yMax, bool legend)
+        {
+            var figure = new TrajectoryFigure(title, "θ₁", "θ₂") { LegendCorner = Alignment.UpperRight };
+            // Three of the paths share the valley floor: line patterns tell them apart where they overlap.
+            LinePattern[] patterns = [LinePattern.Dashed, LinePattern.Solid, LinePattern.Solid, LinePattern.Dotted];
+            LearningFigures.AddLossContours(figure.Plot, beale, xMin, xMax, yMin, yMax, 24);
+            // RMSprop zigzags across the valley floor near the minimum: drawn first and thin, it leaves the others visible.
+            foreach (int i in new[] { 2, 0, 1, 3 })
+            {
+                var (optimizer, run, distance) = bealeRuns[i];
+                // The legend names the optimizer and where it ended; its parameters go into the caption. All four share
+                // the start, which is marked once below rather than by four crosses piled on one point.
+                figure.AddPath(run.Component(0), run.Component(1), legend ? $"{optimizer.Name}: ‖θ − θ*‖ = {FigureText.Number(distance, 2)}" : "", FigureColors.At(i), arrows: 2,
+                    lineWidth: i == 2 ? 1 : 2, startMarker: false, pattern: patterns[i]);
+                // Where each run ends: near the minimum the ends of the runs that stop short are otherwise lost on the valley floor.
+                figure.AddPoint(run.FinalState[0], run.FinalState[1], "", MarkerShape.OpenSquare, FigureColors.At(i), size: 9);
+            }
+
+            figure.AddPoint(1, 1.5, legend ? "common start (1, 1.5)" : "", FixedPointStyle.StartShape, FigureColors.Reference);
+            figure.AddPoint(3, 0.5, legend ? "minimum (3, ½)" : "", FixedPointStyle.Shape(FixedPointClass.StableNode), FixedPointStyle.Color(FixedPointClass.StableNode));
+            return figure;
+        }
     }
 
     private static void Orders(ExperimentContext context)
