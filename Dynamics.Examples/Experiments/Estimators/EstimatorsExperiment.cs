@@ -446,7 +446,8 @@ public sealed class EstimatorsExperiment : IExperiment
         EstimatorFigures.AddSeries(plot, [.. exact.Times], EstimatorFigures.Log10(Enumerable.Range(0, exact.Count).Select(n => loss.Value(exact.State(n)) - lStar)), "exact gradient flow", 6, markers: false);
         EulerAgainstFlow(context, loss, start, end, h);
         EstimatorFigures.LogAxis(plot.Axes.Left);
-        plot.Axes.SetLimitsX(0, end);
+        // 2 % room on the right, so that the last tick's label (t = end) is not cut by the image edge.
+        plot.Axes.SetLimitsX(0, 1.02 * end);
         EstimatorFigures.Legend(plot, Alignment.LowerLeft);
         PngFile.Save(plot, context.FigurePath("trajectories.png", $"Loss gap L(oₙ) − L* (log scale) of noisy gradient descent on 10 logits, h = {h}, each estimator's curve the mean over {paths} paths: the score-function estimator with a leave-one-out baseline over M = 4 samples, Gumbel-softmax at τ = 0.5 and annealed as τₙ = 0.01 + 0.99·0.999ⁿ, and straight-through Gumbel-softmax at τ = 0.5; the exact gradient flow is solved by Dormand–Prince 5(4) at tolerance 10⁻¹⁰."), 1500, 900);
     }
