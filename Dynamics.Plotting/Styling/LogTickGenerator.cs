@@ -22,6 +22,12 @@ public sealed class LogTickGenerator : ITickGenerator
     /// <inheritdoc/>
     public int MaxTickCount { get; set; } = 1000;
 
+    /// <summary>
+    /// Values (not logarithms) to put the major ticks at instead of the powers of ten or 1-2-5 sequence, e.g. the sampled
+    /// N = 250, 500, …, 4000 of a doubling sweep, whose ends the 1-2-5 ticks would leave unlabelled; null for the default.
+    /// </summary>
+    public IReadOnlyList<double>? MajorValues { get; init; }
+
     /// <inheritdoc/>
     public void Regenerate(CoordinateRange range, Edge edge, PixelLength size, Paint paint, LabelStyle labelStyle)
     {
@@ -39,7 +45,7 @@ public sealed class LogTickGenerator : ITickGenerator
         var minors = new List<Tick>();
         for (int k = (int)Math.Floor(lo) - 1; k <= (int)Math.Ceiling(hi); k++)
         {
-            foreach (double m in mantissas)
+            foreach (double m in MajorValues is null ? mantissas : [])
             {
                 double position = k + Math.Log10(m);
                 if (position < lo || position > hi || (m == 1 && k % every != 0)) continue;
@@ -52,6 +58,13 @@ public sealed class LogTickGenerator : ITickGenerator
                 double position = k + Math.Log10(m);
                 if (position >= lo && position <= hi && !mantissas.Contains(m)) minors.Add(Tick.Minor(position));
             }
+        }
+
+        foreach (double value in MajorValues ?? [])
+        {
+            double position = Math.Log10(value);
+            int k = (int)Math.Floor(position);
+            if (value > 0 && position >= lo && position <= hi) majors.Add((position, value / Math.Pow(10, k), k));
         }
 
         // One format for the whole axis: powers of ten for every label as soon as one of them needs one.

@@ -36,6 +36,19 @@ public class LogTickGeneratorTests
     }
 
     [Fact]
+    public void Chosen_major_values_replace_the_one_two_five_ticks_and_keep_the_label_format()
+    {
+        // A doubling sweep N = 250 … 4000 (plus one value outside the range, which must be left out).
+        var generator = new LogTickGenerator { MajorValues = [125, 250, 500, 1000, 2000, 4000] };
+        double lo = Math.Log10(220), hi = Math.Log10(4500);
+        generator.Regenerate(new CoordinateRange(lo, hi), Edge.Bottom, new PixelLength(500), null!, new LabelStyle());
+        var major = generator.Ticks.Where(t => t.IsMajor).ToArray();
+        Assert.Equal(["250", "500", "1000", "2000", "4000"], major.Select(t => t.Label));
+        Assert.All(major, t => Assert.Equal(ParseLabel(t.Label), Math.Pow(10, t.Position), 1e-9 * Math.Pow(10, t.Position)));
+        Assert.Contains(generator.Ticks, t => !t.IsMajor);
+    }
+
+    [Fact]
     public void An_empty_or_invalid_range_has_no_ticks()
     {
         var generator = new LogTickGenerator();
