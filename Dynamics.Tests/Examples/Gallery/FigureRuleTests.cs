@@ -17,8 +17,10 @@ namespace Dynamics.Tests.Examples.Gallery;
 /// <see cref="MostMajorTicks"/> major ticks. Figures known to have room keep their legend inside the frame, and no
 /// heatmap is drawn as blocks large enough to show a staircase.
 /// </summary>
-public sealed partial class FigureRuleTests
+public sealed partial class FigureRuleTests : IDisposable
 {
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "dynamics-rules-" + Guid.NewGuid().ToString("N"));
+
     // Plots whose two axes are lengths in the same units (positions, parameter planes): one unit must span as many
     // pixels across as up. A multi-panel figure's panels are told apart by their order ("file#1" is its second panel).
     private static readonly HashSet<(string Experiment, string Figure)> Geometric =
@@ -163,164 +165,122 @@ public sealed partial class FigureRuleTests
     [Fact]
     public void The_rules_catch_an_unmarked_log_axis_an_angle_axis_without_pi_ticks_and_a_crowded_axis()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "dynamics-rules-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            double[] angles = [.. Enumerable.Range(0, 50).Select(i => -7 + 14.0 * i / 49)];
-            var plot = FigureStyle.NewPlot("Pendulum", "θ (rad)", "error");
-            // log₁₀ of errors between 0.003 and 0.006: within one decade, so only the label can say the axis is log.
-            plot.Add.Scatter(angles, [.. angles.Select(a => Math.Log10(0.0045 + 0.0015 * Math.Cos(a)))]);
-            plot.Axes.Left.TickGenerator = new LogTickGenerator();
-            // A ruler: a tick every 0.5 rad.
-            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(0.5);
-            string path = PngFile.Save(plot, Path.Combine(folder, "angles.png"), 900, 500);
-            // Saving marks the log axis as log; a plot that escaped the marking is caught.
-            Assert.Equal("error (log scale)", plot.Axes.Left.Label.Text);
-            plot.Axes.Left.Label.Text = "error";
-            var problems = Problems("none", [(path, plot)]);
-            Assert.Contains(problems, p => p.Contains("does not say log"));
-            Assert.Contains(problems, p => p.Contains("without π ticks"));
-            Assert.Contains(problems, p => p.Contains("major ticks on 'θ (rad)'"));
+        double[] angles = [.. Enumerable.Range(0, 50).Select(i => -7 + 14.0 * i / 49)];
+        var plot = FigureStyle.NewPlot("Pendulum", "θ (rad)", "error");
+        // log₁₀ of errors between 0.003 and 0.006: within one decade, so only the label can say the axis is log.
+        plot.Add.Scatter(angles, [.. angles.Select(a => Math.Log10(0.0045 + 0.0015 * Math.Cos(a)))]);
+        plot.Axes.Left.TickGenerator = new LogTickGenerator();
+        // A ruler: a tick every 0.5 rad.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(0.5);
+        string path = PngFile.Save(plot, Path.Combine(_folder, "angles.png"), 900, 500);
+        // Saving marks the log axis as log; a plot that escaped the marking is caught.
+        Assert.Equal("error (log scale)", plot.Axes.Left.Label.Text);
+        plot.Axes.Left.Label.Text = "error";
+        var problems = Problems("none", [(path, plot)]);
+        Assert.Contains(problems, p => p.Contains("does not say log"));
+        Assert.Contains(problems, p => p.Contains("without π ticks"));
+        Assert.Contains(problems, p => p.Contains("major ticks on 'θ (rad)'"));
 
-            plot.Axes.Left.Label.Text = "error (log scale)";
-            FigureStyle.PiTicks(plot.Axes.Bottom, -7, 7);
-            PngFile.Save(plot, path, 900, 500);
-            Assert.Empty(Problems("none", [(path, plot)]));
+        plot.Axes.Left.Label.Text = "error (log scale)";
+        FigureStyle.PiTicks(plot.Axes.Bottom, -7, 7);
+        PngFile.Save(plot, path, 900, 500);
+        Assert.Empty(Problems("none", [(path, plot)]));
 
-            plot.Axes.Left.TickGenerator = FigureStyle.LinearTicks();
-            PngFile.Save(plot, path, 900, 500);
-            Assert.Contains(Problems("none", [(path, plot)]), p => p.Contains("says log scale, but its ticks are linear"));
-        }
-        finally
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
+        plot.Axes.Left.TickGenerator = FigureStyle.LinearTicks();
+        PngFile.Save(plot, path, 900, 500);
+        Assert.Contains(Problems("none", [(path, plot)]), p => p.Contains("says log scale, but its ticks are linear"));
     }
 
     [Fact]
     public void The_rules_catch_an_internal_reference_a_caret_and_unequal_units()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "dynamics-rules-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var plot = new TimeSeriesFigure("GAN (errata E3)", "x_n").AddSeries([0.0, 1, 2], [0.0, 1, 0.5], "a").Plot;
-            string path = PngFile.Save(plot, Path.Combine(folder, "vanilla.png"), 900, 500);
-            var problems = Problems("gan-dynamics", [(path, plot)]);
-            Assert.Contains(problems, p => p.Contains("internal reference"));
-            Assert.Contains(problems, p => p.Contains("caret or underscore"));
-            Assert.Contains(problems, p => p.Contains("unequal axis units"));
-            plot.Axes.SquareUnits();
-            // gan-dynamics is held to the tick rule as well: a scale, not a ruler.
-            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(0.5);
-            plot.Title("GAN");
-            plot.YLabel("xₙ");
-            PngFile.Save(plot, path, 900, 500);
-            Assert.Empty(Problems("gan-dynamics", [(path, plot)]));
-        }
-        finally
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
+        var plot = new TimeSeriesFigure("GAN (errata E3)", "x_n").AddSeries([0.0, 1, 2], [0.0, 1, 0.5], "a").Plot;
+        string path = PngFile.Save(plot, Path.Combine(_folder, "vanilla.png"), 900, 500);
+        var problems = Problems("gan-dynamics", [(path, plot)]);
+        Assert.Contains(problems, p => p.Contains("internal reference"));
+        Assert.Contains(problems, p => p.Contains("caret or underscore"));
+        Assert.Contains(problems, p => p.Contains("unequal axis units"));
+        plot.Axes.SquareUnits();
+        // gan-dynamics is held to the tick rule as well: a scale, not a ruler.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(0.5);
+        plot.Title("GAN");
+        plot.YLabel("xₙ");
+        PngFile.Save(plot, path, 900, 500);
+        Assert.Empty(Problems("gan-dynamics", [(path, plot)]));
     }
 
     [Fact]
     public void The_rules_catch_a_title_wider_than_its_panel()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "dynamics-rules-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var figure = new TimeSeriesFigure("t = 100: signal ᾱₜ = 0.951, noise √(1 − ᾱₜ²) = 0.310, linear schedule", "x").AddSeries([0.0, 1, 2], [1.0, 0.5, 0.25], "x");
-            string path = figure.SavePng(Path.Combine(folder, "panel.png"), 400, 400);
-            Assert.Contains(Problems("none", [(path, figure.Plot)]), p => p.Contains("px wide, its panel 400 px"));
-            figure.Plot.Title("t = 100");
-            path = figure.SavePng(Path.Combine(folder, "panel.png"), 400, 400);
-            Assert.DoesNotContain(Problems("none", [(path, figure.Plot)]), p => p.Contains("px wide"));
-        }
-        finally
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
+        var figure = new TimeSeriesFigure("t = 100: signal ᾱₜ = 0.951, noise √(1 − ᾱₜ²) = 0.310, linear schedule", "x").AddSeries([0.0, 1, 2], [1.0, 0.5, 0.25], "x");
+        string path = figure.SavePng(Path.Combine(_folder, "panel.png"), 400, 400);
+        Assert.Contains(Problems("none", [(path, figure.Plot)]), p => p.Contains("px wide, its panel 400 px"));
+        figure.Plot.Title("t = 100");
+        path = figure.SavePng(Path.Combine(_folder, "panel.png"), 400, 400);
+        Assert.DoesNotContain(Problems("none", [(path, figure.Plot)]), p => p.Contains("px wide"));
     }
 
     [Fact]
     public void The_rules_catch_a_hidden_legend_twin_entries_and_a_hyphen_minus()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "dynamics-rules-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var figure = new TimeSeriesFigure("Decay, rate 1.5E-05", "x") { LegendCorner = Alignment.UpperRight }.AddSeries([0.0, 1, 2], [1.0, 0.5, 0.25], "x₀ = -1");
-            figure.AddSeries([0.0, 1, 2], [1.0, 0.6, 0.3], "exact", dashed: true).AddSeries([0.0, 1, 2], [1.0, 0.7, 0.4], "bound", dashed: true);
-            string path = figure.SavePng(Path.Combine(folder, "decay.png"), 900, 500);
-            var problems = Problems("none", [(path, figure.Plot)]);
-            Assert.Contains(problems, p => p.Contains("hyphen for a minus sign"));
-            Assert.Contains(problems, p => p.Contains("E notation"));
-            Assert.Contains(problems, p => p.Contains("drawn alike") && p.Contains("'exact'") && p.Contains("'bound'"));
-            figure.Plot.HideLegend();
-            Assert.Contains(Problems("none", [(path, figure.Plot)]), p => p.Contains("no legend"));
+        var figure = new TimeSeriesFigure("Decay, rate 1.5E-05", "x") { LegendCorner = Alignment.UpperRight }.AddSeries([0.0, 1, 2], [1.0, 0.5, 0.25], "x₀ = -1");
+        figure.AddSeries([0.0, 1, 2], [1.0, 0.6, 0.3], "exact", dashed: true).AddSeries([0.0, 1, 2], [1.0, 0.7, 0.4], "bound", dashed: true);
+        string path = figure.SavePng(Path.Combine(_folder, "decay.png"), 900, 500);
+        var problems = Problems("none", [(path, figure.Plot)]);
+        Assert.Contains(problems, p => p.Contains("hyphen for a minus sign"));
+        Assert.Contains(problems, p => p.Contains("E notation"));
+        Assert.Contains(problems, p => p.Contains("drawn alike") && p.Contains("'exact'") && p.Contains("'bound'"));
+        figure.Plot.HideLegend();
+        Assert.Contains(Problems("none", [(path, figure.Plot)]), p => p.Contains("no legend"));
 
-            var fixedFigure = new TimeSeriesFigure("Decay", "x").AddSeries([0.0, 1, 2], [1.0, 0.5, 0.25], "x₀ = −1").AddSeries([0.0, 1, 2], [1.0, 0.6, 0.3], "exact", dashed: true);
-            string fixedPath = fixedFigure.SavePng(Path.Combine(folder, "decay.png"), 900, 500);
-            Assert.Empty(Problems("none", [(fixedPath, fixedFigure.Plot)]));
-        }
-        finally
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
+        var fixedFigure = new TimeSeriesFigure("Decay", "x").AddSeries([0.0, 1, 2], [1.0, 0.5, 0.25], "x₀ = −1").AddSeries([0.0, 1, 2], [1.0, 0.6, 0.3], "exact", dashed: true);
+        string fixedPath = fixedFigure.SavePng(Path.Combine(_folder, "decay.png"), 900, 500);
+        Assert.Empty(Problems("none", [(fixedPath, fixedFigure.Plot)]));
     }
 
     [Fact]
     public void The_rules_catch_a_legend_moved_back_outside_and_a_blocky_heatmap()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "dynamics-rules-" + Guid.NewGuid().ToString("N"));
-        try
+        var plot = FigureStyle.NewPlot("Basins", "x", "v");
+        // 21 × 21 cells over a 900 × 500 frame: blocks of about 40 × 20 px.
+        var values = new double[21, 21];
+        for (int i = 0; i < 21; i++)
         {
-            var plot = FigureStyle.NewPlot("Basins", "x", "v");
-            // 21 × 21 cells over a 900 × 500 frame: blocks of about 40 × 20 px.
-            var values = new double[21, 21];
-            for (int i = 0; i < 21; i++)
-            {
-                for (int j = 0; j < 21; j++) values[i, j] = i * i + j * j < 200 ? 1 : 0;
-            }
-
-            var heatmap = plot.Add.Heatmap(values);
-            plot.Add.ScatterLine(new double[] { 0, 20 }, new double[] { 0, 20 }).LegendText = "boundary";
-            FigureStyle.PlaceLegend(plot, null);
-            string path = PngFile.Save(plot, Path.Combine(folder, "phase-portrait.png"), 900, 500);
-            var problems = Problems("van-der-pol", [(path, plot)]);
-            Assert.Contains(problems, p => p.Contains("legend is outside"));
-            Assert.Contains(problems, p => p.Contains("sharp blocks"));
-
-            heatmap.Smooth = true;
-            FigureStyle.PlaceLegend(plot, Alignment.UpperRight);
-            PngFile.Save(plot, path, 900, 500);
-            Assert.Empty(Problems("van-der-pol", [(path, plot)]));
+            for (int j = 0; j < 21; j++) values[i, j] = i * i + j * j < 200 ? 1 : 0;
         }
-        finally
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
+
+        var heatmap = plot.Add.Heatmap(values);
+        plot.Add.ScatterLine(new double[] { 0, 20 }, new double[] { 0, 20 }).LegendText = "boundary";
+        FigureStyle.PlaceLegend(plot, null);
+        string path = PngFile.Save(plot, Path.Combine(_folder, "phase-portrait.png"), 900, 500);
+        var problems = Problems("van-der-pol", [(path, plot)]);
+        Assert.Contains(problems, p => p.Contains("legend is outside"));
+        Assert.Contains(problems, p => p.Contains("sharp blocks"));
+
+        heatmap.Smooth = true;
+        FigureStyle.PlaceLegend(plot, Alignment.UpperRight);
+        PngFile.Save(plot, path, 900, 500);
+        Assert.Empty(Problems("van-der-pol", [(path, plot)]));
     }
 
     [Fact]
     public void The_rules_catch_start_markers_piled_on_a_shared_start()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "dynamics-rules-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            double[] xs = [0.0, 1, 2], up = [0.0, 1, 2], down = [0.0, -1, -2];
-            var piled = new TrajectoryFigure("Paths", "x", "y").AddPath(xs, up, "up").AddPath(xs, down, "down");
-            string path = piled.SavePng(Path.Combine(folder, "paths.png"), 900, 500);
-            Assert.Contains(Problems("none", [(path, piled.Plot)]), p => p.Contains("2 start markers of different series piled"));
+        double[] xs = [0.0, 1, 2], up = [0.0, 1, 2], down = [0.0, -1, -2];
+        var piled = new TrajectoryFigure("Paths", "x", "y").AddPath(xs, up, "up").AddPath(xs, down, "down");
+        string path = piled.SavePng(Path.Combine(_folder, "paths.png"), 900, 500);
+        Assert.Contains(Problems("none", [(path, piled.Plot)]), p => p.Contains("2 start markers of different series piled"));
 
-            var once = new TrajectoryFigure("Paths", "x", "y").AddPath(xs, up, "up", FigureColors.At(0), startMarker: false)
-                .AddPath(xs, down, "down", FigureColors.At(1), startMarker: false).AddPoint(0, 0, "common start", FixedPointStyle.StartShape, FigureColors.Reference);
-            path = once.SavePng(Path.Combine(folder, "paths.png"), 900, 500);
-            Assert.Empty(Problems("none", [(path, once.Plot)]));
-        }
-        finally
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
+        var once = new TrajectoryFigure("Paths", "x", "y").AddPath(xs, up, "up", FigureColors.At(0), startMarker: false)
+            .AddPath(xs, down, "down", FigureColors.At(1), startMarker: false).AddPoint(0, 0, "common start", FixedPointStyle.StartShape, FigureColors.Reference);
+        path = once.SavePng(Path.Combine(_folder, "paths.png"), 900, 500);
+        Assert.Empty(Problems("none", [(path, once.Plot)]));
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 
     // What a reader sees of a legend entry: colour, line pattern and width, marker shape and colour.
