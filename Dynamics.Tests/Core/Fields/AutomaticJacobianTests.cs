@@ -124,7 +124,7 @@ public class AutomaticJacobianTests
         public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
             where T : struct, IFieldNumber<T>
             where TParameters : IFieldParameters<T>, allows ref struct
-            where TVector : IFieldVector<T>, allows ref struct => dydt[0] = parameters.Read(16, 1.0) * y[0];
+            where TVector : struct, IFieldVector<T>, allows ref struct => dydt[0] = parameters.Read(16, 1.0) * y[0];
     }
 
     private static double WorstError<TField>(TField field, Func<TField, double[], double[]> closedForm) where TField : struct, ILaneField, IJacobianField
