@@ -111,6 +111,10 @@ internal static class RegisterIntegrator
                 if (attempts >= maxSteps) return false;
                 double step = control.NextStep(ScalarLane.Create(t), ScalarLane.Create(h), endLane, directionLane, out var landsOnEnd, out uint tooSmall).Value;
                 if (tooSmall != 0) return false;
+                // Mostly the proposal itself (neither the maximum step nor the end shortened it, and direction·|h| = h):
+                // then a predicted branch hands the attempt h, not NextStep's result, which lies an abs and a multiply later
+                // on the chain from one step's error to the next step's stages. The same bits either way.
+                if (BitConverter.DoubleToInt64Bits(step) == BitConverter.DoubleToInt64Bits(h)) step = h;
                 attempts++;
                 var errorSquared = DormandPrince5Registers.Attempt(field, tolerances, t, step, y, k1, out var yNew, out var k7);
                 h = step * control.Adapt(errorSquared, active, ref history, out var acceptedMask).Value;
