@@ -3,6 +3,7 @@ using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Models.Classical;
 using Dynamics.Simd;
+using Dynamics.Tests.Support;
 
 namespace Dynamics.Tests.Core.Fields;
 
@@ -99,6 +100,19 @@ public class AutomaticJacobianTests
         Assert.Equal(4, LaneField.WriteParameters(new LotkaVolterra(1.5, 0.5, 2.5, 0.25), parameters));
         Assert.Equal([1.5, 0.5, 2.5, 0.25], parameters[..4].ToArray());
         Assert.Equal(0, LaneField.ParameterCount(new Kepler()));
+    }
+
+    [Fact]
+    public void Recording_parameters_allocates_nothing_even_after_a_collection()
+    {
+        // A lane loads every member's parameters this way; a collection frees the type's reflection cache, and reading the
+        // field's type name for the error message up front re-allocated it (208 B) on the next member after every GC.
+        var model = new LotkaVolterra(1.5, 0.5, 2.5, 0.25);
+        var parameters = new double[LaneField.MaxParameters];
+        LaneField.WriteParameters(model, parameters);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Assert.Equal(0, Allocations.During(() => LaneField.WriteParameters(model, parameters)));
     }
 
     [Fact]
