@@ -135,18 +135,8 @@ public static class DiffusionSampler
     /// <returns>The samples.</returns>
     public static DiffusionSamples Euler(INoiseModel data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options)
     {
-        var s = Levels(data, levels, options, allowZero: true);
-        return SamplerRunner.Run("Euler (DDIM)", data, options, s, s.Length - 1, block =>
-        {
-            var y = Start(block, s[0]);
-            var eps = block.E1.AsSpan(0, block.Length);
-            for (int i = 0; i + 1 < s.Length; i++)
-            {
-                block.Epsilon(1, s[i], y, eps);
-                BlockArithmetic.AddScaled(y, s[i + 1] - s[i], eps, y);
-                block.Record(i + 1);
-            }
-        });
+        return OnLevels("Euler (DDIM)", data, levels, options, evaluationsPerStep: 1,
+            (block, y, e0, from, to) => BlockArithmetic.AddScaled(y, to - from, e0, y));
     }
 
     /// <summary>
@@ -164,8 +154,7 @@ public static class DiffusionSampler
         var s = Levels(data, levels, options, allowZero: true);
         churn?.Validate();
         int steps = s.Length - 1;
-        int evaluations = 2 * steps - (s[^1] == 0 ? 1 : 0);
-        return SamplerRunner.Run(churn is null ? "Heun (EDM)" : $"Heun (EDM, churn {churn.Churn})", data, options, s, evaluations, block =>
+        return SamplerRunner.Run(churn is null ? "Heun (EDM)" : $"Heun (EDM, churn {churn.Churn})", data, options, s, Evaluations(2, s), block =>
         {
             var y = Start(block, s[0]);
             int n = block.Length;
@@ -215,32 +204,15 @@ public static class DiffusionSampler
     /// <returns>The samples.</returns>
     public static DiffusionSamples DpmSolver2(INoiseModel data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options)
     {
-        var s = Levels(data, levels, options, allowZero: true);
-        int steps = s.Length - 1;
-        return SamplerRunner.Run("DPM-Solver-2", data, options, s, 2 * steps - (s[^1] == 0 ? 1 : 0), block =>
+        return OnLevels("DPM-Solver-2", data, levels, options, evaluationsPerStep: 2, (block, y, e0, from, to) =>
         {
-            var y = Start(block, s[0]);
-            int n = block.Length;
-            var e0 = block.E1.AsSpan(0, n);
+            int n = y.Length;
             var e1 = block.E2.AsSpan(0, n);
             var u = block.T1.AsSpan(0, n);
-            for (int i = 0; i < steps; i++)
-            {
-                block.Epsilon(1, s[i], y, e0);
-                if (s[i + 1] == 0)
-                {
-                    for (int k = 0; k < n; k++) y[k] -= s[i] * e0[k];
-                }
-                else
-                {
-                    double mid = Math.Sqrt(s[i] * s[i + 1]);
-                    for (int k = 0; k < n; k++) u[k] = y[k] - (s[i] - mid) * e0[k];
-                    block.Epsilon(1, mid, u, e1);
-                    for (int k = 0; k < n; k++) y[k] -= (s[i] - s[i + 1]) * e1[k];
-                }
-
-                block.Record(i + 1);
-            }
+            double mid = Math.Sqrt(from * to);
+            for (int k = 0; k < n; k++) u[k] = y[k] - (from - mid) * e0[k];
+            block.Epsilon(1, mid, u, e1);
+            for (int k = 0; k < n; k++) y[k] -= (from - to) * e1[k];
         });
     }
 
@@ -257,43 +229,27 @@ public static class DiffusionSampler
     /// <returns>The samples.</returns>
     public static DiffusionSamples DpmSolver3(INoiseModel data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options)
     {
-        var s = Levels(data, levels, options, allowZero: true);
-        int steps = s.Length - 1;
         const double r1 = 1.0 / 3, r2 = 2.0 / 3;
-        return SamplerRunner.Run("DPM-Solver-3", data, options, s, 3 * steps - (s[^1] == 0 ? 2 : 0), block =>
+        return OnLevels("DPM-Solver-3", data, levels, options, evaluationsPerStep: 3, (block, y, e0, from, to) =>
         {
-            var y = Start(block, s[0]);
-            int n = block.Length;
-            var e0 = block.E1.AsSpan(0, n);
+            int n = y.Length;
             var d1 = block.E2.AsSpan(0, n);
             var d2 = block.E3.AsSpan(0, n);
             var u = block.T1.AsSpan(0, n);
-            for (int i = 0; i < steps; i++)
+            double h = Math.Log(from / to);
+            double s1 = from * Math.Exp(-r1 * h), s2 = from * Math.Exp(-r2 * h);
+            for (int k = 0; k < n; k++) u[k] = y[k] - (from - s1) * e0[k];
+            block.Epsilon(1, s1, u, d1);
+            double c2 = s2 * r2 / r1 * Phi(r2 * h);
+            for (int k = 0; k < n; k++)
             {
-                block.Epsilon(1, s[i], y, e0);
-                if (s[i + 1] == 0)
-                {
-                    for (int k = 0; k < n; k++) y[k] -= s[i] * e0[k];
-                    block.Record(i + 1);
-                    continue;
-                }
-
-                double h = Math.Log(s[i] / s[i + 1]);
-                double s1 = s[i] * Math.Exp(-r1 * h), s2 = s[i] * Math.Exp(-r2 * h);
-                for (int k = 0; k < n; k++) u[k] = y[k] - (s[i] - s1) * e0[k];
-                block.Epsilon(1, s1, u, d1);
-                double c2 = s2 * r2 / r1 * Phi(r2 * h);
-                for (int k = 0; k < n; k++)
-                {
-                    d1[k] -= e0[k];
-                    u[k] = y[k] - (s[i] - s2) * e0[k] - c2 * d1[k];
-                }
-
-                block.Epsilon(1, s2, u, d2);
-                double c3 = s[i + 1] / r2 * Phi(h);
-                for (int k = 0; k < n; k++) y[k] -= (s[i] - s[i + 1]) * e0[k] + c3 * (d2[k] - e0[k]);
-                block.Record(i + 1);
+                d1[k] -= e0[k];
+                u[k] = y[k] - (from - s2) * e0[k] - c2 * d1[k];
             }
+
+            block.Epsilon(1, s2, u, d2);
+            double c3 = to / r2 * Phi(h);
+            for (int k = 0; k < n; k++) y[k] -= (from - to) * e0[k] + c3 * (d2[k] - e0[k]);
         });
     }
 
@@ -510,6 +466,44 @@ public static class DiffusionSampler
                 block.Record(steps);
             }
         });
+    }
+
+    // One step of a single-step solver on levels from y at level `from` down to `to` > 0, given ε₀ = ε*(y; from) in
+    // `epsilon0`; scratch comes from the block (E1 holds ε₀).
+    private delegate void LevelStep(SamplerBlock block, Span<double> y, ReadOnlySpan<double> epsilon0, double from, double to);
+
+    // The skeleton of the single-step solvers on levels: y ∼ N(0, s₀²I), then per level ε₀ = ε*(y; s_i) and either the
+    // method's step or, to s = 0 (λ = ∞), Euler's, the denoiser y − s_iε₀, which every method's update reduces to there.
+    private static DiffusionSamples OnLevels(string name, INoiseModel data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options,
+        int evaluationsPerStep, LevelStep step)
+    {
+        var s = Levels(data, levels, options, allowZero: true);
+        return SamplerRunner.Run(name, data, options, s, Evaluations(evaluationsPerStep, s), block =>
+        {
+            var y = Start(block, s[0]);
+            var e0 = block.E1.AsSpan(0, block.Length);
+            for (int i = 0; i + 1 < s.Length; i++)
+            {
+                block.Epsilon(1, s[i], y, e0);
+                if (s[i + 1] == 0)
+                {
+                    for (int k = 0; k < y.Length; k++) y[k] -= s[i] * e0[k];
+                }
+                else
+                {
+                    step(block, y, e0, s[i], s[i + 1]);
+                }
+
+                block.Record(i + 1);
+            }
+        });
+    }
+
+    // Score evaluations per sample: the given number per step, but one for a final step to s = 0 (Euler there).
+    private static int Evaluations(int perStep, double[] levels)
+    {
+        int steps = levels.Length - 1;
+        return perStep * steps - (levels[^1] == 0 ? perStep - 1 : 0);
     }
 
     // φ(h) = (e^h − 1)/h − 1, accurate for small h.
