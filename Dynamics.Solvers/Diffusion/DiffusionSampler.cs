@@ -136,7 +136,7 @@ public static class DiffusionSampler
     public static DiffusionSamples Euler(INoiseModel data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options)
     {
         return OnLevels("Euler (DDIM)", data, levels, options, evaluationsPerStep: 1,
-            (block, y, e0, from, to) => BlockArithmetic.AddScaled(y, to - from, e0, y));
+            (block, y, e0, from, to) => BatchKernels.AddScaled(y, to - from, e0, y));
     }
 
     /// <summary>
@@ -177,7 +177,7 @@ public static class DiffusionSampler
 
                 double h = s[i + 1] - level;
                 block.Epsilon(1, level, y, d1);
-                BlockArithmetic.AddScaled(y, h, d1, next);
+                BatchKernels.AddScaled(y, h, d1, next);
                 if (s[i + 1] > 0)
                 {
                     block.Epsilon(1, s[i + 1], next, d2);
