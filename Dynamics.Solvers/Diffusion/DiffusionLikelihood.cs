@@ -39,9 +39,7 @@ public static class DiffusionLikelihood
         int d = data.Dimension;
         Require.Length(point.Length, d, nameof(point));
         Require.AllFinite(point, nameof(point));
-        double tEnd = schedule.EndTime;
-        if (!(startTime >= 0 && startTime < tEnd))
-            throw new ArgumentOutOfRangeException(nameof(startTime), startTime, $"startTime must lie in [0, {Require.Format(tEnd)}), but was {Require.Format(startTime)}.");
+        double tEnd = ScheduleTime.RequireBeforeEnd(schedule, startTime, nameof(startTime));
         using var flow = new ProbabilityFlow(data, schedule);
         using var augmented = new LikelihoodFlow(flow, probe);
         var y0 = new double[d + 1];
@@ -79,9 +77,7 @@ public static class DiffusionLikelihood
         Require.AtLeast(count, 1, nameof(count));
         Require.Length(points.Length, d * count, nameof(points));
         Require.AllFinite(points, nameof(points));
-        double tEnd = schedule.EndTime;
-        if (!(startTime >= 0 && startTime < tEnd))
-            throw new ArgumentOutOfRangeException(nameof(startTime), startTime, $"startTime must lie in [0, {Require.Format(tEnd)}), but was {Require.Format(startTime)}.");
+        double tEnd = ScheduleTime.RequireBeforeEnd(schedule, startTime, nameof(startTime));
         var starts = new double[count][];
         for (int m = 0; m < count; m++)
         {

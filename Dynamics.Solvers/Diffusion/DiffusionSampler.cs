@@ -327,9 +327,7 @@ public static class DiffusionSampler
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(solver);
-        double tEnd = schedule.EndTime;
-        if (!(endTime >= 0 && endTime < tEnd))
-            throw new ArgumentOutOfRangeException(nameof(endTime), endTime, $"endTime must lie in [0, {Require.Format(tEnd)}), but was {Require.Format(endTime)}.");
+        double tEnd = ScheduleTime.RequireBeforeEnd(schedule, endTime, nameof(endTime));
         if (options.RecordedPaths > 0)
             throw new ArgumentException("The probability-flow sampler records no paths; set RecordedPaths = 0 and solve single samples with Ode.Solve.", nameof(options));
         double sigmaEnd = schedule.NoiseStandardDeviation(endTime);
@@ -402,9 +400,7 @@ public static class DiffusionSampler
         Require.AtLeast(correctorSteps, 0, nameof(correctorSteps));
         Require.Positive(signalToNoise, nameof(signalToNoise));
         method ??= new EulerMaruyama();
-        double tEnd = schedule.EndTime;
-        if (!(endTime >= 0 && endTime < tEnd))
-            throw new ArgumentOutOfRangeException(nameof(endTime), endTime, $"endTime must lie in [0, {Require.Format(tEnd)}), but was {Require.Format(endTime)}.");
+        double tEnd = ScheduleTime.RequireBeforeEnd(schedule, endTime, nameof(endTime));
         var times = new double[steps + 1];
         for (int k = 0; k <= steps; k++) times[k] = tEnd - k * (tEnd - endTime) / steps;
         times[steps] = endTime;
