@@ -43,12 +43,10 @@ public static class DiffusionSampler
         for (int k = 0; k <= steps; k++) times[k] = steps - k;
         return SamplerRunner.Run($"DDPM ancestral ({variance.ToString().ToLowerInvariant()} variance)", data, options, times, steps, block =>
         {
-            int n = block.Length;
-            var x = block.X.AsSpan(0, n);
+            var x = block.Start(1);
+            int n = x.Length;
             var eps = block.E1.AsSpan(0, n);
             var z = block.T1.AsSpan(0, n);
-            block.Normals(0, x);
-            block.Record(0);
             for (int t = steps; t >= 1; t--)
             {
                 double alpha = schedule.Alpha(t), beta = schedule.Beta(t), betaBar = schedule.BetaBar(t), betaBarPrevious = schedule.BetaBar(t - 1);
@@ -97,12 +95,10 @@ public static class DiffusionSampler
         for (int k = 0; k <= steps; k++) times[k] = tau[steps - k];
         return SamplerRunner.Run(eta == 0 ? "DDIM" : $"DDIM (η = {eta})", data, options, times, steps, block =>
         {
-            int n = block.Length;
-            var x = block.X.AsSpan(0, n);
+            var x = block.Start(1);
+            int n = x.Length;
             var eps = block.E1.AsSpan(0, n);
             var z = block.T1.AsSpan(0, n);
-            block.Normals(0, x);
-            block.Record(0);
             for (int i = steps; i >= 1; i--)
             {
                 int t = tau[i], previous = tau[i - 1];
@@ -156,7 +152,7 @@ public static class DiffusionSampler
         int steps = s.Length - 1;
         return SamplerRunner.Run(churn is null ? "Heun (EDM)" : $"Heun (EDM, churn {churn.Churn})", data, options, s, Evaluations(2, s), block =>
         {
-            var y = Start(block, s[0]);
+            var y = block.Start(s[0]);
             int n = block.Length;
             var d1 = block.E1.AsSpan(0, n);
             var d2 = block.E2.AsSpan(0, n);
@@ -268,7 +264,7 @@ public static class DiffusionSampler
         int steps = s.Length - 1;
         return SamplerRunner.Run("DPM-Solver++(2M)", data, options, s, steps, block =>
         {
-            var y = Start(block, s[0]);
+            var y = block.Start(s[0]);
             int n = block.Length;
             var eps = block.E1.AsSpan(0, n);
             var x0 = block.E2.AsSpan(0, n);
@@ -409,16 +405,13 @@ public static class DiffusionSampler
         string name = correctorSteps == 0 ? $"reverse SDE, {method.Name} ({schedule.Name})" : $"predictor–corrector ({schedule.Name}, {method.Name}, {correctorSteps} Langevin)";
         return SamplerRunner.Run(name, data, options, times, steps * (method.DriftEvaluationsPerStep + correctorSteps) + (denoiseAtEnd ? 1 : 0), block =>
         {
-            int n = block.Length;
-            var x = block.X.AsSpan(0, n);
+            var x = block.Start(start);
+            int n = x.Length;
             var score = block.E1.AsSpan(0, n);
             var dW = block.T1.AsSpan(0, n);
             var dZ = block.T2.AsSpan(0, n);
             var stepper = method.CreateStepper(new ReverseDiffusion(block.Predictor, schedule, block.Count));
             var area = stepper as IAreaSdeStepper;
-            block.Normals(0, x);
-            for (int k = 0; k < n; k++) x[k] *= start;
-            block.Record(0);
             int stage = 1;
             for (int k = 0; k < steps; k++)
             {
@@ -476,7 +469,7 @@ public static class DiffusionSampler
         var s = Levels(data, levels, options, allowZero: true);
         return SamplerRunner.Run(name, data, options, s, Evaluations(evaluationsPerStep, s), block =>
         {
-            var y = Start(block, s[0]);
+            var y = block.Start(s[0]);
             var e0 = block.E1.AsSpan(0, block.Length);
             for (int i = 0; i + 1 < s.Length; i++)
             {
@@ -504,15 +497,6 @@ public static class DiffusionSampler
 
     // φ(h) = (e^h − 1)/h − 1, accurate for small h.
     private static double Phi(double h) => AccurateMath.ExpM1(h) / h - 1;
-
-    private static Span<double> Start(SamplerBlock block, double level)
-    {
-        var y = block.X.AsSpan(0, block.Length);
-        block.Normals(0, y);
-        for (int k = 0; k < y.Length; k++) y[k] *= level;
-        block.Record(0);
-        return y;
-    }
 
     private static void Validate(INoiseModel data, DiffusionSamplerOptions options)
     {
