@@ -31,11 +31,7 @@ public static class DiffusionLikelihood
     public static double LogDensity(INoiseModel data, IContinuousSchedule schedule, ReadOnlySpan<double> point, double startTime,
         IOdeMethod method, SolverOptions solver, bool exactPrior = true, double[]? probe = null)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(schedule);
-        ArgumentNullException.ThrowIfNull(method);
-        ArgumentNullException.ThrowIfNull(solver);
-        RequireExactParts(data, exactPrior, probe is null);
+        Validate(data, schedule, method, solver, exactPrior, exactDivergence: probe is null);
         int d = data.Dimension;
         Require.Length(point.Length, d, nameof(point));
         Require.AllFinite(point, nameof(point));
@@ -68,11 +64,7 @@ public static class DiffusionLikelihood
     public static DiffusionLikelihoods LogDensities(INoiseModel data, IContinuousSchedule schedule, ReadOnlySpan<double> points, int count,
         double startTime, IOdeMethod method, SolverOptions solver, bool exactPrior = true, ulong? hutchinsonSeed = null, int maxDegreeOfParallelism = -1)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(schedule);
-        ArgumentNullException.ThrowIfNull(method);
-        ArgumentNullException.ThrowIfNull(solver);
-        RequireExactParts(data, exactPrior, hutchinsonSeed is null);
+        Validate(data, schedule, method, solver, exactPrior, exactDivergence: hutchinsonSeed is null);
         int d = data.Dimension;
         Require.AtLeast(count, 1, nameof(count));
         Require.Length(points.Length, d * count, nameof(points));
@@ -126,9 +118,13 @@ public static class DiffusionLikelihood
         return probe;
     }
 
-    // The exact prior and the exact divergence exist only for mixture data.
-    private static void RequireExactParts(INoiseModel data, bool exactPrior, bool exactDivergence)
+    // The arguments both entry points share. The exact prior and the exact divergence exist only for mixture data.
+    private static void Validate(INoiseModel data, IContinuousSchedule schedule, IOdeMethod method, SolverOptions solver, bool exactPrior, bool exactDivergence)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(solver);
         if (data is GaussianMixture) return;
         if (exactPrior)
             throw new ArgumentException($"exactPrior needs GaussianMixture data, but the model is a {data.GetType().Name}; use the Gaussian prior (exactPrior: false).", nameof(exactPrior));
