@@ -58,7 +58,7 @@ public sealed class GumbelSoftmaxMonteCarlo
         for (int r = 0; r < Stripes; r++)
         {
             _buffers[r] = new double[_categories * Block];
-            _scratch[r] = new double[2 * _categories * 8];
+            _scratch[r] = new double[2 * _categories * Lane512Pair.Count + 8];  // x and e (then slope and y), and 8 lanes for Accumulate
             _sums[r] = new double[2 * _categories * 8];
         }
 
@@ -120,75 +120,24 @@ public sealed class GumbelSoftmaxMonteCarlo
             for (int k = 0; k < _categories; k++)
                 CounterRandom.FillExponential(_seed, (ulong)first * (ulong)_categories + (ulong)k, (ulong)_categories, buffer.AsSpan(k * Block, count));
 
-            var kernel = new SampleKernel(this, buffer, _scratch[stripe]);
-            Lanes.ForEach(ref kernel, count);
-            for (int k = 0; k < _categories; k++)
-                Accumulate(buffer.AsSpan(k * Block, count), sums.AsSpan(k * 8, 8), sums.AsSpan((_categories + k) * 8, 8));
-        }
-    }
-
-    // Adds Σ g and Σ g² into eight partial sums by position mod 8, the same way at every width, so the bits do not
-    // depend on the vector hardware.
-    private static void Accumulate(ReadOnlySpan<double> values, Span<double> sum, Span<double> square)
-    {
-        int i = 0;
-        ref double v = ref MemoryMarshal.GetReference(values);
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var s = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(sum));
-            var q = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(square));
-            for (; i <= values.Length - 8; i += 8)
-            {
-                var x = Vector512.LoadUnsafe(ref v, (nuint)i);
-                s += x;
-                q += x * x;
-            }
-
-            s.StoreUnsafe(ref MemoryMarshal.GetReference(sum));
-            q.StoreUnsafe(ref MemoryMarshal.GetReference(square));
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            ref double s0 = ref MemoryMarshal.GetReference(sum);
-            ref double q0 = ref MemoryMarshal.GetReference(square);
-            var sLow = Vector256.LoadUnsafe(ref s0);
-            var sHigh = Vector256.LoadUnsafe(ref s0, 4);
-            var qLow = Vector256.LoadUnsafe(ref q0);
-            var qHigh = Vector256.LoadUnsafe(ref q0, 4);
-            for (; i <= values.Length - 8; i += 8)
-            {
-                var low = Vector256.LoadUnsafe(ref v, (nuint)i);
-                var high = Vector256.LoadUnsafe(ref v, (nuint)(i + 4));
-                sLow += low;
-                sHigh += high;
-                qLow += low * low;
-                qHigh += high * high;
-            }
-
-            sLow.StoreUnsafe(ref s0);
-            sHigh.StoreUnsafe(ref s0, 4);
-            qLow.StoreUnsafe(ref q0);
-            qHigh.StoreUnsafe(ref q0, 4);
-        }
-
-        for (; i < values.Length; i++)
-        {
-            sum[i & 7] += values[i];
-            square[i & 7] += values[i] * values[i];
+            var kernel = new SampleKernel(this, buffer, _scratch[stripe], sums);
+            Lanes.ForEachPaired(ref kernel, count);
         }
     }
 
     // One group of samples: reads each sample's K exponential numbers from the block buffer (category-major; g = −ln E is
-    // CounterRandom.Gumbel, one logarithm per category because E comes from the ziggurat) and overwrites them
-    // with the sample's gradient. Operations mirror GumbelSoftmaxEstimator.Estimate with M = 1, in the same order.
-    private readonly ref struct SampleKernel(GumbelSoftmaxMonteCarlo owner, double[] buffer, double[] scratch) : ILaneKernel
+    // CounterRandom.Gumbel, one logarithm per category because E comes from the ziggurat), forms the sample's gradient
+    // and adds it and its square into the stripe's sums. Operations mirror GumbelSoftmaxEstimator.Estimate with M = 1, in
+    // the same order, so every sample's gradient has the scalar estimator's bits.
+    private readonly ref struct SampleKernel(GumbelSoftmaxMonteCarlo owner, double[] buffer, double[] scratch, double[] sums) : ILaneKernel
     {
         private readonly GumbelSoftmaxMonteCarlo _owner = owner;
-        private readonly Span<double> _buffer = buffer, _scratch = scratch;
+        private readonly ReadOnlySpan<double> _buffer = buffer;
+        private readonly Span<double> _scratch = scratch, _sums = sums;
 
-        // Not inlined: Lanes.ForEach would take the three widths' bodies (each with K logarithm pairs and exponentials) into
-        // one method past the JIT's budget, and the 8-lane loop ran at half speed (BenchmarkDotNet, 45 ms against 19–21 ms
-        // per 10⁶ samples). A call per group of 8 samples costs nothing measurable.
+        // Not inlined: Lanes.ForEachPaired would take the four widths' bodies (each with K logarithms and exponentials)
+        // into one method past the JIT's budget, and the 8-lane loop ran at half speed (BenchmarkDotNet, 45 ms against
+        // 19–21 ms per 10⁶ samples). A call per group of 16 samples costs nothing measurable.
         [MethodImpl(MethodImplOptions.NoInlining)]
         public void Execute<TLane>(int offset) where TLane : struct, ILane<TLane>
         {
@@ -230,7 +179,34 @@ public sealed class GumbelSoftmaxMonteCarlo
             {
                 var y = TLane.Load(_scratch, (K + k) * L);
                 var gradient = y * (TLane.Load(_scratch, k * L) - mean) * inverse;
-                gradient.Store(_buffer, k * Block + offset);
+                Accumulate(gradient, _sums.Slice(k * 8, 8), _sums.Slice((K + k) * 8, 8), offset);
+            }
+        }
+
+        // Adds Σ g and Σ g² into eight partial sums by sample index mod 8, sample after sample, so the sums have the same
+        // bits at every vector width: a pair's two halves go to the same eight sums, its low half first.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Accumulate<TLane>(TLane gradient, Span<double> sum, Span<double> square, int offset) where TLane : struct, ILane<TLane>
+        {
+            if (typeof(TLane) == typeof(Lane512Pair))
+            {
+                var (low, high) = Unsafe.As<TLane, Lane512Pair>(ref gradient).Halves;
+                ref double s = ref MemoryMarshal.GetReference(sum);
+                ref double q = ref MemoryMarshal.GetReference(square);
+                (Vector512.LoadUnsafe(ref s) + low + high).StoreUnsafe(ref s);
+                (Vector512.LoadUnsafe(ref q) + low * low + high * high).StoreUnsafe(ref q);
+            }
+            else
+            {
+                // Lane512, Lane256 and single lanes: only the last group of a block that is not a multiple of 16.
+                Span<double> lanes = _scratch.Slice(_scratch.Length - 8, TLane.Count);
+                gradient.Store(lanes, 0);
+                for (int i = 0; i < lanes.Length; i++)
+                {
+                    int j = (offset + i) & 7;
+                    sum[j] += lanes[i];
+                    square[j] += lanes[i] * lanes[i];
+                }
             }
         }
     }
