@@ -166,7 +166,6 @@ public sealed class GumbelSoftmaxMonteCarlo
             for (int k = 0; k < K; k++)
             {
                 var y = TLane.Load(_scratch, (K + k) * L) * scale;
-                y.Store(_scratch, (K + k) * L);
                 var at = _owner._straightThrough
                     ? TLane.ConditionalSelect(TLane.LessThanOrEqual(max, TLane.Load(_scratch, k * L)), TLane.Create(1), TLane.Create(0))
                     : y;
@@ -177,7 +176,7 @@ public sealed class GumbelSoftmaxMonteCarlo
 
             for (int k = 0; k < K; k++)
             {
-                var y = TLane.Load(_scratch, (K + k) * L);
+                var y = TLane.Load(_scratch, (K + k) * L) * scale;
                 var gradient = y * (TLane.Load(_scratch, k * L) - mean) * inverse;
                 Accumulate(gradient, _sums.Slice(k * 8, 8), _sums.Slice((K + k) * 8, 8), offset);
             }
