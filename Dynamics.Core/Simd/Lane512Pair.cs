@@ -23,6 +23,13 @@ public readonly struct Lane512Pair : ILane<Lane512Pair>
         _high = high;
     }
 
+    /// <summary>Lanes 0–7 and lanes 8–15, for a kernel that reduces a pair into eight sums.</summary>
+    public (Vector512<double> Low, Vector512<double> High) Halves
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (_low, _high);
+    }
+
     /// <inheritdoc/>
     public static int Count => 2 * Vector512<double>.Count;
 

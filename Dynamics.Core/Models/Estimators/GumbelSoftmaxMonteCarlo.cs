@@ -12,9 +12,11 @@ namespace Dynamics.Models.Estimators;
 /// variance of ỹⱼ(gⱼ − Σᵢ ỹᵢ gᵢ)/τ over N samples, sample s reading the same counters as
 /// <see cref="GumbelSoftmaxEstimator"/> with M = 1 (so every sample's gradient has the same bits as the scalar
 /// estimator's). Each block's exponential numbers come from <see cref="CounterRandom.FillExponential"/> (a ziggurat,
-/// no logarithm), and the Gumbel numbers gₖ = −ln Eₖ cost one logarithm each. Samples run in blocks of 512 across SIMD lanes (<see cref="Lanes.ForEach{TKernel}"/>, exp and log by
-/// <see cref="LaneMath"/>), blocks are dealt to 16 fixed stripes run in parallel, and each stripe's sums are added in a
-/// fixed order, so the result is identical for any number of threads and any vector width. Set-up allocates the
+/// no logarithm), and the Gumbel numbers gₖ = −ln Eₖ cost one logarithm each. Samples run in blocks of 512, sixteen at a
+/// time as two independent chains of eight lanes (<see cref="Lanes.ForEachPaired{TKernel}"/>, exp and log by
+/// <see cref="LaneMath"/>), and each group adds its gradients and their squares straight into eight partial sums per
+/// component (by sample index mod 8, sample after sample). Blocks are dealt to 16 fixed stripes run in parallel, and the
+/// stripes' sums are added in a fixed order, so the result is identical for any number of threads and any vector width. Set-up allocates the
 /// workspaces; <see cref="Run"/> then allocates nothing that grows with N. Not thread-safe: one instance per caller.
 /// </summary>
 public sealed class GumbelSoftmaxMonteCarlo
@@ -58,7 +60,7 @@ public sealed class GumbelSoftmaxMonteCarlo
         for (int r = 0; r < Stripes; r++)
         {
             _buffers[r] = new double[_categories * Block];
-            _scratch[r] = new double[2 * _categories * 8];
+            _scratch[r] = new double[2 * _categories * Lane512Pair.Count + 8];  // x and e (then slope and y), and 8 lanes for Accumulate
             _sums[r] = new double[2 * _categories * 8];
         }
 
@@ -120,94 +122,47 @@ public sealed class GumbelSoftmaxMonteCarlo
             for (int k = 0; k < _categories; k++)
                 CounterRandom.FillExponential(_seed, (ulong)first * (ulong)_categories + (ulong)k, (ulong)_categories, buffer.AsSpan(k * Block, count));
 
-            var kernel = new SampleKernel(this, buffer, _scratch[stripe]);
-            Lanes.ForEach(ref kernel, count);
-            for (int k = 0; k < _categories; k++)
-                Accumulate(buffer.AsSpan(k * Block, count), sums.AsSpan(k * 8, 8), sums.AsSpan((_categories + k) * 8, 8));
-        }
-    }
-
-    // Adds Σ g and Σ g² into eight partial sums by position mod 8, the same way at every width, so the bits do not
-    // depend on the vector hardware.
-    private static void Accumulate(ReadOnlySpan<double> values, Span<double> sum, Span<double> square)
-    {
-        int i = 0;
-        ref double v = ref MemoryMarshal.GetReference(values);
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var s = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(sum));
-            var q = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(square));
-            for (; i <= values.Length - 8; i += 8)
-            {
-                var x = Vector512.LoadUnsafe(ref v, (nuint)i);
-                s += x;
-                q += x * x;
-            }
-
-            s.StoreUnsafe(ref MemoryMarshal.GetReference(sum));
-            q.StoreUnsafe(ref MemoryMarshal.GetReference(square));
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            ref double s0 = ref MemoryMarshal.GetReference(sum);
-            ref double q0 = ref MemoryMarshal.GetReference(square);
-            var sLow = Vector256.LoadUnsafe(ref s0);
-            var sHigh = Vector256.LoadUnsafe(ref s0, 4);
-            var qLow = Vector256.LoadUnsafe(ref q0);
-            var qHigh = Vector256.LoadUnsafe(ref q0, 4);
-            for (; i <= values.Length - 8; i += 8)
-            {
-                var low = Vector256.LoadUnsafe(ref v, (nuint)i);
-                var high = Vector256.LoadUnsafe(ref v, (nuint)(i + 4));
-                sLow += low;
-                sHigh += high;
-                qLow += low * low;
-                qHigh += high * high;
-            }
-
-            sLow.StoreUnsafe(ref s0);
-            sHigh.StoreUnsafe(ref s0, 4);
-            qLow.StoreUnsafe(ref q0);
-            qHigh.StoreUnsafe(ref q0, 4);
-        }
-
-        for (; i < values.Length; i++)
-        {
-            sum[i & 7] += values[i];
-            square[i & 7] += values[i] * values[i];
+            var kernel = new SampleKernel(this, buffer, _scratch[stripe], sums);
+            Lanes.ForEachPaired(ref kernel, count);
         }
     }
 
     // One group of samples: reads each sample's K exponential numbers from the block buffer (category-major; g = −ln E is
-    // CounterRandom.Gumbel, one logarithm per category because E comes from the ziggurat) and overwrites them
-    // with the sample's gradient. Operations mirror GumbelSoftmaxEstimator.Estimate with M = 1, in the same order.
-    private readonly ref struct SampleKernel(GumbelSoftmaxMonteCarlo owner, double[] buffer, double[] scratch) : ILaneKernel
+    // CounterRandom.Gumbel, one logarithm per category because E comes from the ziggurat), forms the sample's gradient
+    // and adds it and its square into the stripe's sums. Operations mirror GumbelSoftmaxEstimator.Estimate with M = 1, in
+    // the same order, so every sample's gradient has the scalar estimator's bits.
+    private readonly ref struct SampleKernel(GumbelSoftmaxMonteCarlo owner, double[] buffer, double[] scratch, double[] sums) : ILaneKernel
     {
         private readonly GumbelSoftmaxMonteCarlo _owner = owner;
-        private readonly Span<double> _buffer = buffer, _scratch = scratch;
+        private readonly ReadOnlySpan<double> _buffer = buffer;
+        private readonly Span<double> _scratch = scratch, _sums = sums;
 
-        // Not inlined: Lanes.ForEach would take the three widths' bodies (each with K logarithm pairs and exponentials) into
-        // one method past the JIT's budget, and the 8-lane loop ran at half speed (BenchmarkDotNet, 45 ms against 19–21 ms
-        // per 10⁶ samples). A call per group of 8 samples costs nothing measurable.
+        // Not inlined: Lanes.ForEachPaired would take the four widths' bodies (each with K logarithms and exponentials)
+        // into one method past the JIT's budget, and the 8-lane loop ran at half speed (BenchmarkDotNet, 45 ms against
+        // 19–21 ms per 10⁶ samples). A call per group of 16 samples costs nothing measurable.
         [MethodImpl(MethodImplOptions.NoInlining)]
         public void Execute<TLane>(int offset) where TLane : struct, ILane<TLane>
         {
-            int K = _owner._categories, L = TLane.Count;
+            // The owner's arrays and flags in locals: read through `this` they were reloaded in every iteration.
+            ReadOnlySpan<double> logits = _owner._logits, costs = _owner._costs, target = _owner._target, buffer = _buffer;
+            Span<double> scratch = _scratch, sums = _sums;
+            bool straightThrough = _owner._straightThrough;
+            int K = logits.Length, L = TLane.Count;
             var inverse = TLane.Create(_owner._inverseTemperature);
             var max = TLane.Create(double.NegativeInfinity);
             for (int k = 0; k < K; k++)
             {
-                var gumbel = -LaneMath.LogOfNormal(TLane.Load(_buffer, k * Block + offset));
-                var x = (TLane.Create(_owner._logits[k]) + gumbel) * inverse;
-                x.Store(_scratch, k * L);
+                var gumbel = -LaneMath.LogOfNormal(TLane.Load(buffer, k * Block + offset));
+                var x = (TLane.Create(logits[k]) + gumbel) * inverse;
+                x.Store(scratch, k * L);
                 max = TLane.Max(max, x);
             }
 
             var sum = TLane.Create(0);
             for (int k = 0; k < K; k++)
             {
-                var e = LaneMath.ExpOfNonPositive(TLane.Load(_scratch, k * L) - max);
-                e.Store(_scratch, (K + k) * L);
+                var e = LaneMath.ExpOfNonPositive(TLane.Load(scratch, k * L) - max);
+                e.Store(scratch, (K + k) * L);
                 sum += e;
             }
 
@@ -216,21 +171,47 @@ public sealed class GumbelSoftmaxMonteCarlo
             var weight = TLane.Create(_owner._weight);
             for (int k = 0; k < K; k++)
             {
-                var y = TLane.Load(_scratch, (K + k) * L) * scale;
-                y.Store(_scratch, (K + k) * L);
-                var at = _owner._straightThrough
-                    ? TLane.ConditionalSelect(TLane.LessThanOrEqual(max, TLane.Load(_scratch, k * L)), TLane.Create(1), TLane.Create(0))
+                var y = TLane.Load(scratch, (K + k) * L) * scale;
+                var at = straightThrough
+                    ? TLane.ConditionalSelect(TLane.LessThanOrEqual(max, TLane.Load(scratch, k * L)), TLane.Create(1), TLane.Create(0))
                     : y;
-                var slope = TLane.Create(_owner._costs[k]) + weight * (at - TLane.Create(_owner._target[k]));
-                slope.Store(_scratch, k * L);
+                var slope = TLane.Create(costs[k]) + weight * (at - TLane.Create(target[k]));
+                slope.Store(scratch, k * L);
                 mean += y * slope;
             }
 
             for (int k = 0; k < K; k++)
             {
-                var y = TLane.Load(_scratch, (K + k) * L);
-                var gradient = y * (TLane.Load(_scratch, k * L) - mean) * inverse;
-                gradient.Store(_buffer, k * Block + offset);
+                var y = TLane.Load(scratch, (K + k) * L) * scale;
+                var gradient = y * (TLane.Load(scratch, k * L) - mean) * inverse;
+                Accumulate(gradient, sums.Slice(k * 8, 8), sums.Slice((K + k) * 8, 8), offset);
+            }
+        }
+
+        // Adds Σ g and Σ g² into eight partial sums by sample index mod 8, sample after sample, so the sums have the same
+        // bits at every vector width: a pair's two halves go to the same eight sums, its low half first.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Accumulate<TLane>(TLane gradient, Span<double> sum, Span<double> square, int offset) where TLane : struct, ILane<TLane>
+        {
+            if (typeof(TLane) == typeof(Lane512Pair))
+            {
+                var (low, high) = Unsafe.As<TLane, Lane512Pair>(ref gradient).Halves;
+                ref double s = ref MemoryMarshal.GetReference(sum);
+                ref double q = ref MemoryMarshal.GetReference(square);
+                (Vector512.LoadUnsafe(ref s) + low + high).StoreUnsafe(ref s);
+                (Vector512.LoadUnsafe(ref q) + low * low + high * high).StoreUnsafe(ref q);
+            }
+            else
+            {
+                // Lane512, Lane256 and single lanes: only the last group of a block that is not a multiple of 16.
+                Span<double> lanes = _scratch.Slice(_scratch.Length - 8, TLane.Count);
+                gradient.Store(lanes, 0);
+                for (int i = 0; i < lanes.Length; i++)
+                {
+                    int j = (offset + i) & 7;
+                    sum[j] += lanes[i];
+                    square[j] += lanes[i] * lanes[i];
+                }
             }
         }
     }
