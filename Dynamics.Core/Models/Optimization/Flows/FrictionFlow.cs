@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Models.Optimization.Losses;
 using Dynamics.Simd;
@@ -8,18 +7,15 @@ namespace Dynamics.Models.Optimization.Flows;
 
 /// <summary>
 /// A loss with friction, θ̈ + λ(t)θ̇ = −∇L(θ), as the state (θ, η) with θ̇ = η (<see cref="HeavyBallFlow{TLoss}"/>,
-/// <see cref="NesterovFlow{TLoss}"/>): the state's labels, its energy ½‖η‖² + L and the derivative's layout live here,
-/// and each flow supplies only its law η̇ = a(η, ∇L) as an <see cref="IFrictionLaw{T}"/>.
+/// <see cref="NesterovFlow{TLoss}"/>): the state's labels and the derivative's layout live here, the energy
+/// ½‖η‖² + L in <see cref="FlowInvariants.EnergyInvariant{TLoss}"/>, and each flow supplies only its law
+/// η̇ = a(η, ∇L) as an <see cref="IFrictionLaw{T}"/>.
 /// </summary>
 internal static class FrictionFlow
 {
     /// <summary>θ₁…θ_d then η₁…η_d.</summary>
     public static IReadOnlyList<string> ComponentNames(int dimension) =>
         [.. ComponentLabels.Indexed("θ", dimension), .. ComponentLabels.Indexed("η", dimension)];
-
-    /// <summary>The energy ½‖η‖² + L(θ), of the given kind (conserved without friction, non-increasing with it).</summary>
-    public static Invariant Energy<TLoss>(TLoss loss, InvariantKind kind) where TLoss : ILoss =>
-        new("E = ½‖η‖² + L(θ)", (t, y) => FlowInvariants.Energy(loss, y), kind);
 
     /// <summary>θ̇ = η and η̇ = <paramref name="law"/>(η, ∇L), the loss reading its parameters from index 1 on.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

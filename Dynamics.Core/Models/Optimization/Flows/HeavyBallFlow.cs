@@ -56,7 +56,7 @@ public readonly record struct HeavyBallFlow<TLoss> : IModel, IHasInvariants, ISe
 
     /// <summary>The energy ½‖η‖² + L(θ): conserved when λ = 0, non-increasing otherwise.</summary>
     public IReadOnlyList<Invariant> Invariants =>
-        [FrictionFlow.Energy(Loss, Friction == 0 ? InvariantKind.Conserved : InvariantKind.NonIncreasing)];
+        [FlowInvariants.EnergyInvariant(Loss, Friction == 0 ? InvariantKind.Conserved : InvariantKind.NonIncreasing)];
 
     /// <inheritdoc/>
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);

@@ -56,7 +56,7 @@ public readonly record struct NesterovFlow<TLoss> : IModel, IHasInvariants, ILan
     public IReadOnlyList<string> ComponentNames => FrictionFlow.ComponentNames(Loss.Dimension);
 
     /// <summary>The energy ½‖η‖² + L(θ), non-increasing for t &gt; 0 because the friction r/t is positive.</summary>
-    public IReadOnlyList<Invariant> Invariants => [FrictionFlow.Energy(Loss, InvariantKind.NonIncreasing)];
+    public IReadOnlyList<Invariant> Invariants => [FlowInvariants.EnergyInvariant(Loss, InvariantKind.NonIncreasing)];
 
     /// <inheritdoc/>
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
