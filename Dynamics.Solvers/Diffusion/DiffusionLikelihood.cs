@@ -138,7 +138,7 @@ public static class DiffusionLikelihood
         double tEnd = schedule.EndTime;
         if (exactPrior) return ((GaussianMixture)data).CreateMarginal(schedule.Scale(tEnd), schedule.NoiseStandardDeviation(tEnd)).LogDensity(xT);
         int d = xT.Length;
-        double v = schedule.Scale(tEnd) * schedule.Scale(tEnd) + schedule.NoiseStandardDeviation(tEnd) * schedule.NoiseStandardDeviation(tEnd);
+        double v = schedule.PriorVariance;
         double q = 0;
         for (int j = 0; j < d; j++) q += xT[j] * xT[j];
         return -0.5 * (d * Math.Log(2 * Math.PI * v) + q / v);

@@ -332,8 +332,7 @@ public static class DiffusionSampler
                 $"σ(endTime) = {Require.Format(sigmaEnd)}: Dirac data and fitted models need σ > 0 at endTime = {Require.Format(endTime)}.");
         int d = data.Dimension;
         int n = options.Count;
-        double aT = schedule.Scale(tEnd), sigmaT = schedule.NoiseStandardDeviation(tEnd);
-        double start = Math.Sqrt(aT * aT + sigmaT * sigmaT);
+        double aT = schedule.Scale(tEnd), sigmaT = schedule.NoiseStandardDeviation(tEnd), start = Math.Sqrt(schedule.PriorVariance);
         var starts = new double[n * d];
         for (int m = 0; m < n; m++) CounterRandom.FillNormal(options.Seed, (ulong)m, 0, starts.AsSpan(m * d, d));
         var ensemble = new EnsembleOptions { Solver = solver with { SaveAt = SaveAt.End }, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
@@ -401,7 +400,7 @@ public static class DiffusionSampler
         for (int k = 0; k <= steps; k++) times[k] = tEnd - k * (tEnd - endTime) / steps;
         times[steps] = endTime;
         double h = (tEnd - endTime) / steps, rootH = Math.Sqrt(h);
-        double start = Math.Sqrt(schedule.Scale(tEnd) * schedule.Scale(tEnd) + schedule.NoiseStandardDeviation(tEnd) * schedule.NoiseStandardDeviation(tEnd));
+        double start = Math.Sqrt(schedule.PriorVariance);
         string name = correctorSteps == 0 ? $"reverse SDE, {method.Name} ({schedule.Name})" : $"predictor–corrector ({schedule.Name}, {method.Name}, {correctorSteps} Langevin)";
         return SamplerRunner.Run(name, data, options, times, steps * (method.DriftEvaluationsPerStep + correctorSteps) + (denoiseAtEnd ? 1 : 0), block =>
         {

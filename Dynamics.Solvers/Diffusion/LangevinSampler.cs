@@ -26,7 +26,7 @@ public static class LangevinSampler
     public static DiffusionSamples Unadjusted(INoiseModel data, double scale, double noise, double stepSize, int steps, DiffusionSamplerOptions options)
     {
         Check(data, stepSize, steps, options);
-        var times = Enumerable.Range(0, steps + 1).Select(k => (double)k).ToArray();
+        var times = StepIndexTimes(steps);
         return SamplerRunner.Run("ULA", data, options, times, steps, block =>
         {
             var x = block.Start(1);
@@ -60,7 +60,7 @@ public static class LangevinSampler
     public static DiffusionSamples MetropolisAdjusted(GaussianMixture data, double scale, double noise, double stepSize, int steps, DiffusionSamplerOptions options)
     {
         Check(data, stepSize, steps, options);
-        var times = Enumerable.Range(0, steps + 1).Select(k => (double)k).ToArray();
+        var times = StepIndexTimes(steps);
         int d = data.Dimension;
         return SamplerRunner.Run("MALA", data, options, times, steps, block =>
         {
@@ -171,6 +171,9 @@ public static class LangevinSampler
             }
         });
     }
+
+    // A chain without a time of its own records at its step indices 0, 1, …, steps.
+    private static double[] StepIndexTimes(int steps) => Enumerable.Range(0, steps + 1).Select(k => (double)k).ToArray();
 
     private static void Check(INoiseModel data, double stepSize, int steps, DiffusionSamplerOptions options)
     {

@@ -21,8 +21,8 @@ internal sealed class StiffnessDetectingStepper<TField>(TField field, ButcherTab
     {
         base.Attempt(t, y, h, yNew, errorEstimate);
         // With FSAL the last stage is f(y₁) and the state of the stage before it is left in StageState.
-        var last = Stages.Slice((_stages - 1) * _n, _n);
-        var previous = Stages.Slice((_stages - 2) * _n, _n);
+        var last = Stage(_stages - 1);
+        var previous = Stage(_stages - 2);
         var previousState = StageState;
         double numerator = 0, denominator = 0;
         for (int i = 0; i < _n; i++)

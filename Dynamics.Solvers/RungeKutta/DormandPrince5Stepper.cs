@@ -17,14 +17,7 @@ internal sealed class DormandPrince5Stepper<TField>(TField field) : ExplicitRung
     {
         BeginAttempt(t, h);
         int n = y.Length;
-        var k = Stages;
-        var k1 = k[..n];
-        var k2 = k.Slice(n, n);
-        var k3 = k.Slice(2 * n, n);
-        var k4 = k.Slice(3 * n, n);
-        var k5 = k.Slice(4 * n, n);
-        var k6 = k.Slice(5 * n, n);
-        var k7 = k.Slice(6 * n, n);
+        Span<double> k1 = Stage(0), k2 = Stage(1), k3 = Stage(2), k4 = Stage(3), k5 = Stage(4), k6 = Stage(5), k7 = Stage(6);
         var s = StageState[..n];
         yNew = yNew[..n];
         errorEstimate = errorEstimate[..n];

@@ -117,8 +117,8 @@ internal class ExplicitRungeKuttaStepper<TField> : IFieldStepper<TField> where T
     /// <summary>The field, by reference, so an unrolled step calls a struct field's <c>Evaluate</c> without copying it.</summary>
     protected ref TField Field => ref _field;
 
-    /// <summary>All stage derivatives: stage i occupies entries i·n … i·n + n − 1.</summary>
-    protected Span<double> Stages => _k;
+    /// <summary>The derivative of stage <paramref name="i"/> (from 0): entries i·n … i·n + n − 1 of the stage store.</summary>
+    protected Span<double> Stage(int i) => _k.AsSpan(i * _n, _n);
 
     /// <summary>A scratch state of length n for the stage arguments.</summary>
     protected Span<double> StageState => _stageState;
@@ -165,8 +165,6 @@ internal class ExplicitRungeKuttaStepper<TField> : IFieldStepper<TField> where T
         y0.CopyTo(coefficients);
         _q.CopyTo(coefficients[_n..]);
     }
-
-    private Span<double> Stage(int i) => _k.AsSpan(i * _n, _n);
 
     private void EnsureInterpolant(ReadOnlySpan<double> y0, ReadOnlySpan<double> y1)
     {

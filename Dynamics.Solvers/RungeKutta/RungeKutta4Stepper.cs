@@ -15,11 +15,7 @@ internal sealed class RungeKutta4Stepper<TField>(TField field, ButcherTableau ta
     {
         BeginAttempt(t, h);
         int n = y.Length;
-        var k = Stages;
-        var k1 = k[..n];
-        var k2 = k.Slice(n, n);
-        var k3 = k.Slice(2 * n, n);
-        var k4 = k.Slice(3 * n, n);
+        Span<double> k1 = Stage(0), k2 = Stage(1), k3 = Stage(2), k4 = Stage(3);
         var s = StageState[..n];
         yNew = yNew[..n];
         double half = 0.5 * h, sixth = h / 6;

@@ -1,4 +1,5 @@
 using Dynamics.Fields;
+using Dynamics.Problems;
 using Dynamics.Validation;
 
 namespace Dynamics.Solvers.Stochastic;
@@ -8,40 +9,18 @@ namespace Dynamics.Solvers.Stochastic;
 /// drift f and the diagonal noise amplitudes g given by one <see cref="IStochasticField"/>.
 /// </summary>
 /// <typeparam name="TField">The field type.</typeparam>
-public sealed class SdeProblem<TField> where TField : IStochasticField
+public sealed class SdeProblem<TField> : InitialValueProblem<TField> where TField : IStochasticField
 {
-    private readonly double[] _initialState;
-
     /// <summary>Creates and validates a problem.</summary>
     /// <param name="field">The drift and diffusion.</param>
     /// <param name="initialState">x₀, of the field's dimension, finite. It is copied.</param>
     /// <param name="startTime">t₀, finite.</param>
     /// <param name="endTime">t₁ &gt; t₀, finite.</param>
     public SdeProblem(TField field, ReadOnlySpan<double> initialState, double startTime, double endTime)
+        : base(field, initialState, startTime, endTime)
     {
-        ArgumentNullException.ThrowIfNull(field);
-        Require.InitialValueProblem(field.Dimension, initialState, startTime, endTime);
         if (!(endTime > startTime))
             throw new ArgumentOutOfRangeException(nameof(endTime), endTime,
                 $"endTime must be later than startTime = {Require.Format(startTime)} (SDEs run forwards), but was {Require.Format(endTime)}.");
-        Field = field;
-        _initialState = initialState.ToArray();
-        StartTime = startTime;
-        EndTime = endTime;
     }
-
-    /// <summary>The drift and diffusion.</summary>
-    public TField Field { get; }
-
-    /// <summary>x₀.</summary>
-    public ReadOnlySpan<double> InitialState => _initialState;
-
-    /// <summary>t₀.</summary>
-    public double StartTime { get; }
-
-    /// <summary>t₁.</summary>
-    public double EndTime { get; }
-
-    /// <summary>The state dimension n.</summary>
-    public int Dimension => _initialState.Length;
 }

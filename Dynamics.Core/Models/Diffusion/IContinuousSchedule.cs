@@ -32,4 +32,10 @@ public interface IContinuousSchedule
     /// <param name="t">The time.</param>
     /// <returns>g(t)².</returns>
     double DiffusionSquared(double t);
+
+    /// <summary>
+    /// a(T)² + σ(T)², the per-coordinate variance of x_T when the data are standard normal: the Gaussian prior
+    /// N(0, (a_T² + σ_T²)I) the samplers start from and a trained model's likelihood ends at.
+    /// </summary>
+    double PriorVariance => Scale(EndTime) * Scale(EndTime) + NoiseStandardDeviation(EndTime) * NoiseStandardDeviation(EndTime);
 }

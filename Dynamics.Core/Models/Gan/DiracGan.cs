@@ -125,6 +125,25 @@ public static class DiracGan
         return sum;
     }
 
+    /// <summary>
+    /// φ̇ = −cθ − kφ, θ̇ = gφ: the block form of every Dirac GAN whose coefficients are scalars of the state (vanilla:
+    /// c = σ(θ·φ), k = μ, g = 1 − σ or σ; GAN-QP: c = 1 + (θ·φ)/(λ‖·‖), k = μ, g = 1; WGAN-GP: c = 1, k = 2λ + μ − push,
+    /// g = 1), the state laid out (φ, θ). Multiplying by c = 1 or g = 1 is exact, so each variant's bits are those of
+    /// its own formula.
+    /// </summary>
+    internal static void BlockDerivative<T, TVector>(in TVector y, ref TVector dydt, int playerDimension, T coupling, T damping, T generatorRate)
+        where T : struct, IFieldNumber<T>
+        where TVector : struct, IFieldVector<T>, allows ref struct
+    {
+        int d = playerDimension;
+        for (int i = 0; i < d; i++)
+        {
+            T phi = y[i];
+            dydt[i] = -coupling * y[d + i] - damping * phi;
+            dydt[d + i] = generatorRate * phi;
+        }
+    }
+
     /// <summary>A flow's parameter text: the variant's own, then the weight decay (when μ &gt; 0) and d (when d ≠ 2).</summary>
     internal static string FlowParameters(string variantParameters, double weightDecay, int playerDimension)
     {

@@ -104,11 +104,6 @@ public readonly record struct GanQpDiracGan : IDiracGanFlow
         T norm = T.Sqrt(DiracGan.Dot<T, TVector>(y, denominator, denominator, d));
         // The quadratic term (θ·φ)/(λ‖·‖) is 0 where the norm is 0 (its limit along any path is bounded by ‖θ or φ‖/λ).
         T quadratic = T.WhereZero(norm, T.Create(0.0), DiracGan.Dot<T, TVector>(y, d, 0, d) / (lambda * norm));
-        for (int i = 0; i < d; i++)
-        {
-            T phi = y[i];
-            dydt[i] = -(T.Create(1.0) + quadratic) * y[d + i] - mu * phi;
-            dydt[d + i] = phi;
-        }
+        DiracGan.BlockDerivative(in y, ref dydt, d, T.Create(1.0) + quadratic, mu, T.Create(1.0));
     }
 }

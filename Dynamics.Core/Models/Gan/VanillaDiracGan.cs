@@ -79,12 +79,6 @@ public readonly record struct VanillaDiracGan : IDiracGanFlow
         int d = PlayerDimension;
         T mu = parameters.Read(0, WeightDecay);
         T s = FieldFunctions.Sigmoid(DiracGan.Dot<T, TVector>(y, d, 0, d));
-        T generator = Saturating ? s : T.Create(1.0) - s;
-        for (int i = 0; i < d; i++)
-        {
-            T phi = y[i];
-            dydt[i] = -s * y[d + i] - mu * phi;
-            dydt[d + i] = generator * phi;
-        }
+        DiracGan.BlockDerivative(in y, ref dydt, d, s, mu, Saturating ? s : T.Create(1.0) - s);
     }
 }

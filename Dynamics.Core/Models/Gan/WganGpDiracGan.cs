@@ -133,13 +133,7 @@ public readonly record struct WganGpDiracGan : IDiracGanFlow, IJacobianField
         T two = T.Create(2.0);
         // The 1-centred penalty pushes φ out along φ/‖φ‖, which is undefined (and taken as 0) at φ = 0; with c = 0 it is 0.
         T push = T.WhereZero(norm, T.Create(0.0), two * lambda * center / norm);
-        T damping = two * lambda + mu - push;
-        for (int i = 0; i < d; i++)
-        {
-            T phi = y[i];
-            dydt[i] = -y[d + i] - damping * phi;
-            dydt[d + i] = phi;
-        }
+        DiracGan.BlockDerivative(in y, ref dydt, d, T.Create(1.0), two * lambda + mu - push, T.Create(1.0));
     }
 
     /// <summary>

@@ -11,6 +11,10 @@ internal static class FlowInvariants
     public static Invariant Loss<TLoss>(TLoss loss) where TLoss : ILoss =>
         new("L(θ)", (t, y) => loss.Value(y[..loss.Dimension]), InvariantKind.NonIncreasing);
 
+    /// <summary>The energy ½‖η‖² + L(θ) of a state (θ, η), of the given kind (conserved without friction, non-increasing with it).</summary>
+    public static Invariant EnergyInvariant<TLoss>(TLoss loss, InvariantKind kind) where TLoss : ILoss =>
+        new("E = ½‖η‖² + L(θ)", (t, y) => Energy(loss, y), kind);
+
     /// <summary>The mechanical energy ½‖η‖² + L(θ) of a state (θ, η).</summary>
     public static double Energy<TLoss>(TLoss loss, ReadOnlySpan<double> state) where TLoss : ILoss
     {

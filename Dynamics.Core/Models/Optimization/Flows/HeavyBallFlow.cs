@@ -52,18 +52,11 @@ public readonly record struct HeavyBallFlow<TLoss> : IModel, IHasInvariants, ISe
     public string Parameters => FlowLabels.Combine(ParameterText.Of(("λ", Friction)), Loss.Parameters);
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> ComponentNames =>
-        [.. ComponentLabels.Indexed("θ", Loss.Dimension), .. ComponentLabels.Indexed("η", Loss.Dimension)];
+    public IReadOnlyList<string> ComponentNames => FrictionFlow.ComponentNames(Loss.Dimension);
 
     /// <summary>The energy ½‖η‖² + L(θ): conserved when λ = 0, non-increasing otherwise.</summary>
-    public IReadOnlyList<Invariant> Invariants
-    {
-        get
-        {
-            var self = this;
-            return [new Invariant("E = ½‖η‖² + L(θ)", (t, y) => self.Energy(y), Friction == 0 ? InvariantKind.Conserved : InvariantKind.NonIncreasing)];
-        }
-    }
+    public IReadOnlyList<Invariant> Invariants =>
+        [FlowInvariants.EnergyInvariant(Loss, Friction == 0 ? InvariantKind.Conserved : InvariantKind.NonIncreasing)];
 
     /// <inheritdoc/>
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
@@ -73,19 +66,9 @@ public readonly record struct HeavyBallFlow<TLoss> : IModel, IHasInvariants, ISe
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : struct, IFieldVector<T>, allows ref struct
-    {
-        // λ is parameter 0, the loss's follow. The gradient is written into the θ block first and consumed there.
-        int d = Loss.Dimension;
-        T friction = parameters.Read(0, Friction);
-        Loss.Gradient<T, OffsetParameters<T, TParameters>, TVector>(new OffsetParameters<T, TParameters>(parameters, 1), in y, ref dydt);
-        for (int i = 0; i < d; i++)
-        {
-            T g = dydt[i], v = y[d + i];
-            dydt[i] = v;
-            dydt[d + i] = -friction * v - g;
-        }
-    }
+        where TVector : struct, IFieldVector<T>, allows ref struct =>
+        FrictionFlow.Derivative<TLoss, T, TParameters, TVector, ConstantFriction<T>>(
+            Loss, in parameters, in y, ref dydt, new ConstantFriction<T>(parameters.Read(0, Friction)));
 
     /// <summary>The force −∇L(θ).</summary>
     /// <param name="t">The time (unused: the loss does not depend on it).</param>
@@ -97,4 +80,10 @@ public readonly record struct HeavyBallFlow<TLoss> : IModel, IHasInvariants, ISe
     /// <param name="state">(θ, η).</param>
     /// <returns>The energy.</returns>
     public double Energy(ReadOnlySpan<double> state) => FlowInvariants.Energy(Loss, state);
+
+    /// <summary>η̇ = −λη − ∇L with λ constant (parameter 0).</summary>
+    private readonly struct ConstantFriction<T>(T friction) : IFrictionLaw<T> where T : struct, IFieldNumber<T>
+    {
+        public T Acceleration(T velocity, T gradient) => -friction * velocity - gradient;
+    }
 }

@@ -53,18 +53,10 @@ public readonly record struct NesterovFlow<TLoss> : IModel, IHasInvariants, ILan
     public string Parameters => FlowLabels.Combine(ParameterText.Of(("r", R)), Loss.Parameters);
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> ComponentNames =>
-        [.. ComponentLabels.Indexed("θ", Loss.Dimension), .. ComponentLabels.Indexed("η", Loss.Dimension)];
+    public IReadOnlyList<string> ComponentNames => FrictionFlow.ComponentNames(Loss.Dimension);
 
     /// <summary>The energy ½‖η‖² + L(θ), non-increasing for t &gt; 0 because the friction r/t is positive.</summary>
-    public IReadOnlyList<Invariant> Invariants
-    {
-        get
-        {
-            var loss = Loss;
-            return [new Invariant("E = ½‖η‖² + L(θ)", (t, y) => FlowInvariants.Energy(loss, y), InvariantKind.NonIncreasing)];
-        }
-    }
+    public IReadOnlyList<Invariant> Invariants => [FlowInvariants.EnergyInvariant(Loss, InvariantKind.NonIncreasing)];
 
     /// <inheritdoc/>
     public void Evaluate(double t, ReadOnlySpan<double> y, Span<double> dydt) => LaneField.Evaluate(this, t, y, dydt);
@@ -74,21 +66,9 @@ public readonly record struct NesterovFlow<TLoss> : IModel, IHasInvariants, ILan
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : struct, IFieldVector<T>, allows ref struct
-    {
-        // r is parameter 0, the loss's follow. The gradient is written into the θ block first and consumed there.
-        int d = Loss.Dimension;
-        T r = parameters.Read(0, R);
-        Loss.Gradient<T, OffsetParameters<T, TParameters>, TVector>(new OffsetParameters<T, TParameters>(parameters, 1), in y, ref dydt);
-        // At t = 0, η ≈ −t∇L/(1 + r), so (r/t)η → −r∇L/(1 + r) and η̇ → −∇L/(1 + r) (t ≥ 0).
-        T friction = r / t, scale = T.Create(1.0) / (T.Create(1.0) + r);
-        for (int i = 0; i < d; i++)
-        {
-            T g = dydt[i], v = y[d + i];
-            dydt[i] = v;
-            dydt[d + i] = T.WhereZero(t, -scale * g, -friction * v - g);
-        }
-    }
+        where TVector : struct, IFieldVector<T>, allows ref struct =>
+        FrictionFlow.Derivative<TLoss, T, TParameters, TVector, VanishingFriction<T>>(
+            Loss, in parameters, in y, ref dydt, new VanishingFriction<T>(parameters.Read(0, R), t));
 
     /// <summary>
     /// The exact solution on L = ½aθ² from θ(0) = θ₀, θ̇(0) = 0: θ(t) = θ₀Γ(ν + 1)(2/s)^ν J_ν(s) with s = √a·t and
@@ -107,5 +87,14 @@ public readonly record struct NesterovFlow<TLoss> : IModel, IHasInvariants, ILan
         if (s == 0) return theta0;
         double nu = (R - 1) / 2;
         return theta0 * SpecialFunctions.Gamma(nu + 1) * Math.Pow(2 / s, nu) * SpecialFunctions.BesselJ(nu, s);
+    }
+
+    /// <summary>η̇ = −(r/t)η − ∇L with r parameter 0, and its limit at t = 0.</summary>
+    private readonly struct VanishingFriction<T>(T r, T t) : IFrictionLaw<T> where T : struct, IFieldNumber<T>
+    {
+        private readonly T _friction = r / t, _startScale = T.Create(1.0) / (T.Create(1.0) + r);
+
+        // At t = 0, η ≈ −t∇L/(1 + r), so (r/t)η → −r∇L/(1 + r) and η̇ → −∇L/(1 + r) (t ≥ 0).
+        public T Acceleration(T velocity, T gradient) => T.WhereZero(t, -_startScale * gradient, -_friction * velocity - gradient);
     }
 }

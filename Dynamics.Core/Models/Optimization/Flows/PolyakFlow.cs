@@ -102,9 +102,7 @@ public readonly record struct PolyakFlow<TLoss> : IModel, IHasInvariants, ILaneF
         Loss.Gradient<T, OffsetParameters<T, TParameters>, TVector>(lossParameters, in y, ref dydt);
         T excess = Loss.Value<T, OffsetParameters<T, TParameters>, TVector>(lossParameters, in y) - optimum;
         int d = Loss.Dimension;
-        T norm2 = T.Create(0.0);
-        for (int i = 0; i < d; i++) norm2 += dydt[i] * dydt[i];
-        T scale = -PolyakStep.Scale(excess, norm2, clip);
+        T scale = -PolyakStep.Scale(excess, in dydt, d, clip);
         for (int i = 0; i < d; i++) dydt[i] *= scale;
     }
 }

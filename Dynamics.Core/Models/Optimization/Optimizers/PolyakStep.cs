@@ -89,19 +89,20 @@ public sealed record PolyakStep : IOptimizer
     }
 
     /// <summary>(L − L*)·min(1/‖g‖, M)/‖g‖, the factor multiplying −g; 0 where g = 0.</summary>
-    internal static double Scale(double excess, ReadOnlySpan<double> g, double clip)
-    {
-        double norm2 = 0;
-        for (int i = 0; i < g.Length; i++) norm2 += g[i] * g[i];
-        return Scale(ScalarLane.Create(excess), ScalarLane.Create(norm2), ScalarLane.Create(clip)).Value;
-    }
+    internal static double Scale(double excess, ReadOnlySpan<double> g, double clip) =>
+        Scale(ScalarLane.Create(excess), LossGradient.ScalarView(g), g.Length, ScalarLane.Create(clip)).Value;
 
     /// <summary>
-    /// (L − L*)·min(1/‖g‖, M)/‖g‖ from ‖g‖² on any number type, branch-free: the one formula of the step and of
-    /// <see cref="PolyakFlow{TLoss}"/>'s lanes. 0 where ‖g‖² = 0 (the 1/0 computed beside it is discarded).
+    /// (L − L*)·min(1/‖g‖, M)/‖g‖ from the first <paramref name="dimension"/> entries of g on any number type,
+    /// branch-free: the one formula of the step and of <see cref="PolyakFlow{TLoss}"/>'s lanes. 0 where ‖g‖² = 0 (the
+    /// 1/0 computed beside it is discarded).
     /// </summary>
-    internal static T Scale<T>(T excess, T norm2, T clip) where T : struct, IFieldNumber<T>
+    internal static T Scale<T, TVector>(T excess, in TVector g, int dimension, T clip)
+        where T : struct, IFieldNumber<T>
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
+        T norm2 = T.Create(0.0);
+        for (int i = 0; i < dimension; i++) norm2 += g[i] * g[i];
         T norm = T.Sqrt(norm2);
         // min(a, b) = −max(−a, −b) to the bit (negation is exact); the number types have a max but no min.
         T speed = -T.Max(-(T.Create(1.0) / norm), -clip);

@@ -128,6 +128,18 @@ public class ScheduleTests
     }
 
     [Fact]
+    public void The_prior_variance_is_one_for_variance_preserving_and_one_plus_the_largest_noise_squared_for_exploding_schedules()
+    {
+        // VP: a² + σ² = 1 at every t, so the prior is N(0, I) up to rounding of a few ulps. VE and EDM keep a = 1 and end at
+        // σ(T) = σ_max (50 and 80), so the prior variance is 1 + σ_max², again to a few ulps (the geometric σ(1) is a pow).
+        static double Prior(IContinuousSchedule schedule) => schedule.PriorVariance;
+        Assert.Equal(1, Prior(new VariancePreservingLinear()), 1e-15);
+        Assert.Equal(1, Prior(new VariancePreservingCosine()), 1e-15);
+        Assert.Equal(1 + 50.0 * 50.0, Prior(new VarianceExplodingGeometric()), 1e-12 * 2501);
+        Assert.Equal(1 + 80.0 * 80.0, Prior(new EdmSchedule()), 1e-12 * 6401);
+    }
+
+    [Fact]
     public void Karras_grid_has_its_end_points_and_rho_spacing()
     {
         var grid = EdmSchedule.KarrasGrid(18);

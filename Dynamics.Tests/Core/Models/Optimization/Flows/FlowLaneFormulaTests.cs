@@ -8,7 +8,7 @@ using Dynamics.Tests.Support;
 namespace Dynamics.Tests.Core.Models.Optimization.Flows;
 
 /// <summary>
-/// The Adam, modified-equation and Langevin flows write their formula once: each member in its own SIMD lane equals its
+/// The Adam, modified-equation, Langevin, heavy-ball and Nesterov flows write their formula once: each member in its own SIMD lane equals its
 /// scalar Evaluate to the bit, the automatic Jacobian equals central differences, and the formula still computes what
 /// the former double-only code did.
 /// </summary>
@@ -40,6 +40,39 @@ public class FlowLaneFormulaTests
             [new(new RosenbrockLoss(1.0, 5.0), 0.01), new(new RosenbrockLoss(0.5, 20.0), 0.003)], Times, states);
         LaneFormulaAssert.LanesMatchScalar<LangevinDynamics<RosenbrockLoss>>(
             [new(new RosenbrockLoss(1.0, 5.0), 0.3), new(new RosenbrockLoss(2.0, 1.0), 0.0)], Times, states);
+    }
+
+    [Fact]
+    public void Friction_flows_compute_their_defining_formula_to_the_bit()
+    {
+        var loss = new RosenbrockLoss(1.0, 5.0);
+        double[] y = [0.4, -0.3, 0.7, -1.1];
+        var g = new double[2];
+        loss.Gradient(y.AsSpan(0, 2), g);
+        var heavyBall = new HeavyBallFlow<RosenbrockLoss>(loss, 0.7);
+        var nesterov = new NesterovFlow<RosenbrockLoss>(loss, 3.5);
+        var f = new double[4];
+        // The same double operations in the same order as the definitions: equal to the last bit, at t = 0 (Nesterov's
+        // limit −∇L/(1 + r)) and at t > 0.
+        foreach (double t in new[] { 0.0, 0.37, 11.0 })
+        {
+            heavyBall.Evaluate(t, y, f);
+            for (int i = 0; i < 2; i++)
+            {
+                Assert.Equal(y[2 + i], f[i]);
+                Assert.Equal(-heavyBall.Friction * y[2 + i] - g[i], f[2 + i]);
+            }
+
+            nesterov.Evaluate(t, y, f);
+            for (int i = 0; i < 2; i++)
+            {
+                Assert.Equal(y[2 + i], f[i]);
+                Assert.Equal(t == 0 ? -(1.0 / (1.0 + nesterov.R)) * g[i] : -(nesterov.R / t) * y[2 + i] - g[i], f[2 + i]);
+            }
+        }
+
+        LaneFormulaAssert.LanesMatchScalar<HeavyBallFlow<RosenbrockLoss>>([heavyBall, new(new RosenbrockLoss(0.5, 3.0), 0.0)], Times, [.. States.Select(s => s[..4])]);
+        LaneFormulaAssert.LanesMatchScalar<NesterovFlow<RosenbrockLoss>>([nesterov, new(new RosenbrockLoss(0.5, 3.0))], Times, [.. States.Select(s => s[..4])]);
     }
 
     [Fact]

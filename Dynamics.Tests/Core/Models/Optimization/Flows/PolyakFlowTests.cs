@@ -1,6 +1,7 @@
 using Dynamics.Fields;
 using Dynamics.Models.Optimization.Flows;
 using Dynamics.Models.Optimization.Losses;
+using Dynamics.Models.Optimization.Optimizers;
 using Dynamics.Problems;
 using Dynamics.Solvers;
 using Dynamics.Solvers.Ensembles;
@@ -59,6 +60,34 @@ public class PolyakFlowTests
         // Five roundings in the scale and one in each product, against three in the norm here: 1e-15 relative.
         Assert.Equal(0.5 * loss.Value(theta), Math.Sqrt(f[0] * f[0] + f[1] * f[1]), 1e-15 * loss.Value(theta));
         for (int i = 0; i < 2; i++) Assert.Equal(-0.5 * loss.Value(theta) * g[i] / norm, f[i], 1e-15 * loss.Value(theta));
+    }
+
+    [Fact]
+    public void The_field_and_the_step_compute_the_Polyak_factor_of_their_definition_to_the_bit()
+    {
+        // The same double operations in the same order as the definition (‖g‖² summed term by term, min as −max(−a, −b)),
+        // so the flow's field and one Polyak step must equal it to the last bit: clipped, unclipped and at ∇L = 0.
+        var loss = new RosenbrockLoss(1.0, 5.0);
+        var g = new double[2];
+        var f = new double[2];
+        foreach (double clip in new[] { double.PositiveInfinity, 0.5 })
+        {
+            foreach (double[] theta in States)
+            {
+                loss.Gradient(theta, g);
+                double norm2 = g[0] * g[0] + g[1] * g[1], norm = Math.Sqrt(norm2);
+                double speed = -Math.Max(-(1.0 / norm), -clip);
+                double scale = norm2 == 0 ? 0 : (loss.Value(theta) - 0.25) * speed / norm;
+                new PolyakFlow<RosenbrockLoss>(loss, clip, optimalValue: 0.25).Evaluate(0, theta, f);
+                double[] stepped = [.. theta];
+                new PolyakStep(0.01, clip, optimalValue: 0.25).Advance(loss, stepped, new double[2]);
+                for (int i = 0; i < 2; i++)
+                {
+                    Assert.Equal(g[i] * -scale, f[i]);
+                    Assert.Equal(theta[i] - 0.01 * scale * g[i], stepped[i]);
+                }
+            }
+        }
     }
 
     [Fact]
