@@ -79,16 +79,7 @@ internal class LaneLockstepWorkspace<TField, TLane> : ILockstepWorkspace
                 break;
             }
 
-            int taken = 0;
-            bool landsOnEnd = false;
-            while (!landsOnEnd && taken < blockLength && steps + taken < _options.Solver.MaxSteps)
-            {
-                landsOnEnd = _grid.Step(steps + taken, t, out double h);
-                blockTimes[taken] = t;
-                blockSizes[taken] = h;
-                taken++;
-                t = landsOnEnd ? _grid.EndTime : t + h;
-            }
+            int taken = _grid.Block(steps, _options.Solver.MaxSteps, ref t, blockTimes, blockSizes, out bool landsOnEnd);
 
             if (_method == LockstepMethod.ExplicitEuler) EulerSteps(groups, blockTimes[..taken], blockSizes[..taken]);
             else RungeKutta4Steps(groups, blockTimes[..taken], blockSizes[..taken]);
