@@ -118,9 +118,15 @@ internal static class LockstepEnsemble
         var memberStatus = GC.AllocateUninitializedArray<SolveStatus>(count);
         var batches = new LockstepBatchResult[batchCount];
         var progress = new ProgressThrottle(options.Progress, count, options.ProgressInterval);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
-        Parallel.For(0, batchCount, parallel, create,
-            (b, _, workspace) =>
+        // One worker per core (or per allowed degree), each with one workspace, takes the next batch from a shared
+        // counter until none is left. Parallel.For over the batches handed each worker up to 16 at a time (4 ms of a
+        // 50 ms solve), so one core could sit idle at the end while the other finished its last chunk.
+        int workers = Math.Min(batchCount, options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism);
+        int next = -1;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+        {
+            var workspace = create();
+            for (int b = Interlocked.Increment(ref next); b < batchCount; b = Interlocked.Increment(ref next))
             {
                 int first = b * batchSize, size = Math.Min(batchSize, count - first);
                 try
@@ -138,9 +144,8 @@ internal static class LockstepEnsemble
                 }
 
                 progress.Add(size);
-                return workspace;
-            },
-            _ => { });
+            }
+        });
         return ToSolution(finalStates, n, count, batchSize, memberStatus, batches);
     }
 
