@@ -16,8 +16,8 @@ namespace Dynamics.Benchmarks;
 [ShortRunJob]
 public class StiffBenchmarks
 {
-    private static readonly OdeProblem<Robertson> RobertsonProblem = OdeProblem.Create(new Robertson(), [.. Robertson.InitialState], 0.0, 1e5);
-    private static readonly OdeProblem<ScaledVanDerPol> VanDerPolProblem = OdeProblem.Create(new ScaledVanDerPol(1e-6), [2.0, 0.0], 0.0, 2.0);
+    private static readonly OdeProblem<Robertson> RobertsonProblem = StiffWorkload.Robertson(new Robertson());
+    private static readonly OdeProblem<ScaledVanDerPol> VanDerPolProblem = StiffWorkload.VanDerPol();
     private static readonly SolverOptions RobertsonOptions = new() { RelativeTolerance = 1e-6, AbsoluteTolerance = 1e-10, SaveAt = SaveAt.End };
     private static readonly SolverOptions VanDerPolOptions = new() { RelativeTolerance = 1e-6, AbsoluteTolerance = 1e-6, SaveAt = SaveAt.End };
     private readonly Rodas4 _rodas4 = new();

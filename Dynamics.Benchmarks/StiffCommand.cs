@@ -14,7 +14,7 @@ namespace Dynamics.Benchmarks;
 /// on Robertson (t ∈ [0, 10⁵]) and the scaled Van der Pol oscillator (ε = 10⁻⁶, t ∈ [0, 2]), one JSON line each, in
 /// the format of scripts/stiff-baselines.sh (CVODE BDF and Boost rosenbrock4), so both can be compared in one window.
 /// Time is the median of repeated whole solves (setup included) after a warm-up; the error is the largest absolute
-/// error of the final state against <see cref="StiffReferences"/>.
+/// error of the final state against the references of <see cref="StiffWorkload"/>.
 /// </summary>
 public static class StiffCommand
 {
@@ -22,8 +22,8 @@ public static class StiffCommand
     /// <returns>0.</returns>
     public static int Run()
     {
-        var robertson = OdeProblem.Create(new Robertson(), [.. Robertson.InitialState], 0.0, 1e5);
-        var vdp = OdeProblem.Create(new ScaledVanDerPol(1e-6), [2.0, 0.0], 0.0, 2.0);
+        var robertson = StiffWorkload.Robertson(new Robertson());
+        var vdp = StiffWorkload.VanDerPol();
         IOdeMethod[] methods = [new Rodas4(), new Radau5(), new Rosenbrock23()];
         for (int k = 4; k <= 10; k++)
         {
@@ -31,16 +31,16 @@ public static class StiffCommand
             foreach (var method in methods)
             {
                 if (method is Rosenbrock23 && k > 6) continue;
-                Measure("robertson", robertson, method, tolerance, tolerance, StiffReferences.RobertsonAt1e5);
-                Measure("vdp1000", vdp, method, tolerance, tolerance, StiffReferences.VanDerPolAt2);
+                Measure("robertson", robertson, method, tolerance, tolerance, StiffWorkload.RobertsonAt1e5);
+                Measure("vdp1000", vdp, method, tolerance, tolerance, ScaledVanDerPol.ReferenceAt2);
             }
         }
 
-        Measure("robertson", robertson, new Rodas4(), 1e-4, 1e-10, StiffReferences.RobertsonAt1e5);
+        Measure("robertson", robertson, new Rodas4(), 1e-4, 1e-10, StiffWorkload.RobertsonAt1e5);
         return 0;
     }
 
-    private static void Measure<TField>(string name, OdeProblem<TField> problem, IOdeMethod method, double rtol, double atol, double[] reference)
+    private static void Measure<TField>(string name, OdeProblem<TField> problem, IOdeMethod method, double rtol, double atol, IReadOnlyList<double> reference)
         where TField : IVectorField
     {
         var options = new SolverOptions { RelativeTolerance = rtol, AbsoluteTolerance = atol, SaveAt = SaveAt.End, MaxSteps = 10_000_000 };
@@ -67,7 +67,7 @@ public static class StiffCommand
 
         Array.Sort(times);
         double error = 0;
-        for (int i = 0; i < reference.Length; i++) error = Math.Max(error, Math.Abs(solution.FinalState[i] - reference[i]));
+        for (int i = 0; i < reference.Count; i++) error = Math.Max(error, Math.Abs(solution.FinalState[i] - reference[i]));
         var stats = solution.Statistics;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{{\"solver\":\"dynamics-{method.Name.Replace(' ', '-').ToLowerInvariant()}\",\"problem\":\"{name}\",\"rtol\":{rtol:E0},\"atol\":{atol:E0},\"ms\":{times[repeats / 2]:G4},\"error\":{error:E2},\"steps\":{stats.AcceptedSteps},\"rhs\":{stats.RhsEvaluations},\"jacobians\":{stats.JacobianEvaluations},\"lu\":{stats.LuFactorizations},\"bytes_per_solve\":{allocated}}}"));

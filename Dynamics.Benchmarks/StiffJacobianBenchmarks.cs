@@ -24,10 +24,10 @@ public class StiffJacobianBenchmarks
     private readonly double[] _pollutionJacobian = new double[400];
     private readonly double[] _robertsonJacobian = new double[9];
     private readonly Rodas4 _rodas4 = new();
-    private readonly OdeProblem<Pollution> _pollution = OdeProblem.Create(new Pollution(), [.. Pollution.InitialState], 0.0, 60.0);
-    private readonly OdeProblem<HandWrittenPollution> _pollutionByHand = OdeProblem.Create(new HandWrittenPollution(), [.. Pollution.InitialState], 0.0, 60.0);
-    private readonly OdeProblem<Robertson> _robertson = OdeProblem.Create(new Robertson(), [.. Robertson.InitialState], 0.0, 1e5);
-    private readonly OdeProblem<HandWrittenRobertson> _robertsonByHand = OdeProblem.Create(new HandWrittenRobertson(new Robertson()), [.. Robertson.InitialState], 0.0, 1e5);
+    private readonly OdeProblem<Pollution> _pollution = StiffWorkload.Pollution(new Pollution());
+    private readonly OdeProblem<HandWrittenPollution> _pollutionByHand = StiffWorkload.Pollution(new HandWrittenPollution());
+    private readonly OdeProblem<Robertson> _robertson = StiffWorkload.Robertson(new Robertson());
+    private readonly OdeProblem<HandWrittenRobertson> _robertsonByHand = StiffWorkload.Robertson(new HandWrittenRobertson(new Robertson()));
 
     [Benchmark(Baseline = true)]
     public double[] PollutionJacobianByHand()

@@ -1,7 +1,7 @@
 /* CVODE BDF (SUNDIALS, dense direct solver, analytic Jacobian) on the stiff timing problems of Dynamics.Benchmarks
  * StiffCommand: Robertson on [0, 1e5] and the scaled Van der Pol oscillator (eps = 1e-6) on [0, 2]. One JSON line per
  * problem and tolerance: median wall time of whole solves (create, solve, free) and the largest absolute error of the
- * final state against the same references as StiffReferences.cs. Built and run by scripts/stiff-baselines.sh. */
+ * final state against the same references as StiffWorkload.cs. Built and run by scripts/stiff-baselines.sh. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -27,7 +27,11 @@ public interface ILaneField : IVectorField
     /// <summary>Writes f(t, y) into <paramref name="dydt"/>, component by component: <c>dydt[j] = …</c>.</summary>
     /// <typeparam name="T">The number type: one double, a SIMD lane of doubles or a dual number.</typeparam>
     /// <typeparam name="TParameters">The parameter accessor.</typeparam>
-    /// <typeparam name="TVector">The state and derivative accessor.</typeparam>
+    /// <typeparam name="TVector">The state and derivative accessor. It is a struct (every accessor is): for a receiver of an
+    /// unconstrained type parameter the C# compiler guards each <c>dydt[j] = …</c> with a run-time "is it a class?" test
+    /// that keeps <c>dydt</c>'s address on the evaluation stack across a branch; the JIT spills that address to a temporary,
+    /// so a derivative held in locals (<see cref="Registers3{T}"/>) became address-exposed and went through memory at
+    /// every stage. With the <c>struct</c> constraint there is no such test and it stays in registers.</typeparam>
     /// <param name="parameters">Gives parameter i as a <typeparamref name="T"/>: <c>parameters.Read(i, ownValue)</c>.</param>
     /// <param name="t">The time.</param>
     /// <param name="y">The state, component j at <c>y[j]</c>; read only.</param>
@@ -35,5 +39,5 @@ public interface ILaneField : IVectorField
     void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct;
+        where TVector : struct, IFieldVector<T>, allows ref struct;
 }

@@ -113,7 +113,7 @@ public static class LaneField
         var stateVector = new SpanVector<ScalarLane>(MemoryMarshal.Cast<double, ScalarLane>(scratch[..n]));
         var derivativeVector = new SpanVector<ScalarLane>(MemoryMarshal.Cast<double, ScalarLane>(scratch[n..]));
         int count = 0;
-        var recorder = new ParameterRecorder(parameters[..MaxParameters], ref count, typeof(TField).Name);
+        var recorder = new ParameterRecorder(parameters[..MaxParameters], ref count, typeof(TField));
         field.Derivative(in recorder, ScalarLane.Create(0.0), in stateVector, ref derivativeVector);
         if (rented is not null) ArrayPool<double>.Shared.Return(rented);
         return count;
@@ -134,19 +134,21 @@ public static class LaneField
     {
         private readonly Span<double> _values;
         private readonly ref int _count;
-        private readonly string _fieldName;
+        // The type, not its name: Type.Name allocates whenever a collection has freed the type's reflection cache, and
+        // this runs for every member a lane loads, so the name is read only for the message.
+        private readonly Type _fieldType;
 
-        public ParameterRecorder(Span<double> values, ref int count, string fieldName)
+        public ParameterRecorder(Span<double> values, ref int count, Type fieldType)
         {
             _values = values;
             _count = ref count;
-            _fieldName = fieldName;
+            _fieldType = fieldType;
         }
 
         public ScalarLane Read(int index, double value)
         {
             if ((uint)index >= (uint)_values.Length)
-                throw new ArgumentException($"{_fieldName}'s formula reads parameter {index}; a lane field reads parameters 0 … {MaxParameters - 1}.", "field");
+                throw new ArgumentException($"{_fieldType.Name}'s formula reads parameter {index}; a lane field reads parameters 0 … {MaxParameters - 1}.", "field");
             _values[index] = value;
             _count = Math.Max(_count, index + 1);
             return ScalarLane.Create(value);

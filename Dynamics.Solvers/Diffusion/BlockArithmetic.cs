@@ -3,28 +3,13 @@ using System.Runtime.Intrinsics;
 namespace Dynamics.Solvers.Diffusion;
 
 /// <summary>
-/// The element-wise updates of a block of samples that the deterministic samplers repeat every step, eight doubles at
-/// a time where AVX-512 runs. Each element is rounded exactly as the scalar expression in the summary rounds it (a
-/// product, then a sum: never fused), so a sample's bits do not depend on where it sits in a vector.
+/// The element-wise update of a block of samples that Heun's corrector repeats every step, eight doubles at a time where
+/// AVX-512 runs (y + a·x itself is <see cref="Ensembles.BatchKernels.AddScaled"/>). Each element is rounded exactly as
+/// the scalar expression in the summary rounds it (a sum, a product, a sum: never fused), so a sample's bits do not
+/// depend on where it sits in a vector.
 /// </summary>
 internal static class BlockArithmetic
 {
-    /// <summary>result = x + a·y.</summary>
-    public static void AddScaled(ReadOnlySpan<double> x, double a, ReadOnlySpan<double> y, Span<double> result)
-    {
-        int n = result.Length;
-        if (x.Length != n || y.Length != n) throw new ArgumentException($"x ({x.Length}), y ({y.Length}) and result ({n}) must have one length.");
-        int i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var scale = Vector512.Create(a);
-            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
-                (Vector512.Create(x[i..]) + scale * Vector512.Create(y[i..])).CopyTo(result[i..]);
-        }
-
-        for (; i < n; i++) result[i] = x[i] + a * y[i];
-    }
-
     /// <summary>x += a·(y + z).</summary>
     public static void AddScaledSum(Span<double> x, double a, ReadOnlySpan<double> y, ReadOnlySpan<double> z)
     {

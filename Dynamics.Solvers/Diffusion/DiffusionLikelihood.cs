@@ -31,17 +31,11 @@ public static class DiffusionLikelihood
     public static double LogDensity(INoiseModel data, IContinuousSchedule schedule, ReadOnlySpan<double> point, double startTime,
         IOdeMethod method, SolverOptions solver, bool exactPrior = true, double[]? probe = null)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(schedule);
-        ArgumentNullException.ThrowIfNull(method);
-        ArgumentNullException.ThrowIfNull(solver);
-        RequireExactParts(data, exactPrior, probe is null);
+        Validate(data, schedule, method, solver, exactPrior, exactDivergence: probe is null);
         int d = data.Dimension;
         Require.Length(point.Length, d, nameof(point));
         Require.AllFinite(point, nameof(point));
-        double tEnd = schedule.EndTime;
-        if (!(startTime >= 0 && startTime < tEnd))
-            throw new ArgumentOutOfRangeException(nameof(startTime), startTime, $"startTime must lie in [0, {Require.Format(tEnd)}), but was {Require.Format(startTime)}.");
+        double tEnd = ScheduleTime.RequireBeforeEnd(schedule, startTime, nameof(startTime));
         using var flow = new ProbabilityFlow(data, schedule);
         using var augmented = new LikelihoodFlow(flow, probe);
         var y0 = new double[d + 1];
@@ -70,18 +64,12 @@ public static class DiffusionLikelihood
     public static DiffusionLikelihoods LogDensities(INoiseModel data, IContinuousSchedule schedule, ReadOnlySpan<double> points, int count,
         double startTime, IOdeMethod method, SolverOptions solver, bool exactPrior = true, ulong? hutchinsonSeed = null, int maxDegreeOfParallelism = -1)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(schedule);
-        ArgumentNullException.ThrowIfNull(method);
-        ArgumentNullException.ThrowIfNull(solver);
-        RequireExactParts(data, exactPrior, hutchinsonSeed is null);
+        Validate(data, schedule, method, solver, exactPrior, exactDivergence: hutchinsonSeed is null);
         int d = data.Dimension;
         Require.AtLeast(count, 1, nameof(count));
         Require.Length(points.Length, d * count, nameof(points));
         Require.AllFinite(points, nameof(points));
-        double tEnd = schedule.EndTime;
-        if (!(startTime >= 0 && startTime < tEnd))
-            throw new ArgumentOutOfRangeException(nameof(startTime), startTime, $"startTime must lie in [0, {Require.Format(tEnd)}), but was {Require.Format(startTime)}.");
+        double tEnd = ScheduleTime.RequireBeforeEnd(schedule, startTime, nameof(startTime));
         var starts = new double[count][];
         for (int m = 0; m < count; m++)
         {
@@ -130,9 +118,13 @@ public static class DiffusionLikelihood
         return probe;
     }
 
-    // The exact prior and the exact divergence exist only for mixture data.
-    private static void RequireExactParts(INoiseModel data, bool exactPrior, bool exactDivergence)
+    // The arguments both entry points share. The exact prior and the exact divergence exist only for mixture data.
+    private static void Validate(INoiseModel data, IContinuousSchedule schedule, IOdeMethod method, SolverOptions solver, bool exactPrior, bool exactDivergence)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(solver);
         if (data is GaussianMixture) return;
         if (exactPrior)
             throw new ArgumentException($"exactPrior needs GaussianMixture data, but the model is a {data.GetType().Name}; use the Gaussian prior (exactPrior: false).", nameof(exactPrior));

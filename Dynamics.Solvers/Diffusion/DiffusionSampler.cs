@@ -43,12 +43,10 @@ public static class DiffusionSampler
         for (int k = 0; k <= steps; k++) times[k] = steps - k;
         return SamplerRunner.Run($"DDPM ancestral ({variance.ToString().ToLowerInvariant()} variance)", data, options, times, steps, block =>
         {
-            int n = block.Length;
-            var x = block.X.AsSpan(0, n);
+            var x = block.Start(1);
+            int n = x.Length;
             var eps = block.E1.AsSpan(0, n);
             var z = block.T1.AsSpan(0, n);
-            block.Normals(0, x);
-            block.Record(0);
             for (int t = steps; t >= 1; t--)
             {
                 double alpha = schedule.Alpha(t), beta = schedule.Beta(t), betaBar = schedule.BetaBar(t), betaBarPrevious = schedule.BetaBar(t - 1);
@@ -97,12 +95,10 @@ public static class DiffusionSampler
         for (int k = 0; k <= steps; k++) times[k] = tau[steps - k];
         return SamplerRunner.Run(eta == 0 ? "DDIM" : $"DDIM (η = {eta})", data, options, times, steps, block =>
         {
-            int n = block.Length;
-            var x = block.X.AsSpan(0, n);
+            var x = block.Start(1);
+            int n = x.Length;
             var eps = block.E1.AsSpan(0, n);
             var z = block.T1.AsSpan(0, n);
-            block.Normals(0, x);
-            block.Record(0);
             for (int i = steps; i >= 1; i--)
             {
                 int t = tau[i], previous = tau[i - 1];
@@ -135,18 +131,8 @@ public static class DiffusionSampler
     /// <returns>The samples.</returns>
     public static DiffusionSamples Euler(INoiseModel data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options)
     {
-        var s = Levels(data, levels, options, allowZero: true);
-        return SamplerRunner.Run("Euler (DDIM)", data, options, s, s.Length - 1, block =>
-        {
-            var y = Start(block, s[0]);
-            var eps = block.E1.AsSpan(0, block.Length);
-            for (int i = 0; i + 1 < s.Length; i++)
-            {
-                block.Epsilon(1, s[i], y, eps);
-                BlockArithmetic.AddScaled(y, s[i + 1] - s[i], eps, y);
-                block.Record(i + 1);
-            }
-        });
+        return OnLevels("Euler (DDIM)", data, levels, options, evaluationsPerStep: 1,
+            (block, y, e0, from, to) => BatchKernels.AddScaled(y, to - from, e0, y));
     }
 
     /// <summary>
@@ -164,10 +150,9 @@ public static class DiffusionSampler
         var s = Levels(data, levels, options, allowZero: true);
         churn?.Validate();
         int steps = s.Length - 1;
-        int evaluations = 2 * steps - (s[^1] == 0 ? 1 : 0);
-        return SamplerRunner.Run(churn is null ? "Heun (EDM)" : $"Heun (EDM, churn {churn.Churn})", data, options, s, evaluations, block =>
+        return SamplerRunner.Run(churn is null ? "Heun (EDM)" : $"Heun (EDM, churn {churn.Churn})", data, options, s, Evaluations(2, s), block =>
         {
-            var y = Start(block, s[0]);
+            var y = block.Start(s[0]);
             int n = block.Length;
             var d1 = block.E1.AsSpan(0, n);
             var d2 = block.E2.AsSpan(0, n);
@@ -188,7 +173,7 @@ public static class DiffusionSampler
 
                 double h = s[i + 1] - level;
                 block.Epsilon(1, level, y, d1);
-                BlockArithmetic.AddScaled(y, h, d1, next);
+                BatchKernels.AddScaled(y, h, d1, next);
                 if (s[i + 1] > 0)
                 {
                     block.Epsilon(1, s[i + 1], next, d2);
@@ -215,32 +200,15 @@ public static class DiffusionSampler
     /// <returns>The samples.</returns>
     public static DiffusionSamples DpmSolver2(INoiseModel data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options)
     {
-        var s = Levels(data, levels, options, allowZero: true);
-        int steps = s.Length - 1;
-        return SamplerRunner.Run("DPM-Solver-2", data, options, s, 2 * steps - (s[^1] == 0 ? 1 : 0), block =>
+        return OnLevels("DPM-Solver-2", data, levels, options, evaluationsPerStep: 2, (block, y, e0, from, to) =>
         {
-            var y = Start(block, s[0]);
-            int n = block.Length;
-            var e0 = block.E1.AsSpan(0, n);
+            int n = y.Length;
             var e1 = block.E2.AsSpan(0, n);
             var u = block.T1.AsSpan(0, n);
-            for (int i = 0; i < steps; i++)
-            {
-                block.Epsilon(1, s[i], y, e0);
-                if (s[i + 1] == 0)
-                {
-                    for (int k = 0; k < n; k++) y[k] -= s[i] * e0[k];
-                }
-                else
-                {
-                    double mid = Math.Sqrt(s[i] * s[i + 1]);
-                    for (int k = 0; k < n; k++) u[k] = y[k] - (s[i] - mid) * e0[k];
-                    block.Epsilon(1, mid, u, e1);
-                    for (int k = 0; k < n; k++) y[k] -= (s[i] - s[i + 1]) * e1[k];
-                }
-
-                block.Record(i + 1);
-            }
+            double mid = Math.Sqrt(from * to);
+            for (int k = 0; k < n; k++) u[k] = y[k] - (from - mid) * e0[k];
+            block.Epsilon(1, mid, u, e1);
+            for (int k = 0; k < n; k++) y[k] -= (from - to) * e1[k];
         });
     }
 
@@ -257,43 +225,27 @@ public static class DiffusionSampler
     /// <returns>The samples.</returns>
     public static DiffusionSamples DpmSolver3(INoiseModel data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options)
     {
-        var s = Levels(data, levels, options, allowZero: true);
-        int steps = s.Length - 1;
         const double r1 = 1.0 / 3, r2 = 2.0 / 3;
-        return SamplerRunner.Run("DPM-Solver-3", data, options, s, 3 * steps - (s[^1] == 0 ? 2 : 0), block =>
+        return OnLevels("DPM-Solver-3", data, levels, options, evaluationsPerStep: 3, (block, y, e0, from, to) =>
         {
-            var y = Start(block, s[0]);
-            int n = block.Length;
-            var e0 = block.E1.AsSpan(0, n);
+            int n = y.Length;
             var d1 = block.E2.AsSpan(0, n);
             var d2 = block.E3.AsSpan(0, n);
             var u = block.T1.AsSpan(0, n);
-            for (int i = 0; i < steps; i++)
+            double h = Math.Log(from / to);
+            double s1 = from * Math.Exp(-r1 * h), s2 = from * Math.Exp(-r2 * h);
+            for (int k = 0; k < n; k++) u[k] = y[k] - (from - s1) * e0[k];
+            block.Epsilon(1, s1, u, d1);
+            double c2 = s2 * r2 / r1 * Phi(r2 * h);
+            for (int k = 0; k < n; k++)
             {
-                block.Epsilon(1, s[i], y, e0);
-                if (s[i + 1] == 0)
-                {
-                    for (int k = 0; k < n; k++) y[k] -= s[i] * e0[k];
-                    block.Record(i + 1);
-                    continue;
-                }
-
-                double h = Math.Log(s[i] / s[i + 1]);
-                double s1 = s[i] * Math.Exp(-r1 * h), s2 = s[i] * Math.Exp(-r2 * h);
-                for (int k = 0; k < n; k++) u[k] = y[k] - (s[i] - s1) * e0[k];
-                block.Epsilon(1, s1, u, d1);
-                double c2 = s2 * r2 / r1 * Phi(r2 * h);
-                for (int k = 0; k < n; k++)
-                {
-                    d1[k] -= e0[k];
-                    u[k] = y[k] - (s[i] - s2) * e0[k] - c2 * d1[k];
-                }
-
-                block.Epsilon(1, s2, u, d2);
-                double c3 = s[i + 1] / r2 * Phi(h);
-                for (int k = 0; k < n; k++) y[k] -= (s[i] - s[i + 1]) * e0[k] + c3 * (d2[k] - e0[k]);
-                block.Record(i + 1);
+                d1[k] -= e0[k];
+                u[k] = y[k] - (from - s2) * e0[k] - c2 * d1[k];
             }
+
+            block.Epsilon(1, s2, u, d2);
+            double c3 = to / r2 * Phi(h);
+            for (int k = 0; k < n; k++) y[k] -= (from - to) * e0[k] + c3 * (d2[k] - e0[k]);
         });
     }
 
@@ -312,7 +264,7 @@ public static class DiffusionSampler
         int steps = s.Length - 1;
         return SamplerRunner.Run("DPM-Solver++(2M)", data, options, s, steps, block =>
         {
-            var y = Start(block, s[0]);
+            var y = block.Start(s[0]);
             int n = block.Length;
             var eps = block.E1.AsSpan(0, n);
             var x0 = block.E2.AsSpan(0, n);
@@ -371,9 +323,7 @@ public static class DiffusionSampler
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(solver);
-        double tEnd = schedule.EndTime;
-        if (!(endTime >= 0 && endTime < tEnd))
-            throw new ArgumentOutOfRangeException(nameof(endTime), endTime, $"endTime must lie in [0, {Require.Format(tEnd)}), but was {Require.Format(endTime)}.");
+        double tEnd = ScheduleTime.RequireBeforeEnd(schedule, endTime, nameof(endTime));
         if (options.RecordedPaths > 0)
             throw new ArgumentException("The probability-flow sampler records no paths; set RecordedPaths = 0 and solve single samples with Ode.Solve.", nameof(options));
         double sigmaEnd = schedule.NoiseStandardDeviation(endTime);
@@ -446,9 +396,7 @@ public static class DiffusionSampler
         Require.AtLeast(correctorSteps, 0, nameof(correctorSteps));
         Require.Positive(signalToNoise, nameof(signalToNoise));
         method ??= new EulerMaruyama();
-        double tEnd = schedule.EndTime;
-        if (!(endTime >= 0 && endTime < tEnd))
-            throw new ArgumentOutOfRangeException(nameof(endTime), endTime, $"endTime must lie in [0, {Require.Format(tEnd)}), but was {Require.Format(endTime)}.");
+        double tEnd = ScheduleTime.RequireBeforeEnd(schedule, endTime, nameof(endTime));
         var times = new double[steps + 1];
         for (int k = 0; k <= steps; k++) times[k] = tEnd - k * (tEnd - endTime) / steps;
         times[steps] = endTime;
@@ -457,16 +405,13 @@ public static class DiffusionSampler
         string name = correctorSteps == 0 ? $"reverse SDE, {method.Name} ({schedule.Name})" : $"predictor–corrector ({schedule.Name}, {method.Name}, {correctorSteps} Langevin)";
         return SamplerRunner.Run(name, data, options, times, steps * (method.DriftEvaluationsPerStep + correctorSteps) + (denoiseAtEnd ? 1 : 0), block =>
         {
-            int n = block.Length;
-            var x = block.X.AsSpan(0, n);
+            var x = block.Start(start);
+            int n = x.Length;
             var score = block.E1.AsSpan(0, n);
             var dW = block.T1.AsSpan(0, n);
             var dZ = block.T2.AsSpan(0, n);
             var stepper = method.CreateStepper(new ReverseDiffusion(block.Predictor, schedule, block.Count));
             var area = stepper as IAreaSdeStepper;
-            block.Normals(0, x);
-            for (int k = 0; k < n; k++) x[k] *= start;
-            block.Record(0);
             int stage = 1;
             for (int k = 0; k < steps; k++)
             {
@@ -512,17 +457,46 @@ public static class DiffusionSampler
         });
     }
 
+    // One step of a single-step solver on levels from y at level `from` down to `to` > 0, given ε₀ = ε*(y; from) in
+    // `epsilon0`; scratch comes from the block (E1 holds ε₀).
+    private delegate void LevelStep(SamplerBlock block, Span<double> y, ReadOnlySpan<double> epsilon0, double from, double to);
+
+    // The skeleton of the single-step solvers on levels: y ∼ N(0, s₀²I), then per level ε₀ = ε*(y; s_i) and either the
+    // method's step or, to s = 0 (λ = ∞), Euler's, the denoiser y − s_iε₀, which every method's update reduces to there.
+    private static DiffusionSamples OnLevels(string name, INoiseModel data, ReadOnlySpan<double> levels, DiffusionSamplerOptions options,
+        int evaluationsPerStep, LevelStep step)
+    {
+        var s = Levels(data, levels, options, allowZero: true);
+        return SamplerRunner.Run(name, data, options, s, Evaluations(evaluationsPerStep, s), block =>
+        {
+            var y = block.Start(s[0]);
+            var e0 = block.E1.AsSpan(0, block.Length);
+            for (int i = 0; i + 1 < s.Length; i++)
+            {
+                block.Epsilon(1, s[i], y, e0);
+                if (s[i + 1] == 0)
+                {
+                    for (int k = 0; k < y.Length; k++) y[k] -= s[i] * e0[k];
+                }
+                else
+                {
+                    step(block, y, e0, s[i], s[i + 1]);
+                }
+
+                block.Record(i + 1);
+            }
+        });
+    }
+
+    // Score evaluations per sample: the given number per step, but one for a final step to s = 0 (Euler there).
+    private static int Evaluations(int perStep, double[] levels)
+    {
+        int steps = levels.Length - 1;
+        return perStep * steps - (levels[^1] == 0 ? perStep - 1 : 0);
+    }
+
     // φ(h) = (e^h − 1)/h − 1, accurate for small h.
     private static double Phi(double h) => AccurateMath.ExpM1(h) / h - 1;
-
-    private static Span<double> Start(SamplerBlock block, double level)
-    {
-        var y = block.X.AsSpan(0, block.Length);
-        block.Normals(0, y);
-        for (int k = 0; k < y.Length; k++) y[k] *= level;
-        block.Record(0);
-        return y;
-    }
 
     private static void Validate(INoiseModel data, DiffusionSamplerOptions options)
     {

@@ -29,12 +29,10 @@ public static class LangevinSampler
         var times = Enumerable.Range(0, steps + 1).Select(k => (double)k).ToArray();
         return SamplerRunner.Run("ULA", data, options, times, steps, block =>
         {
-            int n = block.Length;
-            var x = block.X.AsSpan(0, n);
+            var x = block.Start(1);
+            int n = x.Length;
             var score = block.E1.AsSpan(0, n);
             var z = block.T1.AsSpan(0, n);
-            block.Normals(0, x);
-            block.Record(0);
             double root = Math.Sqrt(stepSize);
             for (int k = 1; k <= steps; k++)
             {
@@ -66,16 +64,14 @@ public static class LangevinSampler
         int d = data.Dimension;
         return SamplerRunner.Run("MALA", data, options, times, steps, block =>
         {
-            int n = block.Length, count = block.Count;
-            var x = block.X.AsSpan(0, n);
+            var x = block.Start(1);
+            int n = x.Length, count = block.Count;
             var score = block.E1.AsSpan(0, n);
             var proposal = block.T2.AsSpan(0, n);
             var proposalScore = block.E2.AsSpan(0, n);
             var z = block.T1.AsSpan(0, n);
             var logX = block.L1.AsSpan(0, count);
             var logY = block.L2.AsSpan(0, count);
-            block.Normals(0, x);
-            block.Record(0);
             double root = Math.Sqrt(stepSize);
             block.Marginal.Update(scale, noise);
             block.Marginal.Evaluate(x, count, logX, score, default);
@@ -149,13 +145,10 @@ public static class LangevinSampler
         return SamplerRunner.Run(denoise ? "annealed Langevin + denoiser" : "annealed Langevin", data, options, times,
             sigma.Length * stepsPerLevel + (denoise ? 1 : 0), block =>
         {
-            int n = block.Length;
-            var x = block.X.AsSpan(0, n);
+            var x = block.Start(sigma[0]);
+            int n = x.Length;
             var score = block.E1.AsSpan(0, n);
             var z = block.T1.AsSpan(0, n);
-            block.Normals(0, x);
-            for (int i = 0; i < n; i++) x[i] *= sigma[0];
-            block.Record(0);
             int stage = 1;
             for (int level = 0; level < sigma.Length; level++)
             {

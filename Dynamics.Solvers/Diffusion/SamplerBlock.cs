@@ -83,6 +83,25 @@ internal sealed class SamplerBlock
         }
     }
 
+    /// <summary>
+    /// The block's starting samples X ∼ N(0, <paramref name="spread"/>²I) from normal draw 0, recorded as path point 0:
+    /// the start of every sampler.
+    /// </summary>
+    /// <returns>The samples, X[..Length], which the sampler then moves.</returns>
+    public Span<double> Start(double spread)
+    {
+        var x = X.AsSpan(0, Length);
+        Normals(0, x);
+        // A unit spread changes no bit, so that pass is skipped.
+        if (spread != 1)
+        {
+            for (int k = 0; k < x.Length; k++) x[k] *= spread;
+        }
+
+        Record(0);
+        return x;
+    }
+
     /// <summary>ε*(x) of the law of a·x₀ + σ·ε.</summary>
     public void Epsilon(double scale, double sigma, ReadOnlySpan<double> x, Span<double> eps)
     {

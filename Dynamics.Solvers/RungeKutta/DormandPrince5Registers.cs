@@ -8,9 +8,9 @@ namespace Dynamics.Solvers.RungeKutta;
 
 /// <summary>
 /// One Dormand–Prince 5(4) attempt of a three-component <see cref="ILaneField"/> with the state and all seven stages in
-/// locals: once inlined with the field's formula, no stage argument goes through memory (the span stepper stores each
-/// stage argument and derivative in its buffers and reloads them); only the derivative, which the formula writes through
-/// a reference, still passes the stack (the JIT does not keep it in registers). The stage arguments come from
+/// locals: once inlined with the field's formula, no stage argument or derivative goes through memory (the span stepper
+/// stores each stage argument and derivative in its buffers and reloads them). The derivative stays in registers because
+/// <see cref="ILaneField.Derivative"/> constrains its vector to a struct (see there why). The stage arguments come from
 /// <see cref="DormandPrince5Rows"/>, so the result is <see cref="DormandPrince5Stepper{TField}"/>'s to the last bit.
 /// </summary>
 internal static class DormandPrince5Registers

@@ -21,8 +21,9 @@ internal readonly struct StepControl<TLane> where TLane : struct, ILane<TLane>
     // ln 1e-4: the floor of the remembered error, so one tiny error cannot dominate the history (Hairer's DOPRI5).
     private static readonly double LogErrorFloor = LaneMath.LogOfNormal(1e-4);
 
-    // The controller's weights −βᵢ/k and −1/k, the factor limits and the step limits, broadcast once.
-    private readonly TLane _beta1, _beta2, _beta3, _rejectedExponent, _safety, _minFactor, _maxFactor, _maxFactorAfterRejection;
+    // The controller's weights −βᵢ/k and −1/k (those of ln eₙ halved: see Adapt), the factor limits and the step limits,
+    // broadcast once.
+    private readonly TLane _halfBeta1, _beta2, _beta3, _halfRejectedExponent, _safety, _minFactor, _maxFactor, _maxFactorAfterRejection;
     private readonly TLane _maxStep, _minStep;
 
     /// <summary>Broadcasts a controller's constants for a method whose error estimate has order k − 1.</summary>
@@ -34,10 +35,10 @@ internal readonly struct StepControl<TLane> where TLane : struct, ILane<TLane>
     {
         // The weights −β/k do not depend on the errors, so only a multiply and two adds lie between ln eₙ and the
         // exponential on the step's critical path.
-        _beta1 = TLane.Create(-controller.Beta1 / errorExponent);
+        _halfBeta1 = TLane.Create(0.5 * (-controller.Beta1 / errorExponent));
         _beta2 = TLane.Create(-controller.Beta2 / errorExponent);
         _beta3 = TLane.Create(-controller.Beta3 / errorExponent);
-        _rejectedExponent = TLane.Create(-1.0 / errorExponent);
+        _halfRejectedExponent = TLane.Create(0.5 * (-1.0 / errorExponent));
         _safety = TLane.Create(controller.Safety);
         _minFactor = TLane.Create(controller.MinFactor);
         _maxFactor = TLane.Create(controller.MaxFactor);
@@ -89,13 +90,16 @@ internal readonly struct StepControl<TLane> where TLane : struct, ILane<TLane>
         var allTrue = TLane.LessThanOrEqual(zero, zero);
         var accept = TLane.BothTrue(TLane.LessThanOrEqual(errorSquared, TLane.Create(1.0)), active);
         var finite = TLane.IsFinite(errorSquared);
-        // ln e with e floored at 1e-300, so an exact step (e = 0) asks for the largest growth instead of −∞.
-        var logError = TLane.Create(0.5) * LaneMath.LogOfNormal(TLane.Max(errorSquared, TLane.Create(1e-300)));
+        // ln e² with e² floored at 1e-300, so an exact step (e = 0) asks for the largest growth instead of −∞.
+        var logErrorSquared = LaneMath.LogOfNormal(TLane.Max(errorSquared, TLane.Create(1e-300)));
+        var logError = TLane.Create(0.5) * logErrorSquared;
         var logPrevious = history.LogPrevious;
         var logBefore = history.LogBefore;
+        // β·(½ ln e²) = (½β)·ln e² bit for bit (halving is exact for these normal numbers, so both products round the
+        // same real number), and the halved weight keeps the multiply by ½ off the step's critical path.
         var exponent = Select(accept,
-            _beta1 * logError + _beta2 * logPrevious + _beta3 * logBefore,
-            _rejectedExponent * logError);
+            _halfBeta1 * logErrorSquared + _beta2 * logPrevious + _beta3 * logBefore,
+            _halfRejectedExponent * logErrorSquared);
         var upper = Select(accept, Select(history.LastRejected, _maxFactorAfterRejection, _maxFactor), _safety);
         var factor = TLane.Min(TLane.Max(_safety * LaneMath.ExpOfModerate(exponent), _minFactor), upper);
 

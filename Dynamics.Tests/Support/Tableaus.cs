@@ -6,12 +6,10 @@ namespace Dynamics.Tests.Support;
 /// <summary>Views of a tableau as plain arrays for the order-condition tests.</summary>
 public static class Tableaus
 {
-    public static TheoryData<string> MethodNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var m in OdeMethods.All) data.Add(m.Name);
-        return data;
-    }
+    public static TheoryData<string> MethodNames() => NamesOf(OdeMethods.All);
+
+    /// <summary>The adaptive methods' names, for theories that run every one of them.</summary>
+    public static TheoryData<string> AdaptiveMethodNames() => NamesOf(OdeMethods.Adaptive);
 
     public static ButcherTableau Named(string name) =>
         ((ExplicitRungeKutta)OdeMethods.All.Single(m => m.Name == name)).Tableau;
@@ -53,5 +51,12 @@ public static class Tableaus
         double sum = 1;
         for (int i = 0; i < weightMagnitudes.Count; i++) sum += Math.Abs(weightMagnitudes[i] * phi[i]);
         return 64 * 2.220446049250313e-16 * sum;
+    }
+
+    private static TheoryData<string> NamesOf(IEnumerable<IOdeMethod> methods)
+    {
+        var data = new TheoryData<string>();
+        foreach (var m in methods) data.Add(m.Name);
+        return data;
     }
 }

@@ -33,7 +33,7 @@ public readonly struct BlowUp : ILaneField
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct => dydt[0] = y[0] * y[0];
+        where TVector : struct, IFieldVector<T>, allows ref struct => dydt[0] = y[0] * y[0];
 }
 
 /// <summary>Free fall y'' = −g as (height, velocity).</summary>

@@ -51,7 +51,7 @@ public readonly record struct Arenstorf(double Mu) : IModel, ILaneField, IJacobi
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T mu = parameters.Read(0, Mu), one = T.Create(1.0), two = T.Create(2.0);
         T muPrime = one - mu;

@@ -40,7 +40,7 @@ public readonly record struct DampedPendulum(double Damping, double GravityOverL
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         // ω' = −bω − (g/L) sin θ with one fused multiply-add and LaneMath's sine, identical at every lane width.
         T damping = parameters.Read(0, Damping), gravityOverLength = parameters.Read(1, GravityOverLength);

@@ -43,7 +43,7 @@ public readonly record struct Duffing(double Damping, double Stiffness, double N
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T damping = parameters.Read(0, Damping), stiffness = parameters.Read(1, Stiffness), nonlinearity = parameters.Read(2, Nonlinearity);
         T x = y[0], v = y[1];

@@ -34,7 +34,7 @@ public readonly record struct ExponentialDecay(double Rate) : IModel, ILaneField
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         dydt[0] = -parameters.Read(0, Rate) * y[0];
     }

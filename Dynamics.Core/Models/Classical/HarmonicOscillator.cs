@@ -39,7 +39,7 @@ public readonly record struct HarmonicOscillator(double Omega) : IModel, ILaneFi
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T omega = parameters.Read(0, Omega);
         dydt[0] = y[1];

@@ -36,7 +36,7 @@ public readonly record struct Kepler : IModel, ILaneField, ISecondOrderField, IJ
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T q0 = y[0], q1 = y[1];
         T r2 = q0 * q0 + q1 * q1;

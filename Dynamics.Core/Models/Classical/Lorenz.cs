@@ -40,7 +40,7 @@ public readonly record struct Lorenz(double Sigma, double Rho, double Beta) : IM
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         // Fused multiply-adds: two roundings fewer shorten the step's critical path, and every width computes the same bits.
         T sigma = parameters.Read(0, Sigma), rho = parameters.Read(1, Rho), beta = parameters.Read(2, Beta);

@@ -41,7 +41,7 @@ public readonly record struct LotkaVolterra(double Alpha, double Beta, double Ga
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T alpha = parameters.Read(0, Alpha), beta = parameters.Read(1, Beta), gamma = parameters.Read(2, Gamma), delta = parameters.Read(3, Delta);
         T x = y[0], p = y[1];

@@ -65,7 +65,7 @@ public readonly record struct MissilePursuit(double TargetDistance, double Targe
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T targetDistance = parameters.Read(0, TargetDistance), targetSpeed = parameters.Read(1, TargetSpeed), missileSpeed = parameters.Read(2, MissileSpeed);
         T dx = targetDistance - y[0], dy = targetSpeed * t - y[1];

@@ -51,7 +51,7 @@ public readonly record struct Pleiades : IModel, ILaneField, IJacobianField
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         // Velocities first, then the accelerations summed over each pair once: the force on i from j is minus that on j
         // from i, weighted by the other's mass.

@@ -48,7 +48,7 @@ public readonly record struct ReflectorCurve(ReflectorParameterisation Parameter
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T x = y[0], q = y[1], r = T.Sqrt(x * x + q * q);
         switch (Parameterisation)

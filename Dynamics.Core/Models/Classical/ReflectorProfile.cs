@@ -41,7 +41,7 @@ public readonly record struct ReflectorProfile : IModel, IHasInvariants, ILaneFi
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T q = y[0];
         dydt[0] = q / (t + T.Sqrt(t * t + q * q));

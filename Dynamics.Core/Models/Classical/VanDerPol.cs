@@ -44,7 +44,7 @@ public readonly record struct VanDerPol(double Mu) : IModel, IJacobianField, ILa
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         // y' = μ(1 − x²)y − x with fused multiply-adds.
         T mu = parameters.Read(0, Mu);

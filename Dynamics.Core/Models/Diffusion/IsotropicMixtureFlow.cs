@@ -65,7 +65,7 @@ public readonly struct IsotropicMixtureFlow : ILaneField
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         int d = Dimension;
         int components = _logWeights.Length;
@@ -93,7 +93,7 @@ public readonly struct IsotropicMixtureFlow : ILaneField
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private T LogWeight<T, TVector>(int k, T s2, T sharedPrecision, in TVector y, out T precision)
         where T : struct, IFieldNumber<T>
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         int d = Dimension;
         var variance = T.Create(_variances[k]) + s2;

@@ -35,12 +35,12 @@ public sealed class CategoricalLoss(SimplexObjective objective) : ILoss
     public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct => Objective.ExactGradient<T, TVector>(theta, ref gradient);
+        where TVector : struct, IFieldVector<T>, allows ref struct => Objective.ExactGradient<T, TVector>(theta, ref gradient);
 
     /// <inheritdoc/>
     /// <remarks>The objective's costs and target are data, shared by every lane.</remarks>
     public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct => Objective.Expectation<T, TVector>(theta);
+        where TVector : struct, IFieldVector<T>, allows ref struct => Objective.Expectation<T, TVector>(theta);
 }

@@ -37,7 +37,7 @@ public sealed class NormalSquareLoss(SquareObjective objective) : ILoss
     public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T c = T.Create(Objective.Target);
         return (theta[0] - c) * (theta[0] - c) + theta[1] * theta[1];
@@ -56,7 +56,7 @@ public sealed class NormalSquareLoss(SquareObjective objective) : ILoss
     public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T two = T.Create(2.0);
         gradient[0] = two * (theta[0] - T.Create(Objective.Target));

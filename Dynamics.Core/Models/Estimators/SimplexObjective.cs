@@ -90,7 +90,7 @@ public sealed record SimplexObjective
     /// <returns>L.</returns>
     public T Expectation<T, TVector>(in TVector logits)
         where T : struct, IFieldNumber<T>
-        where TVector : IFieldVector<T>, allows ref struct => Softmax<T, TVector>(logits, out _, out _);
+        where TVector : struct, IFieldVector<T>, allows ref struct => Softmax<T, TVector>(logits, out _, out _);
 
     /// <summary>The exact gradient by enumeration over the K categories: ∂L/∂oⱼ = pⱼ(fⱼ − Σᵢ pᵢ fᵢ).</summary>
     /// <param name="logits">o, length K.</param>
@@ -113,7 +113,7 @@ public sealed record SimplexObjective
     /// <param name="gradient">Receives the gradient in components 0 … K − 1.</param>
     public void ExactGradient<T, TVector>(in TVector logits, ref TVector gradient)
         where T : struct, IFieldNumber<T>
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T mean = Softmax<T, TVector>(logits, out T max, out T sum);
         for (int j = 0; j < Categories; j++) gradient[j] = T.Exp(logits[j] - max) / sum * (T.Create(VertexValue(j)) - mean);
@@ -122,7 +122,7 @@ public sealed record SimplexObjective
     // Σᵢ pᵢfᵢ with pᵢ = e^{oᵢ − m}/Σⱼ e^{oⱼ − m}, m the largest logit (so no term overflows); also m and the sum.
     private T Softmax<T, TVector>(in TVector logits, out T max, out T sum)
         where T : struct, IFieldNumber<T>
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         int k = Categories;
         T mean = T.Create(0.0);

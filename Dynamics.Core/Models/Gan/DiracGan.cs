@@ -118,7 +118,7 @@ public static class DiracGan
     /// <summary>Σᵢ y[a + i]·y[b + i] over i &lt; count, rounded term by term (no fused multiply-adds).</summary>
     internal static T Dot<T, TVector>(in TVector y, int a, int b, int count)
         where T : struct, IFieldNumber<T>
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T sum = T.Create(0.0);
         for (int i = 0; i < count; i++) sum += y[a + i] * y[b + i];

@@ -96,7 +96,7 @@ public readonly record struct GanQpDiracGan : IDiracGanFlow
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         int d = PlayerDimension;
         T mu = parameters.Read(0, WeightDecay), lambda = parameters.Read(1, Lambda);

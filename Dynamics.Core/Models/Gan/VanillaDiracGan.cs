@@ -74,7 +74,7 @@ public readonly record struct VanillaDiracGan : IDiracGanFlow
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         int d = PlayerDimension;
         T mu = parameters.Read(0, WeightDecay);

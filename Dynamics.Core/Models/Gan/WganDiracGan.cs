@@ -66,7 +66,7 @@ public readonly record struct WganDiracGan : IDiracGanFlow
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         // φ̇ = −θ/‖φ‖ + (θ·φ)φ/‖φ‖³ − μφ, θ̇ = φ/‖φ‖; the direction φ/‖φ‖ is undefined at φ = 0, where the field is 0.
         int d = PlayerDimension;

@@ -15,7 +15,7 @@ internal readonly struct CriticCoefficients<T> where T : struct, IFieldNumber<T>
 
     /// <summary>Reads w₀ … w₅ from components 0 … 5.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static CriticCoefficients<T> Read<TVector>(in TVector w) where TVector : IFieldVector<T>, allows ref struct =>
+    public static CriticCoefficients<T> Read<TVector>(in TVector w) where TVector : struct, IFieldVector<T>, allows ref struct =>
         new(w[0], w[1], w[2], w[3], w[4], w[5]);
 
     /// <summary>The part of T(xᵢ, z_c) that varies along a row of InfoNCE: w_z Σz_c + w_xz·(xᵢ·z_c) + w_zz Σz_c².</summary>

@@ -24,7 +24,7 @@ internal static class CriticGradient
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Evaluate<T, TVector>(CriticObjective objective, in TVector w, CriticSample sample, int batch, ref TVector gradient)
         where T : struct, IFieldNumber<T>
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         var critic = CriticCoefficients<T>.Read(in w);
         var sum = default(Sum<T>);

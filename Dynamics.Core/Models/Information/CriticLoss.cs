@@ -54,7 +54,7 @@ public sealed class CriticLoss(CriticSample sample, CriticObjective objective = 
     public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct => -CriticValue.Evaluate<T, TVector>(Objective, in theta, Sample, batch);
+        where TVector : struct, IFieldVector<T>, allows ref struct => -CriticValue.Evaluate<T, TVector>(Objective, in theta, Sample, batch);
 
     /// <inheritdoc/>
     public void Gradient(ReadOnlySpan<double> theta, Span<double> gradient)
@@ -70,7 +70,7 @@ public sealed class CriticLoss(CriticSample sample, CriticObjective objective = 
     public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         CriticGradient.Evaluate<T, TVector>(Objective, in theta, Sample, batch, ref gradient);
         for (int k = 0; k < QuadraticCritic.ParameterCount; k++) gradient[k] = -gradient[k];

@@ -16,7 +16,7 @@ internal static class CriticValue
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Evaluate<T, TVector>(CriticObjective objective, in TVector w, CriticSample sample, int batch)
         where T : struct, IFieldNumber<T>
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         var critic = CriticCoefficients<T>.Read(in w);
         return objective switch

@@ -106,7 +106,7 @@ public sealed record InfoMaxLoss : ILoss
     public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T information = parameters.Read(0, InformationWeight), prior = parameters.Read(1, PriorWeight);
         T a = theta[0], s = theta[1];
@@ -127,7 +127,7 @@ public sealed record InfoMaxLoss : ILoss
     public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T information = parameters.Read(0, InformationWeight), prior = parameters.Read(1, PriorWeight), one = T.Create(1.0);
         T a = theta[0], s = theta[1], v = a * a + s * s;

@@ -44,7 +44,7 @@ public readonly record struct Hires : IModel, ILaneField, IJacobianField, ITimeD
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         // The Test Set's rate constants, in its order of terms (so the scalar bits are the former formula's).
         T bilinear = T.Create(280) * y[5] * y[7];

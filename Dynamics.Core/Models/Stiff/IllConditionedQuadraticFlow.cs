@@ -82,7 +82,7 @@ public sealed record IllConditionedQuadraticFlow : IModel, ILaneField, IJacobian
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         // The curvatures follow from n and κ through powers: constants of the formula, not lane parameters.
         for (int i = 0; i < Dimension; i++) dydt[i] = -T.Create(_curvatures[i]) * y[i];

@@ -40,7 +40,7 @@ public readonly record struct Oregonator : IModel, ILaneField, IJacobianField, I
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         // The Test Set fixes s, q and w: constants, not parameters a lane could vary.
         T s = T.Create(S), q = T.Create(Q), w = T.Create(W), one = T.Create(1.0);

@@ -50,7 +50,7 @@ public readonly record struct Pollution : IModel, ILaneField, IJacobianField, IT
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         // The 25 reaction rates of the Test Set's pollu.f (constants), then each species' production minus loss.
         T r1 = T.Create(K1) * y[0], r2 = T.Create(K2) * y[1] * y[3], r3 = T.Create(K3) * y[4] * y[1], r4 = T.Create(K4) * y[6], r5 = T.Create(K5) * y[6];

@@ -50,7 +50,7 @@ public readonly record struct Robertson(double K1, double K2, double K3) : IMode
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         // k₁, k₂, k₃ are parameters 0–2.
         T k1 = parameters.Read(0, K1), k2 = parameters.Read(1, K2), k3 = parameters.Read(2, K3);

@@ -53,7 +53,7 @@ public readonly record struct ScaledVanDerPol(double Epsilon) : IModel, ILaneFie
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         // ε is parameter 0.
         T epsilon = parameters.Read(0, Epsilon), one = T.Create(1.0);

@@ -3,6 +3,7 @@ using Dynamics.Analysis;
 using Dynamics.Fields;
 using Dynamics.Models.Classical;
 using Dynamics.Simd;
+using Dynamics.Tests.Support;
 
 namespace Dynamics.Tests.Core.Fields;
 
@@ -102,6 +103,19 @@ public class AutomaticJacobianTests
     }
 
     [Fact]
+    public void Recording_parameters_allocates_nothing_even_after_a_collection()
+    {
+        // A lane loads every member's parameters this way; a collection frees the type's reflection cache, and reading the
+        // field's type name for the error message up front re-allocated it (208 B) on the next member after every GC.
+        var model = new LotkaVolterra(1.5, 0.5, 2.5, 0.25);
+        var parameters = new double[LaneField.MaxParameters];
+        LaneField.WriteParameters(model, parameters);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Assert.Equal(0, Allocations.During(() => LaneField.WriteParameters(model, parameters)));
+    }
+
+    [Fact]
     public void Lane_views_and_parameter_lists_reject_what_does_not_fit()
     {
         // Three components of four lanes at stride 4 need 12 doubles.
@@ -124,7 +138,7 @@ public class AutomaticJacobianTests
         public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
             where T : struct, IFieldNumber<T>
             where TParameters : IFieldParameters<T>, allows ref struct
-            where TVector : IFieldVector<T>, allows ref struct => dydt[0] = parameters.Read(16, 1.0) * y[0];
+            where TVector : struct, IFieldVector<T>, allows ref struct => dydt[0] = parameters.Read(16, 1.0) * y[0];
     }
 
     private static double WorstError<TField>(TField field, Func<TField, double[], double[]> closedForm) where TField : struct, ILaneField, IJacobianField

@@ -34,6 +34,20 @@ public class ScalarLaneTests
         }
     }
 
+    [Fact]
+    public void Significand_is_the_fraction_with_the_exponent_of_one_bit_for_bit_for_every_input()
+    {
+        // Formed in a vector register, it must keep the integer definition (bits & fraction) | bits of 1 for every double,
+        // so that LaneMath's logarithm, which the controller and the lanes share, keeps its bits.
+        var random = new Random(20);
+        var inputs = Specials.Concat(Enumerable.Range(0, 1000).Select(_ => BitConverter.Int64BitsToDouble(random.NextInt64(long.MinValue, long.MaxValue))));
+        foreach (double x in inputs)
+        {
+            long expected = (BitConverter.DoubleToInt64Bits(x) & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000;
+            Assert.Equal(expected, BitConverter.DoubleToInt64Bits(ScalarLane.Significand(ScalarLane.Create(x)).Value));
+        }
+    }
+
     // NaNs compare by "is NaN" (the payload of a propagated NaN is the hardware's choice); every other value bit for bit, so ±0 differ.
     private static void AssertSameBits(double expected, double actual, string what)
     {

@@ -77,15 +77,8 @@ public class InterpolantAccuracyTests(ITestOutputHelper output)
         return largest;
     }
 
-    public static TheoryData<string> AdaptiveMethods()
-    {
-        var data = new TheoryData<string>();
-        foreach (var method in OdeMethods.Adaptive) data.Add(method.Name);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(AdaptiveMethods))]
+    [MemberData(nameof(Tableaus.AdaptiveMethodNames), MemberType = typeof(Tableaus))]
     public void Dense_output_and_event_times_are_as_accurate_as_the_steps_at_tight_tolerance(string name)
     {
         // x = cos t, v = −sin t on [0, 20] at rtol = atol = 1e-13 (BS3 at 1e-10 to keep its step count reasonable).

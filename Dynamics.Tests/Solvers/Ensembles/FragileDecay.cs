@@ -18,7 +18,7 @@ public readonly record struct FragileDecay(double Rate, double Limit, int Compon
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T rate = parameters.Read(0, Rate), limit = parameters.Read(1, Limit), value = y[0];
         // The lanes of a number are its doubles (a test's shortcut: the field contract has no comparisons).

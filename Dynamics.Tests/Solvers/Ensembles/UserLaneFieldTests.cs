@@ -23,7 +23,7 @@ public class UserLaneFieldTests
         public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
             where T : struct, IFieldNumber<T>
             where TParameters : IFieldParameters<T>, allows ref struct
-            where TVector : IFieldVector<T>, allows ref struct
+            where TVector : struct, IFieldVector<T>, allows ref struct
         {
             T b = parameters.Read(0, B);
             T x = y[0], v = y[1], z = y[2];

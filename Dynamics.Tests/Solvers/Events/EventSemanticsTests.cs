@@ -2,6 +2,7 @@ using Dynamics.Fields;
 using Dynamics.Problems;
 using Dynamics.Solvers;
 using Dynamics.Solvers.Events;
+using Dynamics.Solvers.Methods;
 using Dynamics.Solvers.RungeKutta;
 using Dynamics.Tests.Support;
 
@@ -12,23 +13,23 @@ public class EventSemanticsTests
 {
     private const double G = 9.81;
 
-    public static TheoryData<string> AdaptiveMethods()
-    {
-        var data = new TheoryData<string>();
-        foreach (var method in OdeMethods.Adaptive) data.Add(method.Name);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(AdaptiveMethods))]
-    public void Two_roots_inside_one_adaptive_step_are_both_reported_in_order(string name)
+    [MemberData(nameof(Tableaus.AdaptiveMethodNames), MemberType = typeof(Tableaus))]
+    public void Two_roots_inside_one_adaptive_step_are_both_reported_in_order(string name) =>
+        // y = t is integrated exactly, so the controller accepts the whole span [0, 1] as one step.
+        AssertTwoRootsInOneStep(Tableaus.Method(name), new SolverOptions { InitialStep = 1.0 });
+
+    [Fact]
+    public void Two_roots_inside_one_fixed_step_are_both_reported_in_order() =>
+        AssertTwoRootsInOneStep(new RungeKutta4(), new SolverOptions { StepSize = 1.0 });
+
+    // y = t over the single step [0, 1]: the band g = (y − 0.3)(y − 0.6) is crossed falling at 0.3 and rising at 0.6
+    // inside it, and both crossings must be reported, in order.
+    private static void AssertTwoRootsInOneStep(IOdeMethod method, SolverOptions options)
     {
-        // y = t is integrated exactly, so the controller accepts the whole span [0, 1] as one step; the band
-        // g = (y − 0.3)(y − 0.6) is crossed falling at 0.3 and rising at 0.6 inside it.
         var field = VectorField.Create(1, (t, y, dy) => dy[0] = 1.0);
         var problem = OdeProblem.Create(field, [0.0], 0.0, 1.0);
-        var options = new SolverOptions { InitialStep = 1.0, Events = [OdeEvent.Record("band", (t, y) => (y[0] - 0.3) * (y[0] - 0.6))] };
-        var solution = Ode.Solve(problem, Tableaus.Method(name), options);
+        var solution = Ode.Solve(problem, method, options with { Events = [OdeEvent.Record("band", (t, y) => (y[0] - 0.3) * (y[0] - 0.6))] });
         Assert.Equal(1, solution.Statistics.AcceptedSteps);
         Assert.Equal(2, solution.Events.Count);
         Assert.Equal(0.3, solution.Events[0].Time, 1e-14);
@@ -38,7 +39,7 @@ public class EventSemanticsTests
     }
 
     [Theory]
-    [MemberData(nameof(AdaptiveMethods))]
+    [MemberData(nameof(Tableaus.AdaptiveMethodNames), MemberType = typeof(Tableaus))]
     public void Direction_filters_and_the_three_actions_on_one_condition(string name)
     {
         // A ball dropped from y = 5 with v = 0 (impact at √(2·5/g)): stop ends there, record lets it fall through the
@@ -72,7 +73,7 @@ public class EventSemanticsTests
     }
 
     [Theory]
-    [MemberData(nameof(AdaptiveMethods))]
+    [MemberData(nameof(Tableaus.AdaptiveMethodNames), MemberType = typeof(Tableaus))]
     public void A_change_that_leaves_the_state_on_the_surface_chatters_and_is_reported_as_Zeno(string name)
     {
         // A perfectly plastic impact (e = 0) stops the ball on the floor, but gravity pulls it straight back through:
@@ -91,7 +92,7 @@ public class EventSemanticsTests
     }
 
     [Theory]
-    [MemberData(nameof(AdaptiveMethods))]
+    [MemberData(nameof(Tableaus.AdaptiveMethodNames), MemberType = typeof(Tableaus))]
     public void A_solve_that_starts_on_the_surface_finds_the_next_crossing_in_the_first_sample_interval(string name)
     {
         // y(0) = 0 with v = 1: g starts at exactly 0, and the falling crossing at 2/g lies in the first of the

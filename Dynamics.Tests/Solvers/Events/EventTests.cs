@@ -86,22 +86,6 @@ public class EventTests
     }
 
     [Fact]
-    public void Two_crossings_inside_one_step_are_both_found()
-    {
-        // y = t over one RK4 step of size 1; g = (y − 0.3)(y − 0.6) changes sign twice inside that step.
-        var field = Dynamics.Fields.VectorField.Create(1, (t, y, dy) => dy[0] = 1.0);
-        var problem = OdeProblem.Create(field, [0.0], 0.0, 1.0);
-        var options = new SolverOptions { StepSize = 1.0, Events = [OdeEvent.Record("band", (t, y) => (y[0] - 0.3) * (y[0] - 0.6))] };
-        var solution = Ode.Solve(problem, new RungeKutta4(), options);
-        Assert.Equal(1, solution.Statistics.AcceptedSteps);
-        Assert.Equal(2, solution.Events.Count);
-        Assert.Equal(0.3, solution.Events[0].Time, 1e-14);
-        Assert.Equal(EventDirection.Falling, solution.Events[0].Direction);
-        Assert.Equal(0.6, solution.Events[1].Time, 1e-14);
-        Assert.Equal(EventDirection.Rising, solution.Events[1].Direction);
-    }
-
-    [Fact]
     public void The_earliest_of_several_events_in_a_step_acts_first()
     {
         var field = Dynamics.Fields.VectorField.Create(1, (t, y, dy) => dy[0] = 1.0);

@@ -78,7 +78,7 @@ public readonly record struct AdamFlow<TLoss> : IModel, ILaneField where TLoss :
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         // a, b, ε and the bias-correction switch w ∈ {0, 1} are parameters 0–3 (so lanes may differ in each), the loss's follow.
         int d = Loss.Dimension;

@@ -68,7 +68,7 @@ public readonly record struct LangevinDynamics<TLoss> : IStochasticField, IModel
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct =>
+        where TVector : struct, IFieldVector<T>, allows ref struct =>
         new GradientFlow<TLoss>(Loss).Derivative(in parameters, t, in y, ref dydt);
 
     /// <summary>The constant noise amplitude σ in every component.</summary>

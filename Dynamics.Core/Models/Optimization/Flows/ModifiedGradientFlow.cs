@@ -88,7 +88,7 @@ public readonly record struct ModifiedGradientFlow<TLoss> : IModel, IHasInvarian
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         // γ is parameter 0, the loss's follow. ∇²L∇L is the derivative of ∇L along ∇L: the loss's own gradient formula
         // on dual numbers seeded with g (forward-mode AD, exact to round-off, lane by lane).

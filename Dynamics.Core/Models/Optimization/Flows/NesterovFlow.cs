@@ -74,7 +74,7 @@ public readonly record struct NesterovFlow<TLoss> : IModel, IHasInvariants, ILan
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         // r is parameter 0, the loss's follow. The gradient is written into the θ block first and consumed there.
         int d = Loss.Dimension;

@@ -95,7 +95,7 @@ public readonly record struct PolyakFlow<TLoss> : IModel, IHasInvariants, ILaneF
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T clip = parameters.Read(0, Clip), optimum = parameters.Read(1, OptimalValue);
         var lossParameters = new OffsetParameters<T, TParameters>(parameters, 2);

@@ -63,7 +63,7 @@ public readonly record struct SignGradientFlow<TLoss> : IModel, IHasInvariants, 
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         // ε is parameter 0, the loss's follow; the sign of 0 is 0.
         T epsilon = parameters.Read(0, Epsilon), zero = T.Create(0.0);

@@ -54,7 +54,7 @@ public readonly record struct SimSiamToy(SimSiamGradient Gradient) : IModel, IHa
     public void Derivative<T, TParameters, TVector>(in TParameters parameters, T t, in TVector y, ref TVector dydt)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T phi = y[0], theta = y[1];
         T residual = phi * theta - theta;

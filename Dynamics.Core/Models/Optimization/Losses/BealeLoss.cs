@@ -31,7 +31,7 @@ public readonly record struct BealeLoss : ILoss
     public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T x = theta[0], y = theta[1];
         T r1 = T.Create(C1) - x + x * y, r2 = T.Create(C2) - x + x * y * y, r3 = T.Create(C3) - x + x * y * y * y;
@@ -46,7 +46,7 @@ public readonly record struct BealeLoss : ILoss
     public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T x = theta[0], y = theta[1], y2 = y * y, y3 = y2 * y, one = T.Create(1.0), two = T.Create(2.0);
         T r1 = T.Create(C1) - x + x * y, r2 = T.Create(C2) - x + x * y2, r3 = T.Create(C3) - x + x * y3;

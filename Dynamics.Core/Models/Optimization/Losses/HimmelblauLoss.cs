@@ -39,7 +39,7 @@ public readonly record struct HimmelblauLoss : ILoss
     public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T x = theta[0], y = theta[1];
         T u = x * x + y - T.Create(11.0), w = x + y * y - T.Create(7.0);
@@ -54,7 +54,7 @@ public readonly record struct HimmelblauLoss : ILoss
     public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T x = theta[0], y = theta[1];
         T u = x * x + y - T.Create(11.0), w = x + y * y - T.Create(7.0);

@@ -45,7 +45,7 @@ public interface ILoss
     T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct;
+        where TVector : struct, IFieldVector<T>, allows ref struct;
 
     /// <summary>Writes ∇L(θ) into <paramref name="gradient"/>.</summary>
     /// <param name="theta">The parameters, length <see cref="Dimension"/>.</param>
@@ -65,5 +65,5 @@ public interface ILoss
     void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct;
+        where TVector : struct, IFieldVector<T>, allows ref struct;
 }

@@ -77,7 +77,7 @@ public sealed class LeastSquaresLoss : ILoss
     public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T sum = T.Create(0.0);
         for (int i = 0; i < Samples; i++)
@@ -97,7 +97,7 @@ public sealed class LeastSquaresLoss : ILoss
     public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         int d = Dimension;
         for (int j = 0; j < d; j++) gradient[j] = T.Create(0.0);
@@ -110,7 +110,7 @@ public sealed class LeastSquaresLoss : ILoss
 
     private T Residual<T, TVector>(int sample, in TVector w)
         where T : struct, IFieldNumber<T>
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         int d = Dimension;
         T prediction = T.Create(0.0);

@@ -50,7 +50,7 @@ public readonly record struct PolyakQuarticLoss(double Offset) : ILoss
     public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         return Evaluate(theta[0], parameters.Read(0, Offset));
     }
@@ -63,7 +63,7 @@ public readonly record struct PolyakQuarticLoss(double Offset) : ILoss
     public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         gradient[0] = Derivative(theta[0]);
     }

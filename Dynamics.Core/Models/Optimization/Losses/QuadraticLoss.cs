@@ -127,7 +127,7 @@ public sealed class QuadraticLoss : ILoss
     public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         int d = _center.Length;
         T sum = T.Create(0.0);
@@ -149,7 +149,7 @@ public sealed class QuadraticLoss : ILoss
     public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         int d = _center.Length;
         for (int i = 0; i < d; i++)

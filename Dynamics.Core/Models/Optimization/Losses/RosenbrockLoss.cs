@@ -38,7 +38,7 @@ public readonly record struct RosenbrockLoss(double A, double B) : ILoss
     public T Value<T, TParameters, TVector>(in TParameters parameters, in TVector theta)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T a = parameters.Read(0, A), b = parameters.Read(1, B);
         T x = theta[0], y = theta[1], r = y - x * x;
@@ -53,7 +53,7 @@ public readonly record struct RosenbrockLoss(double A, double B) : ILoss
     public void Gradient<T, TParameters, TVector>(in TParameters parameters, in TVector theta, ref TVector gradient)
         where T : struct, IFieldNumber<T>
         where TParameters : IFieldParameters<T>, allows ref struct
-        where TVector : IFieldVector<T>, allows ref struct
+        where TVector : struct, IFieldVector<T>, allows ref struct
     {
         T a = parameters.Read(0, A), b = parameters.Read(1, B);
         T x = theta[0], y = theta[1], r = y - x * x;

@@ -240,29 +240,13 @@ public class InformationTests
     public void Prior_matching_identity_holds_on_the_linear_gaussian_encoder_by_quadrature()
     {
         var encoder = new LinearGaussianEncoder(1.3, 0.6);
-        double a = encoder.Gain, s = encoder.Noise, v = a * a + s * s;
-        const int n = 1601;
-        const double half = 12;
-        double h = 2 * half / (n - 1), expectedKl = 0, marginalKl = 0, information = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double x = -half + i * h, wx = (i == 0 || i == n - 1 ? 0.5 : 1) * h;
-            double px = Math.Exp(-x * x / 2) / Math.Sqrt(2 * Math.PI);
-            expectedKl += wx * px * encoder.KlToPrior(x);
-            double pz = Math.Exp(-x * x / (2 * v)) / Math.Sqrt(2 * Math.PI * v);
-            marginalKl += wx * pz * (Math.Log(pz) + x * x / 2 + 0.5 * Math.Log(2 * Math.PI));
-            for (int j = 0; j < n; j++)
-            {
-                double z = -half + j * h, wz = (j == 0 || j == n - 1 ? 0.5 : 1) * h;
-                double pzx = Math.Exp(-(z - a * x) * (z - a * x) / (2 * s * s)) / Math.Sqrt(2 * Math.PI * s * s);
-                information += wx * wz * px * pzx * encoder.PointwiseMutualInformation(x, z);
-            }
-        }
-
-        Assert.Equal(encoder.ExpectedKlToPrior, expectedKl, 1e-11);
-        Assert.Equal(encoder.MarginalKlToPrior, marginalKl, 1e-11);
-        Assert.Equal(encoder.MutualInformation, information, 1e-9);
-        Assert.Equal(expectedKl, information + marginalKl, 1e-9);
+        var quadrature = PriorMatchingQuadrature.Of(encoder, 1601);
+        Assert.Equal(encoder.ExpectedKlToPrior, quadrature.ExpectedKlToPrior, 1e-11);
+        Assert.Equal(encoder.MarginalKlToPrior, quadrature.MarginalKlToPrior, 1e-11);
+        Assert.Equal(encoder.MutualInformation, quadrature.MutualInformation, 1e-9);
+        Assert.Equal(quadrature.ExpectedKlToPrior, quadrature.MutualInformation + quadrature.MarginalKlToPrior, 1e-9);
+        Assert.Equal("nodes", Assert.Throws<ArgumentOutOfRangeException>(() => PriorMatchingQuadrature.Of(encoder, 1)).ParamName);
+        Assert.Equal("halfWidth", Assert.Throws<ArgumentOutOfRangeException>(() => PriorMatchingQuadrature.Of(encoder, 11, -1)).ParamName);
     }
 
     [Fact]
