@@ -20,39 +20,27 @@ public static class Allocations
         return least;
     }
 
-    /// <summary>
-    /// As <see cref="LeastOfThree"/>, over rounds in which no garbage collection happened, each round running the work
-    /// once unmeasured and then once measured. A collection frees what the runtime caches behind weak references and
-    /// rebuilds on the next use, on the using thread: a type's reflection cache (<c>typeof(T).Name</c> allocates
-    /// 208 B after a collection, and LaneField.WriteParameters reads it for each member it loads). With other tests
-    /// collecting in parallel under load, a lane worker that allocates nothing per step or member showed those 208 B.
-    /// A per-step or per-member allocation shows in a round without a collection as in any other.
-    /// </summary>
-    /// <param name="measure">Runs the work once and returns the bytes it allocated.</param>
-    /// <exception cref="InvalidOperationException">A collection happened in each of 20 rounds, so nothing was measured.</exception>
-    public static long LeastOfThreeWithoutCollections(Func<long> measure)
-    {
-        long least = long.MaxValue;
-        int measured = 0;
-        for (int round = 0; round < 20 && measured < 3 && least > 0; round++)
-        {
-            int collections = GC.CollectionCount(0);
-            measure();
-            long bytes = measure();
-            if (GC.CollectionCount(0) != collections) continue;
-            measured++;
-            least = Math.Min(least, bytes);
-        }
-
-        return measured > 0 ? least : throw new InvalidOperationException("A garbage collection happened in each of 20 rounds, so no round measured the work alone.");
-    }
-
     /// <summary>Bytes the current thread allocates while <paramref name="work"/> runs.</summary>
     public static long During(Action work)
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
         work();
         return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    /// <summary>
+    /// As <see cref="During"/>, right after a full garbage collection. A collection frees what is cached behind weak
+    /// references, and the next use rebuilds it on the using thread: the runtime's reflection cache of a type, for one
+    /// (<c>typeof(T).Name</c> allocates 208 B after a collection). Code that reads such a cache on its hot path
+    /// allocated only when another test happened to collect, so a lane worker's test failed under load and passed
+    /// alone; measured after a collection, such code fails every time.
+    /// </summary>
+    /// <param name="work">The work to measure.</param>
+    /// <returns>The bytes allocated.</returns>
+    public static long DuringAfterCollection(Action work)
+    {
+        GC.Collect();
+        return During(work);
     }
 
     /// <summary>Steady-state bytes allocated by 10,000 steps, each followed by an interpolation in the middle of the step.</summary>
