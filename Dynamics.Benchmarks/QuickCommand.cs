@@ -139,8 +139,13 @@ internal static class QuickCommand
                 var rk4OneThread = EnsembleBenchmarks.Rk4Options with { MaxDegreeOfParallelism = 1 };
                 // The same solve in batches of 4,096 (16 × the default), to see what the per-batch cost is worth.
                 var rk4LargeBatches = rk4OneThread with { BatchSize = 4096 };
-                result["rk4_ensemble_system_steps_per_s"] = Math.Round(LorenzWorkload.Members * 1000.0 / Median(7, () => Ensemble.Solve(shared, rk4, EnsembleStrategy.Lockstep, EnsembleBenchmarks.Rk4Options)));
-                result["rk4_hand_written_system_steps_per_s"] = Math.Round(LorenzWorkload.Members * 1000.0 / Median(7, () => HandWrittenLorenzRk4.Solve(soa, LorenzWorkload.Members, 0.01, 1000)));
+                double libraryWall = Median(7, () => Ensemble.Solve(shared, rk4, EnsembleStrategy.Lockstep, EnsembleBenchmarks.Rk4Options));
+                double handWrittenWall = Median(7, () => HandWrittenLorenzRk4.Solve(soa, LorenzWorkload.Members, 0.01, 1000));
+                result["rk4_ensemble_system_steps_per_s"] = Math.Round(LorenzWorkload.Members * 1000.0 / libraryWall);
+                result["rk4_hand_written_system_steps_per_s"] = Math.Round(LorenzWorkload.Members * 1000.0 / handWrittenWall);
+                // What all cores give over one, by the wall clock, for each (meaningful only when the machine is otherwise idle).
+                result["rk4_ensemble_all_cores_speedup"] = Math.Round(Median(7, () => Ensemble.Solve(shared, rk4, EnsembleStrategy.Lockstep, rk4OneThread)) / libraryWall, 3);
+                result["rk4_hand_written_all_cores_speedup"] = Math.Round(Median(7, () => HandWrittenLorenzRk4.Solve(soa, LorenzWorkload.Members, 0.01, 1000, maxDegreeOfParallelism: 1)) / handWrittenWall, 3);
                 // Library and hand-written kernel alternated three times in this process (medians of each), so a change of
                 // load between them does not pass for a difference of the kernels.
                 double[] rk4Cpu = new double[3], rk4LargeBatchesCpu = new double[3], rk4HandWrittenCpu = new double[3];

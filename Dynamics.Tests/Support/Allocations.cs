@@ -28,6 +28,21 @@ public static class Allocations
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
+    /// <summary>
+    /// As <see cref="During"/>, right after a full garbage collection. A collection frees what is cached behind weak
+    /// references, and the next use rebuilds it on the using thread: the runtime's reflection cache of a type, for one
+    /// (<c>typeof(T).Name</c> allocates 208 B after a collection). Code that reads such a cache on its hot path
+    /// allocated only when another test happened to collect, so a lane worker's test failed under load and passed
+    /// alone; measured after a collection, such code fails every time.
+    /// </summary>
+    /// <param name="work">The work to measure.</param>
+    /// <returns>The bytes allocated.</returns>
+    public static long DuringAfterCollection(Action work)
+    {
+        GC.Collect();
+        return During(work);
+    }
+
     /// <summary>Steady-state bytes allocated by 10,000 steps, each followed by an interpolation in the middle of the step.</summary>
     public static long OfSteppingAndInterpolating<TField>(Integrator<TField> integrator, double[] state)
         where TField : IVectorField => LeastOfThree(() => During(() =>
