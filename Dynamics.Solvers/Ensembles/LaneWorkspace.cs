@@ -221,6 +221,9 @@ internal sealed class LaneWorkspace<TField, TLane>
     // _attemptStep): each stage argument is formed as AttemptStages forms it (the row's non-zeros in column order, the
     // newest stage last, then fma(h, acc, y)), so every lane still takes a lone trajectory's bits. Only the new state,
     // the last stage (FSAL) and the error estimate are stored.
+    // These are DormandPrince5Rows' rows on lane groups. Calling one generic set of rows from here and from the scalar
+    // paths gave the same bits but cost a third of the lanes' and a quarter of one trajectory's speed (the extra inlining
+    // layer exceeded the JIT's budget; RESULTS.md, session 20), so the rows are written twice, in the same order.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void KernelInRegisters<TGroup>(int first) where TGroup : struct, ILane<TGroup>
     {
