@@ -8,7 +8,7 @@ namespace Dynamics.Models.Diffusion;
 /// x_t = α_t x_{t−1} + β_t ε_t with α_t² + β_t² = 1, the marginal x_t = ᾱ_t x₀ + β̄_t ε̄ with ᾱ_t = α_1⋯α_t and
 /// β̄_t = √(1 − ᾱ_t²). The conversions to Ho et al. (2020) live here and nowhere else: β_t^{DDPM} = β_t²,
 /// ᾱ_t^{DDPM} = ᾱ_t², and the paper's noise predictor is the one the samplers use, ε^{paper} = (β̄_t/β_t) ε^{Su(一)}
-/// (errata E9). Index 0 is the data: ᾱ_0 = 1, β̄_0 = 0.
+/// (docs/corrections.md, E9). Index 0 is the data: ᾱ_0 = 1, β̄_0 = 0.
 /// </summary>
 public sealed class DiscreteSchedule
 {
@@ -97,7 +97,7 @@ public sealed class DiscreteSchedule
         return (Alpha(t) * bPrevious * bPrevious / b2, AlphaBar(t - 1) * beta * beta / b2, bPrevious * bPrevious * beta * beta / b2);
     }
 
-    /// <summary>Converts Su's (一) rescaled noise predictor to the paper's: ε^{paper} = (β̄_t/β_t) ε^{Su} (errata E9).</summary>
+    /// <summary>Converts Su's (一) rescaled noise predictor to the paper's: ε^{paper} = (β̄_t/β_t) ε^{Su} (docs/corrections.md, E9).</summary>
     /// <param name="t">1 ≤ t ≤ T.</param>
     /// <param name="suEpsilon">ε^{Su}.</param>
     /// <returns>ε^{paper}.</returns>

@@ -78,7 +78,7 @@ public static class DiracGan
     }
 
     /// <summary>
-    /// The slow decay of the 1-D vanilla non-saturating Dirac GAN (errata E3): averaging dr²/dt ≈ −(θφ)² over the
+    /// The slow decay of the 1-D vanilla non-saturating Dirac GAN (docs/corrections.md, E3): averaging dr²/dt ≈ −(θφ)² over the
     /// rotation gives dr²/dt ≈ −r⁴/8, so r² = θ² + φ² ≈ 8/(t + 8/r₀²) ≈ 8/t for large t: it converges, but only
     /// algebraically (0.0069 at t = 1000 and 7.9e-4 at t = 10⁴ from (φ, θ) = (0.1, 0.2)).
     /// </summary>

@@ -10,7 +10,7 @@ namespace Dynamics.Models.Gan;
 /// <summary>
 /// Su's GAN-QP (quadratic potential) as a Dirac GAN (kexue.fm/archives/6583, docs/gan.md): the discriminator
 /// loss E[D(x_f) − D(x_r) + (D(x_f) − D(x_r))²/(2λ‖x_f − x_r‖)] gives φ̇ = −θ − (θ·φ)θ/(λ‖θ‖) − μφ and θ̇ = φ.
-/// The author's script divides by ‖φ‖ instead (errata E6; <see cref="GanQpDenominator"/>); both conserve
+/// The author's script divides by ‖φ‖ instead (docs/corrections.md, E6; <see cref="GanQpDenominator"/>); both conserve
 /// J₂·e^{μt} and have non-increasing energy (dE/dt = −(θ·φ)²/(λ‖·‖) − μ‖φ‖²), so without L2 they circle forever
 /// around the equilibrium; with it they spiral in. The quadratic term is second order at 0, so the Jacobian there
 /// is [[−μI, −I], [I, 0]] with eigenvalues (−μ ± √(μ² − 4))/2 (±i at μ = 0). Where the denominator vanishes the

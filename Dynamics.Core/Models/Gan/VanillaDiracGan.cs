@@ -13,7 +13,7 @@ namespace Dynamics.Models.Gan;
 /// At the equilibrium 0 both have the Jacobian [[−μI, −½I], [½I, 0]] with eigenvalues (−μ ± √(μ² − 1))/2 (±i/2 at
 /// μ = 0: a centre, period 4π). In 2-D J₂·e^{μt} is conserved (J₂ = 0.03 from the standard start, so without L2 the
 /// flow circles forever). The energy ½(‖φ‖² + ‖θ‖²) never increases, and for the saturating game without L2 it is
-/// conserved: exact circles, even in 1-D, where the non-saturating game converges only as r² ≈ 8/t (errata E3).
+/// conserved: exact circles, even in 1-D, where the non-saturating game converges only as r² ≈ 8/t (docs/corrections.md, E3).
 /// </summary>
 public readonly record struct VanillaDiracGan : IDiracGanFlow
 {

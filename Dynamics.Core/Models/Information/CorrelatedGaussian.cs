@@ -96,7 +96,7 @@ public sealed record CorrelatedGaussian
     /// <summary>
     /// JS(P‖Q) between the joint and the product of marginals of one pair (d = 1), by the trapezoidal rule on
     /// [−L, L]² with n × n nodes (spectrally accurate for these Gaussian integrands once L ≈ 9): JS = ½KL(P‖M) + ½KL(Q‖M),
-    /// M = (P + Q)/2, which lies in [0, ln 2] (errata E4: not ½ ln 2). For ρ = 0.6 it is 0.05777355.
+    /// M = (P + Q)/2, which lies in [0, ln 2] (docs/corrections.md, E4: not ½ ln 2). For ρ = 0.6 it is 0.05777355.
     /// </summary>
     /// <param name="halfWidth">L &gt; 0 (typical 9).</param>
     /// <param name="nodes">n ≥ 3 per axis (typical 401).</param>

@@ -6,7 +6,7 @@ namespace Dynamics.Models.Information;
 /// N pairs (xᵢ, zᵢ) drawn from a <see cref="CorrelatedGaussian"/> with the critic features of the positives (xᵢ, zᵢ) and
 /// of S negatives per positive, (x₍ᵢ₊ₛ₎ mod N, zᵢ) for s = 1 … S: shifting the batch pairs each z with x's of other,
 /// independent draws, i.e. samples of the product of marginals (Su's batch shuffle, kexue.fm/archives/6024). The
-/// positive pair is (x, z), as the article's text says (errata E5: the reference code pairs z with itself).
+/// positive pair is (x, z), as the article's text says (docs/corrections.md, E5: the reference code pairs z with itself).
 /// </summary>
 public sealed class CriticSample
 {

@@ -6,7 +6,7 @@ namespace Dynamics.Models.Information;
 /// A critic quadratic in each pair, T(x, z) = w₀ + Σₖ (w_x xₖ + w_z zₖ + w_xx xₖ² + w_xz xₖzₖ + w_zz zₖ²), with the
 /// coefficients shared by the d pairs: six parameters, linear in the features φ = (1, Σx, Σz, Σx², Σxz, Σz²). The family
 /// contains the optimal critic log(dP/dQ) of correlated Gaussians (<see cref="CorrelatedGaussian.OptimalCritic"/>), so
-/// every bound it feeds can be tight. The positive pair is (x, z), as the article's text says (errata E5).
+/// every bound it feeds can be tight. The positive pair is (x, z), as the article's text says (docs/corrections.md, E5).
 /// </summary>
 /// <param name="Constant">w₀.</param>
 /// <param name="X">w_x.</param>

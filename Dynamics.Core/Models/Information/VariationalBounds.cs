@@ -10,7 +10,7 @@ namespace Dynamics.Models.Information;
 /// Sample estimates of the variational objectives of mutual information (Poole et al., "On variational bounds of mutual
 /// information", ICML 2019; kexue.fm/archives/6024), with P the joint (positive pairs) and Q the product of marginals
 /// (negative pairs) of a <see cref="CriticSample"/>:
-/// JS objective E_P log σ(T) + E_Q log(1 − σ(T)) = 2 JS − ln 4 at the optimum (not a bound on I; JS ≤ ln 2, errata E4);
+/// JS objective E_P log σ(T) + E_Q log(1 − σ(T)) = 2 JS − ln 4 at the optimum (not a bound on I; JS ≤ ln 2: docs/corrections.md, E4);
 /// Donsker–Varadhan (MINE) E_P T − ln E_Q e^T; NWJ E_P f − e^{−1} E_Q e^f, evaluated at f = 1 + T so that a critic that
 /// estimates ln(dP/dQ) is tight; InfoNCE with batches of K, which never exceeds ln K.
 /// </summary>

@@ -53,7 +53,7 @@ public sealed class InfoMaxExperiment : IExperiment
         // Trapezoidal rule on [−9, 9]² with 401² nodes: the Gaussian tails beyond 9 and the discretisation are < 1e-12.
         context.Check("JS(joint ‖ product), ρ = 0.6, by quadrature", js, 0.05777355, 1e-8);
         double high = new CorrelatedGaussian(0.99).JensenShannonByQuadrature(9, 2001);
-        context.CheckAtMost("JS(ρ = 0.99) by quadrature − ln 2 ≤ 0 (errata E4)", high - Math.Log(2), 0);
+        context.CheckAtMost("JS(ρ = 0.99) by quadrature − ln 2 ≤ 0 (correction E4, docs/corrections.md)", high - Math.Log(2), 0);
         context.CheckAtMost("½ ln 2 − JS(ρ = 0.99) < 0: the misprinted bound ½ ln 2 is exceeded", 0.5 * Math.Log(2) - high, 0);
         context.Report("js_rho_0.99", high);
 
@@ -174,7 +174,7 @@ public sealed class InfoMaxExperiment : IExperiment
             sdNwj[i] = nwjSpread.StandardDeviation(0);
             sdNce[i] = EstimatorStatistics.FromValues(c).StandardDeviation(0);
             context.CheckAtMost($"InfoNCE (K = {Batch}) ≤ ln K at I = {truth[i]:F3}", nce[i] - Math.Log(Batch), 0);
-            context.CheckAtMost($"JS estimate ≤ ln 2 at I = {truth[i]:F3} (errata E4)", js[i] - Math.Log(2), 0);
+            context.CheckAtMost($"JS estimate ≤ ln 2 at I = {truth[i]:F3} (correction E4, docs/corrections.md)", js[i] - Math.Log(2), 0);
             if (truth[i] < 1.5)
             {
                 // Sampling error of DV/NWJ at the optimal critic on 8192 pairs with 4 negatives each, in closed form.

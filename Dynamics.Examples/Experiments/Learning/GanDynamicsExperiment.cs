@@ -237,7 +237,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         context.Check("WGAN-GP c = 1 at T = 400: J₂", DiracGan.AngularMomentum(cycle), 1, 1e-8);
         context.Check("WGAN-GP c = 1 at T = 400: θ·φ", cycle[0] * cycle[2] + cycle[1] * cycle[3], 0, 1e-8);
 
-        // Errata E6: the two GAN-QP denominators agree qualitatively; ‖θ(40)‖ = 0.17032 vs 0.17043 (five decimals).
+        // Correction E6: the two GAN-QP denominators agree qualitatively; ‖θ(40)‖ = 0.17032 vs 0.17043 (five decimals).
         context.Check("GAN-QP (‖θ‖ denominator): ‖θ(40)‖", DiracGan.GeneratorNorm(Solve(new GanQpDiracGan(), 40, 2).FinalState, 2), 0.17032, 5e-6);
         context.Check("GAN-QP (‖φ‖ denominator, script): ‖θ(40)‖", DiracGan.GeneratorNorm(Solve(new GanQpDiracGan(1.0, 0, GanQpDenominator.Discriminator), 40, 2).FinalState, 2), 0.17043, 5e-6);
     }
@@ -250,7 +250,7 @@ public sealed class GanDynamicsExperiment : IExperiment
         var solution = Ode.Solve(OdeProblem.Create(gan, [0.1, 0.2], 0, 10_000), new DormandPrince5(), SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Times(times) });
         var r2 = Enumerable.Range(0, solution.Count).Select(i => 2 * DiracGan.Energy(solution.State(i), 1)).ToArray();
         double at1000 = r2[30], at10000 = r2[40];
-        // docs/gan.md, errata E3: r² = 0.0069 at t = 1000 and 7.9e-4 at t = 10⁴ (two digits quoted).
+        // docs/gan.md; docs/corrections.md, E3: r² = 0.0069 at t = 1000 and 7.9e-4 at t = 10⁴ (two digits quoted).
         context.Check("1-D vanilla: r²(1000)", at1000, 0.0069, 5e-5);
         context.Check("1-D vanilla: r²(10⁴)", at10000, 7.9e-4, 5e-6);
         // The averaged law 8/(t + 8/r₀²) drops an oscillating O(r²) correction, whose relative size the residual panel of

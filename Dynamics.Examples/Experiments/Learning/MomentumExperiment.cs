@@ -17,7 +17,7 @@ namespace Dynamics.Examples.Experiments.Learning;
 
 /// <summary>
 /// Momentum as the leapfrog of the heavy ball θ̈ + λθ̇ = −∇L (kexue.fm/archives/5655, docs/learning.md): the closed
-/// form on a quadratic, the O(γ²) global error with the half-step start against O(γ) without it (errata E2), momentum
+/// form on a quadratic, the O(γ²) global error with the half-step start against O(γ) without it (docs/corrections.md, E2), momentum
 /// SGD as the damped velocity Verlet, the symplectic integrators' orders and energy behaviour, and Nesterov's ODE
 /// against its Bessel closed form.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Dynamics.Models.Optimization.Flows;
 
 /// <summary>
 /// SGD as the overdamped Langevin SDE dθ = −∇L(θ) dt + σ dW, with mini-batch noise modelled as Gaussian
-/// (kexue.fm/archives/5655, docs/learning.md). <b>Convention</b> (errata E1): with W a standard Wiener process the
+/// (kexue.fm/archives/5655, docs/learning.md). <b>Convention</b> (docs/corrections.md, E1): with W a standard Wiener process the
 /// stationary density is p∞(θ) ∝ exp(−2L(θ)/σ²), i.e. the temperature is σ²/2. Su's exp(−L/σ²) belongs to the other
 /// normalisation dθ = −∇L dt + √2·σ dW. Euler–Maruyama with step γ, θₙ₊₁ = θₙ − γ∇L + σ√γ ξₙ, is SGD with learning
 /// rate γ and gradient-noise standard deviation σ/√γ; its own stationary law differs at O(γ)

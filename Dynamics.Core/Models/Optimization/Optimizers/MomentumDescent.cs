@@ -11,7 +11,7 @@ namespace Dynamics.Models.Optimization.Optimizers;
 /// the effective step of a learning rate α is about √α, which is the momentum speed-up. It equals the
 /// <c>VelocityVerlet</c> integrator on <see cref="HeavyBallFlow{TLoss}"/> (friction treated by the trapezoidal
 /// rule) read at half-step velocities; its global error is O(γ²) with the <see cref="MomentumStart.HalfStep"/> start
-/// and O(γ) with the naive one (errata E2).
+/// and O(γ) with the naive one (docs/corrections.md, E2).
 /// </summary>
 public sealed record MomentumDescent : MomentumScheme
 {

@@ -5,7 +5,7 @@ public enum MomentumStart
 {
     /// <summary>
     /// The half-step start v₀ = γη(−γ/2) ≈ γη₀ + (γ²/2)(λη₀ + ∇L(θ₀)): the iterates then track the heavy-ball flow
-    /// with global error O(γ²) (docs/learning.md, errata E2).
+    /// with global error O(γ²) (docs/learning.md; docs/corrections.md, E2).
     /// </summary>
     HalfStep,
 

@@ -217,13 +217,13 @@ public class GanFlowTests
         // The averaged law 8/(t + 8/r₀²) is accurate to O(r²) relative corrections: within 2% at t = 1000, 0.5% at 10⁴.
         Assert.Equal(DiracGan.OneDimensionalRadiusSquared(0.05, 1000), r1000, 0.02 * r1000);
         Assert.Equal(DiracGan.OneDimensionalRadiusSquared(0.05, 10_000), r10000, 0.005 * r10000);
-        // The saturating game in 1-D is an exact circle instead (errata E3).
+        // The saturating game in 1-D is an exact circle instead (docs/corrections.md, E3).
         var saturating = Solve(new VanillaDiracGan(0, playerDimension: 1, saturating: true), 1000, [0.1, 0.2]);
         Assert.Equal(0.05, 2 * DiracGan.Energy(saturating.FinalState, 1), 1e-9);
     }
 
     [Fact]
-    public void GAN_QP_denominators_differ_slightly_as_errata_E6_says()
+    public void GAN_QP_denominators_differ_slightly_as_correction_E6_says()
     {
         double thetaNorm = DiracGan.GeneratorNorm(Solve(new GanQpDiracGan(), 40).FinalState, 2);
         double phiVariant = DiracGan.GeneratorNorm(Solve(new GanQpDiracGan(1.0, 0, GanQpDenominator.Discriminator), 40).FinalState, 2);

@@ -6,7 +6,7 @@ using Dynamics.Solvers.RungeKutta;
 
 namespace Dynamics.Tests.Core.Models.Generative;
 
-/// <summary>The generator in parameter time (MODELS §7(d)2) and the W₂ bound sanity case (§7(d)6, errata E7).</summary>
+/// <summary>The generator in parameter time (MODELS §7(d)2) and the W₂ bound sanity case (§7(d)6; docs/corrections.md, E7).</summary>
 public class GeneratorTrainingTests
 {
     private static readonly double[] Start = [1, 1, 1, 0, 0, 1];
@@ -146,7 +146,7 @@ public class GeneratorTrainingTests
             return sum * T / intervals / 3;
         }
 
-        // Errata E7: the constant must bound −(g(x) − g(y))(x − y) = −b(x − y)²: L = −b is the sharp choice, L = |b| also holds.
+        // Correction E7: the constant must bound −(g(x) − g(y))(x − y) = −b(x − y)²: L = −b is the sharp choice, L = |b| also holds.
         double loose = Bound(Math.Abs(b)), sharp = Bound(-b);
         // MODELS quotes 0.4270; the closed form is 0.426947 (it rounds to 0.4269).
         Assert.Equal(0.4270, loose, 1e-4);

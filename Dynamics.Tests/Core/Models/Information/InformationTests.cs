@@ -21,7 +21,7 @@ public class InformationTests
         var source = new CorrelatedGaussian(0.6);
         double js = source.JensenShannonByQuadrature();
         Assert.Equal(0.05777355, js, 1e-8);
-        // Errata E4: with the ½-weighted definition JS ≤ ln 2; at ρ = 0.99 it already exceeds the misprinted ½ ln 2.
+        // Correction E4: with the ½-weighted definition JS ≤ ln 2; at ρ = 0.99 it already exceeds the misprinted ½ ln 2.
         double high = new CorrelatedGaussian(0.99).JensenShannonByQuadrature(9, 2001);
         Assert.True(high < Math.Log(2) && high > 0.5 * Math.Log(2), $"JS(ρ = 0.99) = {high}");
     }
