@@ -7,7 +7,7 @@ namespace Dynamics.Analysis;
 /// μ = c/2 and ω² = k − μ²: x(t) = e^{−μt}[x₀C(t) + (v₀ + μx₀)S(t)], x′(t) = e^{−μt}[v₀C(t) − (μv₀ + kx₀)S(t)], where
 /// C = cos ωt and S = sin(ωt)/ω when underdamped, C = cosh κt and S = sinh(κt)/κ (κ² = −ω²) when overdamped, and
 /// C = 1, S = t when critically damped. It is the heavy ball on ½aθ² (c = λ, k = a; docs/learning.md) and the
-/// zero-centred WGAN-GP Dirac GAN (c = 2λ + μ, k = 1; §3.4(d)).
+/// zero-centred WGAN-GP Dirac GAN (c = 2λ + μ, k = 1; docs/gan.md).
 /// </summary>
 public static class DampedOscillator
 {

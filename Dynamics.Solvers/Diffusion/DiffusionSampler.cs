@@ -25,7 +25,7 @@ namespace Dynamics.Solvers.Diffusion;
 public static class DiffusionSampler
 {
     /// <summary>
-    /// DDPM ancestral sampling (Ho et al. 2020; docs/diffusion.md, §6(b)) with T steps of
+    /// DDPM ancestral sampling (Ho et al. 2020; docs/diffusion.md) with T steps of
     /// x_{t−1} = (x_t − (β_t²/β̄_t)ε*(x_t))/α_t + σ_t z from x_T ∼ N(0, I), Su's notation. T score evaluations per sample.
     /// </summary>
     /// <param name="data">The data model: the exact <see cref="GaussianMixture"/> or a fitted one (<see cref="INoiseModel"/>).</param>

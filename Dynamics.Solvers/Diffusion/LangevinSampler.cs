@@ -14,7 +14,7 @@ public static class LangevinSampler
 {
     /// <summary>
     /// The unadjusted Langevin algorithm (ULA) for <paramref name="steps"/> steps. Its stationary law is biased: for a
-    /// target N(μ, S²) the chain is AR(1) with coefficient 1 − ε/(2S²) and stationary variance S²/(1 − ε/(4S²)) (§4(d)3).
+    /// target N(μ, S²) the chain is AR(1) with coefficient 1 − ε/(2S²) and stationary variance S²/(1 − ε/(4S²)) (docs/diffusion.md).
     /// </summary>
     /// <param name="data">The data model: the exact <see cref="GaussianMixture"/> or a fitted one (<see cref="INoiseModel"/>; noise &gt; 0).</param>
     /// <param name="scale">a of the target law.</param>

@@ -16,7 +16,7 @@ namespace Dynamics.Examples.Experiments.Classical;
 /// Missile pursuit (docs/classical.md, a reconstruction of the problem named in kexue.fm 1045, whose text was not found): a
 /// missile always heading at a ship on a straight course. Both textbook variants against their closed forms (capture
 /// time Lv/(v² − u²), capture point, path length, the pursuit curve along the whole trajectory), the two invariants
-/// of §8(d), the trailing distance L/2 when the speeds are equal, and the closest approach of a faster target, which
+/// of docs/classical.md, the trailing distance L/2 when the speeds are equal, and the closest approach of a faster target, which
 /// the shape invariant gives in closed form.
 /// </summary>
 public sealed class PursuitExperiment : IExperiment

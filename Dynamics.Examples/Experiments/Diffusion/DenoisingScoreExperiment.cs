@@ -57,7 +57,7 @@ public sealed class DenoisingScoreExperiment : IExperiment
         context.CheckAtMost("fitted denoiser: relative RMS score error over p̂ (zero score: 1)", Math.Sqrt(error / norm), 0.35);
 
         // r* of Dirac data (the ring's means, s = 0) equals the responsibility-weighted mean Σπ_kμ_k (docs/diffusion.md),
-        // and r* of Gaussian data N(μ, s²I) is (s²y + σ²μ)/(s² + σ²) (§4(d)1), at a grid of points.
+        // and r* of Gaussian data N(μ, s²I) is (s²y + σ²μ)/(s² + σ²) (docs/diffusion.md), at a grid of points.
         var means = new double[16];
         for (int k = 0; k < 8; k++) data.Mean(k).CopyTo(means.AsSpan(2 * k));
         var dirac = GaussianMixture.Isotropic([.. Enumerable.Repeat(0.125, 8)], means, new double[8]).CreateMarginal(1, Sigma);

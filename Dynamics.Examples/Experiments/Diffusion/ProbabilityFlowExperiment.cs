@@ -154,7 +154,7 @@ public sealed class ProbabilityFlowExperiment : IExperiment
 
     private static void Invariant(ExperimentContext context)
     {
-        // §7(d)5: for N(μ, s²) data, (x_t − a_tμ)/√(a_t²s² + σ_t²) is constant along VP and VE trajectories.
+        // docs/diffusion.md: for N(μ, s²) data, (x_t − a_tμ)/√(a_t²s² + σ_t²) is constant along VP and VE trajectories.
         const double mu = 0.7, s = 0.4;
         foreach (IContinuousSchedule schedule in new IContinuousSchedule[] { new VariancePreservingLinear(), new VarianceExplodingGeometric(0.01, 20) })
         {

@@ -43,7 +43,7 @@ public sealed class GanDynamicsExperiment : IExperiment
     private static void ArticleFigures(ExperimentContext context)
     {
         context.Progress("the six θ-plane figures of the article");
-        // Horizons, output steps and windows from bojone/gan/gan_numeric.py (§3.4(c)); the L2 coefficient is ours (the article gives none).
+        // Horizons, output steps and windows from bojone/gan/gan_numeric.py (docs/gan.md); the L2 coefficient is ours (the article gives none).
         (string File, IModel Model, double End, double Output, double Window, string Behaviour, string Caption)[] runs =
         [
             ("vanilla.png", new VanillaDiracGan(), 100, 0.1, 0.3, "precesses and slowly shrinks", "Vanilla Dirac GAN from [φ, θ] = [0.1, 0.2, 0.2, 0.1], 0 ≤ t ≤ 100, θ-plane: the orbit does not close; it precesses and slowly shrinks as the energy falls (2E = ‖φ‖² + ‖θ‖² from 0.10 to 0.067 by t = 100). J₂ = θ₁φ₂ − θ₂φ₁ = 0.03 is conserved, so ‖θ‖‖φ‖ ≥ 0.03 keeps it off the equilibrium and 2E above 2J₂ = 0.06."),

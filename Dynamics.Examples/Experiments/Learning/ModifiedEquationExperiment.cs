@@ -16,7 +16,7 @@ namespace Dynamics.Examples.Experiments.Learning;
 /// <summary>
 /// Why the learning rate should not be too small (kexue.fm/archives/7787; Barrett &amp; Dherin, arXiv 2009.11162;
 /// docs/learning.md): gradient descent with step γ follows the modified flow θ̇ = −∇(L + (γ/4)‖∇L‖²) to O(γ²) and the
-/// plain gradient flow only to O(γ). Reproduces the table of §3.5 and measures both orders on a curved valley.
+/// plain gradient flow only to O(γ). Reproduces the numbers of docs/learning.md ("The modified equation") and measures both orders on a curved valley.
 /// </summary>
 public sealed class ModifiedEquationExperiment : IExperiment
 {

@@ -195,7 +195,7 @@ public sealed class OptimizersExperiment : IExperiment
         figure.LegendCorner = Alignment.UpperLeft;
         figure.SavePng(context.FigurePath("map-versus-flow.png", "Global error of each optimizer's map against its flow, against the step size (log–log); the fitted slope is the order of agreement. GD and scalar RMSprop are compared with the gradient flow, momentum (half-step and naive starts) and Nesterov with the midpoint look-ahead θ + ½βv with the heavy-ball ODE, Adam with the Adam ODE. The Adam series is measured on the Rosenbrock function (b = 5, T = 0.5), the others on the quadratic ½(θ − c)ᵀA(θ − c), A = [[3, 1], [1, 1]], T = 2; γ spans a sixteen-fold range."), 1600, 900);
 
-        // Per-coordinate RMSprop without averaging is exactly Euler on the sign flow θ̇ = −sign ∇L (§3.3).
+        // Per-coordinate RMSprop without averaging is exactly Euler on the sign flow θ̇ = −sign ∇L (docs/learning.md).
         var beale = new BealeLoss();
         var run = OptimizerRun.Iterate(new RmsProp(0.01, 0, 0), beale, [1.0, 1.5], 200);
         var sign = new SignGradientFlow<BealeLoss>(beale);

@@ -16,7 +16,7 @@ namespace Dynamics.Examples.Experiments.Learning;
 /// Su's clipped Polyak flow θ̇ = −(∇L/‖∇L‖)·L·min(1/‖∇L‖, M) (kexue.fm/archives/6261, docs/learning.md) on
 /// f = x(x − 1)(x − 3)² + 1.62276: gradient descent from x₀ = 4 stops in the local minimum 3, the clipped Polyak
 /// iteration (h = 0.01, M = 1000) hops out and, after ≥ 20,000 steps, sits at the global minimum (9 − √33)/8 from every
-/// start near 4. The first few thousand steps are chaotic near x = 3 (§3.3(d)), so the 2,500-step value is shown,
+/// start near 4. The first few thousand steps are chaotic near x = 3 (docs/learning.md), so the 2,500-step value is shown,
 /// not checked. Unclipped on ½‖θ‖² the flow gives L = L₀e^{−t} exactly.
 /// </summary>
 public sealed class PolyakExperiment : IExperiment
@@ -119,7 +119,7 @@ public sealed class PolyakExperiment : IExperiment
         double jump = Step * Clip * Quartic.Evaluate(PolyakQuarticLoss.GlobalMinimizer);
         double settled = after20000.Count(x => Math.Abs(x - PolyakQuarticLoss.GlobalMinimizer) <= jump) / (double)starts;
         double early = after2500.Count(x => Math.Abs(x - PolyakQuarticLoss.GlobalMinimizer) <= jump) / (double)starts;
-        // Every start: the claim of §3.3(d) for H ≥ 20,000 is "every start near x₀ = 4".
+        // Every start: the claim (docs/learning.md) for H ≥ 20,000 is "every start near x₀ = 4".
         context.Check("fraction of 201 starts in [3.9, 4.1] within w = h·M·L(x*) of x* after 20,000 steps", settled, 1, 0);
         context.Report("fraction_on_cycle_after_2500_steps", early);
 

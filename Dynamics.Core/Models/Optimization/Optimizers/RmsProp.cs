@@ -17,7 +17,7 @@ namespace Dynamics.Models.Optimization.Optimizers;
 /// <see cref="Advance"/> returns γ̃.</item>
 /// </list>
 /// A coordinate whose gradient is exactly 0 does not move (the limit of g/√(g²)). On ½aθ² with ρ = ε = 0 the iterates
-/// end in the 2-cycle {θ*, θ* − γ̃}, θ* = θ₀ mod γ̃, and with ρ ∈ (0, 1) in the cycle {γ̃/2, −γ̃/2} (§3.2(d)).
+/// end in the 2-cycle {θ*, θ* − γ̃}, θ* = θ₀ mod γ̃, and with ρ ∈ (0, 1) in the cycle {γ̃/2, −γ̃/2} (docs/learning.md).
 /// </summary>
 public sealed record RmsProp : IOptimizer
 {
