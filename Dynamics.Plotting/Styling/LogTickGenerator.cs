@@ -45,11 +45,14 @@ public sealed class LogTickGenerator : ITickGenerator
         var minors = new List<Tick>();
         for (int k = (int)Math.Floor(lo) - 1; k <= (int)Math.Ceiling(hi); k++)
         {
-            foreach (double m in MajorValues is null ? mantissas : [])
+            if (MajorValues is null)
             {
-                double position = k + Math.Log10(m);
-                if (position < lo || position > hi || (m == 1 && k % every != 0)) continue;
-                majors.Add((position, m, k));
+                foreach (double m in mantissas)
+                {
+                    double position = k + Math.Log10(m);
+                    if (position < lo || position > hi || (m == 1 && k % every != 0)) continue;
+                    majors.Add((position, m, k));
+                }
             }
 
             if (span > 8) continue;
