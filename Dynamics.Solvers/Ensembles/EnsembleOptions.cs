@@ -22,6 +22,9 @@ public sealed record EnsembleOptions
     /// <summary>The most threads to use; −1 (the default) uses every core.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
+    /// <summary>How many workers a solve that starts its own runs at most: <see cref="MaxDegreeOfParallelism"/>, or one per core for −1.</summary>
+    internal int Workers => MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : MaxDegreeOfParallelism;
+
     /// <summary>
     /// Members per work item (default 64): a worker takes a block, solves its members in order and reports progress.
     /// Reductions combine per-block partial results in block order, so results do not depend on the thread count.

@@ -50,7 +50,7 @@ internal static class LaneEnsemble
 
         var results = new LaneResults(problem.Count, n);
         var queue = new MemberQueue(problem.Count, options);
-        int workers = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        int workers = options.Workers;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
         try
         {

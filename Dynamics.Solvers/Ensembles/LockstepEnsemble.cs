@@ -121,7 +121,7 @@ internal static class LockstepEnsemble
         // One worker per core (or per allowed degree), each with one workspace, takes the next batch from a shared
         // counter until none is left. Parallel.For over the batches handed each worker up to 16 at a time (4 ms of a
         // 50 ms solve), so one core could sit idle at the end while the other finished its last chunk.
-        int workers = Math.Min(batchCount, options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism);
+        int workers = Math.Min(batchCount, options.Workers);
         int next = -1;
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
         {
