@@ -73,8 +73,7 @@ public sealed class Integrator<TField> where TField : IVectorField
         _maxStep = options.MaxStep;
         _minStep = options.MinStep;
         _relativeTolerances = options.EffectiveRelativeTolerances(Dimension, options.StepSize is null ? _notes : null);
-        _absoluteTolerances = new double[Dimension];
-        for (int i = 0; i < Dimension; i++) _absoluteTolerances[i] = options.AbsoluteTolerances?[i] ?? options.AbsoluteTolerance;
+        _absoluteTolerances = options.EffectiveAbsoluteTolerances(Dimension);
         _adaptive = options.StepSize is null;
         _fixedStep = options.StepSize ?? 0;
         _control = new StepControl<ScalarLane>(options.Controller, Math.Min(method.Order, method.EmbeddedOrder ?? method.Order) + 1, _maxStep, _minStep);

@@ -50,8 +50,7 @@ internal static class RegisterIntegrator
         options.Validate(problem.Dimension, problem.StartTime, problem.EndTime, method.EmbeddedOrder is not null, method.Name);
         var notes = new List<string>();
         var relative = options.EffectiveRelativeTolerances(Dimension, notes);
-        Span<double> absolute = stackalloc double[Dimension];
-        for (int i = 0; i < Dimension; i++) absolute[i] = options.AbsoluteTolerances?[i] ?? options.AbsoluteTolerance;
+        var absolute = options.EffectiveAbsoluteTolerances(Dimension);
 
         // The start as the integrator makes it: f(t₀, y₀) through the field's Evaluate, then Hairer's initial step.
         var field = problem.Field;

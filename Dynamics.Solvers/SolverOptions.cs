@@ -152,6 +152,14 @@ public sealed record SolverOptions
         }
     }
 
+    /// <summary>The absolute tolerance of each component: <see cref="AbsoluteTolerances"/> or <see cref="AbsoluteTolerance"/>.</summary>
+    internal double[] EffectiveAbsoluteTolerances(int dimension)
+    {
+        var result = new double[dimension];
+        for (int i = 0; i < dimension; i++) result[i] = AbsoluteTolerances?[i] ?? AbsoluteTolerance;
+        return result;
+    }
+
     /// <summary>
     /// The relative tolerance of each component as a solve uses it: <see cref="RelativeTolerances"/> or
     /// <see cref="RelativeTolerance"/>, raised to <see cref="RelativeToleranceFloor"/>; each raise adds a sentence to

@@ -57,8 +57,7 @@ internal sealed class LaneWorkspace<TField, TLane>
         _error = new double[nw];
         _k = new double[Stages * nw];
         _parameters = new double[Math.Max(1, _parameterCount) * _w];
-        _absoluteTolerances = new double[_n];
-        for (int j = 0; j < _n; j++) _absoluteTolerances[j] = options.AbsoluteTolerances?[j] ?? options.AbsoluteTolerance;
+        _absoluteTolerances = options.EffectiveAbsoluteTolerances(_n);
         _relativeTolerances = options.EffectiveRelativeTolerances(_n, null);
         _t = new double[_w];
         _h = new double[_w];

@@ -40,8 +40,7 @@ internal sealed class LockstepWorkspace<TField> : ILockstepWorkspace where TFiel
         _k = new double[Stages * size];
         _memberErrors = new double[batchSize];
         _scaledWeights = new double[Stages];
-        _absoluteTolerances = new double[_n];
-        for (int j = 0; j < _n; j++) _absoluteTolerances[j] = options.Solver.AbsoluteTolerances?[j] ?? options.Solver.AbsoluteTolerance;
+        _absoluteTolerances = options.Solver.EffectiveAbsoluteTolerances(_n);
         _relativeTolerances = options.Solver.EffectiveRelativeTolerances(_n, null);
     }
 
