@@ -92,12 +92,8 @@ internal sealed class SamplerBlock
     {
         var x = X.AsSpan(0, Length);
         Normals(0, x);
-        // A unit spread changes no bit, so that pass is skipped.
-        if (spread != 1)
-        {
-            for (int k = 0; k < x.Length; k++) x[k] *= spread;
-        }
-
+        // Multiplying by a unit spread is exact, so the samplers that start from N(0, I) share this one pass.
+        for (int k = 0; k < x.Length; k++) x[k] *= spread;
         Record(0);
         return x;
     }

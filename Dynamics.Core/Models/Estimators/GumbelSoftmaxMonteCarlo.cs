@@ -203,7 +203,8 @@ public sealed class GumbelSoftmaxMonteCarlo
             }
             else
             {
-                // Lane512, Lane256 and single lanes: only the last group of a block that is not a multiple of 16.
+                // Lane512, Lane256 and single lanes: with AVX-512 only the last group of a block that is not a multiple of
+                // 16; without AVX-512, every group.
                 Span<double> lanes = _scratch.Slice(_scratch.Length - 8, TLane.Count);
                 gradient.Store(lanes, 0);
                 for (int i = 0; i < lanes.Length; i++)
