@@ -120,7 +120,7 @@ public sealed class GumbelSoftmaxMonteCarlo
             long first = b * Block;
             int count = (int)Math.Min(Block, _samples - first);
             for (int k = 0; k < _categories; k++)
-                CounterRandom.FillExponential(_seed, (ulong)first * (ulong)_categories + (ulong)k, (ulong)_categories, buffer.AsSpan(k * Block, count));
+                CounterRandom.FillGumbel(_seed, (ulong)first * (ulong)_categories + (ulong)k, (ulong)_categories, buffer.AsSpan(k * Block, count));
 
             var kernel = new SampleKernel(this, buffer, _scratch[stripe], sums);
             Lanes.ForEachPaired(ref kernel, count);
@@ -152,7 +152,7 @@ public sealed class GumbelSoftmaxMonteCarlo
             var max = TLane.Create(double.NegativeInfinity);
             for (int k = 0; k < K; k++)
             {
-                var gumbel = -LaneMath.LogOfNormal(TLane.Load(buffer, k * Block + offset));
+                var gumbel = TLane.Load(buffer, k * Block + offset);
                 var x = (TLane.Create(logits[k]) + gumbel) * inverse;
                 x.Store(scratch, k * L);
                 max = TLane.Max(max, x);
