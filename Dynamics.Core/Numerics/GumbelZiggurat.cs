@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dynamics.Simd;
 
 namespace Dynamics.Numerics;
@@ -44,6 +45,9 @@ internal static class GumbelZiggurat
     /// <summary>Layer i's rectangle spans the heights [Lower[i], Upper[i]] (for a base layer, [0, f(r)]).</summary>
     internal static readonly double[] Lower, Upper;
 
+    // The set-up builds ≈ 100 candidate sides (the bisection for v), ≈ 2·10⁵ Newton steps, once per process. Side,
+    // TailStart and Inverse are compiled optimised at once (AggressiveOptimization): 64–98 ms instead of 113–288 ms at
+    // tier 0 (loaded machine); the same IEEE operations, so the same bits.
     static GumbelZiggurat()
     {
         Area = SmallestClosingArea();
@@ -93,6 +97,7 @@ internal static class GumbelZiggurat
     {
         private readonly List<double> _width = [], _bound = [], _lower = [], _upper = [];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal Side(bool left, double area)
         {
             Tail = TailStart(left, area);
@@ -140,6 +145,7 @@ internal static class GumbelZiggurat
         private static double Density(bool left, double d) => left ? LeftDensity(d) : RightDensity(d);
 
         // r with r·f(r) + T(r) = v; the left-hand side falls in r (its derivative is r·f′(r) < 0), so bisection.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static double TailStart(bool left, double area)
         {
             double low = 0, high = 40;
@@ -155,6 +161,7 @@ internal static class GumbelZiggurat
         // d ∈ (0, start] with f(d) = y by Newton's method on φ(d) = ln f(d) − ln y, from start (where φ ≤ 0). ln f is
         // concave on both sides (−e^{∓d}'' < 0), so every tangent lies above φ: the iterates fall monotonically onto the
         // root from the right and never overshoot; they stop when a step no longer decreases d.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static double Inverse(bool left, double y, double start)
         {
             double logY = LaneMath.LogOfNormal(y), d = start;
