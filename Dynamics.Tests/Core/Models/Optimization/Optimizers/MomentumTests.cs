@@ -43,7 +43,7 @@ public class MomentumTests
     public void Half_step_start_gives_the_quoted_errors_at_T_5(double gamma, double quoted)
     {
         double error = ErrorAtFive(gamma, MomentumStart.HalfStep);
-        // MODELS.md §3.1(d) quotes two significant digits; 5% covers their rounding.
+        // docs/learning.md, "Momentum", quotes two to three significant digits; 5% covers their rounding.
         Assert.Equal(quoted, error, quoted * 0.05);
     }
 
