@@ -98,6 +98,11 @@ public readonly struct Lane256 : ILane<Lane256>
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane256 AtLeast(Lane256 value, Lane256 floor) =>
+        new(Vector256.ConditionalSelect(Vector256.GreaterThan(floor._value, value._value), floor._value, value._value));
+
+    /// <inheritdoc/>
     /// <remarks>AVX2 has no 16-entry permute (and its gather needs pointers): the four entries are read one by one.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 PowerOfTwoBySixteenths(Lane256 shifted, ReadOnlySpan<long> table)

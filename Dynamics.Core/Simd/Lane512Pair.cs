@@ -125,6 +125,11 @@ public readonly struct Lane512Pair : ILane<Lane512Pair>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane512Pair AtLeast(Lane512Pair value, Lane512Pair floor) =>
+        new(Avx512F.Max(floor._low, value._low), Avx512F.Max(floor._high, value._high));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512Pair PowerOfTwoBySixteenths(Lane512Pair shifted, ReadOnlySpan<long> table)
     {
         ref long start = ref MemoryMarshal.GetReference(table);

@@ -121,6 +121,10 @@ public readonly struct ScalarLane : ILane<ScalarLane>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane AtLeast(ScalarLane value, ScalarLane floor) => new(floor._value > value._value ? floor._value : value._value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane PowerOfTwoBySixteenths(ScalarLane shifted, ReadOnlySpan<long> table)
     {
         long k = BitConverter.DoubleToInt64Bits(shifted._value);

@@ -159,7 +159,7 @@ public sealed class GumbelSoftmaxMonteCarlo
                 var gumbel = -LaneMath.LogOfNormal(TLane.Load(buffer, k * Block + offset));
                 var x = (TLane.Create(logits[k]) + gumbel) * inverse;
                 x.Store(scratch, k * L);
-                max = TLane.Max(max, x);
+                max = TLane.AtLeast(max, x);  // x > max ? x : max, as the scalar estimator; x is finite
             }
 
             var sum = TLane.Create(0);

@@ -48,6 +48,37 @@ public class LaneTests
     }
 
     [Fact]
+    public void At_least_keeps_a_nan_value_and_an_equal_values_sign_at_every_width()
+    {
+        // Every pair of the special values, bit for bit (SequenceEqual on doubles would take −0 for +0).
+        double[] specials = [double.NaN, -0.0, 0.0, -1, 2, double.NegativeInfinity, double.PositiveInfinity, -708];
+        var value = new double[Length];
+        var floor = new double[Length];
+        for (int first = 0; first < specials.Length * specials.Length; first += Length)
+        {
+            for (int i = 0; i < Length; i++)
+            {
+                int pair = (first + i) % (specials.Length * specials.Length);
+                value[i] = specials[pair / specials.Length];
+                floor[i] = specials[pair % specials.Length];
+            }
+
+            var expected = value.Select((v, i) => BitConverter.DoubleToInt64Bits(floor[i] > v ? floor[i] : v)).ToArray();
+            Assert.Equal(expected, Bits<ScalarLane>(value, floor));
+            if (Lane256.IsHardwareAccelerated) Assert.Equal(expected, Bits<Lane256>(value, floor));
+            if (Lane512.IsHardwareAccelerated) Assert.Equal(expected, Bits<Lane512>(value, floor));
+            if (Lane512Pair.IsHardwareAccelerated) Assert.Equal(expected, Bits<Lane512Pair>(value, floor));
+        }
+
+        static long[] Bits<TLane>(double[] value, double[] floor) where TLane : struct, ILane<TLane>
+        {
+            var result = new double[Length];
+            for (int i = 0; i < Length; i += TLane.Count) TLane.AtLeast(TLane.Load(value, i), TLane.Load(floor, i)).Store(result, i);
+            return [.. result.Select(BitConverter.DoubleToInt64Bits)];
+        }
+    }
+
+    [Fact]
     public void Power_of_two_by_sixteenths_looks_up_the_entry_and_adds_the_integer_part_to_the_exponent()
     {
         // Over the member's whole range of k, with the table of 2^(j/16) as Math.Pow gives it (any table would do: the
@@ -99,6 +130,7 @@ public class LaneTests
         yield return Both<TLane>((a, b, c, p, n) => TLane.Exponent(p), (a, b, c, p, n) => ScalarLane.Exponent(p));
         yield return Both<TLane>((a, b, c, p, n) => TLane.Significand(p), (a, b, c, p, n) => ScalarLane.Significand(p));
         yield return Both<TLane>((a, b, c, p, n) => TLane.ScaleB(TLane.Significand(p), n), (a, b, c, p, n) => ScalarLane.ScaleB(ScalarLane.Significand(p), n));
+        yield return Both<TLane>((a, b, c, p, n) => TLane.AtLeast(a, b), (a, b, c, p, n) => ScalarLane.AtLeast(a, b));
         // k = round(a/62.5) ∈ [−16000, 16000] as 1.5·2⁵² + k.
         yield return Both<TLane>((a, b, c, p, n) => TLane.PowerOfTwoBySixteenths(TLane.MultiplyAdd(a, TLane.Create(0.016), TLane.Create(6755399441055744.0)), SixteenthsTable),
             (a, b, c, p, n) => ScalarLane.PowerOfTwoBySixteenths(ScalarLane.MultiplyAdd(a, ScalarLane.Create(0.016), ScalarLane.Create(6755399441055744.0)), SixteenthsTable));
