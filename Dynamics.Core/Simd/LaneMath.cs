@@ -142,8 +142,9 @@ public static class LaneMath
         var shifter = TLane.Create(RoundingShifter);
         var shifted = TLane.MultiplyAdd(x, TLane.Create(SixteenOverLn2), shifter);
         var k = shifted - shifter;
-        var r = TLane.MultiplyAdd(-k, TLane.Create(Ln2OverSixteen), x);
-        r = TLane.MultiplyAdd(-k, TLane.Create(Ln2OverSixteenLow), r);
+        // k·(−c) rather than (−k)·c: the same bits, without an instruction to negate k.
+        var r = TLane.MultiplyAdd(k, TLane.Create(-Ln2OverSixteen), x);
+        r = TLane.MultiplyAdd(k, TLane.Create(-Ln2OverSixteenLow), r);
 
         // q = r + r²/2 + … + r⁷/7! as (r + r²(1/2 + r/6)) + r⁴((1/24 + r/120) + r²(1/720 + r/5040)).
         var r2 = r * r;
