@@ -60,6 +60,27 @@ public interface ILane<TSelf> : IFieldNumber<TSelf> where TSelf : struct, ILane<
     /// <returns>The scaled value.</returns>
     static abstract TSelf ScaleB(TSelf value, TSelf power);
 
+    /// <summary>
+    /// Lane-wise floor &gt; value ? floor : value: value raised to the floor, one instruction (<c>vmaxpd</c>) where
+    /// <see cref="IFieldNumber{TSelf}.Max"/>'s IEEE 754 maximum takes four. A NaN value stays NaN (a NaN floor gives the
+    /// value), and where the two compare equal (±0) the value is kept, sign included.
+    /// </summary>
+    /// <param name="value">The values.</param>
+    /// <param name="floor">The lower bounds.</param>
+    /// <returns>The raised values.</returns>
+    static abstract TSelf AtLeast(TSelf value, TSelf floor);
+
+    /// <summary>
+    /// Lane-wise 2^(k/16) for an integer k in [−16352, 16383], from a table whose entry j (0 ≤ j &lt; 16) holds the bits of
+    /// 2^(j/16) minus j·2⁴⁸: the entry j = k mod 16 with k·2⁴⁸ added to its bits (mod 2⁶⁴), which adds ⌊k/16⌋ to its
+    /// binary exponent, exactly. k comes as the double 1.5·2⁵² + k (the sum that rounds a product to an integer), whose
+    /// low bits are k in two's complement, so no conversion is needed.
+    /// </summary>
+    /// <param name="shifted">1.5·2⁵² + k for each lane.</param>
+    /// <param name="table">The 16 adjusted entries (not checked: the caller passes exactly 16).</param>
+    /// <returns>2^(k/16) with the table entry's rounding.</returns>
+    static abstract TSelf PowerOfTwoBySixteenths(TSelf shifted, ReadOnlySpan<long> table);
+
     /// <summary>The mask a ≤ b (false where either is NaN).</summary>
     /// <param name="left">a.</param>
     /// <param name="right">b.</param>

@@ -99,6 +99,22 @@ public readonly struct Lane256 : ILane<Lane256>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane256 AtLeast(Lane256 value, Lane256 floor) =>
+        new(Vector256.ConditionalSelect(Vector256.GreaterThan(floor._value, value._value), floor._value, value._value));
+
+    /// <inheritdoc/>
+    /// <remarks>AVX2 has no 16-entry permute (and its gather needs pointers): the four entries are read one by one.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane256 PowerOfTwoBySixteenths(Lane256 shifted, ReadOnlySpan<long> table)
+    {
+        var k = shifted._value.AsInt64();
+        var entry = Vector256.Create(table[(int)(k.GetElement(0) & 15)], table[(int)(k.GetElement(1) & 15)],
+            table[(int)(k.GetElement(2) & 15)], table[(int)(k.GetElement(3) & 15)]);
+        return new((entry + (k << 48)).AsDouble());
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane256 LessThanOrEqual(Lane256 left, Lane256 right) => new(Vector256.LessThanOrEqual(left._value, right._value));
 
     /// <inheritdoc/>

@@ -91,6 +91,22 @@ public readonly struct Lane512 : ILane<Lane512>
     public static Lane512 ScaleB(Lane512 value, Lane512 power) => Unsafe.BitCast<Vector512<double>, Lane512>(Avx512F.Scale(value._value, power._value));
 
     /// <inheritdoc/>
+    /// <remarks><c>vmaxpd</c> returns its second operand when the operands are unordered or equal.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane512 AtLeast(Lane512 value, Lane512 floor) => Unsafe.BitCast<Vector512<double>, Lane512>(Avx512F.Max(floor._value, value._value));
+
+    /// <inheritdoc/>
+    /// <remarks>The 16 entries sit in two registers and one <c>vpermt2q</c> picks each lane's by the low 4 bits of k.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane512 PowerOfTwoBySixteenths(Lane512 shifted, ReadOnlySpan<long> table)
+    {
+        ref long start = ref MemoryMarshal.GetReference(table);
+        var k = shifted._value.AsInt64();
+        var entry = Avx512F.PermuteVar8x64x2(Vector512.LoadUnsafe(ref start), k, Vector512.LoadUnsafe(ref start, 8));
+        return Unsafe.BitCast<Vector512<double>, Lane512>((entry + (k << 48)).AsDouble());
+    }
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512 LessThanOrEqual(Lane512 left, Lane512 right) => Unsafe.BitCast<Vector512<double>, Lane512>(Vector512.LessThanOrEqual(left._value, right._value));
 

@@ -125,6 +125,22 @@ public readonly struct Lane512Pair : ILane<Lane512Pair>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane512Pair AtLeast(Lane512Pair value, Lane512Pair floor) =>
+        new(Avx512F.Max(floor._low, value._low), Avx512F.Max(floor._high, value._high));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lane512Pair PowerOfTwoBySixteenths(Lane512Pair shifted, ReadOnlySpan<long> table)
+    {
+        ref long start = ref MemoryMarshal.GetReference(table);
+        Vector512<long> lower = Vector512.LoadUnsafe(ref start), upper = Vector512.LoadUnsafe(ref start, 8);
+        Vector512<long> low = shifted._low.AsInt64(), high = shifted._high.AsInt64();
+        return new((Avx512F.PermuteVar8x64x2(lower, low, upper) + (low << 48)).AsDouble(),
+            (Avx512F.PermuteVar8x64x2(lower, high, upper) + (high << 48)).AsDouble());
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lane512Pair LessThanOrEqual(Lane512Pair left, Lane512Pair right) =>
         new(Vector512.LessThanOrEqual(left._low, right._low), Vector512.LessThanOrEqual(left._high, right._high));
 

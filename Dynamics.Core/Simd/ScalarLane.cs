@@ -121,6 +121,18 @@ public readonly struct ScalarLane : ILane<ScalarLane>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane AtLeast(ScalarLane value, ScalarLane floor) => new(floor._value > value._value ? floor._value : value._value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarLane PowerOfTwoBySixteenths(ScalarLane shifted, ReadOnlySpan<long> table)
+    {
+        long k = BitConverter.DoubleToInt64Bits(shifted._value);
+        return new(BitConverter.Int64BitsToDouble(table[(int)(k & 15)] + (k << 48)));
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane LessThanOrEqual(ScalarLane left, ScalarLane right) =>
         new(Vector128.LessThanOrEqual(Vector128.CreateScalarUnsafe(left._value), Vector128.CreateScalarUnsafe(right._value)).ToScalar());
 

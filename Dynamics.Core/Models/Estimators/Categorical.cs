@@ -148,10 +148,10 @@ public static class Categorical
             }
         }
 
-        // Arguments are ≤ 0 and the largest term is 1, so the fast exponential's clamp at −708 (e^−708 ≈ 3e-308 for smaller
+        // Arguments are ≤ 0 and the largest term is 1, so the table exponential's clamp at −708 (e^−708 ≈ 3e-308 for smaller
         // arguments) changes nothing that matters; the vectorised kernel uses the same call, bit for bit.
         double sum = 0;
-        for (int k = 0; k < K; k++) sum += relaxed[k] = LaneMath.ExpOfNonPositive(ScalarLane.Create(relaxed[k] - max)).Value;
+        for (int k = 0; k < K; k++) sum += relaxed[k] = LaneMath.ExpOfNonPositiveByTable(ScalarLane.Create(relaxed[k] - max)).Value;
         double scale = 1 / sum;
         for (int k = 0; k < K; k++) relaxed[k] *= scale;
         return best;

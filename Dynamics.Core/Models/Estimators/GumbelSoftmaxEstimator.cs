@@ -67,7 +67,8 @@ public sealed class GumbelSoftmaxEstimator : IGradientEstimator
             if (StraightThrough) _objective.GradientAtVertex(hard, _slope);
             else _objective.GradientAt(_relaxed, _slope);
             double mean = 0;
-            for (int i = 0; i < _relaxed.Length; i++) mean += _relaxed[i] * _slope[i];
+            // Σ ỹᵢ gᵢ by fused multiply-adds: the vectorised Monte Carlo forms it so, and its samples keep these bits.
+            for (int i = 0; i < _relaxed.Length; i++) mean = Math.FusedMultiplyAdd(_relaxed[i], _slope[i], mean);
             for (int j = 0; j < gradient.Length; j++) gradient[j] += _relaxed[j] * (_slope[j] - mean);
         }
 

@@ -60,7 +60,7 @@ public sealed class GumbelSoftmaxMonteCarlo
         for (int r = 0; r < Stripes; r++)
         {
             _buffers[r] = new double[_categories * Block];
-            _scratch[r] = new double[2 * _categories * Lane512Pair.Count + 8];  // x and e (then slope and y), and 8 lanes for Accumulate
+            _scratch[r] = new double[2 * _categories * Lane512Pair.Count];  // x and e, then slope and ỹ
             _sums[r] = new double[2 * _categories * 8];
         }
 
@@ -146,6 +146,10 @@ public sealed class GumbelSoftmaxMonteCarlo
             // The owner's arrays and flags in locals: read through `this` they were reloaded in every iteration.
             ReadOnlySpan<double> logits = _owner._logits, costs = _owner._costs, target = _owner._target, buffer = _buffer;
             Span<double> scratch = _scratch, sums = _sums;
+            // Loads read through a ReadOnlySpan made once: each Load(scratch, …) converted the Span by a call that the JIT
+            // left in the straight-through branch, and every vector live across that call (τ⁻¹, the maximum, ỹ, the mean)
+            // was spilled to the stack and reloaded in every iteration of every loop.
+            ReadOnlySpan<double> stored = scratch;
             bool straightThrough = _owner._straightThrough;
             int K = logits.Length, L = TLane.Count;
             var inverse = TLane.Create(_owner._inverseTemperature);
@@ -155,64 +159,64 @@ public sealed class GumbelSoftmaxMonteCarlo
                 var gumbel = TLane.Load(buffer, k * Block + offset);
                 var x = (TLane.Create(logits[k]) + gumbel) * inverse;
                 x.Store(scratch, k * L);
-                max = TLane.Max(max, x);
+                max = TLane.AtLeast(max, x);  // x > max ? x : max, as the scalar estimator; x is finite
             }
 
             var sum = TLane.Create(0);
             for (int k = 0; k < K; k++)
             {
-                var e = LaneMath.ExpOfNonPositive(TLane.Load(scratch, k * L) - max);
+                var e = LaneMath.ExpOfNonPositiveByTable(TLane.Load(stored, k * L) - max);
                 e.Store(scratch, (K + k) * L);
                 sum += e;
             }
 
+            // ỹ overwrites e (formed once, read again for the gradient); the slope overwrites x once straight-through has
+            // read it for the hard sample. mean = Σ ỹ·slope by fused multiply-adds, as the scalar estimator adds it.
             var scale = TLane.Create(1) / sum;
             var mean = TLane.Create(0);
             var weight = TLane.Create(_owner._weight);
             for (int k = 0; k < K; k++)
             {
-                var y = TLane.Load(scratch, (K + k) * L) * scale;
+                var y = TLane.Load(stored, (K + k) * L) * scale;
+                y.Store(scratch, (K + k) * L);
                 var at = straightThrough
-                    ? TLane.ConditionalSelect(TLane.LessThanOrEqual(max, TLane.Load(scratch, k * L)), TLane.Create(1), TLane.Create(0))
+                    ? TLane.ConditionalSelect(TLane.LessThanOrEqual(max, TLane.Load(stored, k * L)), TLane.Create(1), TLane.Create(0))
                     : y;
                 var slope = TLane.Create(costs[k]) + weight * (at - TLane.Create(target[k]));
                 slope.Store(scratch, k * L);
-                mean += y * slope;
+                mean = TLane.MultiplyAdd(y, slope, mean);
             }
 
+            ref double sumsStart = ref MemoryMarshal.GetReference(sums);
             for (int k = 0; k < K; k++)
             {
-                var y = TLane.Load(scratch, (K + k) * L) * scale;
-                var gradient = y * (TLane.Load(scratch, k * L) - mean) * inverse;
-                Accumulate(gradient, sums.Slice(k * 8, 8), sums.Slice((K + k) * 8, 8), offset);
+                var gradient = TLane.Load(stored, (K + k) * L) * (TLane.Load(stored, k * L) - mean) * inverse;
+                Accumulate(gradient, ref sumsStart, k * 8, (K + k) * 8, offset);
             }
         }
 
-        // Adds Σ g and Σ g² into eight partial sums by sample index mod 8, sample after sample, so the sums have the same
-        // bits at every vector width: a pair's two halves go to the same eight sums, its low half first.
+        // Adds Σ g and Σ g² into eight partial sums by sample index mod 8, sample after sample (g² by a fused multiply-add),
+        // so the sums have the same bits at every vector width: a pair's two halves go to the same eight sums, its low half
+        // first; eight lanes start at a multiple of 8, four at a multiple of 4 (Lanes.ForEachPaired's order), so each
+        // lane has a sum of its own. The sums are addressed from the stripe's first without a check (Slice's two checks per
+        // category showed in the loop).
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Accumulate<TLane>(TLane gradient, Span<double> sum, Span<double> square, int offset) where TLane : struct, ILane<TLane>
+        private static void Accumulate<TLane>(TLane gradient, ref double sums, int sum, int square, int offset) where TLane : struct, ILane<TLane>
         {
+            ref double s = ref Unsafe.Add(ref sums, sum);
+            ref double q = ref Unsafe.Add(ref sums, square);
             if (typeof(TLane) == typeof(Lane512Pair))
             {
                 var (low, high) = Unsafe.As<TLane, Lane512Pair>(ref gradient).Halves;
-                ref double s = ref MemoryMarshal.GetReference(sum);
-                ref double q = ref MemoryMarshal.GetReference(square);
                 (Vector512.LoadUnsafe(ref s) + low + high).StoreUnsafe(ref s);
-                (Vector512.LoadUnsafe(ref q) + low * low + high * high).StoreUnsafe(ref q);
+                Vector512.FusedMultiplyAdd(high, high, Vector512.FusedMultiplyAdd(low, low, Vector512.LoadUnsafe(ref q))).StoreUnsafe(ref q);
             }
             else
             {
-                // Lane512, Lane256 and single lanes: with AVX-512 only the last group of a block that is not a multiple of
-                // 16; without AVX-512, every group.
-                Span<double> lanes = _scratch.Slice(_scratch.Length - 8, TLane.Count);
-                gradient.Store(lanes, 0);
-                for (int i = 0; i < lanes.Length; i++)
-                {
-                    int j = (offset + i) & 7;
-                    sum[j] += lanes[i];
-                    square[j] += lanes[i] * lanes[i];
-                }
+                Span<double> eightSums = MemoryMarshal.CreateSpan(ref s, 8), eightSquares = MemoryMarshal.CreateSpan(ref q, 8);
+                int j = offset & 7;
+                (TLane.Load(eightSums, j) + gradient).Store(eightSums, j);
+                TLane.MultiplyAdd(gradient, gradient, TLane.Load(eightSquares, j)).Store(eightSquares, j);
             }
         }
     }

@@ -47,6 +47,50 @@ public class LaneTests
         Assert.Equal("count", error.ParamName);
     }
 
+    [Fact]
+    public void At_least_keeps_a_nan_value_and_an_equal_values_sign_at_every_width()
+    {
+        // Every pair of the special values, bit for bit (SequenceEqual on doubles would take −0 for +0).
+        double[] specials = [double.NaN, -0.0, 0.0, -1, 2, double.NegativeInfinity, double.PositiveInfinity, -708];
+        var value = new double[Length];
+        var floor = new double[Length];
+        for (int first = 0; first < specials.Length * specials.Length; first += Length)
+        {
+            for (int i = 0; i < Length; i++)
+            {
+                int pair = (first + i) % (specials.Length * specials.Length);
+                value[i] = specials[pair / specials.Length];
+                floor[i] = specials[pair % specials.Length];
+            }
+
+            var expected = value.Select((v, i) => BitConverter.DoubleToInt64Bits(floor[i] > v ? floor[i] : v)).ToArray();
+            Assert.Equal(expected, Bits<ScalarLane>(value, floor));
+            if (Lane256.IsHardwareAccelerated) Assert.Equal(expected, Bits<Lane256>(value, floor));
+            if (Lane512.IsHardwareAccelerated) Assert.Equal(expected, Bits<Lane512>(value, floor));
+            if (Lane512Pair.IsHardwareAccelerated) Assert.Equal(expected, Bits<Lane512Pair>(value, floor));
+        }
+
+        static long[] Bits<TLane>(double[] value, double[] floor) where TLane : struct, ILane<TLane>
+        {
+            var result = new double[Length];
+            for (int i = 0; i < Length; i += TLane.Count) TLane.AtLeast(TLane.Load(value, i), TLane.Load(floor, i)).Store(result, i);
+            return [.. result.Select(BitConverter.DoubleToInt64Bits)];
+        }
+    }
+
+    [Fact]
+    public void Power_of_two_by_sixteenths_looks_up_the_entry_and_adds_the_integer_part_to_the_exponent()
+    {
+        // Over the member's whole range of k, with the table of 2^(j/16) as Math.Pow gives it (any table would do: the
+        // member only moves bits); 1.5·2⁵² + k is what a rounding shifter leaves.
+        for (int k = -16352; k <= 16383; k++)
+        {
+            double shifted = 6755399441055744.0 + k;
+            double expected = Math.ScaleB(Math.Pow(2, (k & 15) / 16.0), k >> 4);
+            Assert.Equal(expected, ScalarLane.PowerOfTwoBySixteenths(ScalarLane.Create(shifted), SixteenthsTable).Value);
+        }
+    }
+
     private static void AssertMatchesScalar<TLane>() where TLane : struct, ILane<TLane>
     {
         if (!TLane.IsHardwareAccelerated) return;
@@ -64,6 +108,9 @@ public class LaneTests
             }
         }, iter: 200);
     }
+
+    // 2^(j/16) minus j·2⁴⁸ in the bits, the layout ILane.PowerOfTwoBySixteenths reads.
+    private static readonly long[] SixteenthsTable = [.. Enumerable.Range(0, 16).Select(j => BitConverter.DoubleToInt64Bits(Math.Pow(2, j / 16.0)) - ((long)j << 48))];
 
     private delegate double[] Operation(double[] a, double[] b, double[] c, double[] positive, double[] powers);
 
@@ -83,6 +130,10 @@ public class LaneTests
         yield return Both<TLane>((a, b, c, p, n) => TLane.Exponent(p), (a, b, c, p, n) => ScalarLane.Exponent(p));
         yield return Both<TLane>((a, b, c, p, n) => TLane.Significand(p), (a, b, c, p, n) => ScalarLane.Significand(p));
         yield return Both<TLane>((a, b, c, p, n) => TLane.ScaleB(TLane.Significand(p), n), (a, b, c, p, n) => ScalarLane.ScaleB(ScalarLane.Significand(p), n));
+        yield return Both<TLane>((a, b, c, p, n) => TLane.AtLeast(a, b), (a, b, c, p, n) => ScalarLane.AtLeast(a, b));
+        // k = round(a/62.5) ∈ [−16000, 16000] as 1.5·2⁵² + k.
+        yield return Both<TLane>((a, b, c, p, n) => TLane.PowerOfTwoBySixteenths(TLane.MultiplyAdd(a, TLane.Create(0.016), TLane.Create(6755399441055744.0)), SixteenthsTable),
+            (a, b, c, p, n) => ScalarLane.PowerOfTwoBySixteenths(ScalarLane.MultiplyAdd(a, ScalarLane.Create(0.016), ScalarLane.Create(6755399441055744.0)), SixteenthsTable));
         yield return Both<TLane>((a, b, c, p, n) => TLane.ConditionalSelect(TLane.LessThanOrEqual(a, b), a, c),
             (a, b, c, p, n) => ScalarLane.ConditionalSelect(ScalarLane.LessThanOrEqual(a, b), a, c));
         yield return Both<TLane>((a, b, c, p, n) => TLane.ConditionalSelect(TLane.BothTrue(TLane.LessThanOrEqual(a, b), TLane.IsFinite(a / c)), a, b),

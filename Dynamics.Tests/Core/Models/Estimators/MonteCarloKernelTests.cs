@@ -28,6 +28,48 @@ public class MonteCarloKernelTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Every_sample_of_the_kernel_has_the_scalar_estimators_bits(bool straightThrough)
+    {
+        // 47 samples: one block in stripe 0, run as two pairs of 16, eight, four and three single lanes, so every width's
+        // path adds into the sums. The scalar estimator's gradients, added as the kernel adds them (partial sums by
+        // sample index mod 8, squares by fused multiply-adds, then the eight sums in order), give the same bits.
+        const int samples = 47;
+        var objective = new SimplexObjective([.. Enumerable.Range(0, 10).Select(i => Math.Cos(i))], weight: 1.5, target: [.. Enumerable.Repeat(0.1, 10)]);
+        var mean = new double[10];
+        var variance = new double[10];
+        new GumbelSoftmaxMonteCarlo(Logits, objective, 0.5, straightThrough).Run(7, samples, mean, variance);
+        var estimator = new GumbelSoftmaxEstimator(objective, TemperatureSchedule.Constant(0.5), straightThrough);
+        var sum = new double[10, 8];
+        var square = new double[10, 8];
+        var gradient = new double[10];
+        for (int s = 0; s < samples; s++)
+        {
+            estimator.Estimate(Logits, 7, s, gradient);
+            for (int k = 0; k < 10; k++)
+            {
+                sum[k, s & 7] += gradient[k];
+                square[k, s & 7] = Math.FusedMultiplyAdd(gradient[k], gradient[k], square[k, s & 7]);
+            }
+        }
+
+        for (int k = 0; k < 10; k++)
+        {
+            double total = 0, squares = 0;
+            for (int j = 0; j < 8; j++)
+            {
+                total += sum[k, j];
+                squares += square[k, j];
+            }
+
+            double m = total / samples;
+            Assert.Equal(m, mean[k]);
+            Assert.Equal(Math.Max(0, (squares - samples * m * m) / (samples - 1)), variance[k]);
+        }
+    }
+
     [Fact]
     public void Bad_input_is_rejected_with_the_parameter_named()
     {
