@@ -164,12 +164,14 @@ internal static class QuickCommand
                 break;
             case "estimators":
                 // Wall clock (the process's CPU time ticks in 10 ms, too coarse for a 40 ms run) on every core and on one
-                // thread; then the per-draw cost of the random fill the kernel starts from, one thread, 2²² draws a run.
+                // thread; then the per-draw cost of the random fills (the kernel starts from FillGumbel; FillExponential is the
+                // one-sided ziggurat with the same fast path, for comparison), one thread, 2²² draws a run.
                 result["gumbel_softmax_k10_samples_per_s"] = Math.Round(1_000_000 / Median(7, GumbelSoftmaxRun(-1)));
                 result["gumbel_softmax_k10_samples_per_s_one_thread"] = Math.Round(1_000_000 / Median(7, GumbelSoftmaxRun(1)));
                 var draws = new double[1 << 16];
                 result["fill_uniform_ns_per_draw"] = Math.Round(Median(11, () => Repeat(64, () => Numerics.CounterRandom.FillUniform(12345, 0, 10, draws))) * 1e9 / (64 << 16), 3);
                 result["fill_exponential_ns_per_draw"] = Math.Round(Median(11, () => Repeat(64, () => Numerics.CounterRandom.FillExponential(12345, 0, 10, draws))) * 1e9 / (64 << 16), 3);
+                result["fill_gumbel_ns_per_draw"] = Math.Round(Median(11, () => Repeat(64, () => Numerics.CounterRandom.FillGumbel(12345, 0, 10, draws))) * 1e9 / (64 << 16), 3);
                 break;
             default:
                 Console.Error.WriteLine($"Unknown quick section '{section}': use single, lanes, rk4 or estimators.");

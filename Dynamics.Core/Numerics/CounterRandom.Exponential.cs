@@ -1,8 +1,4 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using Dynamics.Simd;
 
 namespace Dynamics.Numerics;
@@ -20,8 +16,6 @@ namespace Dynamics.Numerics;
 /// </summary>
 public static partial class CounterRandom
 {
-    private const int Layers = 1024;
-    private const ulong LayerMask = Layers - 1;
     private const double ZigguratTail = 9.256164544265545;  // r = x₁, solved so that the layers close: x₁₀₂₄ = 0 to 1e-14
 
     // x₀ = v/e^{−r} = r + 1 (the base layer's virtual width), x₁ = r, e^{−xᵢ₊₁} = e^{−xᵢ} + v/xᵢ, x₁₀₂₄ = 0; and e^{−xᵢ}.
@@ -33,13 +27,13 @@ public static partial class CounterRandom
     /// <summary>
     /// A standard exponential number E (density e^{−x} on x &gt; 0: mean 1, variance 1) at (<paramref name="seed"/>,
     /// <paramref name="counter"/>), drawn by the ziggurat, which takes a logarithm only in the tail beyond r (about one
-    /// draw in 10⁴). It is positive and below 47, and <see cref="Gumbel(ulong, ulong)"/> is −ln E.
+    /// draw in 10⁴). It is positive and below 47.
     /// </summary>
     /// <param name="seed">The experiment's seed.</param>
     /// <param name="counter">The index of the number.</param>
     /// <returns>A draw from Exp(1).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Exponential(ulong seed, ulong counter) => ExponentialOf(Bits(seed, counter));
+    public static double Exponential(ulong seed, ulong counter) => ZigguratOf<ExponentialZiggurat>(Bits(seed, counter));
 
     /// <summary>
     /// Fills <paramref name="values"/> with the exponential numbers at counters first, first + stride, …: the same bits as
@@ -49,59 +43,18 @@ public static partial class CounterRandom
     /// <param name="firstCounter">The counter of values[0].</param>
     /// <param name="stride">The counter step between neighbours (e.g. the number of categories).</param>
     /// <param name="values">Receives the exponential numbers.</param>
-    public static void FillExponential(ulong seed, ulong firstCounter, ulong stride, Span<double> values)
+    public static void FillExponential(ulong seed, ulong firstCounter, ulong stride, Span<double> values) =>
+        FillZiggurat<ExponentialZiggurat>(seed, firstCounter, stride, values);
+
+    // xᵢ and xᵢ₊₁ are neighbours in LayerWidth (the pair of layer i starts at i); widths are positive, so |x| = x.
+    private readonly struct ExponentialZiggurat : IZiggurat
     {
-        // Two passes: the hash writes every draw's bits into the output, then the ziggurat reads them back. Reading a
-        // lane's layer from a vector just stored stalled on store-to-load forwarding (2.8–6.5 ns per draw in one pass).
-        ref ulong source = ref MemoryMarshal.GetReference(BitsInPlace(seed, firstCounter, stride, values));
-        ref double target = ref MemoryMarshal.GetReference(values);
-        int i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            ref double width = ref MemoryMarshal.GetArrayDataReference(LayerWidth);
-            var evens = Vector512.Create(0L, 2, 4, 6, 8, 10, 12, 14);
-            var odds = evens + Vector512<long>.One;
-            for (; i <= values.Length - 8; i += 8)
-            {
-                var raw = Vector512.LoadUnsafe(ref source, (nuint)i);
-                // Each lane's (xᵢ, xᵢ₊₁) is one 16-byte load; two permutes sort the eight pairs into widths and bounds.
-                var low = LayerPairs(ref width, ref Unsafe.Add(ref source, i));
-                var high = LayerPairs(ref width, ref Unsafe.Add(ref source, i + 4));
-                var x = UnitInterval(raw) * Avx512F.PermuteVar8x64x2(low, evens, high);
-                x.StoreUnsafe(ref target, (nuint)i);
-                uint rejected = (uint)Vector512.GreaterThanOrEqual(x, Avx512F.PermuteVar8x64x2(low, odds, high)).ExtractMostSignificantBits();
-                for (; rejected != 0; rejected &= rejected - 1)
-                {
-                    int k = BitOperations.TrailingZeroCount(rejected);
-                    Unsafe.Add(ref target, i + k) = ExponentialBeyondRectangle(raw.GetElement(k));
-                }
-            }
-        }
+        public static double[] Table => LayerWidth;
 
-        for (; i < values.Length; i++) Unsafe.Add(ref target, i) = ExponentialOf(Unsafe.Add(ref source, i));
+        public static int PairShift => 0;
+
+        public static double Beyond(ulong bits) => ExponentialBeyondRectangle(bits);
     }
-
-    // The ziggurat's fast path for one draw's 64 bits: the layer from the low bits, u from the top 53.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double ExponentialOf(ulong bits)
-    {
-        int layer = (int)(bits & LayerMask);
-        double x = UnitInterval(bits) * LayerWidth[layer];
-        return x < LayerWidth[layer + 1] ? x : ExponentialBeyondRectangle(bits);
-    }
-
-    // (xᵢ, xᵢ₊₁) of the layers of four draws, as [x_a, x_a+1, x_b, x_b+1, …]. Built by widening and inserting: the JIT
-    // lowered Vector512.Create(ymm, ymm) as inserts into the previous iteration's register, spilled across iterations.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> LayerPairs(ref double width, ref ulong bits)
-    {
-        var ab = LayerPair(ref width, bits).ToVector256Unsafe().WithUpper(LayerPair(ref width, Unsafe.Add(ref bits, 1)));
-        var cd = LayerPair(ref width, Unsafe.Add(ref bits, 2)).ToVector256Unsafe().WithUpper(LayerPair(ref width, Unsafe.Add(ref bits, 3)));
-        return ab.ToVector512Unsafe().WithUpper(cd);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<double> LayerPair(ref double width, ulong bits) => Vector128.LoadUnsafe(ref width, (nuint)(bits & LayerMask));
 
     // The exact rest of the ziggurat for a first draw outside its layer's inner rectangle. Further numbers come from
     // SplitMix64's stream started at the first draw's bits (a fresh state per counter, one mix per number).

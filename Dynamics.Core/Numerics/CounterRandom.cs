@@ -11,8 +11,8 @@ namespace Dynamics.Numerics;
 /// Two address families share one mixer (SplitMix64's finaliser, Steele, Lea &amp; Flood 2014):
 /// <list type="bullet">
 /// <item>(seed, counter): the output function applied to key(seed) + counter·φ·2⁶⁴ — the estimators' flat index
-/// (sample · categories + category), with vectorised <see cref="FillUniform"/> and <see cref="FillExponential"/> that
-/// return the same bits as their scalar functions;</item>
+/// (sample · categories + category), with vectorised <see cref="FillUniform"/>, <see cref="FillExponential"/> and
+/// <see cref="FillGumbel"/> that return the same bits as their scalar functions;</item>
 /// <item>(seed, stream, counter): a stream (typically a sample index) picks a starting state by hashing (seed, stream) and
 /// the counter walks the Weyl sequence from there — a diffusion sample's k-th normal without drawing the first k − 1.
 /// Its normals use both Box–Muller branches and live at counters from 2⁶², apart from its uniforms.</item>
@@ -57,17 +57,6 @@ public static partial class CounterRandom
         double u1 = Uniform(seed, 2 * counter), u2 = Uniform(seed, 2 * counter + 1);
         return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
-
-    /// <summary>
-    /// A standard Gumbel number g = −ln E (CDF exp(−e^{−x}), mean γ_E, variance π²/6) from the exponential number E at the
-    /// counter (<see cref="Exponential(ulong, ulong)"/>, which is −ln u in distribution but drawn without a logarithm), so
-    /// one logarithm per number instead of two; computed with <see cref="LaneMath"/> so that a vectorised kernel fed by
-    /// <see cref="FillExponential"/> reproduces it bit for bit.
-    /// </summary>
-    /// <param name="seed">The experiment's seed.</param>
-    /// <param name="counter">The index of the number.</param>
-    /// <returns>A draw from Gumbel(0, 1), within [−3.9, 41].</returns>
-    public static double Gumbel(ulong seed, ulong counter) => -LaneMath.LogOfNormal(Exponential(seed, counter));
 
     /// <summary>
     /// Fills <paramref name="values"/> with the uniforms at counters first, first + stride, first + 2·stride, …: the same

@@ -6,7 +6,8 @@ namespace Dynamics.Models.Estimators;
 
 /// <summary>
 /// The categorical family on logits o ∈ ℝᴷ, p = softmax(o), and the Gumbel machinery of kexue.fm/archives/6705:
-/// Gumbel-max, y = argmaxₖ(oₖ + gₖ) with gₖ = −ln(−ln uₖ), is an exact sample of p (Gumbel 1954; Maddison et al.
+/// Gumbel-max, y = argmaxₖ(oₖ + gₖ) with gₖ ∼ Gumbel(0, 1) (in law −ln(−ln uₖ); drawn by <see cref="CounterRandom.Gumbel"/>'s
+/// ziggurat, without a logarithm), is an exact sample of p (Gumbel 1954; Maddison et al.
 /// 2014), and its relaxation ỹ = softmax((o + g)/τ) (Jang, Gu &amp; Poole 2017; Maddison, Mnih &amp; Teh 2017) is
 /// differentiable, ∂ỹᵢ/∂oⱼ = ỹᵢ(δᵢⱼ − ỹⱼ)/τ. Sample s reads its K Gumbel numbers at counters s·K … s·K + K − 1.
 /// </summary>

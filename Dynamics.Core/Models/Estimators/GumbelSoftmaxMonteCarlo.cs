@@ -11,8 +11,8 @@ namespace Dynamics.Models.Estimators;
 /// The vectorised Monte Carlo of the one-sample Gumbel-softmax (or straight-through) gradient on logits: the mean and
 /// variance of ỹⱼ(gⱼ − Σᵢ ỹᵢ gᵢ)/τ over N samples, sample s reading the same counters as
 /// <see cref="GumbelSoftmaxEstimator"/> with M = 1 (so every sample's gradient has the same bits as the scalar
-/// estimator's). Each block's exponential numbers come from <see cref="CounterRandom.FillExponential"/> (a ziggurat,
-/// no logarithm), and the Gumbel numbers gₖ = −ln Eₖ cost one logarithm each. Samples run in blocks of 512, sixteen at a
+/// estimator's). Each block's Gumbel numbers come from <see cref="CounterRandom.FillGumbel"/> (a two-sided ziggurat,
+/// no logarithm), so the only transcendental per category is the softmax exponential. Samples run in blocks of 512, sixteen at a
 /// time as two independent chains of eight lanes (<see cref="Lanes.ForEachPaired{TKernel}"/>, exp and log by
 /// <see cref="LaneMath"/>), and each group adds its gradients and their squares straight into eight partial sums per
 /// component (by sample index mod 8, sample after sample). Blocks are dealt to 16 fixed stripes run in parallel, and the
@@ -120,15 +120,15 @@ public sealed class GumbelSoftmaxMonteCarlo
             long first = b * Block;
             int count = (int)Math.Min(Block, _samples - first);
             for (int k = 0; k < _categories; k++)
-                CounterRandom.FillExponential(_seed, (ulong)first * (ulong)_categories + (ulong)k, (ulong)_categories, buffer.AsSpan(k * Block, count));
+                CounterRandom.FillGumbel(_seed, (ulong)first * (ulong)_categories + (ulong)k, (ulong)_categories, buffer.AsSpan(k * Block, count));
 
             var kernel = new SampleKernel(this, buffer, _scratch[stripe], sums);
             Lanes.ForEachPaired(ref kernel, count);
         }
     }
 
-    // One group of samples: reads each sample's K exponential numbers from the block buffer (category-major; g = −ln E is
-    // CounterRandom.Gumbel, one logarithm per category because E comes from the ziggurat), forms the sample's gradient
+    // One group of samples: reads each sample's K Gumbel numbers from the block buffer (category-major; the numbers of
+    // CounterRandom.Gumbel, drawn by FillGumbel), forms the sample's gradient
     // and adds it and its square into the stripe's sums. Operations mirror GumbelSoftmaxEstimator.Estimate with M = 1, in
     // the same order, so every sample's gradient has the scalar estimator's bits.
     private readonly ref struct SampleKernel(GumbelSoftmaxMonteCarlo owner, double[] buffer, double[] scratch, double[] sums) : ILaneKernel
@@ -156,7 +156,7 @@ public sealed class GumbelSoftmaxMonteCarlo
             var max = TLane.Create(double.NegativeInfinity);
             for (int k = 0; k < K; k++)
             {
-                var gumbel = -LaneMath.LogOfNormal(TLane.Load(buffer, k * Block + offset));
+                var gumbel = TLane.Load(buffer, k * Block + offset);
                 var x = (TLane.Create(logits[k]) + gumbel) * inverse;
                 x.Store(scratch, k * L);
                 max = TLane.AtLeast(max, x);  // x > max ? x : max, as the scalar estimator; x is finite
