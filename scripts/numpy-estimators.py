@@ -2,7 +2,7 @@
 
 For each sample: g_k = -log(-log u_k), y = softmax((o + g)/tau), f(y) = c . y, and the gradient with respect to the
 logits d f / d o_j = (1/tau) y_j (c_j - sum_i c_i y_i).  A second figure draws g_k = -log E_k with E_k from NumPy's
-exponential ziggurat, the method Dynamics used until session 21 (it now draws g from a Gumbel ziggurat, which NumPy
+exponential ziggurat, the method earlier versions of Dynamics used (it now draws g from a Gumbel ziggurat, which NumPy
 does not have: its rng.gumbel takes two logarithms).  The run accumulates the mean and the variance of every
 component, exactly what Dynamics' GumbelSoftmaxMonteCarlo does, in vectorised NumPy over blocks of samples (the
 idiomatic way: one array operation per step, blocks sized to stay in cache).  Prints one JSON line.

@@ -17,8 +17,8 @@ public static partial class CounterRandom
     /// A standard Gumbel number (CDF exp(−e^{−x}), mean γ_E, variance π²/6) at (<paramref name="seed"/>,
     /// <paramref name="counter"/>), drawn by a two-sided ziggurat that takes a logarithm only in its tails (G &gt; 9.2552 or
     /// G &lt; −2.3149: 1.4 draws in 10⁴); computed with <see cref="LaneMath"/>, so its bits are the same on every platform, and
-    /// <see cref="FillGumbel"/> returns the same bits. The numbers changed in session 21 (they were −ln E of
-    /// <see cref="Exponential(ulong, ulong)"/>): the law is the same, the value at a counter is not.
+    /// <see cref="FillGumbel"/> returns the same bits. Earlier versions of Dynamics drew −ln E of
+    /// <see cref="Exponential(ulong, ulong)"/> here: the law is the same, the value at a counter is not.
     /// </summary>
     /// <param name="seed">The experiment's seed.</param>
     /// <param name="counter">The index of the number.</param>
