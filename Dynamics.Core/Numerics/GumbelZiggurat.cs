@@ -53,6 +53,9 @@ internal static class GumbelZiggurat
         Area = SmallestClosingArea();
         var right = new Side(false, Area);
         var left = new Side(true, Area);
+        // The bisection finds the smallest v with n_R + n_L ≤ 1,024; a count below 1,024 would leave a layer of width 0.
+        if (right.Count + left.Count != Layers)
+            throw new InvalidOperationException($"The Gumbel ziggurat's layers do not close: {right.Count} + {left.Count} ≠ {Layers}.");
         LeftBase = right.Count;
         RightTail = right.Tail;
         LeftTail = left.Tail;
@@ -124,7 +127,6 @@ internal static class GumbelZiggurat
 
         internal void CopyTo(int first, double[] pairs, double[] lower, double[] upper)
         {
-            if (first + Count > Layers) throw new InvalidOperationException($"The Gumbel ziggurat's layers do not close: {first + Count} > {Layers}.");
             for (int i = 0; i < Count; i++)
             {
                 pairs[2 * (first + i)] = _width[i];

@@ -61,9 +61,10 @@ public interface ILane<TSelf> : IFieldNumber<TSelf> where TSelf : struct, ILane<
     static abstract TSelf ScaleB(TSelf value, TSelf power);
 
     /// <summary>
-    /// Lane-wise floor &gt; value ? floor : value: value raised to the floor, one instruction (<c>vmaxpd</c>) where
-    /// <see cref="IFieldNumber{TSelf}.Max"/>'s IEEE 754 maximum takes four. A NaN value stays NaN (a NaN floor gives the
-    /// value), and where the two compare equal (±0) the value is kept, sign included.
+    /// Lane-wise floor &gt; value ? floor : value: value raised to the floor, one instruction (<c>vmaxpd</c>) on 512-bit
+    /// lanes (a compare and a blend on 256-bit ones) where <see cref="IFieldNumber{TSelf}.Max"/>'s IEEE 754 maximum takes
+    /// four. A NaN value stays NaN (a NaN floor gives the value), and where the two compare equal (±0) the value is kept,
+    /// sign included.
     /// </summary>
     /// <param name="value">The values.</param>
     /// <param name="floor">The lower bounds.</param>

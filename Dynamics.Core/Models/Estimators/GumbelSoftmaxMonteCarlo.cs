@@ -13,7 +13,7 @@ namespace Dynamics.Models.Estimators;
 /// <see cref="GumbelSoftmaxEstimator"/> with M = 1 (so every sample's gradient has the same bits as the scalar
 /// estimator's). Each block's Gumbel numbers come from <see cref="CounterRandom.FillGumbel"/> (a two-sided ziggurat,
 /// no logarithm), so the only transcendental per category is the softmax exponential. Samples run in blocks of 512, sixteen at a
-/// time as two independent chains of eight lanes (<see cref="Lanes.ForEachPaired{TKernel}"/>, exp and log by
+/// time as two independent chains of eight lanes (<see cref="Lanes.ForEachPaired{TKernel}"/>, the exponential by
 /// <see cref="LaneMath"/>), and each group adds its gradients and their squares straight into eight partial sums per
 /// component (by sample index mod 8, sample after sample). Blocks are dealt to 16 fixed stripes run in parallel, and the
 /// stripes' sums are added in a fixed order, so the result is identical for any number of threads and any vector width. Set-up allocates the
