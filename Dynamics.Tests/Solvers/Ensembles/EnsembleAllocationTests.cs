@@ -85,7 +85,7 @@ public class EnsembleAllocationTests
     {
         var options = new EnsembleOptions { Solver = solver };
         var queue = new LaneEnsemble.MemberQueue(ensemble.Count, options);
-        var results = new LaneEnsemble.LaneResults(ensemble.Count, 3);
+        var results = new LaneEnsemble.LaneResults(EnsembleSolution.Destination(null, ensemble.Count, 3));
         long allocated;
         if (Lane512Pair.IsHardwareAccelerated)
         {
