@@ -109,8 +109,9 @@ internal static class LockstepEnsemble
             : new LaneLockstepWorkspace<TField, ScalarLane>(member, method, options, batchSize, startTime, endTime);
     }
 
-    // Runs the batches into the solution's storage: every member's state and status is written by the batch that owns
-    // it, every record by ToSolution, so a reused solution keeps nothing of its previous solve.
+    // Runs the batches into the solution's storage: every member's state and status and every batch's record are
+    // written by the worker that ran the batch, so a reused solution keeps nothing of its previous solve, and a solve
+    // allocates nothing that grows with the number of members.
     private static EnsembleSolution Schedule(double[] initialStates, EnsembleSolution solution, int batchSize, double startTime, EnsembleOptions options,
         Func<ILockstepWorkspace> create)
     {
@@ -118,7 +119,6 @@ internal static class LockstepEnsemble
         int batchCount = (count + batchSize - 1) / batchSize;
         var finalStates = solution.FinalStateStorage;
         var memberStatus = solution.StatusStorage;
-        var batches = new LockstepBatchResult[batchCount];
         var progress = new ProgressThrottle(options.Progress, count, options.ProgressInterval);
         // One worker per core (or per allowed degree), each with one workspace, takes the next batch from a shared
         // counter until none is left. Parallel.For over the batches handed each worker up to 16 at a time (4 ms of a
@@ -131,42 +131,38 @@ internal static class LockstepEnsemble
             for (int b = Interlocked.Increment(ref next); b < batchCount; b = Interlocked.Increment(ref next))
             {
                 int first = b * batchSize, size = Math.Min(batchSize, count - first);
+                LockstepBatchResult batch;
                 try
                 {
-                    batches[b] = workspace.Run(initialStates, finalStates, first, size, memberStatus);
+                    batch = workspace.Run(initialStates, finalStates, first, size, memberStatus);
                 }
                 catch (Exception e)
                 {
                     // The field (or the observer) threw: this batch fails with the exception, the others go on. The
                     // workspace stopped mid-step, so a fresh one takes the next batch.
-                    batches[b] = LockstepOutcome.UserCodeFailed(first, size, startTime, e);
+                    batch = LockstepOutcome.UserCodeFailed(first, size, startTime, e);
                     finalStates.AsSpan(first * n, size * n).Fill(double.NaN);
                     memberStatus.AsSpan(first, size).Fill(SolveStatus.UserCodeFailed);
                     workspace = create();
                 }
 
+                Record(solution, b, batch, memberStatus);
                 progress.Add(size);
             }
         });
-        return ToSolution(solution, memberStatus, batches);
+        return solution.Complete();
     }
 
     // The members of a batch share its time and work (one record per batch); a member that did not succeed gets its
-    // batch's message, or its own when only its state became non-finite. The workers wrote states and statuses.
-    private static EnsembleSolution ToSolution(EnsembleSolution solution, SolveStatus[] memberStatus, LockstepBatchResult[] batches)
+    // batch's message, or its own when only its state became non-finite. The workspace wrote states and statuses.
+    private static void Record(EnsembleSolution solution, int record, LockstepBatchResult batch, SolveStatus[] memberStatus)
     {
-        for (int b = 0; b < batches.Length; b++)
+        solution.SetRecord(record, batch.FinalTime, batch.Statistics);
+        for (int m = batch.FirstMember; m < batch.FirstMember + batch.Count; m++)
         {
-            var batch = batches[b];
-            solution.SetRecord(b, batch.FinalTime, batch.Statistics);
-            for (int m = batch.FirstMember; m < batch.FirstMember + batch.Count; m++)
-            {
-                if (memberStatus[m] == SolveStatus.Success) continue;
-                solution.SetMessage(m, memberStatus[m] == batch.Status ? batch.Message
-                    : $"The member's state became non-finite by t = {Validation.Require.Format(batch.FinalTime)} (its batch's fixed steps went on).", batch.Exception);
-            }
+            if (memberStatus[m] == SolveStatus.Success) continue;
+            solution.SetMessage(m, memberStatus[m] == batch.Status ? batch.Message
+                : $"The member's state became non-finite by t = {Validation.Require.Format(batch.FinalTime)} (its batch's fixed steps went on).", batch.Exception);
         }
-
-        return solution.Complete();
     }
 }
