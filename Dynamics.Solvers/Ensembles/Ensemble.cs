@@ -30,7 +30,8 @@ public static class Ensemble
     /// Everything it reported is overwritten — states, statuses, messages, exceptions, statistics, saved states —
     /// and it is returned, with the same bits a fresh solve gives. Its member-sized arrays are reused; those of another
     /// layout (per-batch records of a different batch size, other saved times) are replaced. Read it only after the
-    /// solve returns; if the solve throws, its contents are unspecified.
+    /// solve returns (not from the member factory), never pass it to two solves at once, and keep a copy of what must
+    /// outlive the next solve; if the solve throws, its contents are unspecified.
     /// </param>
     /// <returns>Each member's outcome: <paramref name="reuse"/> when given, otherwise a new solution.</returns>
     public static EnsembleSolution Solve<TField>(EnsembleProblem<TField> problem, IOdeMethod method, EnsembleStrategy strategy, EnsembleOptions? options = null,
