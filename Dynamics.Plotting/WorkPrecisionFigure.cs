@@ -37,17 +37,7 @@ public sealed class WorkPrecisionFigure
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (seconds.Length == 0) throw new ArgumentException("seconds must hold at least one measurement.", nameof(seconds));
-        Require.Length(errors.Length, seconds.Length, nameof(errors));
-        var logSeconds = new double[seconds.Length];
-        var logErrors = new double[errors.Length];
-        for (int i = 0; i < seconds.Length; i++)
-        {
-            Require.Positive(seconds[i], $"{nameof(seconds)}[{i}]");
-            Require.Positive(errors[i], $"{nameof(errors)}[{i}]");
-            logSeconds[i] = Math.Log10(seconds[i]);
-            logErrors[i] = Math.Log10(errors[i]);
-        }
-
+        var (logSeconds, logErrors) = LogScale.Log10Pairs(seconds, nameof(seconds), errors, nameof(errors));
         _methods.Add((name, logSeconds, logErrors));
     }
 

@@ -8,11 +8,8 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 missing=()
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
 [ -f /usr/include/boost/numeric/odeint.hpp ] || missing+=(libboost-dev)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing ${missing[*]}." >&2
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+. "$here/scripts/debian-packages.sh"
+install_packages ${missing[@]+"${missing[@]}"}
 build="$(mktemp -d)"
 trap 'rm -rf "$build"' EXIT
 g++ -O3 -march=native -fopenmp -ffp-contract=fast -o "$build/rk4" "$here/Dynamics.Benchmarks/Baselines/lorenz_rk4_soa.cpp"

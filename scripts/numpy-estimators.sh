@@ -6,9 +6,6 @@
 # Installs Debian's python3-numpy when /usr/bin/python3 cannot import numpy (needs root, as on the project's machines).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-if ! /usr/bin/python3 -c 'import numpy' >/dev/null 2>&1; then
-  echo "Installing python3-numpy." >&2
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-numpy >/dev/null
-fi
+. "$here/debian-packages.sh"
+/usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || install_packages python3-numpy
 exec /usr/bin/python3 "$here/numpy-estimators.py" "$@"

@@ -4,9 +4,6 @@
 # MonoFlowKdeBenchmarks suite) and quote the ratio. Installs Debian's python3-numpy when missing (needs root).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-if ! /usr/bin/python3 -c 'import numpy' >/dev/null 2>&1; then
-  echo "Installing python3-numpy." >&2
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-numpy >/dev/null
-fi
+. "$here/debian-packages.sh"
+/usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || install_packages python3-numpy
 /usr/bin/python3 "$here/numpy-monoflow.py"

@@ -14,11 +14,8 @@ command -v gcc >/dev/null 2>&1 || missing+=(gcc)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
 [ -f /usr/include/cvode/cvode.h ] || missing+=(libsundials-dev)
 [ -f /usr/include/boost/numeric/odeint.hpp ] || missing+=(libboost-dev)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing ${missing[*]}." >&2
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+. "$here/scripts/debian-packages.sh"
+install_packages ${missing[@]+"${missing[@]}"}
 build="$(mktemp -d)"
 trap 'rm -rf "$build"' EXIT
 gcc -O3 -march=native -o "$build/cvode" "$here/Dynamics.Benchmarks/Baselines/stiff_cvode.c" \

@@ -115,17 +115,6 @@ public sealed class ConvergenceFigure
     {
         ArgumentNullException.ThrowIfNull(xs);
         ArgumentNullException.ThrowIfNull(ys);
-        Require.Length(ys.Count, xs.Count, nameof(ys));
-        var lx = new double[xs.Count];
-        var ly = new double[ys.Count];
-        for (int i = 0; i < lx.Length; i++)
-        {
-            Require.Positive(xs[i], $"xs[{i}]");
-            Require.Positive(ys[i], $"ys[{i}]");
-            lx[i] = Math.Log10(xs[i]);
-            ly[i] = Math.Log10(ys[i]);
-        }
-
-        return (lx, ly);
+        return LogScale.Log10Pairs([.. xs], nameof(xs), [.. ys], nameof(ys));
     }
 }

@@ -237,7 +237,8 @@ public class GaussianMixtureTests
     [InlineData(0.9, 0.4, 2.0)]
     public void Gaussian_data_noise_predictor_and_denoiser_have_their_closed_forms(double alphaBar, double mu, double s)
     {
-        // MODELS §5(d)4 and §6(d)4: for N(μ, s²) data, V = ᾱ²s² + β̄², ε* = β̄(x − ᾱμ)/V, x̂₀ = μ + (ᾱs²/V)(x − ᾱμ).
+        // docs/diffusion.md, "Oracles and measured errors" (Denoisers): for N(μ, s²) data, V = ᾱ²s² + β̄²,
+        // ε* = β̄(x − ᾱμ)/V, x̂₀ = μ + (ᾱs²/V)(x − ᾱμ).
         double betaBar = Math.Sqrt(1 - alphaBar * alphaBar);
         var marginal = GaussianMixture.Isotropic([1.0], [mu], [s]).CreateMarginal(alphaBar, betaBar);
         double v = alphaBar * alphaBar * s * s + betaBar * betaBar;
@@ -255,7 +256,8 @@ public class GaussianMixtureTests
     [Fact]
     public void Noise_predictor_attains_the_minimal_loss_one_minus_betabar_squared_over_V()
     {
-        // E‖ε − ε*(ᾱx₀ + β̄ε)‖² per dimension = 1 − β̄²/V (MODELS §5(d)4), estimated from 40,000 pairs.
+        // E‖ε − ε*(ᾱx₀ + β̄ε)‖² per dimension = 1 − β̄²/V (docs/diffusion.md, "Oracles and measured errors"), estimated
+        // from 40,000 pairs.
         const double alphaBar = 0.6, mu = 0.5, s = 0.7;
         double betaBar = Math.Sqrt(1 - alphaBar * alphaBar);
         double v = alphaBar * alphaBar * s * s + betaBar * betaBar;
@@ -280,7 +282,8 @@ public class GaussianMixtureTests
     [Fact]
     public void Denoising_autoencoder_optimum_for_Gaussian_and_Dirac_data()
     {
-        // §4(d)1: p = N(μ, s²I) gives r*(y) = (s²y + σ²μ)/(s² + σ²).
+        // The optimal denoiser is the posterior mean (Tweedie; docs/diffusion.md, "Oracles and measured errors"):
+        // p = N(μ, s²I) gives r*(y) = (s²y + σ²μ)/(s² + σ²).
         const double sigma = 0.5;
         var gaussian = GaussianMixture.Isotropic([1.0], [1.0, -2.0], [0.8]).CreateMarginal(1, sigma);
         var r = new double[2];
@@ -288,7 +291,7 @@ public class GaussianMixtureTests
         Assert.Equal((0.64 * 0.3 + 0.25 * 1.0) / 0.89, r[0], 1e-14);
         Assert.Equal((0.64 * 0.4 - 0.25 * 2.0) / 0.89, r[1], 1e-14);
 
-        // §4(d)2: Diracs Σ w_k δ_{μ_k} give r*(y) = Σ π_k μ_k with π_k ∝ w_k N(y; μ_k, σ²I).
+        // Diracs Σ w_k δ_{μ_k} give r*(y) = Σ π_k μ_k with π_k ∝ w_k N(y; μ_k, σ²I).
         double[] w = [0.2, 0.5, 0.3];
         double[] means = [-1, 0, 1, 1, 0.5, -1];
         var dirac = GaussianMixture.Isotropic(w, means, [0, 0, 0]).CreateMarginal(1, sigma);

@@ -19,9 +19,10 @@ public class LangevinTests(ITestOutputHelper output)
     [Fact]
     public void ULA_has_the_exact_discretisation_bias_and_MALA_removes_it()
     {
-        // §4(d)3: target N(0.5, 1) (data N(0.5, 0.6²) noised by σ = 0.8), ε = 0.5: ULA variance S²/(1 − ε/(4S²)) = 8/7.
-        // 6000 chains of 60 steps (AR coefficient 0.75: 0.75⁶⁰ ≈ 3e-8 of the start remains); the variance estimate has
-        // standard error V√(2/n) ≈ 0.021, the bias 0.143 is seven of them.
+        // docs/diffusion.md, "Oracles and measured errors" (ULA): target N(0.5, 1) (data N(0.5, 0.6²) noised by
+        // σ = 0.8), ε = 0.5: ULA variance S²/(1 − ε/(4S²)) = 8/7. 6000 chains of 60 steps (AR coefficient 0.75: 0.75⁶⁰
+        // ≈ 3e-8 of the start remains); the variance estimate has standard error V√(2/n) ≈ 0.021, the bias 0.143 is
+        // seven of them.
         var data = GaussianMixture.Isotropic([1.0], [0.5], [0.6]);
         var options = new DiffusionSamplerOptions { Count = 6000, Seed = 3 };
         double biased = LangevinStationaryLaw.DiscreteLangevinVariance(1, 0.5);
@@ -79,7 +80,8 @@ public class LangevinTests(ITestOutputHelper output)
     [InlineData(1.2, 0.7)]
     public void DDE_objective_equals_its_closed_form(double m, double sigma)
     {
-        // §4(d)4: q = N(m, 1), p = N(0, 1) noised by σ: KL(q̂‖p̂) = m²/(2(1 + σ²)), against 20,000 samples.
+        // docs/diffusion.md, "Oracles and measured errors" (DDE): q = N(m, 1), p = N(0, 1) noised by σ:
+        // KL(q̂‖p̂) = m²/(2(1 + σ²)), against 20,000 samples.
         var q = GaussianMixture.Isotropic([1.0], [m], [1]).CreateMarginal(1, sigma);
         var p = GaussianMixture.Isotropic([1.0], [0.0], [1]).CreateMarginal(1, sigma);
         var (estimate, se) = SampleMetrics.KullbackLeibler(q, p, 20_000, 4);

@@ -10,7 +10,7 @@ namespace Dynamics.Tests.Solvers.Diffusion;
 
 public class SamplerTests
 {
-    // MODELS §6(d)3: w = (0.3, 0.7), μ = (−1, +1), s = 0.
+    // The end-to-end mixture of docs/diffusion.md, "Oracles and measured errors": w = (0.3, 0.7), μ = (−1, +1), s = 0.
     private static readonly GaussianMixture TwoDiracs = GaussianMixture.Isotropic([0.3, 0.7], [-1, 1], [0, 0]);
 
     private static void AssertMixtureRecovered(DiffusionSamples samples, double clusterTolerance)
@@ -100,7 +100,8 @@ public class SamplerTests
     [InlineData(false)]
     public void Standardised_coordinate_is_invariant_along_the_probability_flow_for_Gaussian_data(bool varianceExploding)
     {
-        // §7(d)5: VE (x_t − μ)/√(s² + σ_t²) and VP (x_t − a_tμ)/√(a_t²s² + σ_t²) are constant along trajectories.
+        // docs/diffusion.md, "Oracles and measured errors" (PF-ODE Gaussian invariant): VE (x_t − μ)/√(s² + σ_t²) and
+        // VP (x_t − a_tμ)/√(a_t²s² + σ_t²) are constant along trajectories.
         const double mu = 0.7, s = 0.4;
         IContinuousSchedule schedule = varianceExploding ? new VarianceExplodingGeometric(0.01, 20) : new VariancePreservingLinear();
         using var flow = new ProbabilityFlow(GaussianMixture.Isotropic([1.0], [mu], [s]), schedule);

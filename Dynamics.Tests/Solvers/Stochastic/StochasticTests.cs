@@ -73,7 +73,8 @@ public class StochasticTests
         // The same data reject the continuous variance 0.5 (20 SE away) and the article's exp(−L/σ²) convention (variance σ²/a = 1).
         Assert.True(Math.Abs(variance - LangevinStationaryLaw.ContinuousVariance(a, sigma)) > 10 * standardError);
         Assert.True(Math.Abs(variance - sigma * sigma / a) > 10 * standardError);
-        // The §9 form: target N(0, S²) with S² = σ²/(2a) and ε = γσ² gives S²/(1 − ε/(4S²)), the same number.
+        // The discrete-Langevin form of docs/diffusion.md ("Samplers", ULA): target N(0, S²) with S² = σ²/(2a) and
+        // ε = γσ² gives S²/(1 − ε/(4S²)), the same number.
         Assert.Equal(expected, LangevinStationaryLaw.DiscreteLangevinVariance(sigma * sigma / (2 * a), gamma * sigma * sigma), 1e-15);
     }
 

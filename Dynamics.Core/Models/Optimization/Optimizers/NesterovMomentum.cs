@@ -42,12 +42,15 @@ public sealed record NesterovMomentum : MomentumScheme
     /// <summary>The update's learning rate α = γ².</summary>
     public double Alpha => LearningRate * LearningRate;
 
-    /// <summary>The method by what it does: "Nesterov (midpoint look-ahead)" for c = ½, "Nesterov" for c = 1, else with its c.</summary>
+    /// <summary>
+    /// The method by what it does: "Nesterov (midpoint look-ahead)" for c = ½, "Nesterov" for c = 1, else its c as
+    /// <see cref="Parameters"/> writes it ("Nesterov (look-ahead c = 0.3)").
+    /// </summary>
     public override string Name => Lookahead switch
     {
         0.5 => "Nesterov (midpoint look-ahead)",
         1 => "Nesterov",
-        _ => "Nesterov (look-ahead c)",
+        _ => $"Nesterov (look-ahead {ParameterText.Of(("c", Lookahead))})",
     };
 
     /// <inheritdoc/>

@@ -151,7 +151,7 @@ public class ClassicalProblemTests
     public void The_mirror_integrated_in_x_keeps_the_first_integral_and_lies_on_the_parabola()
     {
         double c = SolarFurnace.Constant(X0, Y0);
-        // MODELS.md §8(d′): C = 1.5369316877 from (−0.3, 1.2).
+        // docs/classical.md, "Solar-furnace mirror": C = √(x² + y²) − x = 1.5369316877 from (−0.3, 1.2).
         Assert.Equal(1.5369316877, c, 1e-10);
         var solution = Ode.Solve(OdeProblem.Create(new ReflectorProfile(), [Y0], X0, 3), new Verner8(), SolverOptions.WithTolerance(1e-13));
         var drift = InvariantMonitor.Measure(solution, new ReflectorProfile()).Single();

@@ -9,7 +9,8 @@ public class ScheduleTests
     [Fact]
     public void Su_and_paper_schedules_reproduce_the_tabulated_terminal_values()
     {
-        // MODELS §5(d)1 (five significant digits there, so half a unit of the last digit is the tolerance).
+        // docs/diffusion.md, "Schedules" (the table's check column; five significant digits there, so half a unit of
+        // the last digit is the tolerance).
         var su = DiscreteSchedule.SuLinear(1000);
         Assert.Equal(-5.03872, Math.Log(su.AlphaBar(1000)), 5e-6);
         Assert.Equal(0.0064820, su.AlphaBar(1000), 5e-8);
@@ -24,7 +25,8 @@ public class ScheduleTests
     [Fact]
     public void The_one_step_chain_reproduces_the_marginal_and_the_sum_of_squares_identity()
     {
-        // §5(d)2: m_t = α_t m_{t−1}, v_t = α_t² v_{t−1} + β_t² from (x₀, 0) gives ᾱ_t x₀ and β̄_t² to round-off.
+        // docs/diffusion.md, "Oracles and measured errors": m_t = α_t m_{t−1}, v_t = α_t² v_{t−1} + β_t² from (x₀, 0)
+        // gives ᾱ_t x₀ and β̄_t² to round-off.
         foreach (var schedule in new[] { DiscreteSchedule.SuLinear(), DiscreteSchedule.PaperLinear(), DiscreteSchedule.Cosine() })
         {
             double mean = 1, variance = 0;
@@ -42,8 +44,9 @@ public class ScheduleTests
     [Fact]
     public void The_variance_reduction_pair_is_uncorrelated_with_unit_variances()
     {
-        // §5(d)3: β̄_t ε = α_t β̄_{t−1} ε̄ + β_t ε_t and β̄_t ω = β_t ε̄ − α_t β̄_{t−1} ε_t, with the inverse
-        // ε_t = (β_t ε − α_t β̄_{t−1} ω)/β̄_t. Coefficients: Var ε = Var ω = 1 and Cov = 0 exactly; plus the inversion.
+        // The (ε, ω) pair of docs/diffusion.md, "Oracles and measured errors": β̄_t ε = α_t β̄_{t−1} ε̄ + β_t ε_t and
+        // β̄_t ω = β_t ε̄ − α_t β̄_{t−1} ε_t, with the inverse ε_t = (β_t ε − α_t β̄_{t−1} ω)/β̄_t.
+        // Coefficients: Var ε = Var ω = 1 and Cov = 0 exactly; plus the inversion.
         // β̄_t² is formed as 1 − ᾱ_t² (to round-off ε), so near t = 1, where β̄_t² ≈ 4e-5, the ratio carries ε/β̄_t² ≈ 1e-11.
         var schedule = DiscreteSchedule.SuLinear();
         foreach (int t in new[] { 2, 10, 500, 1000 })
@@ -61,7 +64,8 @@ public class ScheduleTests
     [Fact]
     public void The_posterior_matches_a_numerical_Bayes_computation()
     {
-        // §6(d)1: p(x_{t−1} | x_t, x₀) ∝ N(x_t; α_t x_{t−1}, β_t²) N(x_{t−1}; ᾱ_{t−1}x₀, β̄_{t−1}²), integrated on a grid.
+        // docs/diffusion.md, "Oracles and measured errors" (the posterior):
+        // p(x_{t−1} | x_t, x₀) ∝ N(x_t; α_t x_{t−1}, β_t²) N(x_{t−1}; ᾱ_{t−1}x₀, β̄_{t−1}²), integrated on a grid.
         var betas = new double[12];
         for (int i = 0; i < betas.Length; i++) betas[i] = 0.02 + 0.3 * CounterRandom.Uniform(17, (ulong)i, 0);
         var schedule = DiscreteSchedule.FromPaperBetas("random", betas);
@@ -93,7 +97,8 @@ public class ScheduleTests
     [Fact]
     public void With_standard_normal_data_the_exact_reverse_mean_is_alpha_t_x_t()
     {
-        // §6(d)2: ε* = β̄_t x_t for N(0, I) data, so (x_t − (β_t²/β̄_t)ε*)/α_t = α_t x_t; at t = 500, x_t = 0.7: 0.6964912.
+        // docs/diffusion.md, "Oracles and measured errors": ε* = β̄_t x_t for N(0, I) data, so
+        // (x_t − (β_t²/β̄_t)ε*)/α_t = α_t x_t; at t = 500, x_t = 0.7: 0.6964912.
         var schedule = DiscreteSchedule.SuLinear();
         const int t = 500;
         var marginal = GaussianMixture.Isotropic([1.0], [0.0], [1.0]).CreateMarginal(schedule.AlphaBar(t), schedule.BetaBar(t));

@@ -63,7 +63,7 @@ public class GanFlowTests
         }
 
         var stability = LinearStability.At(field, new double[4]);
-        // The formula itself: s = (−k ± √(k² − 4c²))/2 (MODELS.md §3.4(d)).
+        // The formula itself: s = (−k ± √(k² − 4c²))/2 (docs/gan.md, "Closed forms the checks use").
         var root = Complex.Sqrt(k * k - 4 * coupling * coupling);
         Assert.Contains(closedForm, e => Complex.Abs(e - (-k + root) / 2) < 1e-14);
         Assert.Contains(closedForm, e => Complex.Abs(e - (-k - root) / 2) < 1e-14);
@@ -84,7 +84,7 @@ public class GanFlowTests
         Assert.All(new WganGpDiracGan().EquilibriumEigenvalues(), e =>
         {
             Assert.Equal(-0.1, e.Real, 15);
-            // −0.1 ± 0.994987i (MODELS.md §3.4(d)) is √0.99 rounded to 6 digits.
+            // −0.1 ± 0.994987i (docs/gan.md, "Closed forms the checks use") is √0.99 rounded to 6 digits.
             Assert.Equal(0.994987, Math.Abs(e.Imaginary), 6);
         });
     }
@@ -104,7 +104,8 @@ public class GanFlowTests
         var solution = Solve(field, end);
         Assert.Equal(0.03, DiracGan.AngularMomentum(Start), 1e-16);
         double drift = Enumerable.Range(0, solution.Count).Max(i => Math.Abs(DiracGan.AngularMomentum(solution.State(i)) - 0.03));
-        // Verner 8 at 1e-12: the invariant drifts by at most ~1e-11 over these horizons (MODELS verified 1e-6 with RK4).
+        // Verner 8 at 1e-12: the invariant drifts by at most ~1e-11 over these horizons (a fixed-step RK4 at h = 0.01
+        // holds it only to 1e-6).
         Assert.True(drift < 1e-9, $"J₂ drift {drift}");
     }
 
@@ -122,7 +123,7 @@ public class GanFlowTests
         }
 
         gan.ExactState(Start, 5, exact);
-        // MODELS.md §3.4(d): θ(5) = (−0.03915955, −0.10788429), quoted to 8 decimals.
+        // docs/gan.md, "Closed forms the checks use": θ(5) = (−0.03915955, −0.10788429), quoted to 8 decimals.
         Assert.Equal(-0.03915955, exact[2], 5e-9);
         Assert.Equal(-0.10788429, exact[3], 5e-9);
         // J₂(40) = 0.03e^{−8} = 1.006388e-5 (7 significant digits quoted).
@@ -154,7 +155,8 @@ public class GanFlowTests
     public void Energy_laws_hold_for_every_model()
     {
         var vanilla = Solve(new VanillaDiracGan(), 100);
-        // 2E goes 0.1 → 0.0671 over T = 100 (MODELS.md §3.4(d), 3 significant digits) and stays above 2|J₂| = 0.06.
+        // 2E goes 0.1 → 0.0671 over T = 100 (docs/gan.md, "Closed forms the checks use", 3 significant digits) and
+        // stays above 2|J₂| = 0.06.
         Assert.Equal(0.0671, 2 * DiracGan.Energy(vanilla.FinalState, 2), 5e-5);
         Assert.All(Enumerable.Range(0, vanilla.Count), i => Assert.True(2 * DiracGan.Energy(vanilla.State(i), 2) >= 0.06));
 
@@ -186,7 +188,8 @@ public class GanFlowTests
             if (i > 0) arc += Math.Sqrt(Math.Pow(solution.State(i)[2] - solution.State(i - 1)[2], 2) + Math.Pow(solution.State(i)[3] - solution.State(i - 1)[3], 2));
         }
 
-        // ‖φ‖ ≡ √0.05 = 0.2236068 (MODELS verified to 1e-10).
+        // ‖φ‖ ≡ √0.05 = 0.2236068 exactly (docs/gan.md, "Closed forms the checks use"), so the drift is the
+        // solver's, ≲ 1e-11.
         Assert.True(worstNorm < 1e-10, $"‖φ‖ drift {worstNorm}");
         // ‖θ̇‖ ≡ 1, so the θ path has length 10; chords of 20,000 samples undercount by ~κ²Δs²/24 per chord (κ ≲ 20): < 1e-6.
         Assert.Equal(10, arc, 1e-5);
@@ -197,7 +200,8 @@ public class GanFlowTests
     {
         var solution = Solve(new WganGpDiracGan(0.1, 1.0), 400);
         var y = solution.FinalState;
-        // T = 400 is ≈ 40 contraction times 1/λ: converged to ~e^{−40}; the limits are exact (MODELS.md §3.4(d)).
+        // T = 400 is ≈ 40 contraction times 1/λ: converged to ~e^{−40}; the limits are exact (docs/gan.md, "Closed
+        // forms the checks use").
         Assert.Equal(1, DiracGan.GeneratorNorm(y, 2), 1e-8);
         Assert.Equal(1, DiracGan.DiscriminatorNorm(y, 2), 1e-8);
         Assert.Equal(1, DiracGan.AngularMomentum(y), 1e-8);
@@ -211,7 +215,8 @@ public class GanFlowTests
         var solution = Ode.Solve(OdeProblem.Create(gan, [0.1, 0.2], 0, 10_000), new DormandPrince5(),
             SolverOptions.WithTolerance(1e-10) with { SaveAt = SaveAt.Times(1000, 10_000) });
         double r1000 = DiracGan.Energy(solution.State(0), 1) * 2, r10000 = DiracGan.Energy(solution.State(1), 1) * 2;
-        // MODELS.md §3.4(d): r² = 0.0069 at t = 1000 and 7.9e-4 at t = 10⁴ (two digits quoted).
+        // docs/gan.md, "Closed forms the checks use": r² = 0.0069 at t = 1000 and 7.9e-4 at t = 10⁴ (two digits
+        // quoted).
         Assert.Equal(0.0069, r1000, 5e-5);
         Assert.Equal(7.9e-4, r10000, 5e-6);
         // The averaged law 8/(t + 8/r₀²) is accurate to O(r²) relative corrections: within 2% at t = 1000, 0.5% at 10⁴.

@@ -10,7 +10,7 @@ public class LogRatioSourceTests
     public void Quadratic_discriminator_recovers_the_optimal_logit_of_two_Gaussians()
     {
         // p = N(0, P), q = N(m, S): D* = log p − log q = c + bᵀx + xᵀQx with Q = ½(S⁻¹ − P⁻¹), b = −S⁻¹m,
-        // c = ½mᵀS⁻¹m + ½log(det S/det P) (MODELS §7(d)4).
+        // c = ½mᵀS⁻¹m + ½log(det S/det P) (docs/monoflow.md, "Companions", Gaussians).
         const int n = 20000;
         double[] m = [1, 0.5], s = [0.6, 0.1, 0.1, 0.5];
         var real = MonoFlowTestData.Sample(MonoFlowTestData.Target(), n, 1);

@@ -6,7 +6,10 @@ using Dynamics.Solvers.Stochastic;
 
 namespace Dynamics.Tests.Core.Models.Generative;
 
-/// <summary>The MonoFlow oracles of MODELS §7(d): moments, the Langevin twin, monotone KL, the fixed point, the stalled minimax flow.</summary>
+/// <summary>
+/// The MonoFlow oracles of docs/monoflow.md, "Checks and their measured errors": moments, the Langevin twin, monotone
+/// KL, the fixed point, the stalled minimax flow.
+/// </summary>
 public class MonoFlowOracleTests
 {
     private static readonly double[] Start = [1, 1];

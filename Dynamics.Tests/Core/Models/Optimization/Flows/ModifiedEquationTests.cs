@@ -14,7 +14,7 @@ public class ModifiedEquationTests
     [Theory]
     [InlineData(0.1, 0.34868, 0.34994, 0.36788)]
     [InlineData(0.05, 0.35849, 0.35880, 0.36788)]
-    public void The_table_of_MODELS_section_3_5_is_reproduced(double gamma, double gd, double modified, double plain)
+    public void GD_modified_and_plain_flow_decays_at_t_1_reproduce_the_tabulated_values(double gamma, double gd, double modified, double plain)
     {
         var loss = QuadraticLoss.Diagonal(1.0);
         var run = OptimizerRun.Iterate(new GradientDescent(gamma), loss, [1.0], (long)Math.Round(1 / gamma), recordEvery: 0);

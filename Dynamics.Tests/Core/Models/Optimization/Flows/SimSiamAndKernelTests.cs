@@ -51,7 +51,8 @@ public class SimSiamAndKernelTests
         double prediction = x.Zip(solution.FinalState.ToArray()).Sum(p => p.First * p.Second);
         Assert.Equal(prediction, kernel.Predict(w0, x, 3), 1e-10);
 
-        // MODELS.md §3.7(d): w(t) = w* + e^{−XᵀXt}(w₀ − w*) with w* a least-squares solution (the pseudo-inverse one).
+        // docs/learning.md, "Tangent kernel": w(t) = w* + e^{−XᵀXt}(w₀ − w*) with w* a least-squares solution (the
+        // pseudo-inverse one).
         var X = Matrix<double>.Build.DenseOfArray(inputs);
         var gram = X.TransposeThisAndMultiply(X);
         var wStar = X.PseudoInverse() * Vector<double>.Build.DenseOfArray(targets);

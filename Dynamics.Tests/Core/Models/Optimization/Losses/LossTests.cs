@@ -68,7 +68,7 @@ public class LossTests
     }
 
     [Fact]
-    public void Polyak_quartic_has_the_critical_points_of_MODELS()
+    public void Polyak_quartic_has_its_closed_form_critical_points()
     {
         var f = new PolyakQuarticLoss();
         Assert.Equal(0.4069297, PolyakQuarticLoss.GlobalMinimizer, 5e-8);

@@ -26,10 +26,13 @@ public class MomentumTests
     [Theory]
     [InlineData(0.5, "Nesterov (midpoint look-ahead)")]
     [InlineData(1.0, "Nesterov")]
-    [InlineData(0.3, "Nesterov (look-ahead c)")]
+    [InlineData(0.3, "Nesterov (look-ahead c = 0.3)")]
+    [InlineData(0.0, "Nesterov (look-ahead c = 0)")]
+    [InlineData(2.0 / 3, "Nesterov (look-ahead c = 0.6667)")]
     public void Nesterov_is_named_by_its_look_ahead_not_by_a_source(double lookahead, string name)
     {
-        // Names appear in figure titles and legends: they say what the method does.
+        // Names appear in figure titles and legends: they say what the method does, and any other c by its value,
+        // to the four significant digits of the parameter captions (ParameterText).
         Assert.Equal(name, new NesterovMomentum(0.1, 1.0, lookahead).Name);
     }
 
@@ -40,7 +43,7 @@ public class MomentumTests
     public void Half_step_start_gives_the_quoted_errors_at_T_5(double gamma, double quoted)
     {
         double error = ErrorAtFive(gamma, MomentumStart.HalfStep);
-        // MODELS.md §3.1(d) quotes two significant digits; 5% covers their rounding.
+        // docs/learning.md, "Momentum", quotes two to three significant digits; 5% covers their rounding.
         Assert.Equal(quoted, error, quoted * 0.05);
     }
 

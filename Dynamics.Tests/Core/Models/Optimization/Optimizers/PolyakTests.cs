@@ -19,8 +19,9 @@ public class PolyakTests
     public void Clipped_Polyak_iteration_from_near_4_ends_at_the_global_minimum(double x0, int steps)
     {
         var run = OptimizerRun.Iterate(new PolyakStep(0.01, 1000), Quartic, [x0], steps, recordEvery: 0);
-        // MODELS.md §3.3(d): after ≥ 20,000 steps every start near 4 sits within 3e-6 of (9 − √33)/8 (the iteration
-        // keeps hopping by h·M·L ≤ 0.01·1000·5.5e-7 = 5.5e-6 around it, since L* = 0 is slightly below min L).
+        // docs/learning.md, "Polyak step": after ≥ 20,000 steps every start near 4 sits within 3e-6 of (9 − √33)/8
+        // (the iteration keeps hopping by h·M·L ≤ 0.01·1000·5.5e-7 = 5.5e-6 around it, since L* = 0 is slightly below
+        // min L).
         Assert.Equal(PolyakQuarticLoss.GlobalMinimizer, run.FinalState[0], 3e-6);
     }
 
@@ -38,7 +39,8 @@ public class PolyakTests
         var loss = QuadraticLoss.Isotropic(2, 1.0);
         var flow = new PolyakFlow<QuadraticLoss>(loss);
         var solution = Ode.Solve(OdeProblem.Create(flow, [1.0, -2.0], 0, 6), new Verner8(), SolverOptions.WithTolerance(1e-12));
-        // θ(t) = θ₀e^{−t/2}, L(t) = L₀e^{−t} (§3.3(d)); the conserved (L − L*)e^t drifts only by the solver's error.
+        // θ(t) = θ₀e^{−t/2}, L(t) = L₀e^{−t} (docs/learning.md, "Polyak step"); the conserved (L − L*)e^t drifts only
+        // by the solver's error.
         Assert.Equal(Math.Exp(-3), solution.FinalState[0], 1e-10);
         Assert.Equal(-2 * Math.Exp(-3), solution.FinalState[1], 1e-10);
         foreach (var invariant in flow.Invariants)

@@ -13,7 +13,7 @@ public class RmsPropTests
     [InlineData(-0.7, 0.25, 0.05)]
     public void Without_averaging_the_iterates_settle_into_a_two_cycle_that_never_stops(double theta0, double gamma, double thetaStar)
     {
-        // §3.2(d): θ ← θ − γ̃ sign θ; θ* = θ₀ mod γ̃ ∈ (0, γ̃), cycle {θ*, θ* − γ̃}.
+        // docs/learning.md, "RMSprop": θ ← θ − γ̃ sign θ; θ* = θ₀ mod γ̃ ∈ (0, γ̃), cycle {θ*, θ* − γ̃}.
         var loss = QuadraticLoss.Diagonal(2.0);
         var run = OptimizerRun.Iterate(new RmsProp(gamma, decay: 0, epsilon: 0), loss, [theta0], 1000);
         var last = new[] { run.State(run.Count - 2)[0], run.State(run.Count - 1)[0] }.Order().ToArray();
