@@ -43,6 +43,7 @@ public sealed class EnsembleColumnsConfig : ManualConfig
         var statistics = name switch
         {
             nameof(EnsembleBenchmarks.Dp5PerLaneSimd) => benchmarks.Dp5PerLaneSimd().TotalStatistics,
+            nameof(EnsembleBenchmarks.Dp5PerLaneSimdReused) => benchmarks.Dp5PerLaneSimdReused().TotalStatistics,
             nameof(EnsembleBenchmarks.Dp5IndependentMembers) => benchmarks.Dp5IndependentMembers().TotalStatistics,
             nameof(EnsembleBenchmarks.SweepPerLaneSimd) => benchmarks.SweepPerLaneSimd().TotalStatistics,
             nameof(EnsembleBenchmarks.SweepIndependentMembers) => benchmarks.SweepIndependentMembers().TotalStatistics,

@@ -119,8 +119,12 @@ internal static class QuickCommand
                 var oneThread = EnsembleBenchmarks.Dp5Options with { MaxDegreeOfParallelism = 1 };
                 EnsembleSolution? lanes = null;
                 result["dp5_ensemble_members_per_s"] = Math.Round(LorenzWorkload.Members / Median(5, () => lanes = Ensemble.Solve(problem, dp5, EnsembleStrategy.SimdLanes, EnsembleBenchmarks.Dp5Options)));
+                // Solved again into the previous solution's storage, as the C++ baseline reuses its arrays.
+                var lanesStorage = lanes!;
+                result["dp5_ensemble_reused_members_per_s"] = Math.Round(LorenzWorkload.Members / Median(5, () => Ensemble.Solve(problem, dp5, EnsembleStrategy.SimdLanes, EnsembleBenchmarks.Dp5Options, lanesStorage)));
                 double libraryCpu = MedianCpu(3, () => lanes = Ensemble.Solve(problem, dp5, EnsembleStrategy.SimdLanes, oneThread));
                 result["dp5_ensemble_members_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members / libraryCpu);
+                result["dp5_ensemble_reused_members_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members / MedianCpu(3, () => Ensemble.Solve(problem, dp5, EnsembleStrategy.SimdLanes, oneThread, lanesStorage)));
                 // The C++ kernel transcribed to Vector512 for Lorenz (8 lanes, the C++ baseline's width), in the same process.
                 double handWrittenCpu = MedianCpu(3, () => Baselines.HandWrittenLorenzDp5Lanes.Solve<Baselines.HandWrittenLorenzDp5Lanes.InlineMath>(starts, 1, 1));
                 result["dp5_hand_written_members_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members / handWrittenCpu);
@@ -139,28 +143,37 @@ internal static class QuickCommand
                 var rk4OneThread = EnsembleBenchmarks.Rk4Options with { MaxDegreeOfParallelism = 1 };
                 // The same solve in batches of 4,096 (16 × the default), to see what the per-batch cost is worth.
                 var rk4LargeBatches = rk4OneThread with { BatchSize = 4096 };
+                // Each solve as a parameter sweep repeats it: into the storage of the previous solution (`reuse`), as the
+                // C++ baseline reuses its arrays, and, beside it, into fresh result arrays that the workers first touch.
+                var storage = Ensemble.Solve(shared, rk4, EnsembleStrategy.Lockstep, EnsembleBenchmarks.Rk4Options);
                 double libraryWall = Median(7, () => Ensemble.Solve(shared, rk4, EnsembleStrategy.Lockstep, EnsembleBenchmarks.Rk4Options));
+                double reusedWall = Median(7, () => Ensemble.Solve(shared, rk4, EnsembleStrategy.Lockstep, EnsembleBenchmarks.Rk4Options, storage));
                 double handWrittenWall = Median(7, () => HandWrittenLorenzRk4.Solve(soa, LorenzWorkload.Members, 0.01, 1000));
                 result["rk4_ensemble_system_steps_per_s"] = Math.Round(LorenzWorkload.Members * 1000.0 / libraryWall);
+                result["rk4_ensemble_reused_system_steps_per_s"] = Math.Round(LorenzWorkload.Members * 1000.0 / reusedWall);
                 result["rk4_hand_written_system_steps_per_s"] = Math.Round(LorenzWorkload.Members * 1000.0 / handWrittenWall);
                 // What all cores give over one, by the wall clock, for each (meaningful only when the machine is otherwise idle).
                 result["rk4_ensemble_all_cores_speedup"] = Math.Round(Median(7, () => Ensemble.Solve(shared, rk4, EnsembleStrategy.Lockstep, rk4OneThread)) / libraryWall, 3);
+                result["rk4_ensemble_reused_all_cores_speedup"] = Math.Round(Median(7, () => Ensemble.Solve(shared, rk4, EnsembleStrategy.Lockstep, rk4OneThread, storage)) / reusedWall, 3);
                 result["rk4_hand_written_all_cores_speedup"] = Math.Round(Median(7, () => HandWrittenLorenzRk4.Solve(soa, LorenzWorkload.Members, 0.01, 1000, maxDegreeOfParallelism: 1)) / handWrittenWall, 3);
-                // Library and hand-written kernel alternated three times in this process (medians of each), so a change of
-                // load between them does not pass for a difference of the kernels.
-                double[] rk4Cpu = new double[3], rk4LargeBatchesCpu = new double[3], rk4HandWrittenCpu = new double[3];
+                // Library (fresh and reused) and hand-written kernel alternated three times in this process (medians of
+                // each), so a change of load between them does not pass for a difference of the kernels.
+                double[] rk4Cpu = new double[3], rk4ReusedCpu = new double[3], rk4LargeBatchesCpu = new double[3], rk4HandWrittenCpu = new double[3];
                 for (int round = 0; round < 3; round++)
                 {
                     rk4Cpu[round] = MedianCpu(5, () => Ensemble.Solve(shared, rk4, EnsembleStrategy.Lockstep, rk4OneThread));
+                    rk4ReusedCpu[round] = MedianCpu(5, () => Ensemble.Solve(shared, rk4, EnsembleStrategy.Lockstep, rk4OneThread, storage));
                     rk4LargeBatchesCpu[round] = MedianCpu(5, () => Ensemble.Solve(shared, rk4, EnsembleStrategy.Lockstep, rk4LargeBatches));
                     rk4HandWrittenCpu[round] = MedianCpu(5, () => HandWrittenLorenzRk4.Solve(soa, LorenzWorkload.Members, 0.01, 1000, maxDegreeOfParallelism: 1));
                 }
 
-                double rk4CpuMedian = MedianOf(rk4Cpu), rk4HandWrittenCpuMedian = MedianOf(rk4HandWrittenCpu);
+                double rk4CpuMedian = MedianOf(rk4Cpu), rk4ReusedCpuMedian = MedianOf(rk4ReusedCpu), rk4HandWrittenCpuMedian = MedianOf(rk4HandWrittenCpu);
                 result["rk4_ensemble_system_steps_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members * 1000.0 / rk4CpuMedian);
+                result["rk4_ensemble_reused_system_steps_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members * 1000.0 / rk4ReusedCpuMedian);
                 result["rk4_ensemble_batch_4096_system_steps_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members * 1000.0 / MedianOf(rk4LargeBatchesCpu));
                 result["rk4_hand_written_system_steps_per_cpu_s_one_thread"] = Math.Round(LorenzWorkload.Members * 1000.0 / rk4HandWrittenCpuMedian);
                 result["rk4_library_over_hand_written_cpu"] = Math.Round(rk4HandWrittenCpuMedian / rk4CpuMedian, 3);
+                result["rk4_library_reused_over_hand_written_cpu"] = Math.Round(rk4HandWrittenCpuMedian / rk4ReusedCpuMedian, 3);
                 break;
             case "estimators":
                 // Wall clock (the process's CPU time ticks in 10 ms, too coarse for a 40 ms run) on every core and on one

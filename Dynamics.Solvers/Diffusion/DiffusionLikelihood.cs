@@ -47,7 +47,7 @@ public static class DiffusionLikelihood
 
     /// <summary>
     /// <see cref="LogDensity"/> for a batch of points at once, each solved with its own adaptive steps on all cores
-    /// (<see cref="Ensemble.Solve{TField}(EnsembleProblem{TField}, IOdeMethod, EnsembleOptions)"/>). With <paramref name="hutchinsonSeed"/>, point m uses the Rademacher probe
+    /// (<see cref="Ensemble.Solve{TField}(EnsembleProblem{TField}, IOdeMethod, EnsembleOptions, EnsembleSolution)"/>). With <paramref name="hutchinsonSeed"/>, point m uses the Rademacher probe
     /// z_j = ±1 from <see cref="CounterRandom"/> stream (seed, m), uniform j; without it the divergence is exact.
     /// </summary>
     /// <param name="data">The data model: the exact <see cref="GaussianMixture"/>, or a fitted one with a seed and exactPrior: false.</param>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dynamics.Fields;
 using Dynamics.Solvers.Events;
 using Dynamics.Solvers.Methods;
@@ -24,8 +23,19 @@ public static class Ensemble
     /// <param name="method">The method, shared by every member, e.g. <c>new DormandPrince5()</c>.</param>
     /// <param name="strategy">How the members are run.</param>
     /// <param name="options">The options (default <see cref="EnsembleOptions.Default"/>: final states only).</param>
-    /// <returns>Each member's outcome.</returns>
-    public static EnsembleSolution Solve<TField>(EnsembleProblem<TField> problem, IOdeMethod method, EnsembleStrategy strategy, EnsembleOptions? options = null)
+    /// <param name="reuse">
+    /// An earlier solution to solve into instead of allocating a new one (default none), e.g. the previous solve of a
+    /// parameter sweep: it must have as many members of the same dimension as <paramref name="problem"/> (otherwise an
+    /// <see cref="ArgumentException"/> names both shapes), and any strategy, options and method may have produced it.
+    /// Everything it reported is overwritten — states, statuses, messages, exceptions, statistics, saved states —
+    /// and it is returned, with the same bits a fresh solve gives. Its member-sized arrays are reused; those of another
+    /// layout (per-batch records of a different batch size, other saved times) are replaced. Read it only after the
+    /// solve returns (not from the member factory), never pass it to two solves at once, and keep a copy of what must
+    /// outlive the next solve; if the solve throws, its contents are unspecified.
+    /// </param>
+    /// <returns>Each member's outcome: <paramref name="reuse"/> when given, otherwise a new solution.</returns>
+    public static EnsembleSolution Solve<TField>(EnsembleProblem<TField> problem, IOdeMethod method, EnsembleStrategy strategy, EnsembleOptions? options = null,
+        EnsembleSolution? reuse = null)
         where TField : struct, ILaneField
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -36,9 +46,9 @@ public static class Ensemble
             throw new ArgumentException($"Only EnsembleStrategy.Lockstep offers an Observer, but the strategy is {strategy}.", nameof(options.Observer));
         return strategy switch
         {
-            EnsembleStrategy.IndependentMembers => Solve(problem, method, options),
-            EnsembleStrategy.SimdLanes => LaneEnsemble.Solve(problem, method, options),
-            EnsembleStrategy.Lockstep => LockstepEnsemble.Solve(problem, method, options),
+            EnsembleStrategy.IndependentMembers => Solve(problem, method, options, reuse),
+            EnsembleStrategy.SimdLanes => LaneEnsemble.Solve(problem, method, options, reuse),
+            EnsembleStrategy.Lockstep => LockstepEnsemble.Solve(problem, method, options, reuse),
             _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, $"strategy must be a defined EnsembleStrategy, but was {(int)strategy}."),
         };
     }
@@ -51,45 +61,28 @@ public static class Ensemble
     /// <param name="problem">The ensemble.</param>
     /// <param name="method">The method, shared by every member.</param>
     /// <param name="options">The options (default <see cref="EnsembleOptions.Default"/>: final states only).</param>
-    /// <returns>Each member's outcome.</returns>
-    public static EnsembleSolution Solve<TField>(EnsembleProblem<TField> problem, IOdeMethod method, EnsembleOptions? options = null)
+    /// <param name="reuse">An earlier solution of the same shape to overwrite and return instead of allocating a new one
+    /// (default none), as for <see cref="Solve{TField}(EnsembleProblem{TField}, IOdeMethod, EnsembleStrategy, EnsembleOptions?, EnsembleSolution?)"/>.</param>
+    /// <returns>Each member's outcome: <paramref name="reuse"/> when given, otherwise a new solution.</returns>
+    public static EnsembleSolution Solve<TField>(EnsembleProblem<TField> problem, IOdeMethod method, EnsembleOptions? options = null, EnsembleSolution? reuse = null)
         where TField : IVectorField
     {
         (options, int n) = Prepare(problem, method, options);
-        int count = problem.Count;
         var saveAt = options.Solver.SaveAt;
         var savedTimes = saveAt.Mode == SaveMode.Times ? saveAt.RequestedTimes.ToArray() : [];
-        var finalTimes = new double[count];
-        var finalStates = new double[(long)count * n];
-        var savedStates = new double[(long)count * savedTimes.Length * n];
-        var statuses = new SolveStatus[count];
-        var statistics = new SolverStatistics[count];
-        var messages = new ConcurrentDictionary<int, string>();
-        var exceptions = new ConcurrentDictionary<int, Exception>();
-        var solutions = saveAt.Mode is SaveMode.EveryStep or SaveMode.Dense ? new Solution?[count] : null;
-        var events = options.Solver.Events.Count > 0 ? new EventOccurrence[]?[count] : null;
-        Array.Fill(savedStates, double.NaN);
-
+        var solution = EnsembleSolution.Destination(reuse, problem.Count, n, savedTimes: savedTimes,
+            keepSolutions: saveAt.Mode is SaveMode.EveryStep or SaveMode.Dense, keepEvents: options.Solver.Events.Count > 0);
         EnsembleRunner.Run(problem, method, options, n, (int member, int _, in EnsembleMemberEnd end) =>
         {
-            finalTimes[member] = end.Time;
-            end.State.CopyTo(finalStates.AsSpan(member * n, n));
-            statuses[member] = end.Status;
-            statistics[member] = end.Statistics;
-            if (end.Status is not SolveStatus.Success) messages[member] = end.Message;
-            if (end.Exception is not null) exceptions[member] = end.Exception;
-            if (events is not null) events[member] = end.Events.ToArray();
-            if (solutions is not null) solutions[member] = end.Solution;
-            if (savedTimes.Length > 0 && end.Solution is { } solution)
+            solution.SetMember(member, end.Time, end.State, end.Status, end.Message, end.Statistics, end.Exception, end.Events, end.Solution);
+            if (savedTimes.Length > 0 && end.Solution is { } recorded)
             {
-                for (int k = 0; k < solution.Count; k++)
-                {
-                    int index = Array.IndexOf(savedTimes, solution.Times[k]);
-                    solution.State(k).CopyTo(savedStates.AsSpan((member * savedTimes.Length + index) * n, n));
-                }
+                var saved = solution.SavedStateStorage(member);
+                for (int k = 0; k < recorded.Count; k++)
+                    recorded.State(k).CopyTo(saved.Slice(Array.IndexOf(savedTimes, recorded.Times[k]) * n, n));
             }
-        }, member => MarkCancelled(member, n, finalTimes, finalStates, statuses));
-        return new EnsembleSolution(n, finalTimes, finalStates, statuses, statistics, messages, exceptions, savedTimes, savedStates, solutions, events);
+        }, solution.SetCancelled);
+        return solution.Complete();
     }
 
     /// <summary>
@@ -161,12 +154,5 @@ public static class Ensemble
             ?? throw new ArgumentException("memberProblem returned null for member 0.", nameof(problem));
         options.Solver.Validate(first.Dimension, first.StartTime, first.EndTime, method.EmbeddedOrder is not null, method.Name);
         return (options, first.Dimension);
-    }
-
-    private static void MarkCancelled(int member, int n, double[] finalTimes, double[] finalStates, SolveStatus[] statuses)
-    {
-        statuses[member] = SolveStatus.Cancelled;
-        finalTimes[member] = double.NaN;
-        finalStates.AsSpan(member * n, n).Fill(double.NaN);
     }
 }

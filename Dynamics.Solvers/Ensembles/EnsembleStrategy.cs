@@ -1,7 +1,7 @@
 namespace Dynamics.Solvers.Ensembles;
 
 /// <summary>
-/// How <see cref="Ensemble.Solve{TField}(EnsembleProblem{TField}, Methods.IOdeMethod, EnsembleStrategy, EnsembleOptions?)"/>
+/// How <see cref="Ensemble.Solve{TField}(EnsembleProblem{TField}, Methods.IOdeMethod, EnsembleStrategy, EnsembleOptions?, EnsembleSolution?)"/>
 /// runs the members, in the manner of SciML's ensemble algorithms. Every strategy takes the same problem, options and
 /// method objects and returns the same <see cref="EnsembleSolution"/>; a strategy that cannot honour a method or an
 /// option rejects it with a message naming it.

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Dynamics.Fields;
 using Dynamics.Simd;
@@ -9,7 +8,7 @@ namespace Dynamics.Solvers.Ensembles;
 /// <see cref="EnsembleStrategy.SimdLanes"/>: per-member adaptive SIMD ensembles with Dormand–Prince 5(4): every SIMD lane holds a different member with its own
 /// time, step size, error history and accept/reject decision, and a lane whose member finishes is refilled from the
 /// queue at once, so no lane waits for the slowest member. Each member takes the steps
-/// <see cref="Ensemble.Solve{TField}(EnsembleProblem{TField}, Methods.IOdeMethod, EnsembleOptions?)"/> would take with <see cref="RungeKutta.DormandPrince5"/> and the same options
+/// <see cref="Ensemble.Solve{TField}(EnsembleProblem{TField}, Methods.IOdeMethod, EnsembleOptions?, EnsembleSolution?)"/> would take with <see cref="RungeKutta.DormandPrince5"/> and the same options
 /// (Hairer's initial step, RMS norm, the configured controller, FSAL), and ends at the same state to round-off: the
 /// lanes use fused multiply-adds and evaluate the controller's powers as exp(β·ln e).
 /// </summary>
@@ -31,13 +30,14 @@ internal static class LaneEnsemble
     /// <summary>The most members a worker integrates side by side on this machine: 16, 4 or 1.</summary>
     public static int LaneCount => Lane512Pair.IsHardwareAccelerated ? Lane512Pair.Count : Lane256.IsHardwareAccelerated ? Lane256.Count : 1;
 
-    /// <summary>Solves every member; the final states, statuses and statistics come back as from <see cref="Ensemble.Solve{TField}(EnsembleProblem{TField}, Methods.IOdeMethod, EnsembleOptions?)"/>.</summary>
+    /// <summary>Solves every member; the final states, statuses and statistics come back as from <see cref="Ensemble.Solve{TField}(EnsembleProblem{TField}, Methods.IOdeMethod, EnsembleOptions?, EnsembleSolution?)"/>.</summary>
     /// <typeparam name="TField">The members' field type, e.g. <c>Lorenz</c>: any struct <see cref="ILaneField"/>, whose one formula the lanes run.</typeparam>
     /// <param name="problem">The ensemble.</param>
     /// <param name="method">The method: Dormand–Prince 5(4).</param>
     /// <param name="options">The options.</param>
+    /// <param name="reuse">An earlier solution of the same shape to write into, or null.</param>
     /// <returns>Each member's outcome.</returns>
-    public static EnsembleSolution Solve<TField>(EnsembleProblem<TField> problem, Methods.IOdeMethod method, EnsembleOptions options)
+    public static EnsembleSolution Solve<TField>(EnsembleProblem<TField> problem, Methods.IOdeMethod method, EnsembleOptions options, EnsembleSolution? reuse = null)
         where TField : struct, ILaneField
     {
         if (method is not RungeKutta.DormandPrince5)
@@ -48,7 +48,7 @@ internal static class LaneEnsemble
         solver.Validate(n, first.StartTime, first.EndTime, adaptiveMethod: true, "Dormand–Prince 5(4)");
         CheckSupported(solver);
 
-        var results = new LaneResults(problem.Count, n);
+        var results = new LaneResults(EnsembleSolution.Destination(reuse, problem.Count, n));
         var queue = new MemberQueue(problem.Count, options);
         int workers = options.Workers;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers };
@@ -93,37 +93,31 @@ internal static class LaneEnsemble
         public void Completed() => _progress.Add(1);
     }
 
-    /// <summary>Per-member outcomes, written by whichever worker finished the member.</summary>
-    internal sealed class LaneResults(int count, int dimension)
+    /// <summary>Per-member outcomes, written into the solution by whichever worker finished the member.</summary>
+    internal sealed class LaneResults
     {
-        private readonly double[] _finalTimes = new double[count], _finalStates = new double[(long)count * dimension];
-        private readonly SolveStatus[] _statuses = new SolveStatus[count];
-        private readonly SolverStatistics[] _statistics = new SolverStatistics[count];
-        private readonly ConcurrentDictionary<int, string> _messages = new();
-        private readonly ConcurrentDictionary<int, Exception> _exceptions = new();
+        private readonly EnsembleSolution _solution;
+
+        // Every member starts Running (the zero status), so one that no lane finished (never handed out: cancelled) is
+        // found at the end, in a reused solution as in a new one.
+        public LaneResults(EnsembleSolution solution)
+        {
+            _solution = solution;
+            solution.StatusStorage.AsSpan().Clear();
+        }
 
         public void Record(int member, double time, ReadOnlySpan<double> state, SolveStatus status, string? message, SolverStatistics statistics,
-            Exception? exception = null)
-        {
-            if (exception is not null) _exceptions[member] = exception;
-            _finalTimes[member] = time;
-            state.CopyTo(_finalStates.AsSpan(member * dimension, dimension));
-            _statuses[member] = status;
-            _statistics[member] = statistics;
-            if (message is not null) _messages[member] = message;
-        }
+            Exception? exception = null) => _solution.SetMember(member, time, state, status, message, statistics, exception);
 
         public EnsembleSolution ToSolution()
         {
-            for (int m = 0; m < count; m++)
+            var statuses = _solution.StatusStorage;
+            for (int m = 0; m < statuses.Length; m++)
             {
-                if (_statuses[m] != SolveStatus.Running) continue;
-                _statuses[m] = SolveStatus.Cancelled;
-                _finalTimes[m] = double.NaN;
-                _finalStates.AsSpan(m * dimension, dimension).Fill(double.NaN);
+                if (statuses[m] == SolveStatus.Running) _solution.SetCancelled(m);
             }
 
-            return new EnsembleSolution(dimension, _finalTimes, _finalStates, _statuses, _statistics, _messages, _exceptions, [], [], null, null);
+            return _solution.Complete();
         }
     }
 }

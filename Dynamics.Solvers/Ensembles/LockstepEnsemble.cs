@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dynamics.Fields;
 using Dynamics.Simd;
 using Dynamics.Solvers.Methods;
@@ -17,30 +16,32 @@ namespace Dynamics.Solvers.Ensembles;
 /// </summary>
 internal static class LockstepEnsemble
 {
-    public static EnsembleSolution Solve<TField>(EnsembleProblem<TField> problem, IOdeMethod method, EnsembleOptions options)
+    public static EnsembleSolution Solve<TField>(EnsembleProblem<TField> problem, IOdeMethod method, EnsembleOptions options, EnsembleSolution? reuse = null)
         where TField : struct, ILaneField
     {
         var kernel = KernelOf(method);
         var shared = problem.Shared ?? Gather(problem);
         CheckSupported(options.Solver, method, shared.Field.Dimension, shared.StartTime, shared.EndTime);
         var field = new LaneBatchField<TField>(shared.Field);
-        return Solve(field, shared.InitialStates, problem.Count, shared.StartTime, shared.EndTime, kernel, options);
+        return Solve(field, shared.InitialStates, problem.Count, shared.StartTime, shared.EndTime, kernel, options, reuse);
     }
 
     /// <summary>
     /// The kernels: the lane kernel for fixed steps, the batch passes for Dormand–Prince 5(4). The initial states are
-    /// member-major and only read: each worker transposes its batch in and out of its own buffers.
+    /// member-major and only read: each worker transposes its batch in and out of its own buffers, and writes where
+    /// its members ended into <paramref name="reuse"/>'s storage when given.
     /// </summary>
     internal static EnsembleSolution Solve<TField>(LaneBatchField<TField> field, double[] initialStates, int count, double startTime, double endTime,
-        LockstepMethod method, EnsembleOptions options) where TField : struct, ILaneField
+        LockstepMethod method, EnsembleOptions options, EnsembleSolution? reuse = null) where TField : struct, ILaneField
     {
         int n = field.Dimension, batchSize = Math.Min(options.BatchSize, count);
         var member = field.Member;
+        var solution = EnsembleSolution.Destination(reuse, count, n, batchSize);
         if (method == LockstepMethod.DormandPrince5)
-            return Schedule(initialStates, n, count, batchSize, startTime, options, () => new LockstepWorkspace<LaneBatchField<TField>>(field, method, options, batchSize, startTime, endTime));
+            return Schedule(initialStates, solution, batchSize, startTime, options, () => new LockstepWorkspace<LaneBatchField<TField>>(field, method, options, batchSize, startTime, endTime));
         // Three-component fields whose parameters fit in registers get the register workspace; the choice is made once per solve.
         bool registers = n == 3 && LaneField.ParameterCount(member) <= LaneParameters.Capacity;
-        return Schedule(initialStates, n, count, batchSize, startTime, options, () => CreateLaneWorkspace(member, registers, method, options, batchSize, startTime, endTime));
+        return Schedule(initialStates, solution, batchSize, startTime, options, () => CreateLaneWorkspace(member, registers, method, options, batchSize, startTime, endTime));
     }
 
     /// <summary>The stage-by-stage batch passes over any batch field (the reference the lane kernels are tested against).</summary>
@@ -48,7 +49,7 @@ internal static class LockstepEnsemble
         LockstepMethod method, EnsembleOptions options) where TField : IBatchVectorField
     {
         int batchSize = Math.Min(options.BatchSize, count);
-        return Schedule(initialStates, field.Dimension, count, batchSize, startTime, options,
+        return Schedule(initialStates, EnsembleSolution.Destination(null, count, field.Dimension, batchSize), batchSize, startTime, options,
             () => new LockstepWorkspace<TField>(field, method, options, batchSize, startTime, endTime));
     }
 
@@ -108,15 +109,16 @@ internal static class LockstepEnsemble
             : new LaneLockstepWorkspace<TField, ScalarLane>(member, method, options, batchSize, startTime, endTime);
     }
 
-    private static EnsembleSolution Schedule(double[] initialStates, int n, int count, int batchSize, double startTime, EnsembleOptions options,
+    // Runs the batches into the solution's storage: every member's state and status and every batch's record are
+    // written by the worker that ran the batch, so a reused solution keeps nothing of its previous solve, and a solve
+    // allocates nothing that grows with the number of members.
+    private static EnsembleSolution Schedule(double[] initialStates, EnsembleSolution solution, int batchSize, double startTime, EnsembleOptions options,
         Func<ILockstepWorkspace> create)
     {
+        int n = solution.Dimension, count = solution.Count;
         int batchCount = (count + batchSize - 1) / batchSize;
-        // Every value of both is written by the batch that owns it, so neither is zeroed first: the pages are then
-        // first touched by the workers, in parallel, instead of by a serial clearing pass before them.
-        var finalStates = GC.AllocateUninitializedArray<double>(checked(n * count));
-        var memberStatus = GC.AllocateUninitializedArray<SolveStatus>(count);
-        var batches = new LockstepBatchResult[batchCount];
+        var finalStates = solution.FinalStateStorage;
+        var memberStatus = solution.StatusStorage;
         var progress = new ProgressThrottle(options.Progress, count, options.ProgressInterval);
         // One worker per core (or per allowed degree), each with one workspace, takes the next batch from a shared
         // counter until none is left. Parallel.For over the batches handed each worker up to 16 at a time (4 ms of a
@@ -129,48 +131,38 @@ internal static class LockstepEnsemble
             for (int b = Interlocked.Increment(ref next); b < batchCount; b = Interlocked.Increment(ref next))
             {
                 int first = b * batchSize, size = Math.Min(batchSize, count - first);
+                LockstepBatchResult batch;
                 try
                 {
-                    batches[b] = workspace.Run(initialStates, finalStates, first, size, memberStatus);
+                    batch = workspace.Run(initialStates, finalStates, first, size, memberStatus);
                 }
                 catch (Exception e)
                 {
                     // The field (or the observer) threw: this batch fails with the exception, the others go on. The
                     // workspace stopped mid-step, so a fresh one takes the next batch.
-                    batches[b] = LockstepOutcome.UserCodeFailed(first, size, startTime, e);
+                    batch = LockstepOutcome.UserCodeFailed(first, size, startTime, e);
                     finalStates.AsSpan(first * n, size * n).Fill(double.NaN);
                     memberStatus.AsSpan(first, size).Fill(SolveStatus.UserCodeFailed);
                     workspace = create();
                 }
 
+                Record(solution, b, batch, memberStatus);
                 progress.Add(size);
             }
         });
-        return ToSolution(finalStates, n, count, batchSize, memberStatus, batches);
+        return solution.Complete();
     }
 
     // The members of a batch share its time and work (one record per batch); a member that did not succeed gets its
-    // batch's message, or its own when only its state became non-finite. The workers wrote states and statuses.
-    private static EnsembleSolution ToSolution(double[] finalStates, int n, int count, int batchSize, SolveStatus[] memberStatus, LockstepBatchResult[] batches)
+    // batch's message, or its own when only its state became non-finite. The workspace wrote states and statuses.
+    private static void Record(EnsembleSolution solution, int record, LockstepBatchResult batch, SolveStatus[] memberStatus)
     {
-        var finalTimes = new double[batches.Length];
-        var statistics = new SolverStatistics[batches.Length];
-        var messages = new ConcurrentDictionary<int, string>();
-        var exceptions = new ConcurrentDictionary<int, Exception>();
-        for (int b = 0; b < batches.Length; b++)
+        solution.SetRecord(record, batch.FinalTime, batch.Statistics);
+        for (int m = batch.FirstMember; m < batch.FirstMember + batch.Count; m++)
         {
-            var batch = batches[b];
-            finalTimes[b] = batch.FinalTime;
-            statistics[b] = batch.Statistics;
-            for (int m = batch.FirstMember; m < batch.FirstMember + batch.Count; m++)
-            {
-                if (batch.Exception is not null) exceptions[m] = batch.Exception;
-                if (memberStatus[m] == SolveStatus.Success) continue;
-                messages[m] = memberStatus[m] == batch.Status ? batch.Message
-                    : $"The member's state became non-finite by t = {Validation.Require.Format(batch.FinalTime)} (its batch's fixed steps went on).";
-            }
+            if (memberStatus[m] == SolveStatus.Success) continue;
+            solution.SetMessage(m, memberStatus[m] == batch.Status ? batch.Message
+                : $"The member's state became non-finite by t = {Validation.Require.Format(batch.FinalTime)} (its batch's fixed steps went on).", batch.Exception);
         }
-
-        return new EnsembleSolution(n, finalTimes, finalStates, memberStatus, statistics, messages, exceptions, [], [], null, null, batchSize);
     }
 }

@@ -4,6 +4,7 @@ using Dynamics.Problems;
 using Dynamics.Simd;
 using Dynamics.Solvers;
 using Dynamics.Solvers.Ensembles;
+using Dynamics.Solvers.Methods;
 using Dynamics.Solvers.RungeKutta;
 using Dynamics.Tests.Support;
 
@@ -68,6 +69,67 @@ public class EnsembleAllocationTests
         Assert.Equal(0, Allocations.LeastOfThree(() => RunLanes(ensemble, solver)));
     }
 
+    [Theory]
+    [InlineData("lockstep RK4")]
+    [InlineData("lockstep DP5")]
+    [InlineData("lanes DP5")]
+    public void A_reused_solve_allocates_nothing_that_grows_with_the_member_count(string path)
+    {
+        // One worker runs inline on the test thread (the progress recorder checks it), so the thread's counter sees
+        // the whole solve. 3,840 more members are 92 KB of final states alone; a fresh solve allocates them, a reused
+        // one only its per-solve set-up (workspace buffers of one batch or one lane group, queue, scheduling: 78 KB for
+        // the DP5 batch passes' 256-member stages), the same at either count.
+        const int small = 256, large = 4096;
+        var (freshSmall, reusedSmall) = Measure(path, small);
+        var (freshLarge, reusedLarge) = Measure(path, large);
+        Assert.True(freshLarge - freshSmall >= (large - small) * 3 * sizeof(double), $"fresh: {freshSmall} B → {freshLarge} B");
+        Assert.InRange(reusedLarge - reusedSmall, -64, 64);
+        Assert.True(freshLarge - reusedLarge >= large * 3 * sizeof(double), $"fresh {freshLarge} B, reused {reusedLarge} B");
+    }
+
+    // Bytes a fresh and a reused solve of `count` members allocate on this thread (least of three, after a collection).
+    private static (long Fresh, long Reused) Measure(string path, int count)
+    {
+        var starts = EnsembleTestData.LorenzStarts(count);
+        var recorder = new ThreadRecorder();
+        var options = new EnsembleOptions { MaxDegreeOfParallelism = 1, Progress = recorder, ProgressInterval = TimeSpan.MaxValue };
+        Func<EnsembleSolution?, EnsembleSolution> solve;
+        if (path == "lanes DP5")
+        {
+            // Member problems are built beforehand: what a factory allocates is the caller's, not the solve's.
+            var problems = starts.Select(start => OdeProblem.Create(new Lorenz(), start, 0.0, 0.5)).ToArray();
+            var ensemble = new EnsembleProblem<Lorenz>(count, m => problems[m]);
+            options = options with { Solver = SolverOptions.WithTolerance(1e-6) with { SaveAt = SaveAt.End } };
+            solve = reuse => Ensemble.Solve(ensemble, new DormandPrince5(), EnsembleStrategy.SimdLanes, options, reuse);
+        }
+        else
+        {
+            var shared = new EnsembleProblem<Lorenz>(new Lorenz(), EnsembleTestData.MemberMajor(starts), 0, 0.5);
+            IOdeMethod method = path == "lockstep RK4" ? new RungeKutta4() : new DormandPrince5();
+            options = options with { Solver = (path == "lockstep RK4" ? SolverOptions.WithFixedStep(0.01) : SolverOptions.WithTolerance(1e-6)) with { SaveAt = SaveAt.End } };
+            solve = reuse => Ensemble.Solve(shared, method, EnsembleStrategy.Lockstep, options, reuse);
+        }
+
+        var storage = solve(null);
+        long fresh = Allocations.LeastOfThree(() => Allocations.DuringAfterCollection(() => solve(null)));
+        long reused = Allocations.LeastOfThree(() => Allocations.DuringAfterCollection(() => Assert.Same(storage, solve(storage))));
+        Assert.Equal(count, storage.SucceededCount);
+        Assert.Equal(Environment.CurrentManagedThreadId, recorder.OnlyThread);
+        return (fresh, reused);
+    }
+
+    /// <summary>Notes the thread progress is reported on (−1 once two threads reported), allocating nothing.</summary>
+    private sealed class ThreadRecorder : IProgress<EnsembleProgress>
+    {
+        public int OnlyThread { get; private set; }
+
+        public void Report(EnsembleProgress value)
+        {
+            int thread = Environment.CurrentManagedThreadId;
+            OnlyThread = OnlyThread == 0 || OnlyThread == thread ? thread : -1;
+        }
+    }
+
     [Fact]
     public void The_measurement_after_a_collection_sees_a_weakly_cached_object_rebuilt()
     {
@@ -85,7 +147,7 @@ public class EnsembleAllocationTests
     {
         var options = new EnsembleOptions { Solver = solver };
         var queue = new LaneEnsemble.MemberQueue(ensemble.Count, options);
-        var results = new LaneEnsemble.LaneResults(ensemble.Count, 3);
+        var results = new LaneEnsemble.LaneResults(EnsembleSolution.Destination(null, ensemble.Count, 3));
         long allocated;
         if (Lane512Pair.IsHardwareAccelerated)
         {
