@@ -137,7 +137,7 @@ public sealed class GumbelSoftmaxMonteCarlo
         private readonly ReadOnlySpan<double> _buffer = buffer;
         private readonly Span<double> _scratch = scratch, _sums = sums;
 
-        // Not inlined: Lanes.ForEachPaired would take the four widths' bodies (each with K logarithms and exponentials)
+        // Not inlined: Lanes.ForEachPaired would take the four widths' bodies (each with K exponentials)
         // into one method past the JIT's budget, and the 8-lane loop ran at half speed (BenchmarkDotNet, 45 ms against
         // 19–21 ms per 10⁶ samples). A call per group of 16 samples costs nothing measurable.
         [MethodImpl(MethodImplOptions.NoInlining)]
